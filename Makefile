@@ -1,0 +1,60 @@
+# Guichet — every target installs what it needs on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= .demo/guichet-demo.sqlite3
+SCREEN := -screen 0 1440x900x24
+# Debian packages for a real Qt window (xcb), screenshots under Xvfb and PDF to PNG.
+APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
+	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
+	fonts-dejavu-core poppler-utils
+
+.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) system-deps
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installation des paquets système : $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Paquets système manquants (à installer avec apt-get) : $$missing"; \
+	fi
+
+run: install
+	$(BIN)/guichet --db $(DEMO_DB) --demo
+
+demo: install
+	$(BIN)/guichet --db $(DEMO_DB) demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check guichet tests bench
+	$(BIN)/ruff format --check guichet tests bench
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: install
+	$(BIN)/python -m pytest
+
+test: lint layers pytest
+
+bench: install
+	@for f in bench/*.py; do echo "== $$f"; xvfb-run -a -s "$(SCREEN)" $(BIN)/python $$f || exit 1; done
+
+screenshots: install
+	xvfb-run -a -s "$(SCREEN)" $(BIN)/python -m guichet.ui.screenshots --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""Composition root: paths, logging, database, then the window.
+
+Nothing here is built at import time; the CLI calls :func:`run_gui` with the database it chose.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from guichet.config import LOG_FILE, AppPaths
+
+log = logging.getLogger("guichet")
+
+
+def setup_file_logging(paths: AppPaths) -> None:
+    """A rotating log in the user log folder (5 files of 1 MB)."""
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+
+
+def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
+    from guichet.services.bootstrap import open_database
+
+    from guichet.ui.application import run
+
+    paths.ensure()
+    setup_file_logging(paths)
+    db = open_database(url, backup_dir=paths.backup_dir)
+    if demo_if_empty:
+        from guichet.services.demo import generate_demo, is_empty
+
+        if is_empty(db):
+            print("Base vide : création des données de démonstration…")
+            generate_demo(db)
+    try:
+        return run(db, paths)
+    finally:
+        db.dispose()

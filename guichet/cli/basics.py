@@ -1,0 +1,65 @@
+"""``guichet demo`` and ``guichet check``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from guichet.cli.common import Context, add_command, print_json
+from guichet.services.maintenance import check_database
+
+
+def register(subparsers: Any) -> None:
+    demo = add_command(
+        subparsers, "demo", "remplit la base avec des données de démonstration fictives"
+    )
+    demo.add_argument("--graine", type=int, default=None, dest="seed", help="graine du générateur")
+    demo.add_argument(
+        "--forcer",
+        action="store_true",
+        dest="force",
+        help="ajoute les données même si la base n'est pas vide",
+    )
+    demo.set_defaults(func=run_demo)
+    check = add_command(
+        subparsers, "check", "vérifie l'intégrité de la base, son schéma et ses effectifs"
+    )
+    check.add_argument("--json", action="store_true", help="sortie JSON")
+    check.set_defaults(func=run_check)
+
+
+def run_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.services.demo import DEMO_SEED, generate_demo, is_empty
+
+    if not args.force and not is_empty(ctx.db):
+        print("La base contient déjà des données : rien n'a été ajouté (utilisez --forcer).")
+        return 1
+    summary = generate_demo(ctx.db, seed=args.seed if args.seed is not None else DEMO_SEED)
+    print("Données de démonstration créées :")
+    for name, value in vars(summary).items():
+        print(f"  {name} : {value}")
+    return 0
+
+
+def run_check(ctx: Context, args: argparse.Namespace) -> int:
+    report = check_database(ctx.db)
+    if args.json:
+        print_json(
+            {
+                "url": report.url,
+                "revision": report.revision,
+                "head": report.head,
+                "integrity": report.integrity,
+                "counts": report.counts,
+                "ok": report.ok,
+            }
+        )
+        return 0 if report.ok else 1
+    print(f"Base : {report.url}")
+    print(f"Schéma : révision {report.revision} (dernière : {report.head})")
+    print(f"Intégrité : {report.integrity}")
+    print("Effectifs :")
+    width = max(len(name) for name in report.counts)
+    for name, count in report.counts.items():
+        print(f"  {name.ljust(width)}  {count:>7}")
+    return 0 if report.ok else 1

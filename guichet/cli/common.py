@@ -1,0 +1,62 @@
+"""What every command shares: French help, the database it works on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from guichet.config import AppPaths, database_url
+from guichet.db import Database
+
+
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="Utilisation : ")
+
+
+def add_command(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        formatter_class=FrenchHelpFormatter,
+        add_help=False,
+    )
+    parser._optionals.title = "options"
+    parser._positionals.title = "arguments"
+    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    return parser
+
+
+class Context:
+    """The database a command works on, opened (and migrated) on first use."""
+
+    def __init__(self, db_arg: str | None) -> None:
+        self.paths = AppPaths.detect()
+        self.url = database_url(db_arg, self.paths)
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from guichet.services.bootstrap import open_database
+
+            if self.url.startswith("sqlite:///") and db_is_default(self):
+                self.paths.ensure()
+            self._db = open_database(self.url, backup_dir=self.paths.backup_dir)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def db_is_default(ctx: Context) -> bool:
+    return ctx.url == database_url(None, ctx.paths)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

@@ -1,0 +1,141 @@
+"""Closed vocabularies of the domain, stored as their English value, shown with a French label."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import Enum
+
+
+class OrganizationKind(StrEnum):
+    COMPANY = "company"
+    MEMBER = "member"
+    PARTNER = "partner"
+    AGENCY = "agency"
+
+
+class Channel(StrEnum):
+    DESK = "desk"
+    PHONE = "phone"
+    EMAIL = "email"
+    MEETING = "meeting"
+    PARTNER = "partner"
+    MAIL = "mail"
+
+
+class InquiryStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    CLOSED = "closed"
+
+
+class NeedOutcome(StrEnum):
+    INFORMED = "informed"
+    ORIENTED = "oriented"
+    REFERRED = "referred"
+
+
+class ReferralStatus(StrEnum):
+    PROPOSED = "proposed"
+    SENT = "sent"
+    TAKEN_CARE = "taken_care"
+    SUCCEEDED = "succeeded"
+    CLOSED_NO_HELP = "closed_no_help"
+    UNREACHABLE = "unreachable"
+    REFUSED = "refused"
+    EXPIRED = "expired"
+
+
+class MembershipStatus(StrEnum):
+    ACTIVE = "active"
+    LAPSED = "lapsed"
+
+
+class ResourceKind(StrEnum):
+    SHEET = "sheet"
+    AID_SCHEME = "aid_scheme"
+    MEETING = "meeting"
+    LINK = "link"
+    DOCUMENT = "document"
+
+
+class LegalBasis(StrEnum):
+    CONSENT = "consent"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+    PUBLIC_TASK = "public_task"
+    CONTRACT = "contract"
+
+
+class LetterKind(StrEnum):
+    TO_COMPANY = "to_company"
+    TO_PARTNER = "to_partner"
+    FOLLOW_UP = "follow_up"
+    INVITATION = "invitation"
+
+
+class AuditAction(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    MERGE = "merge"
+
+
+LABELS: dict[StrEnum, str] = {
+    OrganizationKind.COMPANY: "Entreprise",
+    OrganizationKind.MEMBER: "Adhérent",
+    OrganizationKind.PARTNER: "Partenaire",
+    OrganizationKind.AGENCY: "Agence",
+    Channel.DESK: "Accueil",
+    Channel.PHONE: "Téléphone",
+    Channel.EMAIL: "E-mail",
+    Channel.MEETING: "Réunion",
+    Channel.PARTNER: "Partenaire",
+    Channel.MAIL: "Courrier",
+    InquiryStatus.NEW: "Nouvelle",
+    InquiryStatus.IN_PROGRESS: "En cours",
+    InquiryStatus.CLOSED: "Close",
+    NeedOutcome.INFORMED: "Informé",
+    NeedOutcome.ORIENTED: "Orienté",
+    NeedOutcome.REFERRED: "Mis en relation",
+    ReferralStatus.PROPOSED: "Proposée",
+    ReferralStatus.SENT: "Envoyée",
+    ReferralStatus.TAKEN_CARE: "Prise en charge",
+    ReferralStatus.SUCCEEDED: "Aboutie",
+    ReferralStatus.CLOSED_NO_HELP: "Close sans aide",
+    ReferralStatus.UNREACHABLE: "Injoignable",
+    ReferralStatus.REFUSED: "Refusée",
+    ReferralStatus.EXPIRED: "Expirée",
+    MembershipStatus.ACTIVE: "Active",
+    MembershipStatus.LAPSED: "Échue",
+    ResourceKind.SHEET: "Fiche d'information",
+    ResourceKind.AID_SCHEME: "Dispositif d'aide",
+    ResourceKind.MEETING: "Réunion à venir",
+    ResourceKind.LINK: "Lien",
+    ResourceKind.DOCUMENT: "Document",
+    LegalBasis.CONSENT: "Consentement",
+    LegalBasis.LEGITIMATE_INTEREST: "Intérêt légitime",
+    LegalBasis.PUBLIC_TASK: "Mission d'intérêt public",
+    LegalBasis.CONTRACT: "Contrat",
+    LetterKind.TO_COMPANY: "Lettre à l'entreprise",
+    LetterKind.TO_PARTNER: "Lettre au partenaire",
+    LetterKind.FOLLOW_UP: "Relance",
+    LetterKind.INVITATION: "Invitation",
+}
+
+
+def label(value: StrEnum) -> str:
+    """French label of an enum value (the UI passes it through ``tr`` as well)."""
+    return LABELS.get(value, str(value))
+
+
+def enum_column(enum_cls: type[StrEnum]) -> Enum:
+    """A portable VARCHAR column storing the enum's value, checked by a CHECK constraint."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=24,
+        values_callable=lambda cls: [member.value for member in cls],
+        validate_strings=True,
+        create_constraint=True,
+        name=enum_cls.__name__.lower(),
+    )

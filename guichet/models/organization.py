@@ -1,0 +1,95 @@
+"""Organizations (companies, network members, partner institutions, the agency) and contacts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from guichet.models.base import Base, Versioned
+from guichet.models.enums import LegalBasis, OrganizationKind, enum_column
+
+if TYPE_CHECKING:
+    from guichet.models.capability import Capability, Certification, Sector
+    from guichet.models.membership import Membership
+
+
+class Organization(Versioned, Base):
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[OrganizationKind] = mapped_column(
+        enum_column(OrganizationKind), default=OrganizationKind.COMPANY, index=True
+    )
+    legal_name: Mapped[str] = mapped_column(String(250))
+    trade_name: Mapped[str | None] = mapped_column(String(250))
+    siren: Mapped[str | None] = mapped_column(String(9), index=True)
+    siret: Mapped[str | None] = mapped_column(String(14), unique=True)
+    naf_code: Mapped[str | None] = mapped_column(String(6))
+    naf_version: Mapped[str | None] = mapped_column(String(12))
+    legal_form: Mapped[str | None] = mapped_column(String(4))
+    headcount_band: Mapped[str | None] = mapped_column(String(2))
+    address_building: Mapped[str | None] = mapped_column(String(120))
+    address_street: Mapped[str | None] = mapped_column(String(120))
+    address_locality: Mapped[str | None] = mapped_column(String(120))
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(80))
+    commune_insee: Mapped[str | None] = mapped_column(String(5), index=True)
+    country: Mapped[str | None] = mapped_column(String(60))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    website: Mapped[str | None] = mapped_column(String(250))
+    description: Mapped[str | None] = mapped_column(Text)
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    do_not_refer: Mapped[bool] = mapped_column(Boolean, default=False)
+    do_not_refer_reason: Mapped[str | None] = mapped_column(Text)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="organization")
+    capabilities: Mapped[list[Capability]] = relationship(
+        secondary="organization_capability", order_by="Capability.name"
+    )
+    certifications: Mapped[list[Certification]] = relationship(
+        secondary="organization_certification", order_by="Certification.name"
+    )
+    sectors: Mapped[list[Sector]] = relationship(
+        secondary="organization_sector", order_by="Sector.name"
+    )
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan"
+    )
+
+    @property
+    def display_name(self) -> str:
+        if self.trade_name and self.trade_name != self.legal_name:
+            return f"{self.trade_name} ({self.legal_name})"
+        return self.legal_name
+
+
+class Contact(Versioned, Base):
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_names", "last_name", "first_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    civility: Mapped[str | None] = mapped_column(String(10))
+    first_name: Mapped[str | None] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    legal_basis: Mapped[LegalBasis | None] = mapped_column(enum_column(LegalBasis))
+    consent_on: Mapped[date | None] = mapped_column(Date)
+    last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime)
+    anonymized_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    organization: Mapped[Organization | None] = relationship(back_populates="contacts")
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.civility, self.first_name, self.last_name]
+        return " ".join(p for p in parts if p)

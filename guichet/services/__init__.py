@@ -1,0 +1,1 @@
+"""Use cases. Each service owns its unit of work and returns plain dataclasses."""

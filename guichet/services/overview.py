@@ -1,0 +1,115 @@
+"""What the home page shows: the desk's day and the network's headline figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from guichet.db import Database
+from guichet.models import (
+    Counsellor,
+    Inquiry,
+    InquiryStatus,
+    Membership,
+    MembershipStatus,
+    Need,
+    Organization,
+    Referral,
+    ReferralStatus,
+    label,
+)
+from guichet.services.settings import SettingsService
+from guichet.services.territory import territory_codes
+
+NETWORK_GOAL = 100
+OPEN_REFERRAL_STATUSES = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.TAKEN_CARE)
+
+
+@dataclass(frozen=True)
+class InquiryRow:
+    id: int
+    reference: str
+    received_at: datetime
+    organization: str
+    subjects: str
+    counsellor: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    organizations: int
+    active_members: int
+    members_on_territory: int
+    network_goal: int
+    open_inquiries: int
+    open_referrals: int
+    today: list[InquiryRow]
+    latest: list[InquiryRow]
+
+
+def _rows(inquiries: list[Inquiry], counsellors: dict[int, str]) -> list[InquiryRow]:
+    return [
+        InquiryRow(
+            id=i.id,
+            reference=i.reference,
+            received_at=i.received_at,
+            organization=i.organization.legal_name if i.organization else "—",
+            subjects=", ".join(n.subject.name for n in i.needs),
+            counsellor=counsellors.get(i.counsellor_id or 0, ""),
+            status=label(i.status),
+        )
+        for i in inquiries
+    ]
+
+
+def load_overview(db: Database, *, today: date | None = None, latest: int = 15) -> Overview:
+    day = today or date.today()
+    territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
+    with db.unit_of_work() as s:
+        count = lambda query: s.scalar(query) or 0  # noqa: E731
+        active = (
+            select(Membership.organization_id)
+            .where(Membership.status == MembershipStatus.ACTIVE)
+            .distinct()
+            .subquery()
+        )
+        members_on_territory = count(
+            select(func.count())
+            .select_from(Organization)
+            .join(active, active.c.organization_id == Organization.id)
+            .where(Organization.commune_insee.in_(territory))
+        )
+        counsellors = {c.id: c.initials for c in s.scalars(select(Counsellor))}
+        load = (
+            select(Inquiry)
+            .options(
+                selectinload(Inquiry.organization),
+                selectinload(Inquiry.needs).selectinload(Need.subject),
+            )
+            .order_by(Inquiry.received_at.desc())
+        )
+        start = datetime.combine(day, time.min)
+        todays = s.scalars(load.where(Inquiry.received_at >= start)).all()
+        recent = s.scalars(load.limit(latest)).all()
+        return Overview(
+            organizations=count(select(func.count()).select_from(Organization)),
+            active_members=count(select(func.count()).select_from(active)),
+            members_on_territory=members_on_territory,
+            network_goal=NETWORK_GOAL,
+            open_inquiries=count(
+                select(func.count())
+                .select_from(Inquiry)
+                .where(Inquiry.status != InquiryStatus.CLOSED)
+            ),
+            open_referrals=count(
+                select(func.count())
+                .select_from(Referral)
+                .where(Referral.status.in_(OPEN_REFERRAL_STATUSES))
+            ),
+            today=_rows(list(todays), counsellors),
+            latest=_rows(list(recent), counsellors),
+        )

@@ -1,0 +1,105 @@
+"""Settings stored in the database, declared once with their type, default and French label.
+
+They travel with a shared database: agency identity, follow-up delays, retention, the
+position of the address block for window envelopes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from guichet.db import Database
+from guichet.errors import ValidationError
+from guichet.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    kind: type
+    default: Any
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec("agency.name", str, "Caux Seine Développement", "Nom de l'agence"),
+    SettingSpec("agency.address", str, "Maison de l'entreprise\n76170 LILLEBONNE", "Adresse"),
+    SettingSpec("agency.city", str, "Lillebonne", "Ville (pour la date des courriers)"),
+    SettingSpec("agency.phone", str, "", "Téléphone"),
+    SettingSpec("agency.email", str, "", "E-mail"),
+    SettingSpec("agency.website", str, "", "Site web"),
+    SettingSpec("agency.logo_path", str, "", "Logo (fichier image)"),
+    SettingSpec("delays.follow_up_days", int, 9, "Relance (jours après l'envoi)", 1, 365),
+    SettingSpec("delays.last_chance_days", int, 21, "Dernière relance (jours)", 1, 365),
+    SettingSpec("delays.expiry_days", int, 45, "Expiration (jours)", 1, 730),
+    SettingSpec(
+        "retention.inactive_years", int, 3, "Conservation des contacts inactifs (ans)", 1, 10
+    ),
+    SettingSpec("envelope.x_mm", float, 105.0, "Bloc adresse : marge gauche (mm)", 0, 200),
+    SettingSpec("envelope.y_mm", float, 47.0, "Bloc adresse : marge haute (mm)", 0, 280),
+    SettingSpec("envelope.width_mm", float, 85.0, "Bloc adresse : largeur (mm)", 30, 120),
+    SettingSpec(
+        "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
+    ),
+)
+SPECS_BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+def _coerce(spec: SettingSpec, value: Any) -> Any:
+    try:
+        if spec.kind is list:
+            if not isinstance(value, list):
+                raise TypeError
+            coerced: Any = [str(v) for v in value]
+        else:
+            coerced = spec.kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"Valeur invalide pour « {spec.label} ».", field=spec.key) from exc
+    if spec.minimum is not None and coerced < spec.minimum:
+        raise ValidationError(
+            f"« {spec.label} » doit valoir au moins {spec.minimum:g}.", field=spec.key
+        )
+    if spec.maximum is not None and coerced > spec.maximum:
+        raise ValidationError(
+            f"« {spec.label} » doit valoir au plus {spec.maximum:g}.", field=spec.key
+        )
+    return coerced
+
+
+class SettingsService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> dict[str, Any]:
+        """Every declared setting, stored value or default."""
+        values = {spec.key: spec.default for spec in SPECS}
+        with self.db.unit_of_work() as session:
+            for row in session.scalars(select(Setting)):
+                spec = SPECS_BY_KEY.get(row.key)
+                if spec is not None:
+                    try:
+                        values[row.key] = _coerce(spec, json.loads(row.value))
+                    except (ValueError, ValidationError):
+                        values[row.key] = spec.default
+        return values
+
+    def get(self, key: str) -> Any:
+        return self.all()[key]
+
+    def update(self, changes: dict[str, Any]) -> None:
+        """Validates every value first, then saves them all in one transaction."""
+        checked = {}
+        for key, value in changes.items():
+            spec = SPECS_BY_KEY.get(key)
+            if spec is None:
+                raise ValidationError(f"Réglage inconnu : {key}")
+            checked[key] = _coerce(spec, value)
+        with self.db.unit_of_work() as session:
+            for key, value in checked.items():
+                session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))

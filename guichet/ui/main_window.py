@@ -1,0 +1,186 @@
+"""The main window: left navigation, the pages, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from guichet.services.counsellors import CounsellorService
+
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.about import AboutDialog
+from guichet.ui.dialogs.settings import SettingsDialog
+from guichet.ui.pages.registry import PageSpec, page_specs
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)
+
+    def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Guichet — guichet unique des entreprises"))
+        self.specs: list[PageSpec] = page_specs()
+        self.pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setMaximumWidth(220)
+        for spec in self.specs:
+            item = QListWidgetItem(self.tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.navigation.currentRowChanged.connect(self.on_navigation_current_row_changed)
+        self._restore_state()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.settings_action = QAction(self.tr("&Paramètres…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.on_settings_action_triggered)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quitter"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+
+        self.view_menu = bar.addMenu(self.tr("&Affichage"))
+        for number, spec in enumerate(self.specs, start=1):
+            action = QAction(self.tr(spec.title), self)
+            action.setObjectName(f"show_{spec.key}_action")
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        refresh = QAction(self.tr("A&ctualiser"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.refresh_current_page)
+        self.view_menu.addAction(refresh)
+
+        help_menu = bar.addMenu(self.tr("&Aide"))
+        about = QAction(self.tr("À &propos de Guichet"), self)
+        about.setObjectName("aboutAction")
+        about.triggered.connect(self.on_about_action_triggered)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counsellor_box = QComboBox()
+        self.counsellor_box.setObjectName("counsellorBox")
+        self.counsellor_box.setAccessibleName(self.tr("Conseiller"))
+        status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
+        status.addPermanentWidget(self.counsellor_box)
+        self.db_label = QLabel(self.ctx.db.url.replace("sqlite:///", ""))
+        self.db_label.setObjectName("databaseLabel")
+        status.addWidget(self.db_label)
+        self.reload_counsellors()
+        self.counsellor_box.currentIndexChanged.connect(
+            self.on_counsellor_box_current_index_changed
+        )
+
+    def reload_counsellors(self) -> None:
+        remembered = self.settings.value("counsellor_id", None)
+        current = self.ctx.counsellor_id or (int(str(remembered)) if remembered else None)
+        self.counsellor_box.blockSignals(True)
+        self.counsellor_box.clear()
+        for counsellor in CounsellorService(self.ctx.db).list():
+            self.counsellor_box.addItem(f"{counsellor.name} ({counsellor.initials})", counsellor.id)
+        index = self.counsellor_box.findData(current) if current is not None else -1
+        self.counsellor_box.setCurrentIndex(max(index, 0) if self.counsellor_box.count() else -1)
+        self.counsellor_box.blockSignals(False)
+        self.ctx.set_counsellor(self.counsellor_box.currentData())
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = self.settings.value("main_window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([200, 1080])
+        last = str(self.settings.value("main_window/page", self.specs[0].key))
+        self.show_page(last if any(s.key == last for s in self.specs) else self.specs[0].key)
+
+    # -- pages --------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            spec = next(s for s in self.specs if s.key == key)
+            widget = spec.factory(self.ctx)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> None:
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        else:
+            self.on_navigation_current_row_changed(row)
+
+    def current_page_key(self) -> str:
+        return self.specs[max(self.navigation.currentRow(), 0)].key
+
+    def refresh_current_page(self) -> None:
+        widget = self.stack.currentWidget()
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # -- slots --------------------------------------------------------------------------------
+    def on_navigation_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.specs[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        self.page_shown.emit(key)
+
+    def on_counsellor_box_current_index_changed(self, _index: int) -> None:
+        self.ctx.set_counsellor(self.counsellor_box.currentData())
+        self.settings.setValue("counsellor_id", self.ctx.counsellor_id)
+
+    def on_settings_action_triggered(self) -> None:
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec():
+            self.reload_counsellors()
+            self.refresh_current_page()
+
+    def on_about_action_triggered(self) -> None:
+        AboutDialog(self.ctx, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/splitter", self.splitter.saveState())
+        self.settings.setValue("main_window/page", self.current_page_key())
+        self.settings.sync()
+        super().closeEvent(event)

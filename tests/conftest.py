@@ -1,0 +1,83 @@
+"""Test configuration: Qt offscreen, user folders in a temporary place, databases from templates.
+
+Migrating or filling a database takes time, so each is built once per run as a template file
+and copied for every test that needs one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+# Before anything imports Qt: no display needed, and never the developer's own folders.
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("GUICHET_TEST_PLATFORM", "offscreen")
+_HOME = Path(tempfile.mkdtemp(prefix="guichet-tests-"))
+os.environ["GUICHET_HOME"] = str(_HOME)
+
+import pytest  # noqa: E402
+
+from guichet.config import AppPaths  # noqa: E402
+from guichet.db import Database  # noqa: E402
+
+DEMO_NOW = datetime(2026, 11, 20, 10, 30)
+
+
+def _url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _copy_database(template: Path, target: Path) -> Database:
+    shutil.copyfile(template, target)
+    return Database(_url(target))
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from guichet.services.bootstrap import open_database
+
+    path = tmp_path_factory.mktemp("templates") / "migrated.sqlite3"
+    db = open_database(_url(path))
+    with db.engine.connect() as conn:  # fold the WAL into the file before copying it
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    from guichet.services.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("templates") / "demo.sqlite3"
+    db = _copy_database(migrated_template, path)
+    generate_demo(db, now=DEMO_NOW)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
+    """An empty database at the head revision, with the seeded taxonomy and thesaurus."""
+    database = _copy_database(migrated_template, tmp_path / "test.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
+    """A database holding the demo data set (generated as of ``DEMO_NOW``)."""
+    database = _copy_database(demo_template, tmp_path / "demo.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    result = AppPaths(data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+    result.ensure()
+    return result

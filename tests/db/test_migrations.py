@@ -1,0 +1,103 @@
+"""Migrations: from nothing to head, through every revision with data in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+import guichet.models as m
+from guichet.db import Database, migrate
+from guichet.db.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    needs_upgrade,
+    upgrade,
+)
+
+# Rows written at the first revision, in plain SQL so they do not depend on today's models.
+FIRST_REVISION_ROWS = [
+    "INSERT INTO counsellor (id, name, initials, active, version) VALUES (1, 'Claire Martin', 'CM', 1, 1)",
+    "INSERT INTO organization (id, kind, legal_name, siret, do_not_refer, version) "
+    "VALUES (1, 'member', 'Usinage Lefebvre', '73282932000074', 0, 1)",
+    "INSERT INTO theme (id, name, position, active) VALUES (1, 'Financement', 0, 1)",
+    "INSERT INTO subject (id, theme_id, name, position, active) VALUES (1, 1, 'Prêt d''honneur', 0, 1)",
+    "INSERT INTO inquiry (id, reference, received_at, channel, organization_id, counsellor_id, status, "
+    "consent_to_share, version) VALUES (1, 'D-2026-0001', '2026-11-02 09:15:00', 'desk', 1, 1, 'new', 1, 1)",
+    "INSERT INTO need (id, inquiry_id, subject_id, position, description, version) "
+    "VALUES (1, 1, 1, 0, 'Financer un tour CN', 1)",
+]
+
+
+def _revisions(db: Database) -> list[str]:
+    script = ScriptDirectory.from_config(alembic_config(db))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def _run(db: Database, fn: object, target: str) -> None:
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        fn(cfg, target)  # type: ignore[operator]
+
+
+def test_empty_database_reaches_head_and_matches_the_models(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert upgrade(db, tmp_path / "backups") is None  # nothing to back up in an empty file
+    assert current_revision(db) == head_revision(db)
+    assert set(m.Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
+    assert not needs_upgrade(db)
+    assert not (tmp_path / "backups").exists()
+
+
+def test_every_revision_keeps_the_data_written_before_it(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'data.sqlite3'}")
+    revisions = _revisions(db)
+    _run(db, command.upgrade, revisions[0])
+    with db.engine.begin() as conn:
+        for statement in FIRST_REVISION_ROWS:
+            conn.execute(text(statement))
+    for revision in revisions[1:]:
+        _run(db, command.upgrade, revision)
+    assert current_revision(db) == head_revision(db)
+    with db.unit_of_work() as s:
+        inquiry = s.get(m.Inquiry, 1)
+        assert inquiry is not None
+        assert inquiry.reference == "D-2026-0001"
+        assert inquiry.organization is not None and inquiry.organization.siret == "73282932000074"
+        assert [n.description for n in inquiry.needs] == ["Financer un tour CN"]
+        assert inquiry.needs[0].subject.name == "Prêt d'honneur"
+
+
+def test_downgrade_to_nothing_and_back(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'roundtrip.sqlite3'}")
+    upgrade(db)
+    _run(db, command.downgrade, "base")
+    assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+    upgrade(db)
+    assert current_revision(db) == head_revision(db)
+
+
+def test_a_database_holding_data_is_backed_up_before_it_migrates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(db)
+    with db.unit_of_work() as s:
+        s.add(m.Counsellor(name="Claire Martin", initials="CM"))
+    applied: list[str] = []
+    monkeypatch.setattr(migrate, "needs_upgrade", lambda _db: True)
+    monkeypatch.setattr(migrate.command, "upgrade", lambda _cfg, target: applied.append(target))
+    backup = upgrade(db, tmp_path / "backups")
+    assert applied == ["head"]
+    assert backup is not None and backup.parent == tmp_path / "backups"
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("SELECT name FROM counsellor").fetchall() == [("Claire Martin",)]
+    finally:
+        copy.close()

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import QSettings
+
+from guichet.config import AppPaths
+from guichet.db import Database
+
+from guichet.ui.context import AppContext
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> Iterator[QSettings]:
+    settings = QSettings(str(tmp_path / "guichet.ini"), QSettings.Format.IniFormat)
+    yield settings
+    settings.sync()
+
+
+@pytest.fixture
+def ctx(db: Database, paths: AppPaths) -> AppContext:
+    return AppContext(db=db, paths=paths)
+
+
+@pytest.fixture
+def demo_ctx(demo_db: Database, paths: AppPaths) -> AppContext:
+    return AppContext(db=demo_db, paths=paths)

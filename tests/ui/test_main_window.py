@@ -1,0 +1,112 @@
+"""The main window opens, navigates with the keyboard, remembers itself, and shows errors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
+
+import guichet.models as m
+from guichet.errors import ValidationError
+
+from guichet.ui.context import AppContext
+from guichet.ui.feedback import attempt
+from guichet.ui.main_window import MainWindow
+from guichet.ui.pages.registry import page_specs
+
+
+def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, qsettings)
+    for row, spec in enumerate(page_specs()):
+        window.navigation.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.pages[spec.key]
+        assert window.current_page_key() == spec.key
+
+
+def test_pages_are_built_only_when_shown(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, qsettings)
+    assert list(window.pages) == [page_specs()[0].key]
+
+
+def test_geometry_and_page_are_remembered(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, qsettings)
+    window.resize(640, 480)
+    last = page_specs()[-1].key
+    window.show_page(last)
+    window.close()
+    again = _window(qtbot, ctx, qsettings)
+    assert again.current_page_key() == last
+    assert (again.width(), again.height()) == (640, 480)
+
+
+def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    with ctx.db.unit_of_work() as s:
+        subject = s.scalars(select(m.Subject)).first()
+        assert subject is not None
+        org = m.Organization(legal_name="Usinage <b>Lefebvre</b>", commune_insee="76384")
+        inquiry = m.Inquiry(reference="D-2026-0042", received_at=datetime.now(), organization=org)
+        inquiry.needs.append(m.Need(subject_id=subject.id, description="Tournage"))
+        s.add(inquiry)
+    window = _window(qtbot, ctx, qsettings)
+    window.show_page("home")
+    table = window.findChild(QTableView, "latestInquiriesView")
+    model = table.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "D-2026-0042"
+    assert model.index(0, 2).data() == "Usinage <b>Lefebvre</b>"
+    assert "1 demande" in window.findChild(QLabel, "todayLabel").text()
+
+
+def test_counsellor_choice_is_used_for_the_audit_trail(
+    qtbot, ctx: AppContext, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    with ctx.db.unit_of_work() as s:
+        s.add_all(
+            [
+                m.Counsellor(name="Claire Martin", initials="CM"),
+                m.Counsellor(name="Paul Roux", initials="PR"),
+            ]
+        )
+    window = _window(qtbot, ctx, qsettings)
+    box = window.counsellor_box
+    assert box.count() == 2
+    box.setCurrentIndex(box.findText("Paul Roux (PR)"))
+    assert ctx.db.counsellor_id == box.currentData()
+    assert qsettings.value("counsellor_id") == box.currentData()
+
+
+def test_a_refused_action_shows_a_french_message(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def refuse() -> None:
+        raise ValidationError("Le SIRET doit comporter 14 chiffres.")
+
+    assert attempt(None, refuse) is None
+    assert shown == ["Le SIRET doit comporter 14 chiffres."]
+
+
+def test_menus_use_standard_shortcuts(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, ctx, qsettings)
+    labels = [a.text() for a in window.menuBar().actions()]
+    assert labels == ["&Fichier", "&Affichage", "&Aide"]
+    first_page = window.findChild(
+        type(window.settings_action), f"show_{page_specs()[0].key}_action"
+    )
+    assert first_page.shortcut().toString() == "Ctrl+1"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == page_specs()[0].key

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtWidgets import QMessageBox
+
+from guichet.services.counsellors import CounsellorService
+from guichet.services.settings import SettingsService
+
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.about import AboutDialog
+from guichet.ui.dialogs.settings import SettingsDialog
+
+
+def test_agency_identity_is_saved(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.agency_edits["agency.name"].setText("Agence <Test> & Cie")
+    dialog.agency_edits["agency.city"].setText("Bolbec")
+    dialog.address_edit.setPlainText("1 rue de la République\n76210 BOLBEC")
+    dialog.on_buttons_accepted()
+    values = SettingsService(ctx.db).all()
+    assert values["agency.name"] == "Agence <Test> & Cie"
+    assert values["agency.city"] == "Bolbec"
+    assert values["agency.address"].endswith("76210 BOLBEC")
+
+
+def test_counsellors_are_created_and_edited(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.on_new_counsellor_clicked()
+    dialog.c_name.setText("Claire Martin")
+    dialog.c_initials.setText("cm")
+    dialog.on_save_counsellor_clicked()
+    assert [(c.name, c.initials) for c in CounsellorService(ctx.db).list()] == [
+        ("Claire Martin", "CM")
+    ]
+    dialog.c_title.setText("Chargée d'affaires")
+    dialog.on_save_counsellor_clicked()
+    assert CounsellorService(ctx.db).list()[0].title == "Chargée d'affaires"
+    dialog.on_new_counsellor_clicked()
+    dialog.c_name.setText("Clément Marais")
+    dialog.c_initials.setText("CM")
+    dialog.on_save_counsellor_clicked()
+    assert shown == ["Les initiales CM sont déjà prises."]
+    assert dialog.c_name.text() == "Clément Marais"  # the form keeps what was typed
+    assert len(CounsellorService(ctx.db).list()) == 1
+
+
+def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = AboutDialog(ctx)
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(type(dialog.children()[1]), "aboutText").text()
+    assert "Source : INSEE" in text and "Etalab 2.0" in text
