@@ -1,0 +1,32 @@
+"""Where the shipped reference files live, and how to read them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from guichet.errors import EnvironmentProblem
+
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+REFERENCE_DIR = RESOURCES_DIR / "reference"
+
+
+def reference_file(name: str) -> Path:
+    """Return the path of a file of ``resources/reference`` (e.g. ``"communes_76.csv"``).
+
+    Raises:
+        EnvironmentProblem: the file is not shipped (broken installation).
+    """
+    path = REFERENCE_DIR / name
+    if not path.is_file():
+        raise EnvironmentProblem(
+            f"Fichier de référence manquant : {name}. Réinstallez l'application.",
+            detail=str(path),
+        )
+    return path
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """Read a reference CSV (UTF-8, header row) into a list of dicts keyed by column name."""
+    with reference_file(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
