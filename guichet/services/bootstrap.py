@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from guichet.db import Database
 from guichet.db.migrate import upgrade
@@ -23,7 +23,7 @@ def open_database(url: str, *, backup_dir: Path | None = None) -> Database:
         upgrade(db, backup_dir)
         with db.unit_of_work() as session:
             seed_reference(session)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         db.dispose()
         raise EnvironmentProblem(
             "Impossible d'ouvrir la base de données. Vérifiez que le fichier est accessible "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -17,6 +19,8 @@ from guichet.ui.feedback import install_excepthook
 from guichet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+STARTUP_PROBE = "GUICHET_STARTUP_PROBE"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -39,5 +43,13 @@ def run(db: Database, paths: AppPaths) -> int:
     install_excepthook(str(paths.log_dir / LOG_FILE))
     window = MainWindow(AppContext(db=db, paths=paths), QSettings())
     window.show()
-    QTimer.singleShot(0, lambda: log.info("Fenêtre principale affichée"))
+    if os.environ.get(STARTUP_PROBE):
+        QTimer.singleShot(0, lambda: _report_startup(app))
     return app.exec()
+
+
+def _report_startup(app: QApplication) -> None:
+    """For bench/startup.py: print when the window has been shown and painted, then quit."""
+    app.processEvents()
+    print(f"shown_at={time.time():.6f}", flush=True)
+    app.quit()

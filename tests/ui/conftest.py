@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from guichet.config import AppPaths
 from guichet.db import Database
@@ -28,3 +29,16 @@ def ctx(db: Database, paths: AppPaths) -> AppContext:
 @pytest.fixture
 def demo_ctx(demo_db: Database, paths: AppPaths) -> AppContext:
     return AppContext(db=demo_db, paths=paths)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes do not block: their texts are collected here instead."""
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import pytest
-
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from guichet.services.counsellors import CounsellorService
 from guichet.services.settings import SettingsService
@@ -26,10 +24,9 @@ def test_agency_identity_is_saved(qtbot, ctx: AppContext) -> None:  # type: igno
 
 
 def test_counsellors_are_created_and_edited(
-    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot, ctx: AppContext, message_boxes: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    shown = message_boxes
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.on_new_counsellor_clicked()
@@ -54,5 +51,7 @@ def test_counsellors_are_created_and_edited(
 def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     dialog = AboutDialog(ctx)
     qtbot.addWidget(dialog)
-    text = dialog.findChild(type(dialog.children()[1]), "aboutText").text()
+    label = dialog.findChild(QLabel, "aboutText")
+    assert label is not None
+    text = label.text()
     assert "Source : INSEE" in text and "Etalab 2.0" in text

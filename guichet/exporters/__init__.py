@@ -1,0 +1,1 @@
+"""Files out: CSV, XLSX, vCard."""

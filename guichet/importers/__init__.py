@@ -1,0 +1,1 @@
+"""Files in: spreadsheets (CSV, XLSX, ODS), SIRENE stock files."""

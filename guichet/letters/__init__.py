@@ -1,0 +1,1 @@
+"""PDF rendering with reportlab: letters, sign-in sheets, reports. The only reportlab importer."""

@@ -1,0 +1,101 @@
+"""``make screenshots``: the real window on the demo database, saved as PNGs.
+
+Run under Xvfb (the Makefile does) so Qt paints a real window. Each scene shows something on
+screen and returns the widget to capture; a feature adds its scenes to :data:`SCENES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from guichet.config import AppPaths
+from guichet.services.bootstrap import open_database
+from guichet.services.demo import generate_demo
+
+from guichet.ui.application import make_application
+from guichet.ui.context import AppContext
+from guichet.ui.main_window import MainWindow
+
+DEMO_NOW = datetime(2026, 11, 27, 10, 30)
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    show: Callable[[MainWindow], QWidget]
+
+
+def _page(key: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        window.show_page(key)
+        return window
+
+    return show
+
+
+def _settings(window: MainWindow) -> QWidget:
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.show()
+    return dialog
+
+
+SCENES: list[Scene] = [
+    Scene("accueil", _page("home")),
+    Scene("parametres", _settings),
+]
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        QTimer.singleShot(30, lambda: None)
+        app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Captures d'écran de Guichet sur la base de démonstration"
+    )
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--only", nargs="*", help="noms des scènes à capturer")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="guichet-screens-"))
+    paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
+    paths.ensure()
+    db = open_database(f"sqlite:///{work / 'demo.sqlite3'}")
+    generate_demo(db, now=DEMO_NOW)
+    app = make_application()
+    settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(db=db, paths=paths), settings)
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    for scene in SCENES:
+        if args.only and scene.name not in args.only:
+            continue
+        widget = scene.show(window)
+        settle(app)
+        target = args.out / f"{scene.name}.png"
+        widget.grab().save(str(target))
+        print(f"{target}")
+        if isinstance(widget, QDialog):
+            widget.close()
+    window.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
