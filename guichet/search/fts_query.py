@@ -13,8 +13,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, text
 
-#: Tokens this long or longer get a one-typo correction when the query finds nothing.
+#: Tokens this long or longer get a one-typo correction when they match no indexed word.
 TYPO_MIN_CHARS = 4
+#: A prefix of this many characters or more is replaced by the indexed words it begins: FTS5
+#: merges the whole doclists of a prefix query before reading them (tens of milliseconds for a
+#: common word on 500,000 organizations), while an OR of words is read lazily. Shorter prefixes
+#: have their own index (``prefix='1 2 3'``).
+EXPAND_MIN_CHARS = 4
+MAX_EXPANSION = 40
 MAX_ALTERNATIVES = 4
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -66,3 +72,37 @@ def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str
         )
     rows = connection.execute(text(sql), {"v": variants, "n": MAX_ALTERNATIVES})
     return [r[0] for r in rows]
+
+
+def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str]:
+    rows = connection.execute(
+        text(
+            "SELECT term FROM search_term WHERE term >= :p AND term < :p || char(1114111) "
+            "ORDER BY term LIMIT :n"
+        ),
+        {"p": prefix, "n": limit},
+    )
+    return [r[0] for r in rows]
+
+
+def terms_for(connection: Connection, tokens: Sequence[str]) -> list[list[tuple[str, bool]]]:
+    """Alternatives for each token: the indexed words it begins, or itself as a prefix.
+
+    A token of four letters or more that begins no indexed word is kept, with the words (or,
+    for the last token, the word beginnings) one typo away from it.
+    """
+    out: list[list[tuple[str, bool]]] = []
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if len(token) < EXPAND_MIN_CHARS or token.isdigit():
+            out.append([(token, True)])
+            continue
+        known = _words_starting(connection, token, MAX_EXPANSION + 1)
+        if len(known) > MAX_EXPANSION:
+            out.append([(token, True)])
+        elif known:
+            out.append([(word, False) for word in known])
+        else:
+            fixes = corrections(connection, token, as_prefix=i == last)
+            out.append([(token, True)] + [(fix, i == last) for fix in fixes])
+    return out

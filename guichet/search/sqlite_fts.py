@@ -1,8 +1,8 @@
 """Directory search on SQLite FTS5.
 
 Ranking, best first: exact name or SIREN/SIRET; name starting with the query; capability
-matches; other text. A result set of at most :data:`SMALL` rows is ranked whole (bm25 inside a
-tier, with the column weights below). A larger one comes from an unspecific query (one or two
+matches; other text. A result set of at most :data:`SMALL` rows is ranked whole (inside a tier,
+by the weighted columns where the words were found, then by name). A larger one comes from an unspecific query (one or two
 letters typed, a very common word): then each tier is read lazily, in index order, only as far
 as the page needs, so no keystroke pays for ranking hundreds of thousands of rows.
 """
@@ -21,7 +21,7 @@ from guichet.db import Database
 from guichet.search.capabilities import Thesaurus
 from guichet.search.explain import CAPABILITY, EXACT, LISTING, NAME_START, TEXT, Ranked, hits_for
 from guichet.search.filters import OrganizationHit, SearchFilters
-from guichet.search.fts_query import corrections, match_expression
+from guichet.search.fts_query import match_expression, terms_for
 from guichet.search.indexer import process_pending, reindex_all
 from guichet.search.normalize import ParsedQuery, parse_query
 from guichet.search.sql_filters import FilterSql, filter_sql
@@ -30,10 +30,18 @@ log = logging.getLogger(__name__)
 
 #: Result sets up to this size are ranked whole.
 SMALL = 400
-#: bm25 weights of names, ident, place, capabilities, labels, contacts, description.
-WEIGHTS = "10.0, 8.0, 4.0, 6.0, 3.0, 2.0, 1.0"
-#: bm25 needs each phrase's document count: too costly for one- or two-letter prefixes.
-BM25_MIN_TOKEN = 3
+#: Inside a tier, a word found in the name counts most, in the description least. (bm25 would
+#: need the document count of every word typed, a full read of its doclist: 6 to 13 ms for a
+#: common word on 500,000 organizations, at every keystroke.)
+COLUMN_WEIGHTS = {
+    "names": 10,
+    "ident": 8,
+    "capabilities": 6,
+    "place": 4,
+    "labels": 3,
+    "contacts": 2,
+    "description": 1,
+}
 _TOP = "\U0010ffff"
 
 Terms = list[list[tuple[str, bool]]]
@@ -105,23 +113,9 @@ class SqliteDirectorySearch:
     def _terms(
         self, conn: Connection, query: ParsedQuery, fsql: FilterSql
     ) -> tuple[Terms, list[int]]:
-        """The terms to search and the first matching ids, in index order (at most SMALL + 1).
-
-        When nothing matches, each word of four letters or more also accepts the indexed words
-        one typo away from it.
-        """
-        terms: Terms = [[(t, True)] for t in query.tokens]
-        ids = self._matching(conn, match_expression(terms), fsql, SMALL + 1)
-        if ids:
-            return terms, ids
-        last = len(query.tokens) - 1
-        corrected: Terms = [
-            [(t, True)] + [(alt, i == last) for alt in corrections(conn, t, as_prefix=i == last)]
-            for i, t in enumerate(query.tokens)
-        ]
-        if corrected == terms:
-            return terms, ids
-        return corrected, self._matching(conn, match_expression(corrected), fsql, SMALL + 1)
+        """The terms to search and the first matching ids, in index order (at most SMALL + 1)."""
+        terms: Terms = terms_for(conn, query.tokens)
+        return terms, self._matching(conn, match_expression(terms), fsql, SMALL + 1)
 
     # -- ranking -----------------------------------------------------------------------------
 
@@ -151,30 +145,25 @@ class SqliteDirectorySearch:
         fsql: FilterSql,
         thesaurus: Thesaurus,
     ) -> list[Ranked]:
-        """Rank a whole (small) result set: tier first, then bm25 or the name."""
-        use_bm25 = all(len(t) >= BM25_MIN_TOKEN for t in query.tokens)
-        relevance: dict[int, float] = {}
-        if use_bm25:
-            join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
-            rows = conn.execute(
-                text(
-                    f"SELECT organization_fts.rowid, bm25(organization_fts, {WEIGHTS}) "
-                    f"FROM organization_fts{join} WHERE organization_fts MATCH :m{fsql.where}"
-                ),
-                {**fsql.params, "m": match_expression(terms)},
-            )
-            relevance = {org_id: -bm25 for org_id, bm25 in rows}
+        """Rank a whole (small) result set: tier, then weighted columns found, then name."""
         by_capability = self._by_capability(conn, ids, terms, thesaurus)
+        params: dict[str, Any] = {f"t{i}": " " + t for i, t in enumerate(query.tokens)}
+        relevance = " + ".join(
+            f"{weight} * (instr(' ' || s.{column}, :t{i}) > 0)"
+            for column, weight in COLUMN_WEIGHTS.items()
+            for i in range(len(query.tokens))
+        )
         rows = conn.execute(
             text(
-                "SELECT s.id, s.name_key, s.trade_key, o.siren, o.siret FROM organization_search s "
+                "SELECT s.id, s.name_key, s.trade_key, o.siren, o.siret, "
+                f"{relevance} FROM organization_search s "
                 "JOIN organization o ON o.id = s.id WHERE s.id IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
-            {"ids": ids},
+            {**params, "ids": ids},
         )
         key, digits = query.key, query.digits
         ranked = []
-        for org_id, name_key, trade_key, siren, siret in rows:
+        for org_id, name_key, trade_key, siren, siret, score in rows:
             if key in (name_key, trade_key) or (digits and digits in (siren, siret)):
                 tier = EXACT
             elif name_key.startswith(key) or (trade_key and trade_key.startswith(key)):
@@ -183,7 +172,7 @@ class SqliteDirectorySearch:
                 tier = CAPABILITY
             else:
                 tier = TEXT
-            ranked.append((tier, -relevance.get(org_id, 0.0), name_key, org_id))
+            ranked.append((tier, -float(score), name_key, org_id))
         ranked.sort()
         return [Ranked(org_id, tier, -score) for tier, score, _, org_id in ranked]
 
