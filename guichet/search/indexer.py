@@ -104,6 +104,8 @@ def _terms(rows: Iterable[tuple[Any, ...]]) -> list[tuple[str]]:
 
 
 def _insert(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
     connection.exec_driver_sql(
         f"INSERT INTO organization_search (id, name_key, trade_key, {_COLS}) "
         f"VALUES ({', '.join('?' * (3 + len(COLUMNS)))})",
@@ -139,9 +141,9 @@ def reindex(connection: Connection, ids: Iterable[int]) -> None:
             ).bindparams(_IDS),
             {"ids": [r[0] for r in rows]},
         )
-        connection.exec_driver_sql(
-            "INSERT OR IGNORE INTO search_term (term) VALUES (?)", _terms(rows)
-        )
+        terms = _terms(rows)
+        if terms:  # an empty list would run the statement once, without parameters
+            connection.exec_driver_sql("INSERT OR IGNORE INTO search_term (term) VALUES (?)", terms)
 
 
 def process_pending(connection: Connection) -> int:

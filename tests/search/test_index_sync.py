@@ -145,3 +145,8 @@ def test_migration_0003_makes_existing_organizations_searchable(tmp_path: Path) 
     assert names(db, "732 829 320 00074") == ["Usinage Lefèbvre"]
     assert names(db, "plastique") == ["Moulages Picard"]
     db.dispose()
+
+
+def test_an_organization_without_any_long_word_is_indexed(db: Database) -> None:
+    add_org(db, "A")
+    assert names(db, "a") == ["A"]
