@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import partial
 
+from sqlalchemy import select
+
 from guichet.models import (
     Counsellor,
     Organization,
@@ -15,6 +17,7 @@ from guichet.models import (
     Resource,
     ResourceKind,
     RoutingRule,
+    Setting,
 )
 from guichet.reference.communes import territory_insee_codes
 from guichet.reference.naf import NAF_VERSION
@@ -58,12 +61,27 @@ from guichet.services.demo.trades import (
     Activity,
     Family,
 )
+from guichet.services.settings import setting_row
 
 
 class OrganizationStage(BuilderBase):
     """Creates the organizations, their contacts, the resources and the routing rules."""
 
     # -- organizations -----------------------------------------------------------------------
+
+    def _agency_settings(self, agency: Organization) -> None:
+        """The letterhead settings of the demo agency, unless the database already has some."""
+        if self.s.scalar(select(Setting.key).where(Setting.key.like("agency.%")).limit(1)):
+            return
+        values = {
+            "agency.name": AGENCY_NAME,
+            "agency.address": "Maison de l'entreprise\n12 rue des Entrepreneurs\n76170 LILLEBONNE",
+            "agency.city": "Lillebonne",
+            "agency.phone": "02 61 91 00 00",
+            "agency.email": agency.email,
+            "agency.website": agency.website,
+        }
+        self.s.add_all(setting_row(key, value) for key, value in values.items())
 
     def agency_and_counsellors(self) -> None:
         if self.existing_agency is None:
@@ -78,6 +96,8 @@ class OrganizationStage(BuilderBase):
             agency.description = (
                 "Agence de développement économique de Caux Seine Agglo (démonstration)."
             )
+            agency.phone = "+33261910000"
+            self._agency_settings(agency)
         for index, (first, last) in enumerate(COUNSELLORS):
             initials = f"{first[0]}{last[0]}"
             existing = self.existing_counsellors.get(initials)
