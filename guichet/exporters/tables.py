@@ -91,7 +91,8 @@ def write_xlsx(table: ExportTable, path: Path) -> Path:
             cell = WriteOnlyCell(sheet, value=None)
             value = _xlsx_value(value)
             if isinstance(value, str):
-                cell.set_explicit_value(value, data_type="s")
+                cell.value = value
+                cell.data_type = "s"  # never "f": a text starting with "=" stays text
             else:
                 cell.value = value
                 if isinstance(value, datetime):
@@ -131,4 +132,3 @@ def write_table(table: ExportTable, path: Path) -> Path:
             field="path",
         )
     return writer(table, path)
-

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection, update
 
+from guichet.importers.bulk import bulk_insert
 from guichet.importers.plan import Existing, ImportAction, ImportPlan, PlannedRow
 from guichet.importers.rows import ORGANIZATION_FIELDS
 from guichet.models import AuditAction, AuditEntry, Contact, Organization, OrganizationKind
@@ -30,19 +31,29 @@ class CommitCounts:
     contacts: int
 
 
-def _audit(at: datetime, who: int | None, entity: str, record_id: int, **extra: Any) -> dict:
-    row = {
-        "at": at,
-        "counsellor_id": who,
-        "entity": entity,
-        "record_id": record_id,
-        "action": AuditAction.INSERT,
-        "field": None,
-        "old_value": None,
-        "new_value": None,
-    }
-    row.update(extra)
-    return row
+AUDIT_COLUMNS = (
+    "at",
+    "counsellor_id",
+    "entity",
+    "record_id",
+    "action",
+    "field",
+    "old_value",
+    "new_value",
+)
+
+
+def _audit(
+    at: datetime,
+    who: int | None,
+    entity: str,
+    record_id: int,
+    action: AuditAction = AuditAction.INSERT,
+    field: str | None = None,
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> tuple[Any, ...]:
+    return (at, who, entity, record_id, action, field, old_value, new_value)
 
 
 def _text(value: Any) -> str | None:
@@ -67,37 +78,22 @@ class PlanWriter:
         self.check = check
         self.progress = progress
         self.now = datetime.now()
-        self.audit: list[dict] = []
-        self.contacts: list[dict] = []
+        self.audit: list[tuple[Any, ...]] = []
+        self.contacts: list[tuple[Any, ...]] = []
 
-    def _contact_row(self, organization_id: int, contact: dict[str, Any]) -> dict[str, Any]:
-        row = {name: contact.get(name) for name in CONTACT_FIELDS}
-        row.update(
-            organization_id=organization_id,
-            version=1,
-            created_at=self.now,
-            updated_at=self.now,
-        )
-        return row
+    def _contact_row(self, organization_id: int, contact: dict[str, Any]) -> tuple[Any, ...]:
+        return (organization_id, 1, *(contact.get(name) for name in CONTACT_FIELDS))
 
     def create(self, rows: list[PlannedRow], kind: OrganizationKind, done: int, total: int) -> int:
-        statement = insert(Organization).returning(Organization.id, sort_by_parameter_order=True)
+        columns = ("kind", "version", "do_not_refer", *ORGANIZATION_FIELDS)
+        fixed = (kind.value, 1, False)
         for start in range(0, len(rows), BATCH):
             self.check()
             batch = rows[start : start + BATCH]
             params = [
-                {
-                    **dict.fromkeys(ORGANIZATION_FIELDS),
-                    **row.values,
-                    "kind": kind,
-                    "version": 1,
-                    "do_not_refer": False,
-                    "created_at": self.now,
-                    "updated_at": self.now,
-                }
-                for row in batch
+                (*fixed, *(row.values.get(name) for name in ORGANIZATION_FIELDS)) for row in batch
             ]
-            ids = list(self.conn.execute(statement, params).scalars())
+            ids = bulk_insert(self.conn, Organization.__table__, columns, params)
             for new_id, row in zip(ids, batch, strict=True):
                 self.audit.append(_audit(self.now, self.who, "organization", new_id))
                 if row.contact:
@@ -139,11 +135,10 @@ class PlanWriter:
         """Contacts and the audit trail, in bulk; returns the number of contacts created."""
         self.check()
         if self.contacts:
-            statement = insert(Contact).returning(Contact.id, sort_by_parameter_order=True)
-            ids = list(self.conn.execute(statement, self.contacts).scalars())
+            columns = ("organization_id", "version", *CONTACT_FIELDS)
+            ids = bulk_insert(self.conn, Contact.__table__, columns, self.contacts)
             self.audit.extend(_audit(self.now, self.who, "contact", i) for i in ids)
-        if self.audit:
-            self.conn.execute(insert(AuditEntry), self.audit)
+        bulk_insert(self.conn, AuditEntry.__table__, AUDIT_COLUMNS, self.audit)
         return len(self.contacts)
 
 
@@ -160,9 +155,7 @@ def write_plan(
     creations = [r for r in plan.rows if r.action == ImportAction.CREATE]
     updates = [r for r in plan.rows if r.action == ImportAction.UPDATE]
     total = len(creations) + len(updates)
-    writer = PlanWriter(
-        conn, existing, counsellor_id=counsellor_id, check=check, progress=progress
-    )
+    writer = PlanWriter(conn, existing, counsellor_id=counsellor_id, check=check, progress=progress)
     created = writer.create(creations, plan.kind, 0, total)
     check()
     updated = writer.update(updates, plan.kind)

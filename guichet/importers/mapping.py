@@ -100,11 +100,16 @@ def _candidates(header: str, has_first_name: bool) -> list[tuple[int, str]]:
             found.append((4, "contact_name" if not has_first_name else "contact_last_name"))
     for field in FIELDS:
         if field.contact and field.key not in _CONTACT_DIRECT and not tokens & CONTACT_WORDS:
-            if field.key == "contact_phone" and _score(words, field) and tokens & {
-                "portable",
-                "mobile",
-                "gsm",
-            }:
+            if (
+                field.key == "contact_phone"
+                and _score(words, field)
+                and tokens
+                & {
+                    "portable",
+                    "mobile",
+                    "gsm",
+                }
+            ):
                 found.append((3, field.key))
             continue
         score = _score(words, field)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from guichet.importers.fast_checks import BulkValidators
 from guichet.importers.mapping import FIELDS_BY_KEY, Mapping
 from guichet.importers.rows import ORGANIZATION_FIELDS, check_row, match_key
 from guichet.importers.tables import Table
@@ -126,10 +127,11 @@ def plan_rows(
     seen_key: dict[str, int] = {}
     planned: list[PlannedRow] = []
     total = len(table.rows)
+    checks = BulkValidators()
     for index, (row, line) in enumerate(zip(table.rows, table.line_numbers, strict=True)):
         if progress is not None and index % 1000 == 0:
             progress(index, total)
-        checked = check_row(row, mapping)
+        checked = check_row(row, mapping, checks)
         values = checked.organization
         name = values.get("legal_name", "")
         siret = values.get("siret", "")

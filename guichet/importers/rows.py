@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from guichet.errors import ValidationError
+from guichet.importers.fast_checks import BulkValidators
 from guichet.importers.mapping import FIELDS_BY_KEY, Mapping
 from guichet.reference.communes import (
     commune,
@@ -20,18 +22,32 @@ from guichet.reference.communes import (
     current_insee,
 )
 from guichet.reference.dates import format_number
-from guichet.reference.emails import validate_email_address
 from guichet.reference.headcount import is_valid_headcount_code
 from guichet.reference.identifiers import compact_digits, validate_siren, validate_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.naf import NAF_VERSION, naf_entry, normalize_naf_code
-from guichet.reference.phones import validate_phone
 from guichet.reference.text import fold
 
 _EMPTY_MARKS = frozenset({"-", "–", "—", "/", "n/a", "N/A", "NC", "nc"})
 _FORMULA_BODY = re.compile(r"[(|!]")
 _LEGAL_WORDS = frozenset(
-    "sa sas sasu sarl eurl sci snc scop sca selarl ets etablissements societe ste cie".split()
+    [
+        "sa",
+        "sas",
+        "sasu",
+        "sarl",
+        "eurl",
+        "sci",
+        "snc",
+        "scop",
+        "sca",
+        "selarl",
+        "ets",
+        "etablissements",
+        "societe",
+        "ste",
+        "cie",
+    ]
 )
 _NAME_PUNCTUATION = re.compile(r"[^\w]+")
 
@@ -128,14 +144,36 @@ def _cells(row: list[str], mapping: Mapping) -> tuple[dict[str, str], list[str],
     return values, errors, refused
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def _luhn(number: str) -> bool:
+    digits = [ord(c) - 48 for c in number]
+    total = sum(digits[-1::-2]) + sum(_DOUBLED[d] for d in digits[-2::-2])
+    return total % 10 == 0
+
+
+def clean_siret(raw: str) -> str:
+    """The compact SIRET of a cell, or raise ValidationError (French message).
+
+    A 10 to 13-digit number is padded with the zeros a spreadsheet removed. The common case
+    (both Luhn keys right) is checked here; anything else goes through ``validate_siret`` for
+    its exact rule (La Poste) and message.
+    """
+    number = compact_digits(raw)
+    if number.isdigit() and number.isascii():
+        if 9 < len(number) < 14:
+            number = number.zfill(14)
+        if len(number) == 14 and _luhn(number) and _luhn(number[:9]):
+            return number
+    return validate_siret(number)
+
+
 def _siret(values: dict[str, str], out: CheckedRow) -> None:
     raw = values.get("siret")
     if raw:
-        number = compact_digits(raw)
-        if number.isdigit() and 9 < len(number) < 14:  # leading zeros eaten by a spreadsheet
-            number = number.zfill(14)
         try:
-            siret = validate_siret(number)
+            siret = clean_siret(raw)
         except ValidationError as exc:
             out.errors.append(exc.message)
             return
@@ -154,19 +192,23 @@ def _siret(values: dict[str, str], out: CheckedRow) -> None:
             out.organization["siren"] = siren
 
 
-def _place(values: dict[str, str], out: CheckedRow) -> None:
-    postal_code = values.get("postal_code", "")
+@lru_cache(maxsize=65536)
+def place_of(
+    postal_code: str, city: str, insee_raw: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Fields and warnings for a postal code, a town name and an INSEE code (memoized: files
+    repeat the same few communes)."""
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
     if postal_code.isdigit() and len(postal_code) == 4:
         postal_code = postal_code.zfill(5)
-    city = values.get("city", "")
-    insee_raw = values.get("commune_insee", "")
     found = None
     if insee_raw:
         found = commune(insee_raw)
         if found is None and re.fullmatch(r"\d[\dAB]\d{3}", insee_raw.upper()):
-            out.organization["commune_insee"] = insee_raw.upper()
+            fields["commune_insee"] = insee_raw.upper()
         elif found is None:
-            out.warnings.append(f"Code INSEE de commune inconnu : « {insee_raw} ».")
+            warnings.append(f"Code INSEE de commune inconnu : « {insee_raw} ».")
     elif city:
         found = commune_by_name(city, postal_code or None) or commune_by_name(city)
     elif postal_code:
@@ -175,20 +217,29 @@ def _place(values: dict[str, str], out: CheckedRow) -> None:
         if found is not None:
             city = found.name
     if found is not None:
-        out.organization["commune_insee"] = current_insee(found.insee) or found.insee
+        fields["commune_insee"] = current_insee(found.insee) or found.insee
         if postal_code and postal_code not in found.postal_codes:
-            out.warnings.append(
+            warnings.append(
                 f"Le code postal {postal_code} ne dessert pas {found.name} "
                 f"({', '.join(found.postal_codes)})."
             )
     elif city and postal_code.startswith("76"):
-        out.warnings.append(f"Commune « {city} » introuvable en Seine-Maritime.")
+        warnings.append(f"Commune « {city} » introuvable en Seine-Maritime.")
     if postal_code and not re.fullmatch(r"\d{5}", postal_code):
-        out.warnings.append(f"Code postal « {postal_code} » inhabituel (5 chiffres attendus).")
+        warnings.append(f"Code postal « {postal_code} » inhabituel (5 chiffres attendus).")
     if postal_code:
-        out.organization["postal_code"] = postal_code
+        fields["postal_code"] = postal_code
     if city:
-        out.organization["city"] = city
+        fields["city"] = city
+    return tuple(fields.items()), tuple(warnings)
+
+
+def _place(values: dict[str, str], out: CheckedRow) -> None:
+    fields, warnings = place_of(
+        values.get("postal_code", ""), values.get("city", ""), values.get("commune_insee", "")
+    )
+    out.organization.update(fields)
+    out.warnings.extend(warnings)
 
 
 def _checked(validate: Any, raw: str, label: str, out: CheckedRow) -> str | None:
@@ -199,28 +250,40 @@ def _checked(validate: Any, raw: str, label: str, out: CheckedRow) -> str | None
         return None
 
 
-def _codes(values: dict[str, str], out: CheckedRow) -> None:
-    naf = values.get("naf_code")
+@lru_cache(maxsize=4096)
+def code_fields(
+    naf: str, band: str, form: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """NAF code, headcount band and legal form checked (memoized)."""
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
     if naf:
         code = normalize_naf_code(naf)
         if code and naf_entry(code):
-            out.organization["naf_code"] = code
-            out.organization["naf_version"] = NAF_VERSION
+            fields["naf_code"] = code
+            fields["naf_version"] = NAF_VERSION
         else:
-            out.warnings.append(f"Code NAF « {naf} » inconnu de la NAF rév. 2 : non importé.")
-    band = values.get("headcount_band")
+            warnings.append(f"Code NAF « {naf} » inconnu de la NAF rév. 2 : non importé.")
     if band:
         band = band.zfill(2) if band.isdigit() else band.upper()
         if is_valid_headcount_code(band):
-            out.organization["headcount_band"] = band
+            fields["headcount_band"] = band
         else:
-            out.warnings.append(f"Tranche d'effectif « {band} » inconnue : non importée.")
-    form = values.get("legal_form")
+            warnings.append(f"Tranche d'effectif « {band} » inconnue : non importée.")
     if form:
         if legal_form_label(form):
-            out.organization["legal_form"] = form
+            fields["legal_form"] = form
         else:
-            out.warnings.append(f"Forme juridique « {form} » inconnue : non importée.")
+            warnings.append(f"Forme juridique « {form} » inconnue : non importée.")
+    return tuple(fields.items()), tuple(warnings)
+
+
+def _codes(values: dict[str, str], out: CheckedRow) -> None:
+    fields, warnings = code_fields(
+        values.get("naf_code", ""), values.get("headcount_band", ""), values.get("legal_form", "")
+    )
+    out.organization.update(fields)
+    out.warnings.extend(warnings)
 
 
 def _split_name(full: str) -> tuple[str | None, str]:
@@ -234,7 +297,7 @@ def _split_name(full: str) -> tuple[str | None, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
-def _contact(values: dict[str, str], out: CheckedRow) -> None:
+def _contact(values: dict[str, str], out: CheckedRow, checks: BulkValidators) -> None:
     first = values.get("contact_first_name")
     last = values.get("contact_last_name")
     if not last and values.get("contact_name"):
@@ -249,17 +312,18 @@ def _contact(values: dict[str, str], out: CheckedRow) -> None:
     contact["role"] = details["contact_role"]
     if details["contact_email"]:
         contact["email"] = _checked(
-            validate_email_address, details["contact_email"], "E-mail du contact", out
+            checks.email, details["contact_email"], "E-mail du contact", out
         )
     if details["contact_phone"]:
         contact["phone"] = _checked(
-            validate_phone, details["contact_phone"], "Téléphone du contact", out
+            checks.phone, details["contact_phone"], "Téléphone du contact", out
         )
     out.contact = contact
 
 
-def check_row(row: list[str], mapping: Mapping) -> CheckedRow:
+def check_row(row: list[str], mapping: Mapping, checks: BulkValidators | None = None) -> CheckedRow:
     """Validate one data row of the file under ``mapping``."""
+    checks = checks or BulkValidators()
     out = CheckedRow()
     values, out.errors, refused = _cells(row, mapping)
     name = values.get("legal_name", "")
@@ -278,11 +342,9 @@ def check_row(row: list[str], mapping: Mapping) -> CheckedRow:
     _place(values, out)
     _codes(values, out)
     if "phone" in values:
-        out.organization["phone"] = _checked(validate_phone, values["phone"], "Téléphone", out)
+        out.organization["phone"] = _checked(checks.phone, values["phone"], "Téléphone", out)
     if "email" in values:
-        out.organization["email"] = _checked(
-            validate_email_address, values["email"], "E-mail", out
-        )
+        out.organization["email"] = _checked(checks.email, values["email"], "E-mail", out)
     out.organization = {k: v for k, v in out.organization.items() if v is not None}
-    _contact(values, out)
+    _contact(values, out, checks)
     return out

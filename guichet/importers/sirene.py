@@ -189,9 +189,7 @@ def scan_establishments(
         header = next(reader, None)
         if header is None:
             raise FileRefused(f"Le fichier « {path.name} » est vide.")
-        ix = _columns(
-            header, ("siret", "codeCommuneEtablissement"), "StockEtablissement", path
-        )
+        ix = _columns(header, ("siret", "codeCommuneEtablissement"), "StockEtablissement", path)
         commune_at = ix["codeCommuneEtablissement"]
         state_at = ix.get("etatAdministratifEtablissement")
         diffusion_at = ix.get("statutDiffusionEtablissement")

@@ -50,9 +50,7 @@ def _zip_kind(path: Path) -> str:
                 if "opendocument.spreadsheet" in mimetype:
                     return "ods"
     except zipfile.BadZipFile as exc:
-        raise FileRefused(
-            "Ce fichier compressé est abîmé ou incomplet.", detail=str(exc)
-        ) from exc
+        raise FileRefused("Ce fichier compressé est abîmé ou incomplet.", detail=str(exc)) from exc
     raise FileRefused(
         "Ce fichier est une archive compressée qui ne contient pas de classeur XLSX ou ODS. "
         "Décompressez-la et choisissez le tableau qu'elle contient."

@@ -26,7 +26,9 @@ ENCODING_NAMES = {
 }
 SAMPLE_LINES = 50
 # UTF-8 read as Windows-1252: "é" becomes "Ã©", "è" "Ã¨", "à" "Ã\xa0"…
-_MOJIBAKE = re.compile("Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a]|Â[\u00a0-\u00bf]")
+_MOJIBAKE = re.compile(
+    "Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a]|Â[\u00a0-\u00bf]"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -116,9 +116,7 @@ def import_sirene(
             if legal_units is not None:
                 sirens.update(r["siren"] for r in records)
 
-        counts = scan_establishments(
-            establishments, wanted, write, check=check, progress=progress
-        )
+        counts = scan_establishments(establishments, wanted, write, check=check, progress=progress)
         joined = removed = 0
         if legal_units is not None and sirens:
             units = scan_legal_units(legal_units, sirens, check=check, progress=progress)
