@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, Table, update
 
 from guichet.importers.bulk import bulk_insert
 from guichet.importers.plan import Existing, ImportAction, ImportPlan, PlannedRow
@@ -21,6 +21,12 @@ from guichet.importers.rows import ORGANIZATION_FIELDS
 from guichet.models import AuditAction, AuditEntry, Contact, Organization, OrganizationKind
 
 BATCH = 5000
+
+
+def _table(model: Any) -> Table:
+    return cast(Table, model.__table__)
+
+
 CONTACT_FIELDS = ("first_name", "last_name", "role", "email", "phone")
 
 
@@ -93,7 +99,7 @@ class PlanWriter:
             params = [
                 (*fixed, *(row.values.get(name) for name in ORGANIZATION_FIELDS)) for row in batch
             ]
-            ids = bulk_insert(self.conn, Organization.__table__, columns, params)
+            ids = bulk_insert(self.conn, _table(Organization), columns, params)
             for new_id, row in zip(ids, batch, strict=True):
                 self.audit.append(_audit(self.now, self.who, "organization", new_id))
                 if row.contact:
@@ -136,9 +142,9 @@ class PlanWriter:
         self.check()
         if self.contacts:
             columns = ("organization_id", "version", *CONTACT_FIELDS)
-            ids = bulk_insert(self.conn, Contact.__table__, columns, self.contacts)
+            ids = bulk_insert(self.conn, _table(Contact), columns, self.contacts)
             self.audit.extend(_audit(self.now, self.who, "contact", i) for i in ids)
-        bulk_insert(self.conn, AuditEntry.__table__, AUDIT_COLUMNS, self.audit)
+        bulk_insert(self.conn, _table(AuditEntry), AUDIT_COLUMNS, self.audit)
         return len(self.contacts)
 
 

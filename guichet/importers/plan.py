@@ -90,7 +90,8 @@ def load_existing(conn: Connection) -> Existing:
             Contact.organization_id.is_not(None)
         )
     ):
-        existing.contacts.add((org_id, *contact_key(first, last)))
+        if org_id is not None:
+            existing.contacts.add((org_id, *contact_key(first, last)))
     return existing
 
 

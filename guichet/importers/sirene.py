@@ -199,7 +199,7 @@ def scan_establishments(
             counts.read += 1
             if counts.read % CHECK_EVERY == 0:
                 check()
-                progress(counter.count, size)
+                progress(counter.count >> 10, max(size >> 10, 1))
             if len(row) <= commune_at or not keep(row[commune_at]):
                 continue
             if diffusion_at is not None and row[diffusion_at] != "O":
@@ -217,7 +217,7 @@ def scan_establishments(
                 write(records, closed)
                 records, closed = [], []
         write(records, closed)
-        progress(size, size)
+        progress(max(size >> 10, 1), max(size >> 10, 1))
     return counts
 
 
@@ -257,7 +257,7 @@ def scan_legal_units(
         for read, row in enumerate(reader, start=1):
             if read % CHECK_EVERY == 0:
                 check()
-                progress(counter.count, size)
+                progress(counter.count >> 10, max(size >> 10, 1))
             if len(row) <= siren_at or row[siren_at] not in sirens:
                 continue
             status = _get(row, ix, "statutDiffusionUniteLegale")
@@ -266,5 +266,5 @@ def scan_legal_units(
                 legal_form=_get(row, ix, "categorieJuridiqueUniteLegale")[:4] or None,
                 diffusible=status in ("", "O"),
             )
-        progress(size, size)
+        progress(max(size >> 10, 1), max(size >> 10, 1))
     return found

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, select, update
 
 from guichet.db import Database
 from guichet.errors import ValidationError
@@ -71,7 +71,7 @@ def departement_filter(code: str, *, include_closed: bool = False) -> SireneFilt
 def _upsert(conn: Connection, records: list[dict[str, Any]]) -> None:
     if not records:
         return
-    table = SireneEstablishment.__table__
+    table = cast(Table, SireneEstablishment.__table__)
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -105,7 +105,7 @@ def import_sirene(
     progress: Progress = _noop,
 ) -> SireneImportReport:
     """Stream the stock files into ``sirene_establishment``; all or nothing."""
-    table = SireneEstablishment.__table__
+    table = cast(Table, SireneEstablishment.__table__)
     with db.unit_of_work() as s:
         conn = s.connection()
         sirens: set[str] = set()

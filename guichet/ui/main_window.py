@@ -20,6 +20,7 @@ from guichet.services.counsellors import CounsellorService
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.about import AboutDialog
 from guichet.ui.dialogs.settings import SettingsDialog
+from guichet.ui.file_actions import backup_on_close, install_file_actions
 from guichet.ui.pages.registry import PageSpec, page_specs
 
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        install_file_actions(self)
 
         self.view_menu = bar.addMenu(self.tr("&Affichage"))
         for number, spec in enumerate(self.specs, start=1):
@@ -183,4 +185,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         self.settings.setValue("main_window/page", self.current_page_key())
         self.settings.sync()
+        backup_on_close(self.ctx)
         super().closeEvent(event)
