@@ -92,7 +92,7 @@ class PlanWriter:
 
     def create(self, rows: list[PlannedRow], kind: OrganizationKind, done: int, total: int) -> int:
         columns = ("kind", "version", "do_not_refer", *ORGANIZATION_FIELDS)
-        fixed = (kind.value, 1, False)
+        fixed = (OrganizationKind(kind).value, 1, False)
         for start in range(0, len(rows), BATCH):
             self.check()
             batch = rows[start : start + BATCH]

@@ -51,7 +51,9 @@ def run(db: Database, path: Path, **kwargs: object):  # type: ignore[no-untyped-
     return service.run(table, service.mapping_for(table).mapping, **kwargs)  # type: ignore[arg-type]
 
 
-def test_french_excel_file_is_imported_with_contacts_and_audit(db: Database, tmp_path: Path) -> None:
+def test_french_excel_file_is_imported_with_contacts_and_audit(
+    db: Database, tmp_path: Path
+) -> None:
     report = run(db, write(tmp_path / "membres.csv", GOOD), kind=OrganizationKind.MEMBER)
     assert (report.created, report.updated, report.rejected, report.contacts) == (2, 0, 0, 1)
     with db.unit_of_work() as s:
@@ -59,7 +61,11 @@ def test_french_excel_file_is_imported_with_contacts_and_audit(db: Database, tmp
         assert org.legal_name == "Usinage Lefèbvre"
         assert org.kind == OrganizationKind.MEMBER
         assert (org.siren, org.commune_insee, org.phone) == ("732829320", "76384", "+33235123456")
-        assert (org.naf_code, org.naf_version, org.email) == ("25.62B", "NAFRev2", "contact@lefebvre.fr")
+        assert (org.naf_code, org.naf_version, org.email) == (
+            "25.62B",
+            "NAFRev2",
+            "contact@lefebvre.fr",
+        )
         assert org.version == 1
         contact = s.scalars(select(Contact)).one()
         assert (contact.first_name, contact.last_name, contact.role) == ("Jean", "DUPONT", "Gérant")
@@ -138,7 +144,12 @@ def test_doubtful_values_are_left_out_with_a_warning(db: Database, tmp_path: Pat
         assert part in planned.reason
     with db.unit_of_work() as s:
         org = s.scalars(select(Organization)).one()
-        assert (org.phone, org.email, org.naf_code, org.commune_insee) == (None, None, None, "76384")
+        assert (org.phone, org.email, org.naf_code, org.commune_insee) == (
+            None,
+            None,
+            None,
+            "76384",
+        )
 
 
 def test_a_cancelled_import_changes_nothing(db: Database, tmp_path: Path) -> None:
@@ -182,7 +193,9 @@ def test_mapping_is_remembered_for_the_next_file_of_the_same_shape(
 ) -> None:
     service = OrganizationImportService(db)
     headers = ["Nom", "Numéro", "Ville"]
-    table = service.read(write(tmp_path / "a.csv", [["Usinage", "732 829 320 00074", "Bolbec"]], headers))
+    table = service.read(
+        write(tmp_path / "a.csv", [["Usinage", "732 829 320 00074", "Bolbec"]], headers)
+    )
     first = service.mapping_for(table)
     assert not first.remembered and first.mapping[1] is None
     chosen = ("legal_name", "siret", "city")

@@ -92,7 +92,7 @@ class FilePage(QWizardPage):
             return False
         QGuiApplication.restoreOverrideCursor()
         self.owner.table = table
-        self.owner.kind = self.kind_box.currentData()
+        self.owner.kind = OrganizationKind(self.kind_box.currentData())
         return True
 
 
