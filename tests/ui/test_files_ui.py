@@ -215,15 +215,14 @@ def test_backup_then_restore_from_the_menu(
         )
     assert organizations(demo_ctx) < before
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(
-        QMessageBox,
-        "exec",
-        lambda box: (
-            QMessageBox.StandardButton.Yes
-            if box.objectName() == "restoreConfirmBox"
-            else message_boxes.append(box.text()) or 0
-        ),
-    )
+
+    def answer(box: QMessageBox) -> int:
+        if box.objectName() == "restoreConfirmBox":
+            return QMessageBox.StandardButton.Yes
+        message_boxes.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     assert file_actions.restore(window) is not None
     assert organizations(demo_ctx) == before
     assert "maintenant affichées" in message_boxes[-1]
