@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from guichet.cli.common import Context, add_command
-from guichet.models import OrganizationKind
-from guichet.reference.dates import format_number
 
-KINDS = {"entreprise": OrganizationKind.COMPANY, "adherent": OrganizationKind.MEMBER}
-KINDS["partenaire"] = OrganizationKind.PARTNER
+#: ``--type`` choices and the OrganizationKind value each stands for.
+KINDS = {"entreprise": "company", "adherent": "member", "partenaire": "partner"}
+
+
+def format_number(value: int) -> str:
+    from guichet.reference.dates import format_number as formatted
+
+    return formatted(value)
 
 
 def _progress_printer(label: str) -> Any:
@@ -120,6 +124,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_import_organizations(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.models import OrganizationKind
     from guichet.services.imports import OrganizationImportService, save_report
 
     service = OrganizationImportService(ctx.db)
@@ -131,7 +136,7 @@ def run_import_organizations(ctx: Context, args: argparse.Namespace) -> int:
     report = service.run(
         table,
         choice.mapping,
-        KINDS[args.type],
+        OrganizationKind(KINDS[args.type]),
         dry_run=args.dry_run,
         progress=_progress_printer("Import"),
     )

@@ -17,12 +17,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from guichet.errors import GuichetError
-from guichet.services.backups import BackupService, inspect_backup
 
-from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 
 if TYPE_CHECKING:
+    from guichet.ui.context import AppContext
     from guichet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -56,6 +55,9 @@ def install_file_actions(window: MainWindow) -> None:
         None,
     ]
     for action in actions:
+        if action is not None and window.ctx is None:
+            action.setEnabled(False)
+            window.database_attached.connect(lambda a=action: a.setEnabled(True))
         if action is None:
             if first is not None:
                 menu.insertSeparator(first)
@@ -67,10 +69,15 @@ def install_file_actions(window: MainWindow) -> None:
             menu.addAction(action)
 
 
+def _context(window: MainWindow) -> AppContext:
+    assert window.ctx is not None, "file actions are enabled once the database is open"
+    return window.ctx
+
+
 def open_import(window: MainWindow) -> None:
     from guichet.ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(window.ctx, window)
+    wizard = ImportWizard(_context(window), window)
     wizard.imported.connect(lambda _count: window.refresh_current_page())
     wizard.exec()
 
@@ -78,13 +85,13 @@ def open_import(window: MainWindow) -> None:
 def open_sirene(window: MainWindow) -> None:
     from guichet.ui.dialogs.sirene_import import SireneImportDialog
 
-    SireneImportDialog(window.ctx, window).exec()
+    SireneImportDialog(_context(window), window).exec()
 
 
 def open_export(window: MainWindow) -> None:
     from guichet.ui.dialogs.export import ExportDialog
 
-    ExportDialog(window.ctx, window).exec()
+    ExportDialog(_context(window), window).exec()
 
 
 def _information(parent: QWidget, title: str, text: str, name: str) -> None:
@@ -96,7 +103,10 @@ def _information(parent: QWidget, title: str, text: str, name: str) -> None:
 
 
 def backup(window: MainWindow) -> Path | None:
-    service = BackupService(window.ctx.db, window.ctx.paths.backup_dir)
+    from guichet.services.backups import BackupService
+
+    ctx = _context(window)
+    service = BackupService(ctx.db, ctx.paths.backup_dir)
     default = f"guichet-sauvegarde-{datetime.now():%Y%m%d-%H%M}.sqlite3"
     chosen, _ = QFileDialog.getSaveFileName(
         window, tr("Sauvegarder la base"), default, tr(DB_FILTER)
@@ -115,7 +125,10 @@ def backup(window: MainWindow) -> Path | None:
 
 
 def _confirm_restore(window: MainWindow, source: Path) -> bool:
-    info = attempt(window, lambda: inspect_backup(source, window.ctx.db))
+    from guichet.services.backups import inspect_backup
+
+    db = _context(window).db
+    info = attempt(window, lambda: inspect_backup(source, db))
     if info is None:
         return False
     modified = datetime.fromtimestamp(source.stat().st_mtime)
@@ -152,8 +165,11 @@ def reload_pages(window: MainWindow) -> None:
 
 
 def restore(window: MainWindow) -> Path | None:
-    service = BackupService(window.ctx.db, window.ctx.paths.backup_dir)
-    folder = str(window.ctx.paths.backup_dir)
+    from guichet.services.backups import BackupService
+
+    ctx = _context(window)
+    service = BackupService(ctx.db, ctx.paths.backup_dir)
+    folder = str(ctx.paths.backup_dir)
     chosen, _ = QFileDialog.getOpenFileName(
         window, tr("Restaurer une sauvegarde"), folder, tr(DB_FILTER)
     )
@@ -177,6 +193,8 @@ def restore(window: MainWindow) -> Path | None:
 
 def backup_on_close(ctx: AppContext) -> None:
     """The rolling backup made when the window closes; a failure is logged, never raised."""
+    from guichet.services.backups import BackupService
+
     try:
         BackupService(ctx.db, ctx.paths.backup_dir).rolling_backup()
     except GuichetError as exc:

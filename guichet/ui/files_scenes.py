@@ -20,6 +20,7 @@ HEADERS += ["E-mail", "NAF/APE", "Contact", "Fonction"]
 
 def sample_file(window: MainWindow) -> Path:
     """A member list as French Excel saves it (Windows-1252, ``;``) with a few known problems."""
+    assert window.ctx is not None
     known = organizations_table(window.ctx.db).rows[:3]
     rows = [
         [r[1], r[3] or "", r[8] or "", r[11] or "", r[12] or "", "02 35 38 00 00", "", "", "", ""]
@@ -109,6 +110,7 @@ def sample_file(window: MainWindow) -> Path:
 
 
 def _wizard_at_mapping(window: MainWindow) -> ImportWizard:
+    assert window.ctx is not None
     wizard = ImportWizard(window.ctx, window)
     wizard.show()
     wizard.file_page.path_edit.setText(str(sample_file(window)))

@@ -156,7 +156,7 @@ def test_file_menu_has_the_file_actions_and_close_makes_a_backup(
     ctx: AppContext,
     qsettings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
-    window = MainWindow(ctx, qsettings)
+    window = MainWindow(qsettings, ctx=ctx)
     qtbot.addWidget(window)
     names = [a.objectName() for a in window.file_menu.actions()]
     for name in (
@@ -203,7 +203,7 @@ def test_backup_then_restore_from_the_menu(
     monkeypatch: pytest.MonkeyPatch,
     message_boxes: list[str],  # type: ignore[no-untyped-def]
 ) -> None:
-    window = MainWindow(demo_ctx, qsettings)
+    window = MainWindow(qsettings, ctx=demo_ctx)
     qtbot.addWidget(window)
     target = tmp_path / "copie.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
