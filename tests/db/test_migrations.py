@@ -34,7 +34,7 @@ FIRST_REVISION_ROWS = [
     "INSERT INTO need (id, inquiry_id, subject_id, position, description, version) "
     "VALUES (1, 1, 1, 0, 'Financer un tour CN', 1)",
     "INSERT INTO sirene_establishment (siret, siren, name, trade_name, is_headquarters, active) "
-    "VALUES ('73282932000074', '732829320', 'USINAGE LEFÈBVRE', 'Atelier Œuvre', 1, 1)",
+    "VALUES ('73282932000074', '732829320', 'USINAGE LEFÈBVRE', 'Atelier Œuvre', true, true)",
 ]
 
 

@@ -239,3 +239,24 @@ def test_export_then_import_gives_the_same_records(
     csv_path = tmp_path / "annuaire.csv"
     export(demo_db, "organisations", csv_path)
     assert run(db, csv_path).created == 0
+
+
+def test_import_and_sirene_upsert_work_on_sqlite_and_postgresql(
+    portable_db: Database, tmp_path: Path
+) -> None:
+    from guichet.services.sirene_import import departement_filter, import_sirene
+
+    report = run(portable_db, write(tmp_path / "membres.csv", GOOD))
+    assert (report.created, report.contacts) == (2, 1)
+    assert counts(portable_db)[:2] == (2, 1)
+    again = run(
+        portable_db,
+        write(tmp_path / "membres2.csv", [GOOD[0][:5] + ["02 35 00 00 01"] + GOOD[0][6:]]),
+    )
+    assert again.updated == 1
+    sample = Path(__file__).resolve().parents[1] / "data" / "sirene_sample"
+    stock = sample / "StockEtablissement_utf8_sample.csv"
+    units = sample / "StockUniteLegale_utf8_sample.csv"
+    for _ in range(2):  # the second run updates the same rows in place
+        sirene = import_sirene(portable_db, stock, departement_filter("80"), legal_units=units)
+        assert sirene.kept == 7
