@@ -251,7 +251,7 @@ def test_import_and_sirene_upsert_work_on_sqlite_and_postgresql(
     assert counts(portable_db)[:2] == (2, 1)
     again = run(
         portable_db,
-        write(tmp_path / "membres2.csv", [GOOD[0][:5] + ["02 35 00 00 01"] + GOOD[0][6:]]),
+        write(tmp_path / "membres2.csv", [[*GOOD[0][:5], "02 35 00 00 01", *GOOD[0][6:]]]),
     )
     assert again.updated == 1
     sample = Path(__file__).resolve().parents[1] / "data" / "sirene_sample"
