@@ -44,6 +44,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("envelope.x_mm", float, 105.0, "Bloc adresse : marge gauche (mm)", 0, 200),
     SettingSpec("envelope.y_mm", float, 47.0, "Bloc adresse : marge haute (mm)", 0, 280),
     SettingSpec("envelope.width_mm", float, 85.0, "Bloc adresse : largeur (mm)", 30, 120),
+    SettingSpec("backups.keep", int, 10, "Sauvegardes automatiques conservées", 1, 100),
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
     ),

@@ -23,6 +23,7 @@ from guichet.errors import GuichetError
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.file_actions import backup_on_close, install_file_actions
 from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.tasks import run_task
 
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        install_file_actions(self)
 
         self.view_menu = bar.addMenu(self.tr("&Affichage"))
         for number, spec in enumerate(self.specs, start=1):
@@ -255,4 +257,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         self.settings.setValue("main_window/page", self.current_page_key())
         self.settings.sync()
+        if self.ctx is not None:
+            backup_on_close(self.ctx)
         super().closeEvent(event)

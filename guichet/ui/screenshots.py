@@ -51,9 +51,20 @@ def _settings(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from guichet.ui import files_scenes
+
+        return getattr(files_scenes, name)(window)  # type: ignore[no-any-return]
+
+    return show
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
+    Scene("import-correspondance", _files_scene("import_mapping")),
+    Scene("import-apercu", _files_scene("import_preview")),
 ]
 
 

@@ -33,6 +33,8 @@ FIRST_REVISION_ROWS = [
     "consent_to_share, version) VALUES (1, 'D-2026-0001', '2026-11-02 09:15:00', 'desk', 1, 1, 'new', true, 1)",
     "INSERT INTO need (id, inquiry_id, subject_id, position, description, version) "
     "VALUES (1, 1, 1, 0, 'Financer un tour CN', 1)",
+    "INSERT INTO sirene_establishment (siret, siren, name, trade_name, is_headquarters, active) "
+    "VALUES ('73282932000074', '732829320', 'USINAGE LEFÈBVRE', 'Atelier Œuvre', true, true)",
 ]
 
 
@@ -86,6 +88,9 @@ def test_every_revision_keeps_the_data_written_before_it(empty_db: Database) -> 
         assert inquiry.organization is not None and inquiry.organization.siret == "73282932000074"
         assert [n.description for n in inquiry.needs] == ["Financer un tour CN"]
         assert inquiry.needs[0].subject.name == "Prêt d'honneur"
+        sirene = s.get(m.SireneEstablishment, "73282932000074")
+        assert sirene is not None and sirene.name == "USINAGE LEFÈBVRE"
+        assert (sirene.name_key, sirene.trade_key) == ("usinage lefebvre", "atelier oeuvre")
 
 
 def test_downgrade_to_nothing_and_back(empty_db: Database) -> None:
