@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guichet.cli.common import Context, add_command, print_json
-from guichet.reference.identifiers import format_siret
-from guichet.search import DirectorySearch, OrganizationHit
+
+if TYPE_CHECKING:  # the engine (and SQLAlchemy) load when the command runs, not at start-up
+    from guichet.search import OrganizationHit
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +36,9 @@ def _place(hit: OrganizationHit) -> str:
 
 
 def run_search(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.reference.identifiers import format_siret
+    from guichet.search import DirectorySearch
+
     text = " ".join(args.texte)
     search = DirectorySearch(ctx.db)
     hits = search.search(text, limit=max(1, args.limit))

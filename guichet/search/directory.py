@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from guichet.db import Database
-from guichet.errors import GuichetError
 from guichet.reference.communes import territory_insee_codes
 from guichet.search.filters import OrganizationHit, SearchFilters
+from guichet.search.portable import PortableDirectorySearch
 from guichet.search.sqlite_fts import SqliteDirectorySearch
 
 
@@ -29,13 +29,12 @@ class DirectorySearch:
         territory: Iterable[str] | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
-        if db.dialect != "sqlite":
-            raise GuichetError(
-                "La recherche dans l'annuaire n'est pas encore disponible sur cette base "
-                f"({db.dialect}) : seule SQLite est prise en charge pour l'instant."
-            )
         codes = frozenset(territory) if territory is not None else territory_insee_codes()
-        self._impl = SqliteDirectorySearch(db, codes, today)
+        self._impl: SqliteDirectorySearch | PortableDirectorySearch
+        if db.dialect == "sqlite":
+            self._impl = SqliteDirectorySearch(db, codes, today)
+        else:  # PostgreSQL: a plain LIKE search until its full-text implementation
+            self._impl = PortableDirectorySearch(db, codes, today)
 
     def search(
         self,

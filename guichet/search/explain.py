@@ -64,16 +64,24 @@ def hits_for(
     digits: str | None,
     thesaurus: Thesaurus,
     territory: frozenset[str],
+    *,
+    indexed: bool = True,
 ) -> list[OrganizationHit]:
+    """Hits in the order of ``ranked``; ``indexed=False`` when there is no search index table."""
     if not ranked:
         return []
     ids = [r.id for r in ranked]
-    columns = ", ".join(f"s.{c}" for c, _ in _COLUMN_REASONS)
+    if indexed:
+        columns = ", ".join(f"s.{c}" for c, _ in _COLUMN_REASONS)
+        index_join = " LEFT JOIN organization_search s ON s.id = o.id"
+    else:
+        columns = ", ".join(f"'' AS {c}" for c, _ in _COLUMN_REASONS)
+        index_join = ""
     rows = connection.execute(
         text(
             "SELECT o.id, o.kind, o.legal_name, o.trade_name, o.siren, o.siret, o.postal_code, "
-            f"o.city, o.commune_insee, o.do_not_refer, {columns} FROM organization o "
-            "LEFT JOIN organization_search s ON s.id = o.id WHERE o.id IN :ids"
+            f"o.city, o.commune_insee, o.do_not_refer, {columns} FROM organization o"
+            f"{index_join} WHERE o.id IN :ids"
         ).bindparams(bindparam("ids", expanding=True)),
         {"ids": ids},
     )
@@ -115,8 +123,10 @@ def hits_for(
             reason = "Compétence : " + ", ".join(matched[:3])
         elif item.tier == LISTING:
             reason = "Filtres"
-        else:
+        elif indexed:
             reason = _text_reason(texts, tokens)
+        else:
+            reason = "Texte"
         hits.append(
             OrganizationHit(
                 id=org_id,

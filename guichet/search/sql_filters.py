@@ -59,8 +59,15 @@ def filter_sql(
     thesaurus: Thesaurus,
     territory: frozenset[str],
     today: date,
+    *,
+    dates_as_text: bool = True,
 ) -> FilterSql:
+    """Conditions for ``filters``; SQLite compares dates as ISO text, other databases as dates."""
     out = FilterSql()
+
+    def day(value: date) -> str:
+        return out.bind(value.isoformat() if dates_as_text else value)
+
     if filters is None:
         return out
     f = filters
@@ -88,16 +95,16 @@ def filter_sql(
     if f.headcount_bands:
         out.conditions.append(f"o.headcount_band IN ({out.bind_all(sorted(f.headcount_bands))})")
     if f.network:
-        day = out.bind(today.isoformat())
+        now = day(today)
         out.conditions.append(
             "EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = o.id "
-            f"AND m.network = {out.bind(f.network)} COLLATE NOCASE "
+            f"AND lower(m.network) = lower({out.bind(f.network)}) "
             f"AND m.status = {out.bind(MembershipStatus.ACTIVE.value)} "
-            f"AND m.start_on <= {day} AND (m.end_on IS NULL OR m.end_on >= {day}))"
+            f"AND m.start_on <= {now} AND (m.end_on IS NULL OR m.end_on >= {now}))"
         )
     if f.verified_within_months is not None:
         since = months_before(today, max(0, f.verified_within_months))
-        out.conditions.append(f"o.verified_on >= {out.bind(since.isoformat())}")
+        out.conditions.append(f"o.verified_on >= {day(since)}")
     if f.exclude_do_not_refer:
-        out.conditions.append("o.do_not_refer = 0")
+        out.conditions.append(f"o.do_not_refer = {out.bind(False)}")
     return out

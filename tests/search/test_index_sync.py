@@ -150,3 +150,13 @@ def test_migration_0003_makes_existing_organizations_searchable(tmp_path: Path) 
 def test_an_organization_without_any_long_word_is_indexed(db: Database) -> None:
     add_org(db, "A")
     assert names(db, "a") == ["A"]
+
+
+def test_deleting_organizations_with_contacts_and_links_in_bulk(db: Database) -> None:
+    add_org(db, "Ateliers Lemoine", capabilities=["TIG"], contacts=[("Luc", "Huet")])
+    add_org(
+        db, "Forges Lemoine", certifications=["MASE"], contacts=[("Ana", "Roy"), ("Eva", "Roy")]
+    )
+    with db.unit_of_work() as s:  # contacts set to NULL and links cascaded by the database
+        s.execute(text("DELETE FROM organization"))
+    assert names(db, "lemoine") == [] and DirectorySearch(db).count("") == 0

@@ -15,7 +15,7 @@ in the database, so an upgraded database is searchable at once:
 Other dialects get nothing here: their search implementation needs no table.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -45,17 +45,21 @@ TABLES = [
 ]
 
 
+# Not « INSERT OR IGNORE »: inside a trigger fired by a foreign-key action (ON DELETE SET NULL
+# on contact, CASCADE on the links) SQLite applies the outer statement's ABORT policy instead.
 def _queue(value: str) -> str:
     return (
-        "INSERT OR IGNORE INTO organization_search_pending (organization_id) "
-        f"SELECT {value} WHERE {value} IS NOT NULL;"
+        "INSERT INTO organization_search_pending (organization_id) "
+        f"SELECT {value} WHERE {value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+        f"organization_search_pending WHERE organization_id = {value});"
     )
 
 
 def _queue_linked(link_table: str, column: str) -> str:
     return (
-        "INSERT OR IGNORE INTO organization_search_pending (organization_id) "
-        f"SELECT organization_id FROM {link_table} WHERE {column} = new.id;"
+        "INSERT INTO organization_search_pending (organization_id) "
+        f"SELECT l.organization_id FROM {link_table} l WHERE l.{column} = new.id AND NOT EXISTS "
+        "(SELECT 1 FROM organization_search_pending p WHERE p.organization_id = l.organization_id);"
     )
 
 
@@ -75,7 +79,8 @@ TRIGGERS: dict[str, str] = {
     "trg_search_contact_delete": f"AFTER DELETE ON contact BEGIN {_queue('old.organization_id')} END",
     "trg_search_capability_update": (
         "AFTER UPDATE OF name, synonyms, parent_id ON capability BEGIN "
-        "INSERT OR IGNORE INTO capability_search_pending (capability_id) VALUES (new.id); END"
+        "INSERT INTO capability_search_pending (capability_id) SELECT new.id WHERE NOT EXISTS "
+        "(SELECT 1 FROM capability_search_pending WHERE capability_id = new.id); END"
     ),
     "trg_search_certification_update": (
         "AFTER UPDATE OF name ON certification BEGIN "
