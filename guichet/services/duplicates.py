@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from guichet.db import Database
@@ -365,3 +365,20 @@ def merge_organizations(
         session.delete(remove)
         session.flush()
         return MergeResult(keep_id, remove_id, moved)
+
+
+def linked_counts(db: Database, organization_id: int) -> dict[str, int]:
+    """How many records point to an organization (what a merge would move), by kind."""
+    with db.unit_of_work() as session:
+        org = _with_links(session, organization_id)
+        counts = {"contacts": len(org.contacts), "memberships": len(org.memberships)}
+        for name, column in (
+            ("inquiries", Inquiry.organization_id),
+            ("referrals", Referral.partner_id),
+            ("letters", Letter.organization_id),
+            ("routing_rules", RoutingRule.partner_id),
+        ):
+            counts[name] = int(
+                session.scalar(select(func.count()).where(column == organization_id)) or 0
+            )
+        return counts
