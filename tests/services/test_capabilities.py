@@ -86,7 +86,11 @@ def test_closed_lists(db: Database) -> None:
     assert "ISO 9001" in [c.name for c in certifications(db)]
     assert "Hydrogène" in [s.name for s in sectors(db)]
     assert networks(db) == []
-    org = OrganizationService(db).create(OrganizationData(legal_name="X")).organization_id
+    org = (
+        OrganizationService(db)
+        .create(OrganizationData(legal_name="Xylo Plasturgie"))
+        .organization_id
+    )
     with db.unit_of_work() as s:
         from datetime import date
 

@@ -163,16 +163,16 @@ def test_merge_moves_every_link_copies_chosen_fields_and_audits(db: Database) ->
 
 
 def test_choosing_the_postal_code_takes_the_whole_place(db: Database) -> None:
-    keep = _create(db, legal_name="A", city="Lillebonne", postal_code="76170")
-    remove = _create(db, legal_name="B", city="Bolbec", postal_code="76210")
+    keep = _create(db, legal_name="Atelier Alpha", city="Lillebonne", postal_code="76170")
+    remove = _create(db, legal_name="Bureau Beta", city="Bolbec", postal_code="76210")
     merge_organizations(db, keep, remove, {"postal_code": "remove"})
     data = OrganizationService(db).get(keep).data
     assert (data.postal_code, data.city, data.commune_insee) == ("76210", "Bolbec", "76114")
 
 
 def test_merge_rejects_bad_requests_and_changes_nothing(db: Database) -> None:
-    a = _create(db, legal_name="A")
-    b = _create(db, legal_name="B")
+    a = _create(db, legal_name="Atelier Alpha")
+    b = _create(db, legal_name="Bureau Beta")
     with pytest.raises(ValidationError):
         merge_organizations(db, a, a, {})
     with pytest.raises(ValidationError):
@@ -181,4 +181,4 @@ def test_merge_rejects_bad_requests_and_changes_nothing(db: Database) -> None:
         merge_organizations(db, a, b, {"legal_name": "both"})
     with pytest.raises(NotFoundError):
         merge_organizations(db, a, 9999, {})
-    assert OrganizationService(db).get(b).data.legal_name == "B"
+    assert OrganizationService(db).get(b).data.legal_name == "Bureau Beta"

@@ -132,7 +132,9 @@ class MergeDialog(QDialog):
             group.setObjectName(f"choice_{row.field}")
             self.grid.addWidget(_plain(self.tr(row.label)), row_number, 0)
             for side, text in enumerate((row.keep_text, row.remove_text)):
-                radio = QRadioButton(text or self.tr("(vide)"))
+                shown = text if len(text) <= 70 else text[:69] + "…"
+                radio = QRadioButton(shown or self.tr("(vide)"))
+                radio.setToolTip(text)
                 radio.setObjectName(f"choice_{row.field}_{side}")
                 group.addButton(radio, side)
                 self.grid.addWidget(radio, row_number, side + 1)

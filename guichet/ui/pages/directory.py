@@ -24,7 +24,7 @@ class DirectoryPage(QWidget):
         self.freshness_tab = FreshnessTab(ctx)
         self.tabs.addTab(self.search_tab, self.tr("Recherche"))
         self.tabs.addTab(self.duplicates_tab, self.tr("Doublons"))
-        self.tabs.addTab(self.freshness_tab, self.tr("À vérifier"))
+        self.tabs.addTab(self.freshness_tab, self.tr("Fiches à vérifier"))
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         self.duplicates_tab.merged.connect(self.on_duplicates_tab_merged)

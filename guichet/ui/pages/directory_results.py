@@ -40,6 +40,7 @@ class HitsTableModel(QAbstractTableModel):
         self._hits: list[OrganizationHit] = []
         self._fetch: Fetcher | None = None
         self._more = False
+        self._fetching = False
         self._titles = [
             self.tr("Nom"),
             self.tr("Type"),
@@ -70,21 +71,24 @@ class HitsTableModel(QAbstractTableModel):
         return next((i for i, h in enumerate(self._hits) if h.id == organization_id), -1)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._fetching
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more or self._fetch is None:
+        if parent.isValid() or not self._more or self._fetch is None or self._fetching:
             return
-        seen = {h.id for h in self._hits}
-        batch = [h for h in self._fetch(len(self._hits), self.page_size) if h.id not in seen]
-        self._more = len(batch) >= self.page_size
-        if not batch:
-            self._more = False
-            return
-        first = len(self._hits)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._hits.extend(batch)
-        self.endInsertRows()
+        self._fetching = True  # views may ask again while the rows are being inserted
+        try:
+            page = self._fetch(len(self._hits), self.page_size)
+            seen = {h.id for h in self._hits}
+            batch = [h for h in page if h.id not in seen]
+            self._more = len(page) >= self.page_size
+            if batch:
+                first = len(self._hits)
+                self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+                self._hits.extend(batch)
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     # -- reading -------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
