@@ -104,13 +104,14 @@ class CapabilityService:
                     )
                 )
             )
-            usage = dict(
-                session.execute(  # type: ignore[arg-type]
+            usage: dict[int, int] = {
+                cid: count
+                for cid, count in session.execute(
                     select(organization_capability.c.capability_id, func.count()).group_by(
                         organization_capability.c.capability_id
                     )
-                ).all()
-            )
+                )
+            }
         children: dict[int | None, list[tuple[int, str, str | None]]] = {}
         for cid, pid, name, synonyms in rows:
             children.setdefault(pid, []).append((cid, name, synonyms))

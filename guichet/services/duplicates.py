@@ -216,7 +216,7 @@ def find_duplicates(db: Database, limit: int = 1000) -> list[DuplicatePair]:
     """Likely duplicate pairs, the strongest reasons first (same SIREN, e-mail, phone, name)."""
     with db.unit_of_work() as session:
         rows = [
-            _Row(*r)
+            _Row(*r)  # type: ignore[call-arg]  # the selected columns, in field order
             for r in session.execute(
                 select(
                     Organization.id,

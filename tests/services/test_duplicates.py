@@ -182,3 +182,19 @@ def test_merge_rejects_bad_requests_and_changes_nothing(db: Database) -> None:
     with pytest.raises(NotFoundError):
         merge_organizations(db, a, 9999, {})
     assert OrganizationService(db).get(b).data.legal_name == "Bureau Beta"
+
+
+def test_search_index_follows_the_merge(db: Database) -> None:
+    from guichet.search import DirectorySearch
+
+    with db.unit_of_work() as s:
+        sheet = s.scalars(select(m.Capability).where(m.Capability.name == "Tôlerie fine")).one().id
+    keep = _create(db, legal_name="Chaudronnerie Lefebvre", city="Lillebonne", postal_code="76170")
+    remove = _create(
+        db, legal_name="Tôlerie Dumoulin", capability_ids=frozenset({sheet}), phone="0235380001"
+    )
+    search = DirectorySearch(db)
+    assert [h.id for h in search.search("Dumoulin")] == [remove]
+    merge_organizations(db, keep, remove, {})
+    assert [h.id for h in search.search("Dumoulin")] == []
+    assert keep in [h.id for h in search.search("tôlerie fine")]

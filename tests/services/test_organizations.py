@@ -34,7 +34,7 @@ VALID = OrganizationData(
 def _ids(db: Database, model: type[m.Base], *names: str) -> frozenset[int]:
     with db.unit_of_work() as s:
         rows = s.scalars(select(model).where(model.name.in_(names)))  # type: ignore[attr-defined]
-        return frozenset(r.id for r in rows)
+        return frozenset(r.id for r in rows)  # type: ignore[attr-defined]
 
 
 def test_create_normalises_and_loads_the_full_detail(db: Database) -> None:

@@ -147,9 +147,12 @@ def test_keyboard_down_into_the_results_and_enter_opens(
     qtbot: QtBot, page: DirectoryPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(
-        OrganizationDialog, "exec", lambda self: opened.append(self.windowTitle()) or 0
-    )
+
+    def record(dialog: OrganizationDialog) -> int:
+        opened.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(OrganizationDialog, "exec", record)
     tab = page.search_tab
     page.show()
     qtbot.waitExposed(page)
@@ -289,7 +292,7 @@ def test_thesaurus_editor_adds_renames_sets_synonyms_and_deletes(
     node = dialog.nodes[dialog.current_id() or -1]
     assert (node.name, node.synonyms) == ("Brochage intérieur", ("brocheuse", "brochage CN"))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
-    dialog.delete_button_click = dialog.buttons["delete"].click()
+    dialog.buttons["delete"].click()
     assert "Brochage intérieur" not in {n.name for n in dialog.nodes.values()}
     assert dialog.current_id() == usinage
 

@@ -28,6 +28,7 @@ from guichet.services.contacts import (
     ContactService,
 )
 
+from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.form_errors import FormErrors, changes_text
 from guichet.ui.feedback import show_error
@@ -74,13 +75,12 @@ class ContactDialog(QDialog):
         for field in TEXT_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"{field}_edit")
-            edit.setMaxLength(300)
             self.edits[field] = edit
             caption = self.tr(CONTACT_LABELS[field]) + (" *" if field == "last_name" else "")
             self.errors.add_row(form, caption, edit, field)
         self.basis_combo = QComboBox()
         self.basis_combo.setObjectName("legal_basis_combo")
-        self.basis_combo.addItem(self.tr("Non renseignée"), None)
+        add_no_value(self.basis_combo, self.tr("Non renseignée"))
         for basis in LegalBasis:
             self.basis_combo.addItem(self.tr(label(basis)), basis)
         self.errors.add_row(form, self.tr("Base légale"), self.basis_combo, "legal_basis")
@@ -112,7 +112,7 @@ class ContactDialog(QDialog):
         self.civility_combo.setEditText(data.civility or "")
         for field in TEXT_FIELDS:
             self.edits[field].setText(getattr(data, field) or "")
-        self.basis_combo.setCurrentIndex(max(self.basis_combo.findData(data.legal_basis), 0))
+        select_value(self.basis_combo, data.legal_basis)
         self.consent_box.setChecked(data.consent_on is not None)
         if data.consent_on is not None:
             self.consent_date.setDate(QDate(data.consent_on))
@@ -123,7 +123,7 @@ class ContactDialog(QDialog):
             consent = self.consent_date.date().toPython()  # type: ignore[assignment]
         return ContactData(
             civility=self.civility_combo.currentText(),
-            legal_basis=self.basis_combo.currentData(),
+            legal_basis=combo_value(self.basis_combo),
             consent_on=consent,
             **{field: self.edits[field].text() for field in TEXT_FIELDS},  # type: ignore[arg-type]
         )

@@ -35,13 +35,13 @@ from guichet.reference.naf import all_naf, naf_entry
 from guichet.services.capabilities import CapabilityService, certifications, sectors
 from guichet.services.organization_rules import (
     FIELD_LABELS,
-    MAX_LENGTHS,
     OrganizationData,
     address_warnings,
     afnor_lines,
 )
 from guichet.services.organizations import OrganizationDetail, OrganizationService
 
+from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capability_picker import CapabilityPicker, CheckList
 from guichet.ui.dialogs.form_errors import FormErrors, changes_text
@@ -128,7 +128,7 @@ class OrganizationDialog(QDialog):
     def _edit(self, field: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(f"{field}_edit")
-        edit.setMaxLength(MAX_LENGTHS.get(field, 254) + 50)  # too long: a message, not a cut
+        # No maxLength: a pasted text too long is kept whole and refused with a message.
         self.edits[field] = edit
         return edit
 
@@ -147,7 +147,6 @@ class OrganizationDialog(QDialog):
             form, self.tr("Nom commercial"), self._edit("trade_name"), "trade_name", 0
         )
         siret = self._edit("siret")
-        siret.setMaxLength(30)
         siret.setPlaceholderText(self.tr("14 chiffres, facultatif"))
         siret.textEdited.connect(self.on_siret_edit_text_edited)
         self.siret_status = QLabel()
@@ -169,7 +168,7 @@ class OrganizationDialog(QDialog):
         self.errors.add_row(form, self.tr("Code NAF"), naf, "naf_code", 0, self.naf_label)
         self.legal_form_combo = QComboBox()
         self.legal_form_combo.setObjectName("legal_form_combo")
-        self.legal_form_combo.addItem("", None)
+        add_no_value(self.legal_form_combo, "")
         for code, name in all_legal_forms():
             self.legal_form_combo.addItem(f"{code} — {name}", code)
         self.errors.add_row(
@@ -177,7 +176,7 @@ class OrganizationDialog(QDialog):
         )
         self.headcount_combo = QComboBox()
         self.headcount_combo.setObjectName("headcount_combo")
-        self.headcount_combo.addItem("", None)
+        add_no_value(self.headcount_combo, "")
         for code, name in HEADCOUNT_BANDS:
             self.headcount_combo.addItem(name, code)
         self.errors.add_row(form, self.tr("Effectif"), self.headcount_combo, "headcount_band", 0)
@@ -212,7 +211,6 @@ class OrganizationDialog(QDialog):
         self.city_combo.setObjectName("city_combo")
         self.city_combo.setEditable(True)
         self.city_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.city_combo.lineEdit().setMaxLength(MAX_LENGTHS["city"] + 50)
         self.errors.add_row(form, self.tr("Commune"), self.city_combo, "city", 1)
         self.errors.add_row(form, self.tr("Pays"), self._edit("country"), "country", 1)
         self.afnor_label = QLabel()
@@ -255,12 +253,8 @@ class OrganizationDialog(QDialog):
             self.edits[field].setText("" if value is None else str(value))
         self.edits["siret"].setText(group_siret(data.siret or ""))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
-        self.legal_form_combo.setCurrentIndex(
-            max(self.legal_form_combo.findData(data.legal_form), 0)
-        )
-        self.headcount_combo.setCurrentIndex(
-            max(self.headcount_combo.findData(data.headcount_band), 0)
-        )
+        select_value(self.legal_form_combo, data.legal_form)
+        select_value(self.headcount_combo, data.headcount_band)
         self.description_edit.setPlainText(data.description or "")
         self.do_not_refer_box.setChecked(data.do_not_refer)
         self.on_postal_code_edit_text_changed(data.postal_code or "")
@@ -276,9 +270,9 @@ class OrganizationDialog(QDialog):
         insee = self.city_combo.itemData(index) if index >= 0 else None
         return OrganizationData(
             **text,  # type: ignore[arg-type]
-            kind=self.kind_combo.currentData(),
-            legal_form=self.legal_form_combo.currentData(),
-            headcount_band=self.headcount_combo.currentData(),
+            kind=combo_value(self.kind_combo),
+            legal_form=combo_value(self.legal_form_combo),
+            headcount_band=combo_value(self.headcount_combo),
             city=city,
             commune_insee=insee,
             description=self.description_edit.toPlainText(),

@@ -25,6 +25,8 @@ from guichet.reference.naf import naf_divisions
 from guichet.search import SearchFilters
 from guichet.services.capabilities import CapabilityService, certifications, networks, sectors
 
+from guichet.ui.combo import add_no_value, combo_value, select_value
+
 ON_TERRITORY = "__territory__"
 KINDS = (
     OrganizationKind.MEMBER,
@@ -37,9 +39,9 @@ KINDS = (
 def _combo(name: str, everything: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
-    combo.addItem(everything, None)
+    add_no_value(combo, everything)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
+    combo.setMinimumContentsLength(10)
     return combo
 
 
@@ -79,6 +81,7 @@ class FilterPanel(QWidget):
         self.place_combo.setEditable(True)
         self.place_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.place_combo.completer()
+        assert completer is not None  # an editable combo always has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.naf_combo = _combo("nafFilter", self.tr("Toutes activités"))
@@ -153,22 +156,21 @@ class FilterPanel(QWidget):
 
     @staticmethod
     def _refill(combo: QComboBox, items: list[tuple[str, object, str]]) -> None:
-        current = combo.currentData()
+        current = combo_value(combo)
         while combo.count() > 1:
             combo.removeItem(1)
         for text, data, tip in items:
             combo.addItem(text, data)
             combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        select_value(combo, current)
 
     # -- state ---------------------------------------------------------------------------------
     def filters(self) -> SearchFilters:
-        place = self.place_combo.currentData()
-        capability = self.capability_combo.currentData()
-        certification = self.certification_combo.currentData()
-        sector = self.sector_combo.currentData()
-        band = self.headcount_combo.currentData()
+        place = combo_value(self.place_combo)
+        capability = combo_value(self.capability_combo)
+        certification = combo_value(self.certification_combo)
+        sector = combo_value(self.sector_combo)
+        band = combo_value(self.headcount_combo)
         return SearchFilters(
             kinds=frozenset(k for k, box in self.kind_boxes.items() if box.isChecked()),
             capability_ids=frozenset({capability}) if capability is not None else frozenset(),
@@ -178,9 +180,9 @@ class FilterPanel(QWidget):
             sector_ids=frozenset({sector}) if sector is not None else frozenset(),
             commune_insee=place if place not in (None, ON_TERRITORY) else None,
             on_territory=place == ON_TERRITORY,
-            naf_division=self.naf_combo.currentData(),
+            naf_division=combo_value(self.naf_combo),
             headcount_bands=frozenset({band}) if band is not None else frozenset(),
-            network=self.network_combo.currentData(),
+            network=combo_value(self.network_combo),
             verified_within_months=12 if self.verified_box.isChecked() else None,
             exclude_do_not_refer=self.exclude_box.isChecked(),
         )
@@ -190,7 +192,7 @@ class FilterPanel(QWidget):
 
     def select(self, combo: QComboBox, data: object) -> None:
         """Choose the entry holding ``data`` (used by tests and screenshots)."""
-        combo.setCurrentIndex(max(combo.findData(data), 0))
+        select_value(combo, data)
 
     # -- slots ---------------------------------------------------------------------------------
     def on_any_changed(self, *_args: object) -> None:

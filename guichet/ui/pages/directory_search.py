@@ -78,7 +78,7 @@ class DirectorySearchTab(QWidget):
         filters_area.setWidgetResizable(True)
         filters_area.setWidget(self.filters)
         filters_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filters_area.setMinimumWidth(210)
+        filters_area.setMinimumWidth(235)
 
         self.model = HitsTableModel(self)
         self.table = QTableView()
@@ -92,15 +92,16 @@ class DirectorySearchTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 230)
-        header.resizeSection(1, 80)
-        header.resizeSection(2, 170)
-        header.resizeSection(3, 135)
+        header.resizeSection(0, 210)
+        header.resizeSection(1, 75)
+        header.resizeSection(2, 150)
+        header.resizeSection(3, 125)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)
 
         self.panel = OrganizationPanel(ctx)
+        self.panel.setMinimumWidth(400)
         self.panel.organization_changed.connect(self.on_panel_organization_changed)
         self.panel.organization_deleted.connect(self.on_panel_organization_deleted)
 
@@ -111,7 +112,7 @@ class DirectorySearchTab(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([215, 640, 465])
+        self.splitter.setSizes([235, 600, 470])
         layout.addWidget(self.splitter, 1)
         self.run_search()
 
