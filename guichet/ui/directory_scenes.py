@@ -36,6 +36,7 @@ def directory_search(window: MainWindow) -> QWidget:
 def _with_duplicates(window: MainWindow) -> DirectoryPage:
     page = _page(window)
     if not window.property("demo_duplicates_added"):
+        assert window.ctx is not None
         add_demo_duplicates(window.ctx.db)
         window.setProperty("demo_duplicates_added", True)
         page.duplicates_tab.refresh()

@@ -78,7 +78,7 @@ class DirectorySearchTab(QWidget):
         filters_area.setWidgetResizable(True)
         filters_area.setWidget(self.filters)
         filters_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filters_area.setMinimumWidth(235)
+        filters_area.setMinimumWidth(120)
 
         self.model = HitsTableModel(self)
         self.table = QTableView()
@@ -101,7 +101,6 @@ class DirectorySearchTab(QWidget):
         self.table.installEventFilter(self)
 
         self.panel = OrganizationPanel(ctx)
-        self.panel.setMinimumWidth(400)
         self.panel.organization_changed.connect(self.on_panel_organization_changed)
         self.panel.organization_deleted.connect(self.on_panel_organization_deleted)
 
@@ -110,8 +109,8 @@ class DirectorySearchTab(QWidget):
         self.splitter.addWidget(filters_area)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([235, 600, 470])
         layout.addWidget(self.splitter, 1)
         self.run_search()
