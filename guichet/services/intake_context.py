@@ -236,7 +236,9 @@ def company_context(
         )
 
 
-def match_subjects(choices: Sequence[SubjectChoice], text: str, limit: int = 12) -> list[SubjectChoice]:
+def match_subjects(
+    choices: Sequence[SubjectChoice], text: str, limit: int = 12
+) -> list[SubjectChoice]:
     """Subjects whose « Thème › Sujet » label has a word starting with every typed word.
 
     Accents and case are ignored (« pret » finds « Prêt d'honneur »). Subjects whose own name

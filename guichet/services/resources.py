@@ -70,7 +70,7 @@ def _themes(session: object) -> dict[int, str]:
     from sqlalchemy.orm import Session
 
     assert isinstance(session, Session)
-    return dict(session.execute(select(Theme.id, Theme.name)).tuples().all())
+    return {row[0]: row[1] for row in session.execute(select(Theme.id, Theme.name))}
 
 
 def list_resources(
@@ -264,7 +264,9 @@ def give_information(
         return added
 
 
-def theme_resources(db: Database, theme_id: int, *, today: date | None = None) -> list[ResourceInfo]:
+def theme_resources(
+    db: Database, theme_id: int, *, today: date | None = None
+) -> list[ResourceInfo]:
     """Active resources of a theme that can still be handed over today."""
     day = today or date.today()
     with db.unit_of_work() as session:

@@ -40,11 +40,12 @@ class SubjectInUse(ValidationError):
 
 def load_taxonomy(db: Database) -> list[ThemeInfo]:
     with db.unit_of_work() as session:
-        counts = dict(
-            session.execute(select(Need.subject_id, func.count()).group_by(Need.subject_id))
-            .tuples()
-            .all()
-        )
+        counts = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(Need.subject_id, func.count()).group_by(Need.subject_id)
+            )
+        }
         themes = session.scalars(select(Theme).order_by(Theme.position, Theme.name)).all()
         return [
             ThemeInfo(

@@ -131,8 +131,8 @@ class IntakeDialog(QDialog):
         outer.addLayout(buttons)
 
         for sequence in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.on_add_need_button_clicked)
+            QShortcut(QKeySequence(sequence), self).activated.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.on_add_need_button_clicked)
         self._warn_timer = QTimer(self)
         self._warn_timer.setSingleShot(True)
         self._warn_timer.setInterval(150)
@@ -149,14 +149,18 @@ class IntakeDialog(QDialog):
 
     # -- values ----------------------------------------------------------------------------------
     def received_at(self) -> datetime:
-        return self.received_edit.dateTime().toPython().replace(second=0, microsecond=0)  # type: ignore[no-any-return, union-attr]
+        moment = self.received_edit.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return moment.replace(second=0, microsecond=0)
 
     def draft(self) -> IntakeDraft:
         consent_at = None
         if self.consent_box.isChecked():
             day = self.consent_date.date().toPython()
             received = self.received_at()
-            consent_at = received if day == received.date() else datetime(day.year, day.month, day.day)  # type: ignore[union-attr]
+            consent_at = (
+                received if day == received.date() else datetime(day.year, day.month, day.day)
+            )  # type: ignore[union-attr]
         return IntakeDraft(
             received_at=self.received_at(),
             needs=tuple(self.needs.drafts()),

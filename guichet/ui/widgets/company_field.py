@@ -90,9 +90,13 @@ class CompanyField(QWidget):
             return
         hits = self.search_engine.search(text, limit=HITS_SHOWN)
         suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
-        suggestions.append(Suggestion(self.tr("＋ Créer l'entreprise « %1 »…").replace("%1", text), CREATE))
         suggestions.append(
-            Suggestion(self.tr("＋ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET)
+            Suggestion(self.tr("＋ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
+        )
+        suggestions.append(
+            Suggestion(
+                self.tr("＋ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET
+            )
         )
         self.search.show_suggestions(suggestions)
 

@@ -115,20 +115,27 @@ class ContactField(QWidget):
     def on_search_text_edited(self, text: str) -> None:
         terms = words(text)
         matches = [
-            c for c in self.contacts if all(any(w.startswith(t) for w in words(c.name)) for t in terms)
+            c
+            for c in self.contacts
+            if all(any(w.startswith(t) for w in words(c.name)) for t in terms)
         ]
         suggestions = [
-            Suggestion(" — ".join(p for p in (c.name, c.role, c.email) if p), c) for c in matches[:8]
+            Suggestion(" — ".join(p for p in (c.name, c.role, c.email) if p), c)
+            for c in matches[:8]
         ]
         if text.strip():
-            suggestions.append(Suggestion(self.tr("＋ Nouveau contact « %1 »").replace("%1", text.strip()), NEW))
+            suggestions.append(
+                Suggestion(self.tr("＋ Nouveau contact « %1 »").replace("%1", text.strip()), NEW)
+            )
         self.search.show_suggestions(suggestions)
 
     def on_search_picked(self, data: object) -> None:
         if isinstance(data, ContactChoice):
             self.contact = data
             self.new_box.hide()
-            self.chosen_label.setText(" — ".join(p for p in (data.name, data.role, data.phone, data.email) if p))
+            self.chosen_label.setText(
+                " — ".join(p for p in (data.name, data.role, data.phone, data.email) if p)
+            )
             self.chosen_label.show()
             self.search.set_text(data.name)
             self.email_changed.emit(data.email)

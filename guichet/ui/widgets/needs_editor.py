@@ -38,7 +38,9 @@ class NeedRow(QFrame):
         grid = QGridLayout(self)
         self.title = QLabel()
         grid.addWidget(self.title, 0, 0)
-        self.subject_field = TypeAheadEdit(f"needSubject{number}", self.tr("sujet : tapez quelques lettres…"))
+        self.subject_field = TypeAheadEdit(
+            f"needSubject{number}", self.tr("sujet : tapez quelques lettres…")
+        )
         grid.addWidget(self.subject_field, 0, 1)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName(f"needRemove{number}")
@@ -48,7 +50,9 @@ class NeedRow(QFrame):
         grid.addWidget(self.remove_button, 0, 2)
         self.description = QPlainTextEdit()
         self.description.setObjectName(f"needDescription{number}")
-        self.description.setPlaceholderText(self.tr("Description du besoin, dans les mots de l'entreprise"))
+        self.description.setPlaceholderText(
+            self.tr("Description du besoin, dans les mots de l'entreprise")
+        )
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(58)
         grid.addWidget(self.description, 1, 1, 1, 2)
@@ -116,7 +120,9 @@ class NeedRow(QFrame):
 class NeedsEditor(QWidget):
     subjects_changed = Signal()
 
-    def __init__(self, ctx: AppContext, choices: list[SubjectChoice], parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, choices: list[SubjectChoice], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.choices = choices

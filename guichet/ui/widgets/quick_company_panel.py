@@ -117,8 +117,10 @@ class QuickCompanyPanel(QGroupBox):
         self.naf_code = ""
         self.without_siret.setChecked(without_siret)
         self.show()
-        target = self.name_edit if not name.strip() else (
-            self.postal_edit if without_siret else self.siret_edit
+        target = (
+            self.name_edit
+            if not name.strip()
+            else (self.postal_edit if without_siret else self.siret_edit)
         )
         target.setFocus()
 
@@ -206,4 +208,3 @@ class QuickCompanyPanel(QGroupBox):
     def on_cancel_button_clicked(self) -> None:
         self.hide()
         self.cancelled.emit()
-
