@@ -7,7 +7,7 @@ as typed. The context panel on the right follows what is typed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -157,10 +157,11 @@ class IntakeDialog(QDialog):
         consent_at = None
         if self.consent_box.isChecked():
             day = self.consent_date.date().toPython()
+            assert isinstance(day, date)
             received = self.received_at()
             consent_at = (
                 received if day == received.date() else datetime(day.year, day.month, day.day)
-            )  # type: ignore[union-attr]
+            )
         return IntakeDraft(
             received_at=self.received_at(),
             needs=tuple(self.needs.drafts()),

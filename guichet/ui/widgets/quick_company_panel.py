@@ -99,10 +99,10 @@ class QuickCompanyPanel(QGroupBox):
         self.postal_edit.textChanged.connect(self.on_postal_edit_text_changed)
         self.naf_field.text_edited.connect(self.on_naf_field_text_edited)
         self.naf_field.picked.connect(self.on_naf_field_picked)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_company)
         self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         for edit in (self.name_edit, self.siret_edit, self.postal_edit):
-            edit.returnPressed.connect(self.create)
+            edit.returnPressed.connect(self.create_company)
 
     # -- public --------------------------------------------------------------------------------
     def start(self, name: str, *, without_siret: bool) -> None:
@@ -138,7 +138,7 @@ class QuickCompanyPanel(QGroupBox):
             naf_code=self.naf_code or self.naf_field.text(),
         )
 
-    def create(self) -> CompanyCreated | None:
+    def create_company(self) -> CompanyCreated | None:
         try:
             company = create_quick_company(self.ctx.db, self.draft())
         except GuichetError as exc:
