@@ -19,6 +19,7 @@ from guichet.services.counsellors import CounsellorService
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.about import AboutDialog
+from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.dialogs.settings import SettingsDialog
 from guichet.ui.pages.registry import PageSpec, page_specs
 
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.new_inquiry_action = new_inquiry_action(self)
+        self.file_menu.addAction(self.new_inquiry_action)
         self.settings_action = QAction(self.tr("&Paramètres…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))

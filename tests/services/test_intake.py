@@ -102,7 +102,9 @@ def test_an_inquiry_needs_a_need_and_someone(db: Database) -> None:
         create_inquiry(db, _draft(db, None), now=NOW)
     with pytest.raises(ValidationError, match="futur"):
         create_inquiry(
-            db, _draft(db, make_company(db, "Bêta SARL"), received_at=NOW + timedelta(hours=2)), now=NOW
+            db,
+            _draft(db, make_company(db, "Bêta SARL"), received_at=NOW + timedelta(hours=2)),
+            now=NOW,
         )
 
 

@@ -83,7 +83,7 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Arrivée"), header)
 
         self.company = CompanyField(ctx)
-        form.addRow(self.tr("&Entreprise"), self.company)
+        form.addRow(self.tr("Entreprise"), self.company)
         self.contact = ContactField(ctx)
         form.addRow(self.tr("Contact"), self.contact)
         self.needs = NeedsEditor(ctx, subject_choices(ctx.db))
@@ -95,7 +95,7 @@ class IntakeDialog(QDialog):
         form.addRow("", self.add_need_button)
         consent_row = QHBoxLayout()
         self.consent_box = QCheckBox(
-            self.tr("&Consentement à partager ses coordonnées avec les partenaires, le")
+            self.tr("Consentement (Alt+C) à partager ses coordonnées avec les partenaires, le")
         )
         self.consent_box.setObjectName("intakeConsent")
         self.consent_date = QDateEdit()
@@ -133,6 +133,7 @@ class IntakeDialog(QDialog):
         for sequence in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self).activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.on_add_need_button_clicked)
+        QShortcut(QKeySequence("Alt+C"), self).activated.connect(self.consent_box.toggle)
         self._warn_timer = QTimer(self)
         self._warn_timer.setSingleShot(True)
         self._warn_timer.setInterval(150)
@@ -226,12 +227,16 @@ class IntakeDialog(QDialog):
 
     def reject(self) -> None:
         if self.saved is None and self.is_touched():
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.tr("Nouvelle demande"),
                 self.tr("Abandonner cette demande ? Ce qui a été saisi sera perdu."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            box.setObjectName("abandonIntakeBox")
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
 

@@ -26,7 +26,21 @@ def _home(ctx: AppContext) -> QWidget:
     return HomePage(ctx)
 
 
+def _inquiries(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.inquiries import InquiriesPage
+
+    return InquiriesPage(ctx)
+
+
+def _resources(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.resources import ResourcesPage
+
+    return ResourcesPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
+        PageSpec("inquiries", "Demandes", _inquiries),
+        PageSpec("resources", "Ressources", _resources),
     ]

@@ -140,6 +140,7 @@ class NeedsEditor(QWidget):
         row.remove_requested.connect(self.on_row_remove_requested)
         self.rows.append(row)
         self._layout.addWidget(row)
+        row.show()  # at once, not at the next event loop turn: typing may follow immediately
         self._renumber()
         if focus:
             row.subject_field.setFocus()
