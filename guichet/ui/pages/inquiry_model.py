@@ -60,6 +60,7 @@ class InquiryListModel(QAbstractTableModel):
         self._sort = "received_at"
         self._descending = True
         self.page_size = page_size
+        self._fetching = False  # views and testers may ask for more while rows are inserted
 
     # -- loading ---------------------------------------------------------------------------------
     def load(self, fetch: Fetch, total: int) -> None:
@@ -75,7 +76,12 @@ class InquiryListModel(QAbstractTableModel):
         return self._total
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self._fetch is not None
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -87,9 +93,13 @@ class InquiryListModel(QAbstractTableModel):
             self._total = offset + len(page)
         if not page:
             return
-        self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS):
