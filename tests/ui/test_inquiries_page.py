@@ -158,7 +158,9 @@ def test_inform_records_the_resource_and_closes_the_need(
     monkeypatch.setattr(InformDialog, "exec", accept_first)
     page = _page(qtbot, ctx)
     assert page.select_inquiry(inquiry_id)
-    page.detail.findChild(type(page.detail.note_button), "needInform1").click()
+    button = page.detail.findChild(type(page.detail.note_button), "needInform1")
+    assert button is not None
+    button.click()
     detail = inquiry_detail(ctx.db, inquiry_id)
     assert [i.title for i in detail.needs[0].information] == ["Fiche Initiative"]
     assert detail.status == m.InquiryStatus.CLOSED and detail.first_action_at is not None
