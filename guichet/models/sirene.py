@@ -17,6 +17,9 @@ class SireneEstablishment(Base):
     siren: Mapped[str] = mapped_column(String(9), index=True)
     name: Mapped[str] = mapped_column(String(250))
     trade_name: Mapped[str | None] = mapped_column(String(250))
+    # Folded names (``reference.text.fold``) for a prefix search through an index.
+    name_key: Mapped[str | None] = mapped_column(String(250), index=True)
+    trade_key: Mapped[str | None] = mapped_column(String(250), index=True)
     naf_code: Mapped[str | None] = mapped_column(String(6))
     naf_version: Mapped[str | None] = mapped_column(String(12))
     legal_form: Mapped[str | None] = mapped_column(String(4))

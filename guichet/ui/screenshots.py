@@ -45,14 +45,26 @@ def _page(key: str) -> Callable[[MainWindow], QWidget]:
 def _settings(window: MainWindow) -> QWidget:
     from guichet.ui.dialogs.settings import SettingsDialog
 
+    assert window.ctx is not None
     dialog = SettingsDialog(window.ctx, window)
     dialog.show()
     return dialog
 
 
+def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from guichet.ui import files_scenes
+
+        return getattr(files_scenes, name)(window)  # type: ignore[no-any-return]
+
+    return show
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
+    Scene("import-correspondance", _files_scene("import_mapping")),
+    Scene("import-apercu", _files_scene("import_preview")),
 ]
 
 
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(AppContext(db=db, paths=paths), settings)
+    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths))
     window.resize(1360, 820)
     window.show()
     settle(app)

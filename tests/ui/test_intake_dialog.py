@@ -48,7 +48,7 @@ def _prepare(db: Database) -> dict[str, int]:
 
 
 def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(ctx, settings)
+    window = MainWindow(settings, ctx=ctx)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

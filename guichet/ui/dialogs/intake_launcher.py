@@ -3,14 +3,15 @@ inquiry is saved, shows it selected in the « Demandes » page."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from guichet.services.intake import InquiryCreated
 
-from guichet.ui.dialogs.intake_dialog import IntakeDialog
+if TYPE_CHECKING:
+    from guichet.ui.dialogs.intake_dialog import IntakeDialog
 
 
 def new_inquiry_action(window: Any) -> QAction:
@@ -20,11 +21,17 @@ def new_inquiry_action(window: Any) -> QAction:
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     action.triggered.connect(lambda _checked=False: open_intake(window))
+    action.setEnabled(window.ctx is not None)
+    window.database_attached.connect(lambda: action.setEnabled(True))
     return action
 
 
-def open_intake(window: Any) -> IntakeDialog:
+def open_intake(window: Any) -> IntakeDialog | None:
     """Opens the form (one at a time: a second Ctrl+N brings the open one forward)."""
+    from guichet.ui.dialogs.intake_dialog import IntakeDialog
+
+    if window.ctx is None:
+        return None
     existing = getattr(window, "intake_dialog", None)
     if isinstance(existing, IntakeDialog) and existing.isVisible():
         existing.raise_()

@@ -1,0 +1,181 @@
+"""Backups of the SQLite database: rolling ones, manual ones, and restoring one safely.
+
+Every copy goes through SQLite's online backup API (``db.migrate.backup_sqlite``), which gives a
+consistent snapshot even while another connection writes. Automatic backups (on closing the
+app, and before migrations, made by ``db.migrate``) live in the user data folder; the last N of
+each kind are kept. A restore checks the file first (integrity, a Guichet schema not newer than
+this version), saves the current state, then copies the backup into the live database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from guichet.db import Database
+from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
+from guichet.errors import EnvironmentProblem, ValidationError
+from guichet.services.settings import SettingsService
+
+log = logging.getLogger(__name__)
+
+AUTO_PREFIX = "auto-"
+BEFORE_RESTORE_PREFIX = "avant-restauration-"
+ROLLING_PREFIXES = (AUTO_PREFIX, BEFORE_RESTORE_PREFIX, "avant-migration-")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    revision: str
+    organizations: int
+    inquiries: int
+    size: int
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _live_path(db: Database) -> Path:
+    path = db.path
+    if path is None:
+        raise ValidationError(
+            "Les sauvegardes par fichier ne concernent que les bases SQLite. Pour une base "
+            "PostgreSQL, utilisez les outils de sauvegarde du serveur (pg_dump)."
+        )
+    return path
+
+
+def _copy(source: Path, target: Path) -> Path:
+    try:
+        return backup_sqlite(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise EnvironmentProblem(
+            f"La sauvegarde vers « {target} » a échoué : {exc}. Vérifiez la place disponible "
+            "et les droits d'écriture du dossier.",
+            detail=str(exc),
+        ) from exc
+
+
+def prune(folder: Path, prefix: str, keep: int) -> list[Path]:
+    """Delete the oldest backups named ``prefix…`` in ``folder`` beyond the ``keep`` newest."""
+    files = sorted(folder.glob(f"{prefix}*.sqlite3"), key=lambda p: p.name, reverse=True)
+    removed = []
+    for old in files[max(keep, 1) :]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError:
+            log.warning("Sauvegarde ancienne impossible à supprimer : %s", old)
+    return removed
+
+
+def inspect_backup(path: Path, db: Database) -> BackupInfo:
+    """Check that ``path`` is a sound Guichet database this version can open.
+
+    Raises:
+        ValidationError: not a SQLite file, damaged, not a Guichet database, or newer schema.
+    """
+    if not path.is_file():
+        raise ValidationError(f"Le fichier « {path} » n'existe pas.")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ValidationError(f"Impossible d'ouvrir « {path.name} » : {exc}.") from exc
+    try:
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as exc:
+            raise ValidationError(
+                f"« {path.name} » n'est pas une base de données SQLite (ou elle est chiffrée).",
+                detail=str(exc),
+            ) from exc
+        if integrity != ["ok"]:
+            raise ValidationError(
+                f"La sauvegarde « {path.name} » est abîmée : la vérification d'intégrité a "
+                f"échoué ({'; '.join(integrity[:3])}). Choisissez une autre sauvegarde."
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"alembic_version", "organization", "inquiry"} <= tables:
+            raise ValidationError(
+                f"« {path.name} » est une base SQLite, mais pas une base Guichet."
+            )
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        organizations = conn.execute("SELECT count(*) FROM organization").fetchone()[0]
+        inquiries = conn.execute("SELECT count(*) FROM inquiry").fetchone()[0]
+    finally:
+        conn.close()
+    revision = row[0] if row else ""
+    script = ScriptDirectory.from_config(alembic_config(db))
+    try:
+        known = revision and script.get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for unknown revisions
+        known = False
+    if not known:
+        raise ValidationError(
+            f"La sauvegarde « {path.name} » a été faite par une version de Guichet plus récente "
+            f"(schéma {revision or 'inconnu'}). Mettez Guichet à jour avant de la restaurer."
+        )
+    return BackupInfo(path, revision, organizations, inquiries, path.stat().st_size)
+
+
+class BackupService:
+    def __init__(self, db: Database, backup_dir: Path) -> None:
+        self.db = db
+        self.backup_dir = backup_dir
+
+    def keep(self) -> int:
+        return int(SettingsService(self.db).get("backups.keep"))
+
+    def rolling_backup(self) -> Path | None:
+        """The automatic backup made when the app closes; old ones beyond N are deleted."""
+        path = self.db.path
+        if path is None or not path.exists():
+            return None
+        target = _copy(path, self.backup_dir / f"{AUTO_PREFIX}{_stamp()}-{path.name}")
+        prune(self.backup_dir, AUTO_PREFIX, self.keep())
+        log.info("Sauvegarde automatique : %s", target)
+        return target
+
+    def backup_to(self, target: Path) -> Path:
+        """A manual backup to a file the counsellor chose."""
+        source = _live_path(self.db)
+        if target.resolve() == source.resolve():
+            raise ValidationError("Choisissez un autre fichier que la base elle-même.")
+        if target.exists():
+            target.unlink()
+        return _copy(source, target)
+
+    def backups(self) -> list[Path]:
+        """The automatic backups, newest first."""
+        if not self.backup_dir.exists():
+            return []
+        found = [
+            p for p in self.backup_dir.glob("*.sqlite3") if p.name.startswith(ROLLING_PREFIXES)
+        ]
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def restore(self, source: Path) -> Path:
+        """Replace the database's content with the backup ``source``; returns the copy of the
+        state before the restore (kept in the backup folder)."""
+        live = _live_path(self.db)
+        inspect_backup(source, self.db)
+        if source.resolve() == live.resolve():
+            raise ValidationError("Ce fichier est la base ouverte elle-même.")
+        saved = _copy(live, self.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}-{live.name}")
+        prune(self.backup_dir, BEFORE_RESTORE_PREFIX, self.keep())
+        self.db.engine.dispose()
+        try:
+            _copy(source, live)
+        finally:
+            self.db.engine.dispose()
+        if head_revision(self.db) != inspect_backup(live, self.db).revision:
+            upgrade(self.db, self.backup_dir)
+        log.info("Base restaurée depuis %s (état précédent : %s)", source, saved)
+        return saved
