@@ -29,8 +29,9 @@ from guichet.reference.communes import Commune, all_communes
 from guichet.reference.identifiers import generate_siret
 from guichet.search import DirectorySearch
 from guichet.search.normalize import parse_query
-from guichet.services import seed_data as vocab
+from guichet.services import seed_data
 from guichet.services.bootstrap import open_database
+from guichet.services.demo import names, trades
 
 ORGS = int(os.environ.get("BENCH_ORGS", "500000"))
 QUERIES = int(os.environ.get("BENCH_QUERIES", "300"))
@@ -38,8 +39,8 @@ BASELINE_SAMPLE = int(os.environ.get("BENCH_BASELINE_SAMPLE", "120"))
 CHUNK = 20_000
 SEED = 20261120
 
-TRADE_WORDS = [w for f in vocab.MEMBER_FAMILIES for w in f.words] + [
-    a.word for a in vocab.COMPANY_ACTIVITIES
+TRADE_WORDS = [w for f in trades.MEMBER_FAMILIES for w in f.words] + [
+    a.word for a in trades.COMPANY_ACTIVITIES
 ]
 FORMS = ["SARL", "SAS", "SA", "EURL", "SASU", ""]
 PHRASES = [
@@ -55,7 +56,7 @@ PHRASES = [
 
 
 def _name(rng: random.Random) -> str:
-    family = rng.choice(vocab.LAST_NAMES)
+    family = rng.choice(names.LAST_NAMES)
     trade = rng.choice(TRADE_WORDS)
     pattern = rng.random()
     if pattern < 0.4:
@@ -63,9 +64,9 @@ def _name(rng: random.Random) -> str:
     elif pattern < 0.7:
         name = f"{family} {trade}"
     elif pattern < 0.85:
-        name = f"{trade} de {rng.choice(vocab.REGION_WORDS)}"
+        name = f"{trade} de {rng.choice(names.REGION_WORDS)}"
     else:
-        name = f"{family} et {rng.choice(vocab.LAST_NAMES)}"
+        name = f"{family} et {rng.choice(names.LAST_NAMES)}"
     form = rng.choice(FORMS)
     return f"{name} {form}".strip()
 
@@ -104,8 +105,8 @@ def _generate(
             for cap in rng.sample(capabilities, rng.randint(0, 3)):
                 links.append((org_id, cap))
             if rng.random() < 0.6:
-                first = rng.choice(vocab.FEMALE_FIRST_NAMES + vocab.MALE_FIRST_NAMES)
-                contacts.append((org_id, first, rng.choice(vocab.LAST_NAMES)))
+                first = rng.choice(names.FEMALE_FIRST_NAMES + names.MALE_FIRST_NAMES)
+                contacts.append((org_id, first, rng.choice(names.LAST_NAMES)))
         yield orgs, links, contacts
 
 
@@ -146,8 +147,8 @@ def build(path: Path) -> tuple[Database, DirectorySearch, float, float]:
 
 def _queries(rng: random.Random) -> list[str]:
     towns = [c.name for c in all_communes()]
-    capability_words = [n.name for n, _ in vocab.iter_capabilities()]
-    pools = [vocab.LAST_NAMES, TRADE_WORDS, towns, capability_words]
+    capability_words = [n.name for n, _ in seed_data.iter_capabilities()]
+    pools = [names.LAST_NAMES, TRADE_WORDS, towns, capability_words]
     queries = []
     for _ in range(QUERIES):
         count = rng.choice([1, 1, 2, 2, 3])

@@ -3,7 +3,9 @@ spaces, commune) through the directory's search engine, or an inline creation.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+import logging
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guichet.reference.identifiers import format_siret
@@ -11,10 +13,12 @@ from guichet.search import DirectorySearch, OrganizationHit
 from guichet.services.quick_company import CompanyCreated
 
 from guichet.ui.context import AppContext
+from guichet.ui.search_worker import LiveSearch
 from guichet.ui.widgets.quick_company_panel import QuickCompanyPanel
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
-DEBOUNCE_MS = 120
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 60
 HITS_SHOWN = 8
 CREATE = "create"
 WITHOUT_SIRET = "without_siret"
@@ -67,10 +71,11 @@ class CompanyField(QWidget):
         layout.addWidget(self.chosen)
         layout.addWidget(self.panel)
         self.setFocusProxy(self.search)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
+        self.live = LiveSearch(self.search_engine, self, limit=HITS_SHOWN, debounce_ms=DEBOUNCE_MS)
+        self.live.results_ready.connect(self.on_live_results_ready)
+        self.live.failed.connect(self.on_live_failed)
+        self._requested = ""  # text of the newest request
+        self._shown_for: str | None = None  # text whose hits the list shows
         self.search.text_edited.connect(self.on_search_text_edited)
         self.search.picked.connect(self.on_search_picked)
         self.change_button.clicked.connect(self.on_change_button_clicked)
@@ -79,16 +84,13 @@ class CompanyField(QWidget):
 
     # -- search --------------------------------------------------------------------------------
     def flush_search(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.run_search()
-
-    def run_search(self) -> None:
+        """Enter pressed before the background answer came: search now, on this thread."""
         text = self.search.text().strip()
-        if not text:
-            self.search.hide_suggestions()
-            return
-        hits = self.search_engine.search(text, limit=HITS_SHOWN)
+        if text and self._shown_for != text:
+            self.show_hits(text, self.search_engine.search(text, limit=HITS_SHOWN))
+
+    def show_hits(self, text: str, hits: list[OrganizationHit]) -> None:
+        self._shown_for = text
         suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
         suggestions.append(
             Suggestion(self.tr("＋ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
@@ -108,8 +110,21 @@ class CompanyField(QWidget):
         self.company_chosen.emit(organization_id, name)
 
     # -- slots ---------------------------------------------------------------------------------
-    def on_search_text_edited(self, _text: str) -> None:
-        self._timer.start()
+    def on_search_text_edited(self, text: str) -> None:
+        self._requested = text.strip()
+        self._shown_for = None
+        if not self._requested:
+            self.search.hide_suggestions()
+            return
+        self.live.request(self._requested)
+
+    def on_live_results_ready(self, hits: list[OrganizationHit]) -> None:
+        if self._requested and self._shown_for != self._requested:
+            self.show_hits(self._requested, hits)
+
+    def on_live_failed(self, exc: object) -> None:
+        log.warning("Recherche dans l'annuaire en échec : %s", exc)
+        self.search.hide_suggestions()
 
     def on_search_picked(self, data: object) -> None:
         if isinstance(data, OrganizationHit):
