@@ -41,6 +41,7 @@ def open_intake(window: Any) -> IntakeDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.inquiry_saved.connect(lambda created: show_saved(window, created))
     window.intake_dialog = dialog
+    dialog.finished.connect(lambda _result: setattr(window, "intake_dialog", None))
     dialog.show()
     dialog.activateWindow()
     return dialog
