@@ -12,15 +12,15 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
@@ -91,9 +91,7 @@ def prepare(db: Database) -> None:
         s.add(org)
 
 
-def replay(
-    app: QApplication, window: MainWindow, round_number: int
-) -> tuple[Keys, float, IntakeDialog]:
+def replay(app: QApplication, window: MainWindow, round_number: int) -> tuple[Keys, float]:
     keys = Keys(app)
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 3000)
@@ -134,6 +132,12 @@ def replay(
     return keys, elapsed
 
 
+def _insert(conn: Connection, model: Any, **values: object) -> int:
+    key = conn.execute(insert(model).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def baseline(db: Database, round_number: int) -> float:
     with db.unit_of_work() as s:
         org_id = s.scalar(
@@ -144,43 +148,43 @@ def baseline(db: Database, round_number: int) -> float:
     now = datetime.now().replace(microsecond=0)
     start = time.perf_counter()
     with db.engine.begin() as conn:
-        contact = conn.execute(
-            insert(m.Contact.__table__).values(
-                organization_id=org_id,
-                first_name="Claire",
-                last_name=f"Baseline{round_number}",
-                phone="+33235381234",
-                email=f"b{round_number}@lefebvre.fr",
-                version=1,
-            )
-        ).inserted_primary_key[0]
-        inquiry = conn.execute(
-            insert(m.Inquiry.__table__).values(
-                reference=f"B-{round_number:04d}",
-                received_at=now,
-                channel="desk",
-                organization_id=org_id,
-                contact_id=contact,
-                status="in_progress",
-                consent_to_share=True,
-                consent_at=now,
-                first_action_at=now,
-                version=1,
-            )
-        ).inserted_primary_key[0]
+        contact = _insert(
+            conn,
+            m.Contact,
+            organization_id=org_id,
+            first_name="Claire",
+            last_name=f"Baseline{round_number}",
+            phone="+33235381234",
+            email=f"b{round_number}@lefebvre.fr",
+            version=1,
+        )
+        inquiry = _insert(
+            conn,
+            m.Inquiry,
+            reference=f"B-{round_number:04d}",
+            received_at=now,
+            channel="desk",
+            organization_id=org_id,
+            contact_id=contact,
+            status="in_progress",
+            consent_to_share=True,
+            consent_at=now,
+            first_action_at=now,
+            version=1,
+        )
         needs = [
-            conn.execute(
-                insert(m.Need.__table__).values(
-                    inquiry_id=inquiry, subject_id=subject, position=i, description="x", version=1
-                )
-            ).inserted_primary_key[0]
+            _insert(
+                conn,
+                m.Need,
+                inquiry_id=inquiry,
+                subject_id=subject,
+                position=i,
+                description="x",
+                version=1,
+            )
             for i, subject in enumerate(subjects)
         ]
-        conn.execute(
-            insert(m.InformationGiven.__table__).values(
-                need_id=needs[0], resource_id=resource, given_at=now
-            )
-        )
+        _insert(conn, m.InformationGiven, need_id=needs[0], resource_id=resource, given_at=now)
     return (time.perf_counter() - start) * 1000
 
 
@@ -233,4 +237,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guichet.cli.common import Context, add_command, print_json
 from guichet.reference.identifiers import format_siret
-from guichet.search import DirectorySearch, OrganizationHit
+
+if TYPE_CHECKING:  # the CLI starts without the database layer (see tests/ui/test_startup.py)
+    from guichet.search import OrganizationHit
 
 
 def register(subparsers: Any) -> None:
@@ -36,6 +38,8 @@ def _place(hit: OrganizationHit) -> str:
 
 def run_search(ctx: Context, args: argparse.Namespace) -> int:
     text = " ".join(args.texte)
+    from guichet.search import DirectorySearch
+
     search = DirectorySearch(ctx.db)
     hits = search.search(text, limit=max(1, args.limit))
     if args.json:

@@ -139,9 +139,9 @@ def reindex(connection: Connection, ids: Iterable[int]) -> None:
             ).bindparams(_IDS),
             {"ids": [r[0] for r in rows]},
         )
-        connection.exec_driver_sql(
-            "INSERT OR IGNORE INTO search_term (term) VALUES (?)", _terms(rows)
-        )
+        terms = _terms(rows)
+        if terms:  # a name like « 3M » gives no term; an empty list would bind no parameter
+            connection.exec_driver_sql("INSERT OR IGNORE INTO search_term (term) VALUES (?)", terms)
 
 
 def process_pending(connection: Connection) -> int:

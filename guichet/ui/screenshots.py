@@ -60,11 +60,22 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from guichet.ui import intake_scenes
+
+        return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
+
+    return show
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
     Scene("import-correspondance", _files_scene("import_mapping")),
     Scene("import-apercu", _files_scene("import_preview")),
+    Scene("nouvelle-demande", _intake_scene("intake_filled")),
+    Scene("demandes", _intake_scene("inquiries_detail")),
 ]
 
 

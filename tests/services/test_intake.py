@@ -227,3 +227,8 @@ def test_resource_handed_over_at_intake_informs_the_need(db: Database) -> None:
         assert [g.resource_id for g in informed.information_given] == [resource]
         assert informed.outcome == m.NeedOutcome.INFORMED and other.outcome is None
         assert inquiry.first_action_at == NOW and inquiry.status == m.InquiryStatus.IN_PROGRESS
+
+
+def test_labels_of_enums_sharing_a_value_do_not_collide() -> None:
+    assert m.label(m.Channel.MEETING) == "Réunion"
+    assert m.label(m.ResourceKind.MEETING) == "Réunion à venir"

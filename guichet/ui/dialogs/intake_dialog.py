@@ -52,6 +52,8 @@ class IntakeDialog(QDialog):
         self.setWindowTitle(self.tr("Nouvelle demande"))
         self.resize(1180, 720)
         self.saved: InquiryCreated | None = None
+        #: ask before closing a form with content (off for screenshots)
+        self.confirm_abandon = True
         outer = QVBoxLayout(self)
         splitter = QSplitter()
         splitter.setObjectName("intakeSplitter")
@@ -88,7 +90,7 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Contact"), self.contact)
         self.needs = NeedsEditor(ctx, subject_choices(ctx.db))
         form.addRow(self.tr("Besoins"), self.needs)
-        self.add_need_button = QPushButton(self.tr("＋ Ajouter un besoin (Ctrl+B)"))
+        self.add_need_button = QPushButton(self.tr("+ Ajouter un besoin (Ctrl+B)"))
         self.add_need_button.setObjectName("addNeedButton")
         self.add_need_button.setAutoDefault(False)
         self.add_need_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -116,6 +118,7 @@ class IntakeDialog(QDialog):
         splitter.addWidget(self.context_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 460])
 
         buttons = QHBoxLayout()
         self.status_label = QLabel(self.tr("Ctrl+S pour enregistrer · Échap pour abandonner"))
@@ -226,7 +229,7 @@ class IntakeDialog(QDialog):
         self.context_panel.show_warnings(warnings)
 
     def reject(self) -> None:
-        if self.saved is None and self.is_touched():
+        if self.confirm_abandon and self.saved is None and self.is_touched():
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 self.tr("Nouvelle demande"),
@@ -241,7 +244,7 @@ class IntakeDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saved is None and self.is_touched():
+        if self.confirm_abandon and self.saved is None and self.is_touched():
             event.ignore()
             self.reject()
             return

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from guichet.services.intake import InquiryCreated
-
 if TYPE_CHECKING:
+    from guichet.services.intake import InquiryCreated
     from guichet.ui.dialogs.intake_dialog import IntakeDialog
 
 

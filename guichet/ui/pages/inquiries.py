@@ -102,7 +102,7 @@ class InquiriesPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((100, 120, 210, 130, 220, 80, 70, 80, 70)):
+        for column, width in enumerate((96, 112, 190, 120, 200, 80, 50, 70, 60)):
             self.view.setColumnWidth(column, width)
         self.detail = InquiryDetailPanel(ctx)
         splitter = QSplitter()
@@ -111,6 +111,7 @@ class InquiriesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 480])
         layout.addWidget(splitter, 1)
 
         self._text_timer = QTimer(self)

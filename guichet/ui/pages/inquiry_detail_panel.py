@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -44,7 +44,7 @@ class NeedBox(QGroupBox):
                 f"<i>{escape(self.tr('Orientation :'))} {escape(need.orientation_note)}</i>"
             )
         for info in need.information:
-            lines.append(f"📄 {escape(info.title)} ({format_datetime_short(info.given_at)})")
+            lines.append(f"• {escape(info.title)} ({format_datetime_short(info.given_at)})")
         for referral in need.referrals:
             lines.append(f"→ {escape(referral.partner)} : {escape(referral.status)}")
         text = QLabel("<br>".join(lines) or self.tr("<i>Pas de description.</i>"))
@@ -80,6 +80,7 @@ class InquiryDetailPanel(QScrollArea):
         self.ctx = ctx
         self.setObjectName("inquiryDetail")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inquiry_id: int | None = None
         self.detail: InquiryDetail | None = None
         body = QWidget()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from guichet.services.inquiry_detail import InquiryDetail, inquiry_detail
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.widgets.qt_dates import to_qdatetime
 
 
 class InquiryEditForm(QGroupBox):
@@ -87,7 +88,7 @@ class InquiryEditForm(QGroupBox):
         shown = {**detail.editable_values(), **(keep or {})}
         moment = shown["received_at"]
         assert isinstance(moment, datetime)
-        self.received_edit.setDateTime(QDateTime(moment))
+        self.received_edit.setDateTime(to_qdatetime(moment))
         self.channel_box.setCurrentIndex(max(self.channel_box.findData(shown["channel"]), 0))
         self.counsellor_box.setCurrentIndex(
             max(self.counsellor_box.findData(shown["counsellor_id"]), 0)

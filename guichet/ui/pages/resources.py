@@ -6,7 +6,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from guichet.services.taxonomy import load_taxonomy
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -194,8 +195,9 @@ class ResourcesPage(QWidget):
             if info and info.event_at
             else datetime.now().replace(minute=0, second=0, microsecond=0)
         )
-        self.event_edit.setDateTime(QDateTime(moment))
-        self.valid_edit.setDate(QDate(info.valid_until) if info and info.valid_until else NO_DATE)
+        self.event_edit.setDateTime(to_qdatetime(moment))
+        valid = info.valid_until if info else None
+        self.valid_edit.setDate(QDate(valid.year, valid.month, valid.day) if valid else NO_DATE)
         self.active_box.setChecked(info.active if info else True)
         self.file_label.setText(info.file_name if info and info.file_name else self.tr("(aucun)"))
         self.attach_button.setEnabled(info is not None)

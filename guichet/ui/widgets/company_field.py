@@ -93,11 +93,11 @@ class CompanyField(QWidget):
         self._shown_for = text
         suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
         suggestions.append(
-            Suggestion(self.tr("＋ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
+            Suggestion(self.tr("+ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
         )
         suggestions.append(
             Suggestion(
-                self.tr("＋ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET
+                self.tr("+ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET
             )
         )
         self.search.show_suggestions(suggestions)

@@ -125,7 +125,7 @@ class ContactField(QWidget):
         ]
         if text.strip():
             suggestions.append(
-                Suggestion(self.tr("＋ Nouveau contact « %1 »").replace("%1", text.strip()), NEW)
+                Suggestion(self.tr("+ Nouveau contact « %1 »").replace("%1", text.strip()), NEW)
             )
         self.search.show_suggestions(suggestions)
 
@@ -142,6 +142,7 @@ class ContactField(QWidget):
             self.focusNextChild()
             return
         first, last = split_name(self.search.text())
+        self.search.hide_suggestions()
         self.contact = None
         self.chosen_label.hide()
         self.first_name.setText(first)

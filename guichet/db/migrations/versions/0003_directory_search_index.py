@@ -48,14 +48,17 @@ TABLES = [
 def _queue(value: str) -> str:
     return (
         "INSERT OR IGNORE INTO organization_search_pending (organization_id) "
-        f"SELECT {value} WHERE {value} IS NOT NULL;"
+        f"SELECT {value} WHERE {value} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+        f"organization_search_pending p WHERE p.organization_id = {value});"
     )
 
 
 def _queue_linked(link_table: str, column: str) -> str:
     return (
         "INSERT OR IGNORE INTO organization_search_pending (organization_id) "
-        f"SELECT organization_id FROM {link_table} WHERE {column} = new.id;"
+        f"SELECT DISTINCT organization_id FROM {link_table} WHERE {column} = new.id AND NOT EXISTS "
+        "(SELECT 1 FROM organization_search_pending p WHERE p.organization_id = "
+        f"{link_table}.organization_id);"
     )
 
 
