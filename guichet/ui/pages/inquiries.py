@@ -100,9 +100,10 @@ class InquiriesPage(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((96, 112, 190, 120, 200, 80, 50, 70, 60)):
+        for column, width in enumerate((96, 124, 190, 120, 200, 80, 50, 70, 60)):
             self.view.setColumnWidth(column, width)
         self.detail = InquiryDetailPanel(ctx)
         splitter = QSplitter()
