@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from guichet.services.intake import InquiryCreated
+
     from guichet.ui.dialogs.intake_dialog import IntakeDialog
 
 
