@@ -75,6 +75,8 @@ def rebuild_search_index(db: Database) -> None:
         from guichet.search import DirectorySearch  # type: ignore[attr-defined]
     except ImportError:
         return
+    if db.dialect != "sqlite":  # the directory search runs on SQLite only, for now
+        return
     DirectorySearch(db).rebuild()
 
 

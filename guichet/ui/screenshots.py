@@ -61,6 +61,15 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from guichet.ui import intake_scenes
+
+        return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
+
+    return show
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
@@ -69,6 +78,8 @@ SCENES: list[Scene] = [
     Scene("fusion", directory_scenes.merge),
     Scene("import-correspondance", _files_scene("import_mapping")),
     Scene("import-apercu", _files_scene("import_preview")),
+    Scene("nouvelle-demande", _intake_scene("intake_filled")),
+    Scene("demandes", _intake_scene("inquiries_detail")),
 ]
 
 

@@ -29,6 +29,7 @@ from guichet.services.counsellors import CounsellorInfo, CounsellorService
 from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -48,6 +49,7 @@ class SettingsDialog(QDialog):
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._agency_tab(), self.tr("Agence"))
         self.tabs.addTab(self._counsellors_tab(), self.tr("Conseillers"))
+        self.tabs.addTab(TaxonomyTab(ctx), self.tr("Thématiques"))
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
