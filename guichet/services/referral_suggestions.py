@@ -1,0 +1,310 @@
+"""Who to refer a need to: partners from the routing table, then network members.
+
+Partner institutions come from the routing table (subject → partner), kept only when the
+business fits the rule's limits (communes, headcount bands, NAF prefixes). Network members come
+from the directory search on the need's subject and the significant words of its description;
+members on the territory come first. Organizations flagged « ne pas orienter » never appear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from guichet.db import Database
+from guichet.errors import NotFoundError
+from guichet.models import (
+    Inquiry,
+    Need,
+    Organization,
+    OrganizationKind,
+    RoutingRule,
+    Subject,
+    label,
+)
+from guichet.reference.text import words
+from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
+from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
+
+MAX_MEMBERS = 15
+MIN_WORD = 4
+STOP_WORDS = frozenset(
+    [
+        "avec",
+        "dans",
+        "pour",
+        "sans",
+        "sous",
+        "leur",
+        "leurs",
+        "nous",
+        "vous",
+        "elle",
+        "elles",
+        "sont",
+        "etre",
+        "avoir",
+        "fait",
+        "faire",
+        "besoin",
+        "besoins",
+        "cherche",
+        "recherche",
+        "souhaite",
+        "entreprise",
+        "societe",
+        "projet",
+        "plus",
+        "tres",
+        "cette",
+        "votre",
+        "notre",
+        "aussi",
+        "mais",
+        "donc",
+        "comme",
+        "entre",
+        "chez",
+        "afin",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    organization_id: int
+    name: str
+    kind_label: str
+    city: str
+    on_territory: bool
+    source: str  # "routing" or "network"
+    reason: str
+    score: float
+    contacts: tuple[ContactChoice, ...]
+    default_contact_id: int | None
+    already_open: bool
+
+
+@dataclass(frozen=True)
+class NeedContext:
+    need_id: int
+    inquiry_id: int
+    inquiry_reference: str
+    company: str
+    subject: str
+    theme: str
+    description: str
+    consent: bool
+    consent_message: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split("|") if part.strip()]
+
+
+def _compact_naf(code: str | None) -> str:
+    return (code or "").replace(".", "").upper()
+
+
+def rule_fits(rule: RoutingRule, company: Organization | None) -> tuple[bool, list[str]]:
+    """Whether the business fits the rule's limits, with French notes on what was checked."""
+    notes: list[str] = []
+    communes = _split(rule.communes)
+    bands = _split(rule.headcount_bands)
+    prefixes = [_compact_naf(p) for p in _split(rule.naf_prefixes)]
+    checks = (
+        (
+            communes,
+            company.commune_insee if company else None,
+            "commune",
+            lambda v, allowed: v in allowed,
+        ),
+        (
+            bands,
+            company.headcount_band if company else None,
+            "effectif",
+            lambda v, allowed: v in allowed,
+        ),
+        (
+            prefixes,
+            _compact_naf(company.naf_code) if company else None,
+            "activité",
+            lambda v, allowed: any(v.startswith(p) for p in allowed),
+        ),
+    )
+    for allowed, value, name, test in checks:
+        if not allowed:
+            continue
+        if not value:
+            notes.append(f"{name} non renseignée : périmètre à vérifier")
+        elif not test(value, allowed):
+            return False, []
+        else:
+            notes.append(f"{name} dans le périmètre")
+    return True, notes
+
+
+def _contacts(org: Organization) -> tuple[ContactChoice, ...]:
+    return tuple(
+        ContactChoice(c.id, c.full_name, c.role or "", c.phone or c.mobile or "", c.email or "")
+        for c in sorted(org.contacts, key=lambda c: (c.last_name, c.first_name or ""))
+        if c.anonymized_at is None
+    )
+
+
+def search_terms(subject: str, description: str) -> list[str]:
+    """The subject, then the significant words of the description (folded, de-duplicated)."""
+    terms = [subject]
+    seen = set(words(subject))
+    for word in words(description):
+        if len(word) >= MIN_WORD and word not in STOP_WORDS and word not in seen:
+            seen.add(word)
+            terms.append(word)
+    return terms[:12]
+
+
+class SuggestionService:
+    def __init__(self, db: Database, search: DirectorySearch | None = None) -> None:
+        self.db = db
+        self.search = search or DirectorySearch(db)
+
+    def for_need(self, need_id: int) -> NeedContext:
+        with self.db.unit_of_work() as session:
+            need = session.scalar(
+                select(Need)
+                .where(Need.id == need_id)
+                .options(
+                    selectinload(Need.inquiry).selectinload(Inquiry.organization),
+                    selectinload(Need.inquiry).selectinload(Inquiry.contact),
+                    selectinload(Need.subject).selectinload(Subject.theme),
+                    selectinload(Need.referrals),
+                )
+            )
+            if need is None:
+                raise NotFoundError("Ce besoin n'existe plus.")
+            inquiry, company = need.inquiry, need.inquiry.organization
+            open_ids = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
+            suggestions = self._routing(session, need, company, open_ids)
+            context = NeedContext(
+                need_id=need.id,
+                inquiry_id=inquiry.id,
+                inquiry_reference=inquiry.reference,
+                company=company.display_name
+                if company
+                else (inquiry.contact.full_name if inquiry.contact else "—"),
+                subject=need.subject.name,
+                theme=need.subject.theme.name,
+                description=need.description or "",
+                consent=inquiry.consent_to_share,
+                consent_message="" if inquiry.consent_to_share else NO_CONSENT,
+            )
+            exclude = {s.organization_id for s in suggestions}
+            if company is not None:
+                exclude.add(company.id)
+        members = self._members(context, exclude, open_ids)
+        context.suggestions.extend(suggestions + members)
+        return context
+
+    def _routing(
+        self, session: Session, need: Need, company: Organization | None, open_ids: set[int]
+    ) -> list[Suggestion]:
+        rules = session.scalars(
+            select(RoutingRule)
+            .where(RoutingRule.subject_id == need.subject_id)
+            .order_by(RoutingRule.position, RoutingRule.id)
+        ).all()
+        found: dict[int, Suggestion] = {}
+        for rule in rules:
+            partner = session.get(Organization, rule.partner_id)
+            if partner is None or partner.do_not_refer or partner.id in found:
+                continue
+            fits, notes = rule_fits(rule, company)
+            if not fits:
+                continue
+            reason = f"Partenaire désigné pour « {need.subject.name} »"
+            if notes:
+                reason += " (" + ", ".join(notes) + ")"
+            if rule.note:
+                reason += f" — {rule.note}"
+            contacts = _contacts(partner)
+            default = rule.contact_id if any(c.id == rule.contact_id for c in contacts) else None
+            found[partner.id] = Suggestion(
+                organization_id=partner.id,
+                name=partner.display_name,
+                kind_label=label(partner.kind),
+                city=partner.city or "",
+                on_territory=False,
+                source="routing",
+                reason=reason,
+                score=1000.0 - len(found),
+                contacts=contacts,
+                default_contact_id=default or (contacts[0].id if contacts else None),
+                already_open=partner.id in open_ids,
+            )
+        return list(found.values())
+
+    def _members(
+        self, context: NeedContext, exclude: set[int], open_ids: set[int]
+    ) -> list[Suggestion]:
+        filters = SearchFilters(
+            kinds=frozenset({OrganizationKind.MEMBER}), exclude_do_not_refer=True
+        )
+        hits: dict[int, tuple[OrganizationHit, float, list[str]]] = {}
+        for term in search_terms(context.subject, context.description):
+            for hit in self.search.search(term, filters, limit=30):
+                if hit.id in exclude or hit.do_not_refer:
+                    continue
+                known = hits.get(hit.id)
+                score = hit.score + (known[1] if known else 0.0)
+                reasons = (known[2] if known else []) + [hit.reason]
+                hits[hit.id] = (hit, score, reasons)
+        ranked = sorted(
+            hits.values(), key=lambda item: (not item[0].on_territory, -item[1], item[0].name)
+        )
+        ranked = ranked[:MAX_MEMBERS]
+        with self.db.unit_of_work() as session:
+            orgs = {
+                o.id: o
+                for o in session.scalars(
+                    select(Organization)
+                    .where(Organization.id.in_([h.id for h, _, _ in ranked]))
+                    .options(selectinload(Organization.contacts))
+                )
+            }
+            result = []
+            for hit, score, reasons in ranked:
+                org = orgs.get(hit.id)
+                if org is None:
+                    continue
+                unique = list(dict.fromkeys(r for r in reasons if r))
+                reason = "Adhérent du réseau — " + " ; ".join(unique[:3])
+                reason += " — sur le territoire" if hit.on_territory else " — hors territoire"
+                contacts = _contacts(org)
+                result.append(
+                    Suggestion(
+                        organization_id=org.id,
+                        name=hit.name,
+                        kind_label=label(org.kind),
+                        city=hit.city or "",
+                        on_territory=hit.on_territory,
+                        source="network",
+                        reason=reason,
+                        score=score,
+                        contacts=contacts,
+                        default_contact_id=contacts[0].id if contacts else None,
+                        already_open=org.id in open_ids,
+                    )
+                )
+        return result
