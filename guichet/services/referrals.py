@@ -322,7 +322,7 @@ def _event_text(event: ReferralEvent) -> str:
         return f"Statut : {label(ReferralStatus(event.new_status))}"
     if event.kind == "created":
         return "Mise en relation proposée"
-    if event.kind.startswith("follow_up_"):
+    if event.kind.startswith("follow_up"):
         return FOLLOW_UP_KINDS.get(event.kind.removeprefix("follow_up_"), "Relance")
     if event.kind == "letter":
         return "Courrier"
