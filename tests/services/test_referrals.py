@@ -88,7 +88,7 @@ def test_do_not_refer_partner_is_refused(db: Database) -> None:
         partner = s.get(Organization, scene.partner_id)
         assert partner is not None
         partner.do_not_refer, partner.do_not_refer_reason = True, "Litige en cours"
-    with pytest.raises(ValidationError, match="ne pas orienter.*Litige"):
+    with pytest.raises(ValidationError, match=r"ne pas orienter.*Litige"):
         ReferralService(db).create(scene.need_id, [ReferralChoice(scene.partner_id)], now=NOW)
 
 
