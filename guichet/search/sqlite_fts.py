@@ -1,0 +1,280 @@
+"""Directory search on SQLite FTS5.
+
+Ranking, best first: exact name or SIREN/SIRET; name starting with the query; capability
+matches; other text. A result set of at most :data:`SMALL` rows is ranked whole (bm25 inside a
+tier, with the column weights below). A larger one comes from an unspecific query (one or two
+letters typed, a very common word): then each tier is read lazily, in index order, only as far
+as the page needs, so no keystroke pays for ranking hundreds of thousands of rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.exc import OperationalError
+
+from guichet.db import Database
+from guichet.search.capabilities import Thesaurus
+from guichet.search.explain import CAPABILITY, EXACT, LISTING, NAME_START, TEXT, Ranked, hits_for
+from guichet.search.filters import OrganizationHit, SearchFilters
+from guichet.search.fts_query import column_any, corrections, match_expression
+from guichet.search.indexer import process_pending, reindex_all
+from guichet.search.normalize import ParsedQuery, parse_query
+from guichet.search.sql_filters import FilterSql, filter_sql
+
+log = logging.getLogger(__name__)
+
+#: Result sets up to this size are ranked whole.
+SMALL = 400
+#: bm25 weights of names, ident, place, capabilities, labels, contacts, description.
+WEIGHTS = "10.0, 8.0, 4.0, 6.0, 3.0, 2.0, 1.0"
+#: bm25 needs each phrase's document count: too costly for one- or two-letter prefixes.
+BM25_MIN_TOKEN = 3
+_TOP = "\U0010ffff"
+
+Terms = list[list[tuple[str, bool]]]
+
+
+class SqliteDirectorySearch:
+    def __init__(
+        self, db: Database, territory: frozenset[str], today: Callable[[], date]
+    ) -> None:
+        self.db = db
+        self.territory = territory
+        self.today = today
+        self._thesaurus_rows: tuple[Any, ...] | None = None
+        self._thesaurus_cache = Thesaurus(())
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _catch_up(self, conn: Connection) -> None:
+        """Index what was queued outside the app's sessions (a script, another tool)."""
+        pending = conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM organization_search_pending) "
+            "OR EXISTS (SELECT 1 FROM capability_search_pending)"
+        ).scalar()
+        if not pending:
+            return
+        try:
+            process_pending(conn)
+            conn.commit()
+        except OperationalError as exc:  # another writer holds the lock: search what is indexed
+            conn.rollback()
+            log.warning("Index de recherche non rattrapé : %s", exc)
+
+    def _thesaurus(self, conn: Connection) -> Thesaurus:
+        rows = tuple(
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT id, parent_id, name, synonyms FROM capability ORDER BY id"
+            )
+        )
+        if rows != self._thesaurus_rows:
+            self._thesaurus_cache = Thesaurus(rows)
+            self._thesaurus_rows = rows
+        return self._thesaurus_cache
+
+    def _ids(self, conn: Connection, sql: str, params: dict[str, Any]) -> list[int]:
+        statement = text(sql)
+        if "ex" in params:
+            statement = statement.bindparams(bindparam("ex", expanding=True))
+        return [r[0] for r in conn.execute(statement, params)]
+
+    def _matching(
+        self,
+        conn: Connection,
+        match: str,
+        fsql: FilterSql,
+        n: int,
+        exclude: Sequence[int] = (),
+    ) -> list[int]:
+        join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
+        skip = " AND organization_fts.rowid NOT IN :ex" if exclude else ""
+        params: dict[str, Any] = {**fsql.params, "m": match, "n": n}
+        if exclude:
+            params["ex"] = list(exclude)
+        return self._ids(
+            conn,
+            f"SELECT organization_fts.rowid FROM organization_fts{join} "
+            f"WHERE organization_fts MATCH :m{fsql.where}{skip} LIMIT :n",
+            params,
+        )
+
+    def _terms(self, conn: Connection, query: ParsedQuery, fsql: FilterSql) -> tuple[Terms, list[int]]:
+        """The terms to search and the first matching ids (at most SMALL + 1).
+
+        When nothing matches, each word of four letters or more also accepts the indexed words
+        one typo away from it.
+        """
+        terms: Terms = [[(t, True)] for t in query.tokens]
+        ids = self._matching(conn, match_expression(terms), fsql, SMALL + 1)
+        if ids:
+            return terms, ids
+        last = len(query.tokens) - 1
+        corrected: Terms = [
+            [(t, True)] + [(alt, i == last) for alt in corrections(conn, t, as_prefix=i == last)]
+            for i, t in enumerate(query.tokens)
+        ]
+        if corrected == terms:
+            return terms, ids
+        return corrected, self._matching(conn, match_expression(corrected), fsql, SMALL + 1)
+
+    # -- ranking -----------------------------------------------------------------------------
+
+    def _capability_match(self, terms: Terms, thesaurus: Thesaurus) -> str | None:
+        words = [t for alternatives in terms for t, _ in alternatives if thesaurus.matching([t])]
+        if not words:
+            return None
+        return f"({match_expression(terms)}) AND {column_any('capabilities', words)}"
+
+    def _rank_small(
+        self,
+        conn: Connection,
+        query: ParsedQuery,
+        terms: Terms,
+        fsql: FilterSql,
+        thesaurus: Thesaurus,
+    ) -> list[Ranked]:
+        match = match_expression(terms)
+        cap_match = self._capability_match(terms, thesaurus)
+        by_capability = set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
+        use_bm25 = all(len(t) >= BM25_MIN_TOKEN for t in query.tokens)
+        score = f"bm25(organization_fts, {WEIGHTS})" if use_bm25 else "0.0"
+        rows = conn.execute(
+            text(
+                f"SELECT organization_fts.rowid, s.name_key, s.trade_key, o.siren, o.siret, {score} "
+                "FROM organization_fts JOIN organization_search s ON s.id = organization_fts.rowid "
+                "JOIN organization o ON o.id = organization_fts.rowid "
+                f"WHERE organization_fts MATCH :m{fsql.where}"
+            ),
+            {**fsql.params, "m": match},
+        ).all()
+        key, digits = query.key, query.digits
+        ranked = []
+        for org_id, name_key, trade_key, siren, siret, bm25 in rows:
+            if key in (name_key, trade_key) or (digits and digits in (siren, siret)):
+                tier = EXACT
+            elif name_key.startswith(key) or (trade_key and trade_key.startswith(key)):
+                tier = NAME_START
+            elif org_id in by_capability:
+                tier = CAPABILITY
+            else:
+                tier = TEXT
+            ranked.append((tier, bm25, name_key, org_id))
+        ranked.sort()
+        return [Ranked(org_id, tier, -bm25) for tier, bm25, _, org_id in ranked]
+
+    def _rank_large(
+        self,
+        conn: Connection,
+        query: ParsedQuery,
+        terms: Terms,
+        fsql: FilterSql,
+        thesaurus: Thesaurus,
+        want: int,
+    ) -> list[Ranked]:
+        out: list[Ranked] = []
+        seen: set[int] = set()
+
+        def add(ids: list[int], tier: int) -> None:
+            for org_id in ids:
+                if org_id not in seen:
+                    seen.add(org_id)
+                    out.append(Ranked(org_id, tier))
+
+        join = " JOIN organization o ON o.id = s.id" if fsql else ""
+        params = {**fsql.params, "k": query.key, "top": query.key + _TOP, "n": want}
+        add(
+            self._ids(
+                conn,
+                f"SELECT s.id FROM organization_search s{join} "
+                f"WHERE (s.name_key = :k OR s.trade_key = :k){fsql.where} ORDER BY s.id LIMIT :n",
+                params,
+            ),
+            EXACT,
+        )
+        if len(out) < want:
+            add(
+                self._ids(
+                    conn,
+                    f"SELECT s.id FROM organization_search s{join} WHERE s.name_key >= :k "
+                    f"AND s.name_key < :top{fsql.where} ORDER BY s.name_key LIMIT :n",
+                    params,
+                ),
+                NAME_START,
+            )
+        cap_match = self._capability_match(terms, thesaurus)
+        if cap_match and len(out) < want:
+            add(self._matching(conn, cap_match, fsql, want - len(out), tuple(seen)), CAPABILITY)
+        if len(out) < want:
+            add(
+                self._matching(conn, match_expression(terms), fsql, want - len(out), tuple(seen)),
+                TEXT,
+            )
+        return out
+
+    def _listing(self, conn: Connection, fsql: FilterSql, limit: int, offset: int) -> list[Ranked]:
+        ids = self._ids(
+            conn,
+            "SELECT s.id FROM organization_search s JOIN organization o ON o.id = s.id "
+            f"WHERE 1 = 1{fsql.where} ORDER BY s.name_key, s.id LIMIT :n OFFSET :o",
+            {**fsql.params, "n": limit, "o": offset},
+        )
+        return [Ranked(i, LISTING) for i in ids]
+
+    # -- the interface -----------------------------------------------------------------------
+
+    def search(
+        self, text_: str, filters: SearchFilters | None, limit: int, offset: int
+    ) -> list[OrganizationHit]:
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        query = parse_query(text_)
+        with self.db.engine.connect() as conn:
+            self._catch_up(conn)
+            thesaurus = self._thesaurus(conn)
+            fsql = filter_sql(filters, thesaurus, self.territory, self.today())
+            if limit == 0:
+                return []
+            tokens: list[str] = []
+            if query.is_empty:
+                ranked = self._listing(conn, fsql, limit, offset)
+            else:
+                terms, ids = self._terms(conn, query, fsql)
+                tokens = [t for alternatives in terms for t, _ in alternatives]
+                if not ids:
+                    return []
+                if len(ids) <= SMALL:
+                    ranked = self._rank_small(conn, query, terms, fsql, thesaurus)
+                else:
+                    ranked = self._rank_large(conn, query, terms, fsql, thesaurus, offset + limit)
+                ranked = ranked[offset : offset + limit]
+            return hits_for(conn, ranked, tokens, query.digits, thesaurus, self.territory)
+
+    def count(self, text_: str, filters: SearchFilters | None, cap: int | None) -> int:
+        query = parse_query(text_)
+        with self.db.engine.connect() as conn:
+            self._catch_up(conn)
+            fsql = filter_sql(filters, self._thesaurus(conn), self.territory, self.today())
+            limit = "" if cap is None else f" LIMIT {max(0, int(cap))}"
+            if query.is_empty:
+                inner = f"SELECT 1 FROM organization o WHERE 1 = 1{fsql.where}{limit}"
+                params: dict[str, Any] = fsql.params
+            else:
+                terms, ids = self._terms(conn, query, fsql)
+                if not ids:
+                    return 0
+                join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
+                inner = (
+                    f"SELECT 1 FROM organization_fts{join} WHERE organization_fts MATCH :m"
+                    f"{fsql.where}{limit}"
+                )
+                params = {**fsql.params, "m": match_expression(terms)}
+            return int(conn.execute(text(f"SELECT count(*) FROM ({inner})"), params).scalar_one())
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        with self.db.engine.begin() as conn:
+            return reindex_all(conn, progress)
