@@ -8,6 +8,7 @@ members on the territory come first. Organizations flagged « ne pas orienter »
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -27,48 +28,13 @@ from guichet.models import (
 from guichet.reference.text import words
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
+from guichet.services.settings import SettingsService
+from guichet.services.territory import territory_codes
 
 MAX_MEMBERS = 15
-MIN_WORD = 4
+MIN_WORD = 3
 STOP_WORDS = frozenset(
-    [
-        "avec",
-        "dans",
-        "pour",
-        "sans",
-        "sous",
-        "leur",
-        "leurs",
-        "nous",
-        "vous",
-        "elle",
-        "elles",
-        "sont",
-        "etre",
-        "avoir",
-        "fait",
-        "faire",
-        "besoin",
-        "besoins",
-        "cherche",
-        "recherche",
-        "souhaite",
-        "entreprise",
-        "societe",
-        "projet",
-        "plus",
-        "tres",
-        "cette",
-        "votre",
-        "notre",
-        "aussi",
-        "mais",
-        "donc",
-        "comme",
-        "entre",
-        "chez",
-        "afin",
-    ]
+    ["les", "des", "une", "aux", "par", "sur", "avec", "dans", "pour", "sans", "sous", "leur", "leurs", "nous", "vous", "elle", "elles", "sont", "etre", "avoir", "fait", "faire", "besoin", "besoins", "cherche", "recherche", "recherchee", "recherches", "souhaite", "entreprise", "societe", "projet", "plus", "tres", "cette", "votre", "notre", "aussi", "mais", "donc", "comme", "entre", "chez", "afin", "pas", "qui", "que", "quoi", "son", "ses", "est", "ete"]
 )
 
 
@@ -165,20 +131,21 @@ def _contacts(org: Organization) -> tuple[ContactChoice, ...]:
 
 
 def search_terms(subject: str, description: str) -> list[str]:
-    """The subject, then the significant words of the description (folded, de-duplicated)."""
-    terms = [subject]
+    """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
     seen = set(words(subject))
-    for word in words(description):
-        if len(word) >= MIN_WORD and word not in STOP_WORDS and word not in seen:
-            seen.add(word)
-            terms.append(word)
-    return terms[:12]
+    significant = [w for w in words(description) if len(w) >= MIN_WORD and w not in STOP_WORDS]
+    pairs = [f"{a} {b}" for a, b in zip(significant, significant[1:], strict=False)]
+    singles = [w for w in dict.fromkeys(significant) if w not in seen]
+    return [subject, *pairs[:6], *singles][:16]
 
 
 class SuggestionService:
     def __init__(self, db: Database, search: DirectorySearch | None = None) -> None:
         self.db = db
-        self.search = search or DirectorySearch(db)
+        if search is None:
+            configured = SettingsService(db).get("territory.insee_codes")
+            search = DirectorySearch(db, territory=territory_codes(configured))
+        self.search = search
 
     def for_need(self, need_id: int) -> NeedContext:
         with self.db.unit_of_work() as session:
@@ -261,15 +228,25 @@ class SuggestionService:
         filters = SearchFilters(
             kinds=frozenset({OrganizationKind.MEMBER}), exclude_do_not_refer=True
         )
-        hits: dict[int, tuple[OrganizationHit, float, list[str]]] = {}
+        # A rare word (« injection ») says more than a common one (« pièces »), and a matched
+        # capability more than a word found in a description.
+        hits: dict[int, tuple[OrganizationHit, float, dict[str, float]]] = {}
         for term in search_terms(context.subject, context.description):
-            for hit in self.search.search(term, filters, limit=30):
-                if hit.id in exclude or hit.do_not_refer:
-                    continue
+            found = [
+                h
+                for h in self.search.search(term, filters, limit=60)
+                if h.id not in exclude and not h.do_not_refer
+            ]
+            if not found:
+                continue
+            weight = (2.0 if " " in term else 1.0) / math.sqrt(len(found))
+            for position, hit in enumerate(found):
+                gain = weight * (1.0 - position / (2 * len(found)))
+                gain *= 3.0 if hit.matched_capabilities else 1.0
                 known = hits.get(hit.id)
-                score = hit.score + (known[1] if known else 0.0)
-                reasons = (known[2] if known else []) + [hit.reason]
-                hits[hit.id] = (hit, score, reasons)
+                reasons = dict(known[2]) if known else {}
+                reasons[hit.reason] = reasons.get(hit.reason, 0.0) + gain
+                hits[hit.id] = (hit, (known[1] if known else 0.0) + gain, reasons)
         ranked = sorted(
             hits.values(), key=lambda item: (not item[0].on_territory, -item[1], item[0].name)
         )
@@ -288,8 +265,11 @@ class SuggestionService:
                 org = orgs.get(hit.id)
                 if org is None:
                     continue
-                unique = list(dict.fromkeys(r for r in reasons if r))
-                reason = "Adhérent du réseau — " + " ; ".join(unique[:3])
+                best: list[str] = []
+                for text in sorted((r for r in reasons if r), key=lambda r: -reasons[r]):
+                    if not any(text.split(" : ")[-1] in kept for kept in best):
+                        best.append(text)
+                reason = "Adhérent du réseau — " + " ; ".join(best[:2])
                 reason += " — sur le territoire" if hit.on_territory else " — hors territoire"
                 contacts = _contacts(org)
                 result.append(
