@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -34,7 +35,60 @@ from guichet.services.territory import territory_codes
 MAX_MEMBERS = 15
 MIN_WORD = 3
 STOP_WORDS = frozenset(
-    ["les", "des", "une", "aux", "par", "sur", "avec", "dans", "pour", "sans", "sous", "leur", "leurs", "nous", "vous", "elle", "elles", "sont", "etre", "avoir", "fait", "faire", "besoin", "besoins", "cherche", "recherche", "recherchee", "recherches", "souhaite", "entreprise", "societe", "projet", "plus", "tres", "cette", "votre", "notre", "aussi", "mais", "donc", "comme", "entre", "chez", "afin", "pas", "qui", "que", "quoi", "son", "ses", "est", "ete"]
+    [
+        "les",
+        "des",
+        "une",
+        "aux",
+        "par",
+        "sur",
+        "avec",
+        "dans",
+        "pour",
+        "sans",
+        "sous",
+        "leur",
+        "leurs",
+        "nous",
+        "vous",
+        "elle",
+        "elles",
+        "sont",
+        "etre",
+        "avoir",
+        "fait",
+        "faire",
+        "besoin",
+        "besoins",
+        "cherche",
+        "recherche",
+        "recherchee",
+        "recherches",
+        "souhaite",
+        "entreprise",
+        "societe",
+        "projet",
+        "plus",
+        "tres",
+        "cette",
+        "votre",
+        "notre",
+        "aussi",
+        "mais",
+        "donc",
+        "comme",
+        "entre",
+        "chez",
+        "afin",
+        "pas",
+        "qui",
+        "que",
+        "quoi",
+        "son",
+        "ses",
+        "est",
+        "ete",
+    ]
 )
 
 
@@ -134,7 +188,7 @@ def search_terms(subject: str, description: str) -> list[str]:
     """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
     seen = set(words(subject))
     significant = [w for w in words(description) if len(w) >= MIN_WORD and w not in STOP_WORDS]
-    pairs = [f"{a} {b}" for a, b in zip(significant, significant[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in pairwise(significant)]
     singles = [w for w in dict.fromkeys(significant) if w not in seen]
     return [subject, *pairs[:6], *singles][:16]
 
