@@ -9,9 +9,6 @@ Madame, Monsieur,
 
 Suite à votre demande du {demande.date} concernant « {besoin.sujet} », nous avons le plaisir \
 de vous mettre en relation avec {partenaire.nom}, qui est en mesure de vous accompagner.
-{% si mise_en_relation.motif %}
-Pourquoi ce partenaire : {mise_en_relation.motif}.
-{% fin %}
 
 {% si besoin.description %}
 Votre besoin, tel que nous l'avons noté : {besoin.description}

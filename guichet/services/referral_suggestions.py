@@ -238,6 +238,51 @@ class SuggestionService:
         context.suggestions.extend(suggestions + members)
         return context
 
+    def search_other(self, need_id: int, text: str, *, limit: int = 20) -> list[Suggestion]:
+        """Members and partners found by name or skill, for a partner the suggestions missed."""
+        if not text.strip():
+            return []
+        filters = SearchFilters(
+            kinds=frozenset({OrganizationKind.MEMBER, OrganizationKind.PARTNER}),
+            exclude_do_not_refer=True,
+        )
+        hits = [h for h in self.search.search(text, filters, limit=limit) if not h.do_not_refer]
+        with self.db.unit_of_work() as session:
+            need = session.get(Need, need_id)
+            if need is None:
+                raise NotFoundError("Ce besoin n'existe plus.")
+            open_ids = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
+            orgs = {
+                o.id: o
+                for o in session.scalars(
+                    select(Organization)
+                    .where(Organization.id.in_([h.id for h in hits]))
+                    .options(selectinload(Organization.contacts))
+                )
+            }
+            result = []
+            for hit in hits:
+                org = orgs.get(hit.id)
+                if org is None or org.id == need.inquiry.organization_id:
+                    continue
+                contacts = _contacts(org)
+                result.append(
+                    Suggestion(
+                        organization_id=org.id,
+                        name=hit.name,
+                        kind_label=label(org.kind),
+                        city=hit.city or "",
+                        on_territory=hit.on_territory,
+                        source="search",
+                        reason=f"Recherche « {text.strip()} » — {hit.reason}",
+                        score=hit.score,
+                        contacts=contacts,
+                        default_contact_id=contacts[0].id if contacts else None,
+                        already_open=org.id in open_ids,
+                    )
+                )
+            return result
+
     def _routing(
         self, session: Session, need: Need, company: Organization | None, open_ids: set[int]
     ) -> list[Suggestion]:

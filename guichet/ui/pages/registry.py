@@ -26,7 +26,14 @@ def _home(ctx: AppContext) -> QWidget:
     return HomePage(ctx)
 
 
+def _followups(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.followups import FollowUpsPage
+
+    return FollowUpsPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
+        PageSpec("followups", "Relances", _followups),
     ]
