@@ -74,6 +74,10 @@ class FollowUpsPage(QWidget):
         self.view_box.addItem(self.tr("À relancer"), "due")
         self.view_box.addItem(self.tr("Mises en relation en cours"), "open")
         self.view_box.addItem(self.tr("Toutes les mises en relation"), "all")
+        self.view_box.setMinimumContentsLength(10)
+        self.view_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.view_box.currentIndexChanged.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("followUpCount")
@@ -138,6 +142,8 @@ class FollowUpsPage(QWidget):
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
+        button.setToolTip(button.toolTip() or text)
+        button.setMinimumWidth(40)  # the page may shrink with the window; labels then clip
         button.clicked.connect(slot)
         return button
 
