@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from guichet.models import Inquiry, Need, Organization, Referral, ReferralStatus, Subject, label
+from guichet.reference.phones import format_phone
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,9 @@ def referral_row(r: Referral) -> ReferralRow:
         partner_id=r.partner_id,
         partner=organization_name(r.partner),
         contact=contact.full_name if contact else "",
-        contact_phone=(contact.phone or contact.mobile or "")
-        if contact
-        else (r.partner.phone or ""),
+        contact_phone=format_phone(
+            ((contact.phone or contact.mobile) if contact else r.partner.phone) or ""
+        ),
         contact_email=(contact.email or "") if contact else (r.partner.email or ""),
         status=r.status,
         status_label=label(r.status),
