@@ -117,6 +117,7 @@ def apply_status(
     reason: str = "",
 ) -> None:
     """Moves ``referral`` to ``new`` inside the caller's session (checks, dates, event)."""
+    new = ReferralStatus(new)
     old = referral.status
     if new == old:
         raise ValidationError(f"La mise en relation est déjà « {label(new)} ».")

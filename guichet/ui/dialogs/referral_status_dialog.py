@@ -42,7 +42,7 @@ class ReferralStatusDialog(QDialog):
         self.status_box = QComboBox()
         self.status_box.setObjectName("statusBox")
         for status in allowed_transitions(row.status):
-            self.status_box.addItem(self.tr(label(status)), status)
+            self.status_box.addItem(self.tr(label(status)), status.value)
         self.status_box.currentIndexChanged.connect(self.on_status_box_current_index_changed)
         self.note_label = QLabel()
         self.note_edit = QPlainTextEdit()
@@ -78,7 +78,8 @@ class ReferralStatusDialog(QDialog):
         self.on_status_box_current_index_changed(0)
 
     def selected_status(self) -> ReferralStatus | None:
-        return self.status_box.currentData()
+        data = self.status_box.currentData()
+        return ReferralStatus(data) if data else None
 
     def on_status_box_current_index_changed(self, _index: int) -> None:
         refused = self.selected_status() == ReferralStatus.REFUSED
