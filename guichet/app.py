@@ -1,14 +1,20 @@
 """Composition root: paths, logging, database, then the window.
 
 Nothing here is built at import time; the CLI calls :func:`run_gui` with the database it chose.
+The window is shown first; the database (SQLAlchemy, migrations, demo data) opens right after,
+off the GUI thread, so the counsellor sees the app at once.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+from typing import TYPE_CHECKING
 
 from guichet.config import LOG_FILE, AppPaths
+
+if TYPE_CHECKING:
+    from guichet.db import Database
 
 log = logging.getLogger("guichet")
 
@@ -26,21 +32,23 @@ def setup_file_logging(paths: AppPaths) -> None:
         root.setLevel(logging.INFO)
 
 
-def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
+def database_opener(url: str, paths: AppPaths, *, demo_if_empty: bool) -> Database:
+    """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty."""
     from guichet.services.bootstrap import open_database
 
-    from guichet.ui.application import run
-
-    paths.ensure()
-    setup_file_logging(paths)
     db = open_database(url, backup_dir=paths.backup_dir)
     if demo_if_empty:
         from guichet.services.demo import generate_demo, is_empty
 
         if is_empty(db):
-            print("Base vide : création des données de démonstration…")
+            log.info("Base vide : création des données de démonstration")
             generate_demo(db)
-    try:
-        return run(db, paths)
-    finally:
-        db.dispose()
+    return db
+
+
+def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
+    from guichet.ui.application import run
+
+    paths.ensure()
+    setup_file_logging(paths)
+    return run(url, paths, lambda: database_opener(url, paths, demo_if_empty=demo_if_empty))

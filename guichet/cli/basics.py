@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from guichet.cli.common import Context, add_command, print_json
-from guichet.services.maintenance import check_database
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +41,8 @@ def run_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_check(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.services.maintenance import check_database
+
     report = check_database(ctx.db)
     if args.json:
         print_json(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guichet.config import AppPaths, database_url
-from guichet.db import Database
+
+if TYPE_CHECKING:
+    from guichet.db import Database
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):

@@ -106,6 +106,14 @@ def _coerce(spec: SettingSpec, value: Any) -> Any:
     return coerced
 
 
+def setting_row(key: str, value: Any) -> Setting:
+    """The row storing ``value`` for a declared setting (validated against its declaration)."""
+    spec = SPECS_BY_KEY.get(key)
+    if spec is None:
+        raise ValidationError(f"Réglage inconnu : {key}")
+    return Setting(key=key, value=json.dumps(_coerce(spec, value), ensure_ascii=False))
+
+
 class SettingsService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -128,12 +136,7 @@ class SettingsService:
 
     def update(self, changes: dict[str, Any]) -> None:
         """Validates every value first, then saves them all in one transaction."""
-        checked = {}
-        for key, value in changes.items():
-            spec = SPECS_BY_KEY.get(key)
-            if spec is None:
-                raise ValidationError(f"Réglage inconnu : {key}")
-            checked[key] = _coerce(spec, value)
+        rows = [setting_row(key, value) for key, value in changes.items()]
         with self.db.unit_of_work() as session:
-            for key, value in checked.items():
-                session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+            for row in rows:
+                session.merge(row)

@@ -1,4 +1,8 @@
-"""Starts Qt: the application object, French translations of Qt's own texts, the window."""
+"""Starts Qt: the application object, French translations of Qt's own texts, the window.
+
+The window is painted before the database opens: the opening (imports, migrations) runs on the
+thread pool and the pages appear as soon as it is done.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,20 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from guichet import __version__
 from guichet.config import LOG_FILE, AppPaths
-from guichet.db import Database
 
-from guichet.ui.context import AppContext
 from guichet.ui.feedback import install_excepthook
 from guichet.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from guichet.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -31,25 +38,39 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     translator = QTranslator(app)
-    if translator.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(), "qtbase", "_", folder):
         app.installTranslator(translator)
     return app
 
 
-def run(db: Database, paths: AppPaths) -> int:
+def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -> int:
     app = make_application()
     install_excepthook(str(paths.log_dir / LOG_FILE))
-    window = MainWindow(AppContext(db=db, paths=paths), QSettings())
+    window = MainWindow(QSettings(), paths=paths, location=location)
     window.show()
-    if os.environ.get(STARTUP_PROBE):
-        QTimer.singleShot(0, lambda: _report_startup(app))
-    return app.exec()
+    probe = bool(os.environ.get(STARTUP_PROBE))
+    if probe:
+        QTimer.singleShot(0, lambda: _report_shown(app))
+        window.database_attached.connect(lambda: _report_ready(app))
+    QTimer.singleShot(0, lambda: window.open_database(open_database))
+    status = app.exec()
+    if window.ctx is not None:
+        window.ctx.db.dispose()
+    return status
 
 
-def _report_startup(app: QApplication) -> None:
-    """For bench/startup.py: print when the window has been shown and painted, then quit."""
+def _report(name: str) -> None:
+    """For bench/startup.py: when the window was painted, and when its data was there."""
+    print(f"{name}={time.time():.6f}", flush=True)
+
+
+def _report_shown(app: QApplication) -> None:
     app.processEvents()
-    print(f"shown_at={time.time():.6f}", flush=True)
+    _report("shown_at")
+
+
+def _report_ready(app: QApplication) -> None:
+    app.processEvents()
+    _report("ready_at")
     app.quit()

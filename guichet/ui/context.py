@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from guichet.config import AppPaths
-from guichet.db import Database
+
+if TYPE_CHECKING:
+    from guichet.db import Database
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,20 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.services.counsellors import CounsellorService
+from guichet.config import AppPaths
+from guichet.errors import GuichetError
 
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.about import AboutDialog
-from guichet.ui.dialogs.settings import SettingsDialog
+from guichet.ui.feedback import show_error
 from guichet.ui.pages.registry import PageSpec, page_specs
+from guichet.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from guichet.db import Database
 
 
 class MainWindow(QMainWindow):
-    page_shown = Signal(str)
+    """The window opens before its database: :meth:`attach` (or :meth:`open_database`) gives it
+    the context, and pages are built only then, on first display."""
 
-    def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+    page_shown = Signal(str)
+    database_attached = Signal()
+
+    def __init__(
+        self,
+        settings: QSettings,
+        *,
+        ctx: AppContext | None = None,
+        paths: AppPaths | None = None,
+        location: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self.paths = paths or (ctx.paths if ctx else None)
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Guichet — guichet unique des entreprises"))
@@ -45,6 +65,10 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
+        self.loading_label = QLabel(self.tr("Ouverture de la base de données…"))
+        self.loading_label.setObjectName("loadingLabel")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading_label)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
@@ -53,9 +77,43 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
-        self._build_status_bar()
+        self._build_status_bar(location or (ctx.db.url if ctx else ""))
         self.navigation.currentRowChanged.connect(self.on_navigation_current_row_changed)
         self._restore_state()
+        if ctx is not None:
+            self.attach(ctx)
+
+    # -- database -----------------------------------------------------------------------------
+    def open_database(self, opener: Callable[[], Database]) -> None:
+        """Opens the database off the GUI thread, then attaches it."""
+        self.statusBar().showMessage(self.tr("Ouverture de la base de données…"))
+        run_task(
+            lambda _control: opener(),
+            on_success=self.on_database_opened,
+            on_error=self.on_database_failed,
+            parent=self,
+        )
+
+    def on_database_opened(self, db: Database) -> None:
+        assert self.paths is not None
+        self.statusBar().clearMessage()
+        self.attach(AppContext(db=db, paths=self.paths))
+
+    def on_database_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, GuichetError):
+            self.loading_label.setText(exc.message)
+            show_error(self, exc)
+        else:
+            self.loading_label.setText(self.tr("La base de données n'a pas pu être ouverte."))
+            raise exc
+
+    def attach(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.settings_action.setEnabled(True)
+        self.reload_counsellors()
+        self.on_navigation_current_row_changed(self.navigation.currentRow())
+        self.database_attached.emit()
 
     # -- construction -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -65,6 +123,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         self.settings_action.triggered.connect(self.on_settings_action_triggered)
+        self.settings_action.setEnabled(False)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
@@ -92,22 +151,25 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.on_about_action_triggered)
         help_menu.addAction(about)
 
-    def _build_status_bar(self) -> None:
+    def _build_status_bar(self, location: str) -> None:
         status = self.statusBar()
         self.counsellor_box = QComboBox()
         self.counsellor_box.setObjectName("counsellorBox")
         self.counsellor_box.setAccessibleName(self.tr("Conseiller"))
         status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
         status.addPermanentWidget(self.counsellor_box)
-        self.db_label = QLabel(self.ctx.db.url.replace("sqlite:///", ""))
+        self.db_label = QLabel(location.replace("sqlite:///", ""))
         self.db_label.setObjectName("databaseLabel")
         status.addWidget(self.db_label)
-        self.reload_counsellors()
         self.counsellor_box.currentIndexChanged.connect(
             self.on_counsellor_box_current_index_changed
         )
 
     def reload_counsellors(self) -> None:
+        from guichet.services.counsellors import CounsellorService
+
+        if self.ctx is None:
+            return
         remembered = self.settings.value("counsellor_id", None)
         current = self.ctx.counsellor_id or (int(str(remembered)) if remembered else None)
         self.counsellor_box.blockSignals(True)
@@ -133,7 +195,9 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
-        """The page for ``key``, built on first use."""
+        """The page for ``key``, built on first use (the loading notice until the database is open)."""
+        if self.ctx is None:
+            return self.loading_label
         if key not in self.pages:
             spec = next(s for s in self.specs if s.key == key)
             widget = spec.factory(self.ctx)
@@ -166,17 +230,25 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(key)
 
     def on_counsellor_box_current_index_changed(self, _index: int) -> None:
+        if self.ctx is None:
+            return
         self.ctx.set_counsellor(self.counsellor_box.currentData())
         self.settings.setValue("counsellor_id", self.ctx.counsellor_id)
 
     def on_settings_action_triggered(self) -> None:
+        from guichet.ui.dialogs.settings import SettingsDialog
+
+        if self.ctx is None:
+            return
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
             self.reload_counsellors()
             self.refresh_current_page()
 
     def on_about_action_triggered(self) -> None:
-        AboutDialog(self.ctx, self).exec()
+        from guichet.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.db_label.text(), self.paths, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())

@@ -45,6 +45,7 @@ def _page(key: str) -> Callable[[MainWindow], QWidget]:
 def _settings(window: MainWindow) -> QWidget:
     from guichet.ui.dialogs.settings import SettingsDialog
 
+    assert window.ctx is not None
     dialog = SettingsDialog(window.ctx, window)
     dialog.show()
     return dialog
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(AppContext(db=db, paths=paths), settings)
+    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths))
     window.resize(1360, 820)
     window.show()
     settle(app)

@@ -453,3 +453,15 @@ def test_a_second_run_adds_beside_the_first_without_collisions(_db: Database) ->
         assert s.scalar(select(func.count()).select_from(Counsellor)) == 3
         agencies = _orgs(s, OrganizationKind.AGENCY)
         assert len(agencies) == 1
+
+
+def test_demo_sets_the_agency_letterhead_once(demo_db: Database) -> None:
+    from guichet.services.settings import SettingsService
+
+    values = SettingsService(demo_db).all()
+    assert values["agency.name"] == "Caux Seine Développement (démo)"
+    assert values["agency.city"] == "Lillebonne"
+    assert values["agency.address"].endswith("76170 LILLEBONNE")
+    SettingsService(demo_db).update({"agency.phone": "02 61 91 99 99"})
+    generate_demo(demo_db, seed=7)  # a second run keeps what the counsellor set
+    assert SettingsService(demo_db).get("agency.phone") == "02 61 91 99 99"

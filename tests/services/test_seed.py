@@ -10,14 +10,13 @@ from sqlalchemy import func, select
 
 from guichet.db import Database
 from guichet.models import Base, Capability, Certification, Sector, Subject, Theme
+from guichet.services.demo.partners import SUBJECT_PARTNERS
+from guichet.services.demo.texts import SUBJECT_DESCRIPTIONS, SUBJECT_SUMMARIES
 from guichet.services.seed import SeedCounts, seed_reference
 from guichet.services.seed_data import (
     CAPABILITIES,
     CERTIFICATIONS,
     SECTORS,
-    SUBJECT_DESCRIPTIONS,
-    SUBJECT_PARTNERS,
-    SUBJECT_SUMMARIES,
     THEMES,
     iter_capabilities,
     leaf_capabilities,

@@ -20,7 +20,7 @@ from guichet.ui.pages.registry import page_specs
 
 
 def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(ctx, settings)
+    window = MainWindow(settings, ctx=ctx)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -49,7 +49,7 @@ def test_counsellors_are_created_and_edited(
 
 
 def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
-    dialog = AboutDialog(ctx)
+    dialog = AboutDialog(ctx.db.url, ctx.paths)
     qtbot.addWidget(dialog)
     label = dialog.findChild(QLabel, "aboutText")
     assert label is not None

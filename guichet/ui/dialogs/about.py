@@ -8,8 +8,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from guichet import __version__
-
-from guichet.ui.context import AppContext
+from guichet.config import AppPaths
 
 ATTRIBUTION = (
     "Données de référence (NAF rév. 2, communes, EPCI, tranches d'effectif, catégories "
@@ -19,7 +18,9 @@ ATTRIBUTION = (
 
 
 class AboutDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, location: str, paths: AppPaths | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("À propos de Guichet"))
@@ -31,9 +32,9 @@ class AboutDialog(QDialog):
                 "mettre en relation et suivre, même hors ligne.</p>"
             )
             + "<p>"
-            + self.tr("Base de données : {db}").format(db=ctx.db.url.replace("sqlite:///", ""))
+            + self.tr("Base de données : {db}").format(db=location)
             + "<br>"
-            + self.tr("Journal : {log}").format(log=ctx.paths.log_dir)
+            + self.tr("Journal : {log}").format(log=paths.log_dir if paths else "—")
             + "<br>"
             + f"Python {platform.python_version()} · Qt for Python {pyside_version}"
             + "</p><p><small>"

@@ -1,0 +1,135 @@
+"""Orchestrates the demo generation: :func:`generate_demo`, :class:`DemoSummary`, :func:`is_empty`."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from guichet.db import Database
+from guichet.models import Inquiry, Membership, MembershipStatus, Organization
+from guichet.services.demo.inquiries import InquiryStage
+from guichet.services.demo.organizations import OrganizationStage
+
+DEMO_SEED = 2026
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What :func:`generate_demo` created."""
+
+    reference_rows: int
+    counsellors: int
+    members: int
+    partners: int
+    companies: int
+    contacts: int
+    memberships: int
+    inquiries: int
+    needs: int
+    referrals: int
+    referral_events: int
+    information_given: int
+    resources: int
+    routing_rules: int
+
+
+def is_empty(db: Database) -> bool:
+    """True when the database holds no organization and no inquiry (a fresh install)."""
+    with db.unit_of_work() as session:
+        orgs = session.scalar(select(func.count()).select_from(Organization))
+        inquiries = session.scalar(select(func.count()).select_from(Inquiry))
+    return not orgs and not inquiries
+
+
+def generate_demo(
+    db: Database,
+    *,
+    seed: int = DEMO_SEED,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Fill the database with the demo dataset in one transaction and return the counts.
+
+    Works on an empty database; on a non-empty one the demo is added beside the existing rows
+    (existing counsellors with the same initials and an existing agency are reused, SIRETs and
+    inquiry references never collide).
+
+    Args:
+        db: the database.
+        seed: the seed of the random generator; the same seed gives the same data.
+        now: the moment the dataset is built around (inquiries are in the 18 months before it,
+            meetings in the two months after); the current time by default.
+        progress: called as ``progress(done, total)`` after each step.
+    """
+    moment = (now or datetime.now()).replace(second=0, microsecond=0)
+    steps = 7
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, steps)
+
+    with db.unit_of_work() as session:
+        builder = DemoBuilder(session, random.Random(seed), moment)
+        report(0)
+        builder.reference()
+        builder.agency_and_counsellors()
+        report(1)
+        builder.partners()
+        report(2)
+        builder.members()
+        report(3)
+        builder.companies()
+        builder.resources()
+        report(4)
+        builder.inquiries()
+        report(5)
+        session.flush()
+        builder.memberships()
+        builder.routing_rules()
+        report(6)
+        summary = builder.summary()
+    report(steps)
+    return summary
+
+
+class DemoBuilder(OrganizationStage, InquiryStage):
+    """Every stage of the generation, sharing one session, one random generator and one ``now``."""
+
+    # -- after the first flush ---------------------------------------------------------------
+
+    def memberships(self) -> None:
+        for plan in self.plans:
+            lapsed = plan.end_on is not None
+            self.s.add(
+                Membership(
+                    organization=plan.organization,
+                    network="Sotraban",
+                    start_on=plan.start_on,
+                    end_on=plan.end_on,
+                    status=MembershipStatus.LAPSED if lapsed else MembershipStatus.ACTIVE,
+                    source_inquiry_id=plan.source.id if plan.source is not None else None,
+                )
+            )
+
+    def summary(self) -> DemoSummary:
+        companies = self.companies_territory + self.companies_outside + self.project_holders
+        return DemoSummary(
+            reference_rows=self.reference_rows,
+            counsellors=len(self.counsellors),
+            members=len(self.members_list),
+            partners=len(self.partners_by_key),
+            companies=len(companies),
+            contacts=len(self.all_contacts),
+            memberships=len(self.plans),
+            inquiries=len(self.inquiry_list),
+            needs=self.counts["needs"],
+            referrals=self.counts["referrals"],
+            referral_events=self.counts["events"],
+            information_given=self.counts["info"],
+            resources=len(self.all_resources),
+            routing_rules=self.counts["rules"],
+        )

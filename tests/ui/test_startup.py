@@ -1,0 +1,55 @@
+"""The window is painted before the database opens; heavy modules wait until then."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QSettings
+
+from guichet.config import AppPaths
+from guichet.db import Database
+from guichet.errors import EnvironmentProblem
+
+from guichet.ui.main_window import MainWindow
+
+
+def test_the_window_and_the_cli_do_not_import_the_database_layer() -> None:
+    code = (
+        "import sys, guichet.cli, guichet.app, guichet.ui.application, guichet.ui.main_window;"
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_pages_appear_once_the_database_is_open(
+    qtbot, db: Database, paths: AppPaths, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(qsettings, paths=paths, location=db.url)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.loading_label
+    assert not window.settings_action.isEnabled()
+    with qtbot.waitSignal(window.database_attached, timeout=10_000):
+        window.open_database(lambda: db)
+    assert window.ctx is not None and window.ctx.db is db
+    assert window.stack.currentWidget() is window.pages["home"]
+    assert window.settings_action.isEnabled()
+
+
+def test_a_database_that_cannot_open_is_explained(
+    qtbot, paths: AppPaths, qsettings: QSettings, message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(qsettings, paths=paths, location="/nulle/part.sqlite3")
+    qtbot.addWidget(window)
+
+    def fail() -> Database:
+        raise EnvironmentProblem("Impossible d'ouvrir la base de données.")
+
+    window.open_database(fail)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=10_000)
+    assert message_boxes == ["Impossible d'ouvrir la base de données."]
+    assert window.loading_label.text() == "Impossible d'ouvrir la base de données."
+    assert window.ctx is None
