@@ -9,6 +9,7 @@ descendants), for ranking and for the « Compétence : … » reason.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,6 +39,9 @@ class Thesaurus:
             )
             self._children.setdefault(parent_id, []).append(cap_id)
         self._index_text: dict[int, str] = {}
+        pairs = sorted((w, e.id) for e in self.entries.values() for w in e.words)
+        self._words = [w for w, _ in pairs]
+        self._word_caps = [c for _, c in pairs]
 
     @classmethod
     def load(cls, connection: Connection) -> Thesaurus:
@@ -80,12 +84,15 @@ class Thesaurus:
 
     def matching(self, tokens: Iterable[str]) -> set[int]:
         """Capabilities whose name or a synonym has a word starting with one of ``tokens``."""
-        tokens = [t for t in tokens if t]
-        return {
-            entry.id
-            for entry in self.entries.values()
-            if any(w.startswith(t) for t in tokens for w in entry.words)
-        }
+        found: set[int] = set()
+        for token in tokens:
+            if not token:
+                continue
+            i = bisect.bisect_left(self._words, token)
+            while i < len(self._words) and self._words[i].startswith(token):
+                found.add(self._word_caps[i])
+                i += 1
+        return found
 
     def expand(self, tokens: Iterable[str]) -> set[int]:
         """Capabilities a query names, with all their descendants."""

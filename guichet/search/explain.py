@@ -47,7 +47,9 @@ def _display_name(legal: str, trade: str | None) -> str:
 
 
 def _matches(column_text: str, tokens: Sequence[str]) -> bool:
-    return any(w.startswith(t) for w in column_text.split() for t in tokens)
+    """True when a word of ``column_text`` starts with one of ``tokens``."""
+    padded = " " + column_text
+    return any(" " + t in padded for t in tokens)
 
 
 def _text_reason(texts: dict[str, str], tokens: Sequence[str]) -> str:
@@ -100,13 +102,7 @@ def hits_for(
             )
         )
         if item.tier == EXACT:
-            reason = (
-                "SIRET"
-                if digits and digits == siret
-                else "SIREN"
-                if digits and digits == siren
-                else "Nom exact"
-            )
+            reason = "SIRET" if digits and digits == siret else "SIREN" if digits and digits == siren else "Nom exact"
         elif item.tier == NAME_START:
             reason = "Nom"
         elif item.tier == CAPABILITY and matched:

@@ -40,7 +40,9 @@ Terms = list[list[tuple[str, bool]]]
 
 
 class SqliteDirectorySearch:
-    def __init__(self, db: Database, territory: frozenset[str], today: Callable[[], date]) -> None:
+    def __init__(
+        self, db: Database, territory: frozenset[str], today: Callable[[], date]
+    ) -> None:
         self.db = db
         self.territory = territory
         self.today = today
@@ -102,26 +104,36 @@ class SqliteDirectorySearch:
             params,
         )
 
-    def _terms(
-        self, conn: Connection, query: ParsedQuery, fsql: FilterSql
-    ) -> tuple[Terms, list[int]]:
-        """The terms to search and the first matching ids (at most SMALL + 1).
+    def _how_many(self, conn: Connection, match: str, fsql: FilterSql, cap: int) -> int:
+        join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
+        return int(
+            conn.execute(
+                text(
+                    f"SELECT count(*) FROM (SELECT 1 FROM organization_fts{join} "
+                    f"WHERE organization_fts MATCH :m{fsql.where} LIMIT :n)"
+                ),
+                {**fsql.params, "m": match, "n": cap},
+            ).scalar_one()
+        )
+
+    def _terms(self, conn: Connection, query: ParsedQuery, fsql: FilterSql) -> tuple[Terms, int]:
+        """The terms to search and how many organizations match them (counted up to SMALL + 1).
 
         When nothing matches, each word of four letters or more also accepts the indexed words
         one typo away from it.
         """
         terms: Terms = [[(t, True)] for t in query.tokens]
-        ids = self._matching(conn, match_expression(terms), fsql, SMALL + 1)
-        if ids:
-            return terms, ids
+        found = self._how_many(conn, match_expression(terms), fsql, SMALL + 1)
+        if found:
+            return terms, found
         last = len(query.tokens) - 1
         corrected: Terms = [
             [(t, True)] + [(alt, i == last) for alt in corrections(conn, t, as_prefix=i == last)]
             for i, t in enumerate(query.tokens)
         ]
         if corrected == terms:
-            return terms, ids
-        return corrected, self._matching(conn, match_expression(corrected), fsql, SMALL + 1)
+            return terms, found
+        return corrected, self._how_many(conn, match_expression(corrected), fsql, SMALL + 1)
 
     # -- ranking -----------------------------------------------------------------------------
 
@@ -141,9 +153,7 @@ class SqliteDirectorySearch:
     ) -> list[Ranked]:
         match = match_expression(terms)
         cap_match = self._capability_match(terms, thesaurus)
-        by_capability = (
-            set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
-        )
+        by_capability = set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
         use_bm25 = all(len(t) >= BM25_MIN_TOKEN for t in query.tokens)
         score = f"bm25(organization_fts, {WEIGHTS})" if use_bm25 else "0.0"
         rows = conn.execute(
@@ -245,11 +255,11 @@ class SqliteDirectorySearch:
             if query.is_empty:
                 ranked = self._listing(conn, fsql, limit, offset)
             else:
-                terms, ids = self._terms(conn, query, fsql)
+                terms, found = self._terms(conn, query, fsql)
                 tokens = [t for alternatives in terms for t, _ in alternatives]
-                if not ids:
+                if not found:
                     return []
-                if len(ids) <= SMALL:
+                if found <= SMALL:
                     ranked = self._rank_small(conn, query, terms, fsql, thesaurus)
                 else:
                     ranked = self._rank_large(conn, query, terms, fsql, thesaurus, offset + limit)
@@ -266,8 +276,8 @@ class SqliteDirectorySearch:
                 inner = f"SELECT 1 FROM organization o WHERE 1 = 1{fsql.where}{limit}"
                 params: dict[str, Any] = fsql.params
             else:
-                terms, ids = self._terms(conn, query, fsql)
-                if not ids:
+                terms, found = self._terms(conn, query, fsql)
+                if not found:
                     return 0
                 join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
                 inner = (
