@@ -9,9 +9,8 @@ from typing import Any
 
 from guichet.cli.common import Context, add_command, print_json
 from guichet.errors import EnvironmentProblem, ValidationError
-from guichet.models import LetterKind
 
-KINDS = {"entreprise": LetterKind.TO_COMPANY, "partenaire": LetterKind.TO_PARTNER}
+KINDS = {"entreprise": "to_company", "partenaire": "to_partner"}  # LetterKind values
 
 
 def register(subparsers: Any) -> None:
@@ -47,10 +46,11 @@ def register(subparsers: Any) -> None:
 
 
 def run_letter(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.models import LetterKind  # imported late: the CLI starts without SQLAlchemy
     from guichet.services.letters import LetterService
 
     service = LetterService(ctx.db)
-    kind = KINDS[args.to]
+    kind = LetterKind(KINDS[args.to])
     if args.output.suffix.lower() != ".pdf":
         raise ValidationError("Le fichier de sortie doit porter l'extension .pdf.")
     if args.draft:
