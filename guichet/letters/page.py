@@ -87,16 +87,18 @@ def _logo(path_text: str) -> ImageReader | None:
 
 
 def draw_footer(canvas: Canvas, head: Letterhead) -> None:
-    parts = [head.name, " ".join(head.address_lines), head.phone, head.email, head.website]
+    parts = [head.name, head.phone, head.email, head.website]
     text = printable(" · ".join(p.strip() for p in parts if p and p.strip()))
     canvas.setStrokeColor(GREY)
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, top(281), PAGE_WIDTH - MARGIN, top(281))
-    canvas.setFont(REGULAR, 7.5)
+    width = PAGE_WIDTH - 2 * MARGIN - 30 * mm
+    size = 7.5
+    while size > 6 and stringWidth(text, REGULAR, size) > width:
+        size -= 0.25
+    canvas.setFont(REGULAR, size)
     canvas.setFillColor(GREY)
-    canvas.drawCentredString(
-        PAGE_WIDTH / 2, top(285), fit(text, REGULAR, 7.5, PAGE_WIDTH - 2 * MARGIN - 30 * mm)
-    )
+    canvas.drawCentredString(PAGE_WIDTH / 2, top(285), fit(text, REGULAR, size, width))
     canvas.setFillColor(Color(0, 0, 0))
 
 
@@ -118,11 +120,16 @@ def draw_fold_marks(canvas: Canvas) -> None:
 def draw_lines(
     canvas: Canvas, lines: tuple[str, ...], x_mm: float, y_mm: float, size: float
 ) -> None:
-    """Small lines of text from a top-left point (sender block)."""
-    canvas.setFont(REGULAR, size)
+    """Small lines of text from a top-left point (sender block); a long line is set smaller."""
+    width = 80 * mm
     for number, line in enumerate(lines):
+        text = printable(line)
+        line_size = size
+        while line_size > 6.5 and stringWidth(text, REGULAR, line_size) > width:
+            line_size -= 0.25
+        canvas.setFont(REGULAR, line_size)
         baseline = top(y_mm) - size * ASCENT_RATIO - number * size * LEADING_RATIO
-        canvas.drawString(x_mm * mm, baseline, fit(printable(line), REGULAR, size, 80 * mm))
+        canvas.drawString(x_mm * mm, baseline, fit(text, REGULAR, line_size, width))
 
 
 def draw_address_block(

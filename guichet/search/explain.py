@@ -102,7 +102,13 @@ def hits_for(
             )
         )
         if item.tier == EXACT:
-            reason = "SIRET" if digits and digits == siret else "SIREN" if digits and digits == siren else "Nom exact"
+            reason = (
+                "SIRET"
+                if digits and digits == siret
+                else "SIREN"
+                if digits and digits == siren
+                else "Nom exact"
+            )
         elif item.tier == NAME_START:
             reason = "Nom"
         elif item.tier == CAPABILITY and matched:

@@ -62,8 +62,7 @@ def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str
         )
     else:
         sql = (
-            "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) "
-            "LIMIT :n"
+            "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
         )
     rows = connection.execute(text(sql), {"v": variants, "n": MAX_ALTERNATIVES})
     return [r[0] for r in rows]

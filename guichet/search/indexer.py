@@ -139,7 +139,9 @@ def reindex(connection: Connection, ids: Iterable[int]) -> None:
             ).bindparams(_IDS),
             {"ids": [r[0] for r in rows]},
         )
-        connection.exec_driver_sql("INSERT OR IGNORE INTO search_term (term) VALUES (?)", _terms(rows))
+        connection.exec_driver_sql(
+            "INSERT OR IGNORE INTO search_term (term) VALUES (?)", _terms(rows)
+        )
 
 
 def process_pending(connection: Connection) -> int:
@@ -152,21 +154,24 @@ def process_pending(connection: Connection) -> int:
             "SELECT organization_id FROM organization_capability WHERE capability_id IN d"
         )
         connection.exec_driver_sql("DELETE FROM capability_search_pending")
-    ids = [r[0] for r in connection.exec_driver_sql(
-        "SELECT organization_id FROM organization_search_pending"
-    )]
+    ids = [
+        r[0]
+        for r in connection.exec_driver_sql(
+            "SELECT organization_id FROM organization_search_pending"
+        )
+    ]
     if ids:
         reindex(connection, ids)
         connection.exec_driver_sql("DELETE FROM organization_search_pending")
     return len(ids)
 
 
-def reindex_all(
-    connection: Connection, progress: Callable[[int, int], None] | None = None
-) -> int:
+def reindex_all(connection: Connection, progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the whole index from the tables; returns the number of organizations indexed."""
     connection.exec_driver_sql("DELETE FROM organization_search")
-    connection.exec_driver_sql("INSERT INTO organization_fts (organization_fts) VALUES ('delete-all')")
+    connection.exec_driver_sql(
+        "INSERT INTO organization_fts (organization_fts) VALUES ('delete-all')"
+    )
     connection.exec_driver_sql("DELETE FROM search_term")
     connection.exec_driver_sql("DELETE FROM organization_search_pending")
     connection.exec_driver_sql("DELETE FROM capability_search_pending")

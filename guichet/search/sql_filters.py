@@ -50,8 +50,7 @@ class FilterSql:
 
 def _exists(link: str, column: str, ids: str) -> str:
     return (
-        f"EXISTS (SELECT 1 FROM {link} x WHERE x.organization_id = o.id "
-        f"AND x.{column} IN ({ids}))"
+        f"EXISTS (SELECT 1 FROM {link} x WHERE x.organization_id = o.id AND x.{column} IN ({ids}))"
     )
 
 

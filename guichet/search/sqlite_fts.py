@@ -40,9 +40,7 @@ Terms = list[list[tuple[str, bool]]]
 
 
 class SqliteDirectorySearch:
-    def __init__(
-        self, db: Database, territory: frozenset[str], today: Callable[[], date]
-    ) -> None:
+    def __init__(self, db: Database, territory: frozenset[str], today: Callable[[], date]) -> None:
         self.db = db
         self.territory = territory
         self.today = today
@@ -153,7 +151,9 @@ class SqliteDirectorySearch:
     ) -> list[Ranked]:
         match = match_expression(terms)
         cap_match = self._capability_match(terms, thesaurus)
-        by_capability = set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
+        by_capability = (
+            set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
+        )
         use_bm25 = all(len(t) >= BM25_MIN_TOKEN for t in query.tokens)
         score = f"bm25(organization_fts, {WEIGHTS})" if use_bm25 else "0.0"
         rows = conn.execute(

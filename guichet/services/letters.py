@@ -148,11 +148,12 @@ class LetterService:
             phone = merge["conseiller.telephone"]
             sender += [f"Tél. : {phone}" if phone else "", counsellor.email or ""]
         sender.append(f"Réf. : {merge['mise_en_relation.reference']}")
-        signature = (
-            [counsellor.name, counsellor.title or "", *(counsellor.signature or "").splitlines()]
-            if counsellor is not None
-            else [str(values["agency.name"])]
-        )
+        if counsellor is None:
+            signature = [str(values["agency.name"])]
+        elif (counsellor.signature or "").strip():  # the counsellor's own signature block
+            signature = counsellor.signature.splitlines()  # type: ignore[union-attr]
+        else:
+            signature = [counsellor.name, counsellor.title or "", str(values["agency.name"])]
         version = hashlib.sha1(
             (str(values[object_key]) + "\x00" + str(values[body_key])).encode()
         ).hexdigest()[:12]
