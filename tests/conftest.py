@@ -83,3 +83,30 @@ def paths(tmp_path: Path) -> AppPaths:
     result = AppPaths(data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
     result.ensure()
     return result
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL of a throw-away PostgreSQL server (the tests skip where the machine has none)."""
+    from tests.postgres import server_binaries, temporary_server
+
+    if server_binaries() is None:
+        pytest.skip("pas de serveur PostgreSQL sur cette machine")
+    with temporary_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def portable_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The same test on SQLite and on PostgreSQL: migrated and seeded, through open_database."""
+    from guichet.services.bootstrap import open_database
+
+    if request.param == "sqlite":
+        url = _url(tmp_path / "portable.sqlite3")
+    else:
+        from tests.postgres import fresh_database
+
+        url = fresh_database(request.getfixturevalue("postgres_server"))
+    database = open_database(url)
+    yield database
+    database.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,16 +20,17 @@ from guichet.db.migrate import (
     needs_upgrade,
     upgrade,
 )
+from tests.postgres import fresh_database
 
 # Rows written at the first revision, in plain SQL so they do not depend on today's models.
 FIRST_REVISION_ROWS = [
-    "INSERT INTO counsellor (id, name, initials, active, version) VALUES (1, 'Claire Martin', 'CM', 1, 1)",
+    "INSERT INTO counsellor (id, name, initials, active, version) VALUES (1, 'Claire Martin', 'CM', true, 1)",
     "INSERT INTO organization (id, kind, legal_name, siret, do_not_refer, version) "
-    "VALUES (1, 'member', 'Usinage Lefebvre', '73282932000074', 0, 1)",
-    "INSERT INTO theme (id, name, position, active) VALUES (1, 'Financement', 0, 1)",
-    "INSERT INTO subject (id, theme_id, name, position, active) VALUES (1, 1, 'Prêt d''honneur', 0, 1)",
+    "VALUES (1, 'member', 'Usinage Lefebvre', '73282932000074', false, 1)",
+    "INSERT INTO theme (id, name, position, active) VALUES (1, 'Financement', 0, true)",
+    "INSERT INTO subject (id, theme_id, name, position, active) VALUES (1, 1, 'Prêt d''honneur', 0, true)",
     "INSERT INTO inquiry (id, reference, received_at, channel, organization_id, counsellor_id, status, "
-    "consent_to_share, version) VALUES (1, 'D-2026-0001', '2026-11-02 09:15:00', 'desk', 1, 1, 'new', 1, 1)",
+    "consent_to_share, version) VALUES (1, 'D-2026-0001', '2026-11-02 09:15:00', 'desk', 1, 1, 'new', true, 1)",
     "INSERT INTO need (id, inquiry_id, subject_id, position, description, version) "
     "VALUES (1, 1, 1, 0, 'Financer un tour CN', 1)",
 ]
@@ -55,8 +57,20 @@ def test_empty_database_reaches_head_and_matches_the_models(tmp_path: Path) -> N
     assert not (tmp_path / "backups").exists()
 
 
-def test_every_revision_keeps_the_data_written_before_it(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'data.sqlite3'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty database, with no table yet, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
+    else:
+        url = fresh_database(request.getfixturevalue("postgres_server"))
+    db = Database(url)
+    yield db
+    db.dispose()
+
+
+def test_every_revision_keeps_the_data_written_before_it(empty_db: Database) -> None:
+    db = empty_db
     revisions = _revisions(db)
     _run(db, command.upgrade, revisions[0])
     with db.engine.begin() as conn:
@@ -74,8 +88,8 @@ def test_every_revision_keeps_the_data_written_before_it(tmp_path: Path) -> None
         assert inquiry.needs[0].subject.name == "Prêt d'honneur"
 
 
-def test_downgrade_to_nothing_and_back(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'roundtrip.sqlite3'}")
+def test_downgrade_to_nothing_and_back(empty_db: Database) -> None:
+    db = empty_db
     upgrade(db)
     _run(db, command.downgrade, "base")
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}

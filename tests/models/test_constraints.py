@@ -27,24 +27,27 @@ def _inquiry_with_referral(db: Database) -> tuple[int, int]:
         return partner.id, inquiry.id
 
 
-def test_siret_is_unique(db: Database) -> None:
+def test_siret_is_unique(portable_db: Database) -> None:
+    db = portable_db
     with db.unit_of_work() as s:
         s.add(m.Organization(legal_name="A", siret="73282932000074"))
     with pytest.raises(IntegrityError), db.unit_of_work() as s:
         s.add(m.Organization(legal_name="B", siret="73282932000074"))
 
 
-def test_enum_values_are_checked_by_the_database(db: Database) -> None:
+def test_enum_values_are_checked_by_the_database(portable_db: Database) -> None:
+    db = portable_db
     with pytest.raises(IntegrityError), db.unit_of_work() as s:
         s.execute(
             text(
                 "INSERT INTO organization (kind, legal_name, do_not_refer, version) "
-                "VALUES ('pirate', 'X', 0, 1)"
+                "VALUES ('pirate', 'X', false, 1)"
             )
         )
 
 
-def test_foreign_keys_are_enforced(db: Database) -> None:
+def test_foreign_keys_are_enforced(portable_db: Database) -> None:
+    db = portable_db
     partner_id, _ = _inquiry_with_referral(db)
     with pytest.raises(IntegrityError), db.unit_of_work() as s:
         s.execute(text("DELETE FROM organization WHERE id = :id"), {"id": partner_id})
@@ -52,7 +55,8 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
         assert s.get(m.Organization, partner_id) is not None
 
 
-def test_deleting_an_inquiry_removes_its_needs_and_referrals(db: Database) -> None:
+def test_deleting_an_inquiry_removes_its_needs_and_referrals(portable_db: Database) -> None:
+    db = portable_db
     _, inquiry_id = _inquiry_with_referral(db)
     with db.unit_of_work() as s:
         s.execute(text("DELETE FROM inquiry WHERE id = :id"), {"id": inquiry_id})
@@ -61,7 +65,8 @@ def test_deleting_an_inquiry_removes_its_needs_and_referrals(db: Database) -> No
         assert s.scalars(select(m.Referral)).all() == []
 
 
-def test_a_stale_update_is_refused(db: Database) -> None:
+def test_a_stale_update_is_refused(portable_db: Database) -> None:
+    db = portable_db
     with db.unit_of_work() as s:
         org = m.Organization(legal_name="Plastiques du Caux")
         s.add(org)
@@ -85,7 +90,8 @@ def test_a_stale_update_is_refused(db: Database) -> None:
         assert fresh.version == 2
 
 
-def test_changes_are_written_to_the_audit_trail(db: Database) -> None:
+def test_changes_are_written_to_the_audit_trail(portable_db: Database) -> None:
+    db = portable_db
     db.counsellor_id = None
     with db.unit_of_work() as s:
         counsellor = m.Counsellor(name="Claire Martin", initials="CM")
@@ -118,7 +124,8 @@ def test_changes_are_written_to_the_audit_trail(db: Database) -> None:
         }
 
 
-def test_a_failed_action_leaves_nothing_behind(db: Database) -> None:
+def test_a_failed_action_leaves_nothing_behind(portable_db: Database) -> None:
+    db = portable_db
     with pytest.raises(RuntimeError), db.unit_of_work() as s:
         s.add(m.Organization(legal_name="Moitié d'action"))
         s.flush()
