@@ -15,12 +15,16 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy import text
+
+from guichet.db import Database
 from guichet.reference.communes import Commune, all_communes
 from guichet.reference.identifiers import generate_siret
 from guichet.search import DirectorySearch
@@ -66,13 +70,15 @@ def _name(rng: random.Random) -> str:
     return f"{name} {form}".strip()
 
 
-def _generate(rng: random.Random, capabilities: list[int], communes: list[Commune]) -> Iterator[
-    tuple[list[tuple[object, ...]], list[tuple[int, int]], list[tuple[object, ...]]]
-]:
+def _generate(
+    rng: random.Random, capabilities: list[int], communes: list[Commune]
+) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[int, int]], list[tuple[object, ...]]]]:
     sirets: set[str] = set()
     kinds = ["company"] * 8 + ["member", "partner"]
     for start in range(1, ORGS + 1, CHUNK):
-        orgs, links, contacts = [], [], []
+        orgs: list[tuple[object, ...]] = []
+        links: list[tuple[int, int]] = []
+        contacts: list[tuple[object, ...]] = []
         for org_id in range(start, min(start + CHUNK, ORGS + 1)):
             siret = generate_siret(rng)
             while siret in sirets:
@@ -103,7 +109,7 @@ def _generate(rng: random.Random, capabilities: list[int], communes: list[Commun
         yield orgs, links, contacts
 
 
-def build(path: Path) -> tuple[DirectorySearch, float, float]:
+def build(path: Path) -> tuple[Database, DirectorySearch, float, float]:
     db = open_database(f"sqlite:///{path}")
     rng = random.Random(SEED)
     communes = all_communes()
@@ -135,7 +141,7 @@ def build(path: Path) -> tuple[DirectorySearch, float, float]:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
-    return search, generated, built
+    return db, search, generated, built
 
 
 def _queries(rng: random.Random) -> list[str]:
@@ -153,7 +159,7 @@ def _keystrokes(queries: list[str]) -> list[str]:
     return [q[:i] for q in queries for i in range(1, len(q) + 1)]
 
 
-def _like(db_search: DirectorySearch, typed: str) -> None:
+def _like(db: Database, typed: str) -> None:
     tokens = parse_query(typed).tokens
     if not tokens:
         return
@@ -162,9 +168,7 @@ def _like(db_search: DirectorySearch, typed: str) -> None:
     for i, token in enumerate(tokens):
         params[f"t{i}"] = f"%{token}%"
         clauses.append("(" + " OR ".join(f"{c} LIKE :t{i}" for c in columns) + ")")
-    from sqlalchemy import text
-
-    with db_search._impl.db.engine.connect() as conn:
+    with db.engine.connect() as conn:
         conn.execute(
             text(
                 "SELECT id, legal_name, city FROM organization WHERE "
@@ -182,7 +186,14 @@ def _percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="guichet-bench-search-"))
-    search, generated, built = build(folder / "bench.sqlite3")
+    try:
+        run(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(folder: Path) -> None:
+    db, search, generated, built = build(folder / "bench.sqlite3")
     keystrokes = _keystrokes(_queries(random.Random(SEED + 1)))
     for typed in keystrokes[:50]:  # warm the file cache
         search.search(typed)
@@ -196,17 +207,21 @@ def main() -> None:
     baseline = []
     for typed in sample:
         start = time.perf_counter()
-        _like(search, typed)
+        _like(db, typed)
         baseline.append((time.perf_counter() - start) * 1000)
     ours_on_sample = [ours[i] for i in range(0, len(keystrokes), step)][: len(sample)]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = (folder / "bench.sqlite3").stat().st_size / 1e6
     p50, p95, p99 = (_percentile(ours, s) for s in (0.5, 0.95, 0.99))
     base_p95 = _percentile(baseline, 0.95)
-    print(f"organizations         : {ORGS:,} (generated in {generated:.1f} s, file {size_mb:.0f} MB)")
+    print(
+        f"organizations         : {ORGS:,} (generated in {generated:.1f} s, file {size_mb:.0f} MB)"
+    )
     print(f"index build           : {built:.1f} s")
     print(f"keystrokes measured   : {len(ours)} ({QUERIES} queries typed letter by letter)")
-    print(f"FTS5 search           : p50 {p50:.2f} ms  p95 {p95:.2f} ms  p99 {p99:.2f} ms  max {max(ours):.1f} ms")
+    print(
+        f"FTS5 search           : p50 {p50:.2f} ms  p95 {p95:.2f} ms  p99 {p99:.2f} ms  max {max(ours):.1f} ms"
+    )
     print(
         f"LIKE baseline         : p50 {statistics.median(baseline):.1f} ms  p95 {base_p95:.1f} ms "
         f"(sample of {len(sample)} keystrokes, every {step}th; FTS5 on the same sample: "

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import BindParameter, Connection, bindparam, text
 
 from guichet.reference.communes import commune
 from guichet.search.capabilities import Thesaurus
@@ -25,7 +25,7 @@ COLUMNS = ("names", "ident", "place", "capabilities", "labels", "contacts", "des
 _COLS = ", ".join(COLUMNS)
 BATCH = 2000
 
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 
 def _fetch(connection: Connection, sql: str, ids: Sequence[int]) -> list[Any]:

@@ -21,7 +21,7 @@ from guichet.db import Database
 from guichet.search.capabilities import Thesaurus
 from guichet.search.explain import CAPABILITY, EXACT, LISTING, NAME_START, TEXT, Ranked, hits_for
 from guichet.search.filters import OrganizationHit, SearchFilters
-from guichet.search.fts_query import column_any, corrections, match_expression
+from guichet.search.fts_query import corrections, match_expression
 from guichet.search.indexer import process_pending, reindex_all
 from guichet.search.normalize import ParsedQuery, parse_query
 from guichet.search.sql_filters import FilterSql, filter_sql
@@ -102,72 +102,79 @@ class SqliteDirectorySearch:
             params,
         )
 
-    def _how_many(self, conn: Connection, match: str, fsql: FilterSql, cap: int) -> int:
-        join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
-        return int(
-            conn.execute(
-                text(
-                    f"SELECT count(*) FROM (SELECT 1 FROM organization_fts{join} "
-                    f"WHERE organization_fts MATCH :m{fsql.where} LIMIT :n)"
-                ),
-                {**fsql.params, "m": match, "n": cap},
-            ).scalar_one()
-        )
-
-    def _terms(self, conn: Connection, query: ParsedQuery, fsql: FilterSql) -> tuple[Terms, int]:
-        """The terms to search and how many organizations match them (counted up to SMALL + 1).
+    def _terms(
+        self, conn: Connection, query: ParsedQuery, fsql: FilterSql
+    ) -> tuple[Terms, list[int]]:
+        """The terms to search and the first matching ids, in index order (at most SMALL + 1).
 
         When nothing matches, each word of four letters or more also accepts the indexed words
         one typo away from it.
         """
         terms: Terms = [[(t, True)] for t in query.tokens]
-        found = self._how_many(conn, match_expression(terms), fsql, SMALL + 1)
-        if found:
-            return terms, found
+        ids = self._matching(conn, match_expression(terms), fsql, SMALL + 1)
+        if ids:
+            return terms, ids
         last = len(query.tokens) - 1
         corrected: Terms = [
             [(t, True)] + [(alt, i == last) for alt in corrections(conn, t, as_prefix=i == last)]
             for i, t in enumerate(query.tokens)
         ]
         if corrected == terms:
-            return terms, found
-        return corrected, self._how_many(conn, match_expression(corrected), fsql, SMALL + 1)
+            return terms, ids
+        return corrected, self._matching(conn, match_expression(corrected), fsql, SMALL + 1)
 
     # -- ranking -----------------------------------------------------------------------------
 
-    def _capability_match(self, terms: Terms, thesaurus: Thesaurus) -> str | None:
+    def _by_capability(
+        self, conn: Connection, ids: Sequence[int], terms: Terms, thesaurus: Thesaurus
+    ) -> set[int]:
+        """Those of ``ids`` whose capabilities (with ancestors and synonyms) a query word names."""
         words = [t for alternatives in terms for t, _ in alternatives if thesaurus.matching([t])]
-        if not words:
-            return None
-        return f"({match_expression(terms)}) AND {column_any('capabilities', words)}"
+        if not words or not ids:
+            return set()
+        params: dict[str, Any] = {f"w{i}": " " + w for i, w in enumerate(words)}
+        named = " OR ".join(f"instr(' ' || capabilities, :w{i}) > 0" for i in range(len(words)))
+        return set(
+            self._ids(
+                conn,
+                f"SELECT id FROM organization_search WHERE id IN :ex AND ({named})",
+                {**params, "ex": list(ids)},
+            )
+        )
 
     def _rank_small(
         self,
         conn: Connection,
         query: ParsedQuery,
         terms: Terms,
+        ids: list[int],
         fsql: FilterSql,
         thesaurus: Thesaurus,
     ) -> list[Ranked]:
-        match = match_expression(terms)
-        cap_match = self._capability_match(terms, thesaurus)
-        by_capability = (
-            set(self._matching(conn, cap_match, fsql, SMALL + 1)) if cap_match else set()
-        )
+        """Rank a whole (small) result set: tier first, then bm25 or the name."""
         use_bm25 = all(len(t) >= BM25_MIN_TOKEN for t in query.tokens)
-        score = f"bm25(organization_fts, {WEIGHTS})" if use_bm25 else "0.0"
+        relevance: dict[int, float] = {}
+        if use_bm25:
+            join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
+            rows = conn.execute(
+                text(
+                    f"SELECT organization_fts.rowid, bm25(organization_fts, {WEIGHTS}) "
+                    f"FROM organization_fts{join} WHERE organization_fts MATCH :m{fsql.where}"
+                ),
+                {**fsql.params, "m": match_expression(terms)},
+            )
+            relevance = {org_id: -bm25 for org_id, bm25 in rows}
+        by_capability = self._by_capability(conn, ids, terms, thesaurus)
         rows = conn.execute(
             text(
-                f"SELECT organization_fts.rowid, s.name_key, s.trade_key, o.siren, o.siret, {score} "
-                "FROM organization_fts JOIN organization_search s ON s.id = organization_fts.rowid "
-                "JOIN organization o ON o.id = organization_fts.rowid "
-                f"WHERE organization_fts MATCH :m{fsql.where}"
-            ),
-            {**fsql.params, "m": match},
-        ).all()
+                "SELECT s.id, s.name_key, s.trade_key, o.siren, o.siret FROM organization_search s "
+                "JOIN organization o ON o.id = s.id WHERE s.id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids},
+        )
         key, digits = query.key, query.digits
         ranked = []
-        for org_id, name_key, trade_key, siren, siret, bm25 in rows:
+        for org_id, name_key, trade_key, siren, siret in rows:
             if key in (name_key, trade_key) or (digits and digits in (siren, siret)):
                 tier = EXACT
             elif name_key.startswith(key) or (trade_key and trade_key.startswith(key)):
@@ -176,19 +183,21 @@ class SqliteDirectorySearch:
                 tier = CAPABILITY
             else:
                 tier = TEXT
-            ranked.append((tier, bm25, name_key, org_id))
+            ranked.append((tier, -relevance.get(org_id, 0.0), name_key, org_id))
         ranked.sort()
-        return [Ranked(org_id, tier, -bm25) for tier, bm25, _, org_id in ranked]
+        return [Ranked(org_id, tier, -score) for tier, score, _, org_id in ranked]
 
     def _rank_large(
         self,
         conn: Connection,
         query: ParsedQuery,
         terms: Terms,
+        first_ids: list[int],
         fsql: FilterSql,
         thesaurus: Thesaurus,
         want: int,
     ) -> list[Ranked]:
+        """Read each tier lazily, only as far as the page needs (a large result set)."""
         out: list[Ranked] = []
         seen: set[int] = set()
 
@@ -203,8 +212,9 @@ class SqliteDirectorySearch:
         add(
             self._ids(
                 conn,
-                f"SELECT s.id FROM organization_search s{join} "
-                f"WHERE (s.name_key = :k OR s.trade_key = :k){fsql.where} ORDER BY s.id LIMIT :n",
+                f"SELECT s.id FROM organization_search s{join} WHERE s.name_key = :k{fsql.where} "
+                f"UNION SELECT s.id FROM organization_search s{join} "
+                f"WHERE s.trade_key = :k{fsql.where} LIMIT :n",
                 params,
             ),
             EXACT,
@@ -219,9 +229,11 @@ class SqliteDirectorySearch:
                 ),
                 NAME_START,
             )
-        cap_match = self._capability_match(terms, thesaurus)
-        if cap_match and len(out) < want:
-            add(self._matching(conn, cap_match, fsql, want - len(out), tuple(seen)), CAPABILITY)
+        if len(out) < want:
+            by_capability = self._by_capability(conn, first_ids, terms, thesaurus)
+            add([i for i in first_ids if i in by_capability], CAPABILITY)
+        if len(out) < want:
+            add(first_ids, TEXT)
         if len(out) < want:
             add(
                 self._matching(conn, match_expression(terms), fsql, want - len(out), tuple(seen)),
@@ -255,14 +267,16 @@ class SqliteDirectorySearch:
             if query.is_empty:
                 ranked = self._listing(conn, fsql, limit, offset)
             else:
-                terms, found = self._terms(conn, query, fsql)
+                terms, ids = self._terms(conn, query, fsql)
                 tokens = [t for alternatives in terms for t, _ in alternatives]
-                if not found:
+                if not ids:
                     return []
-                if found <= SMALL:
-                    ranked = self._rank_small(conn, query, terms, fsql, thesaurus)
+                if len(ids) <= SMALL:
+                    ranked = self._rank_small(conn, query, terms, ids, fsql, thesaurus)
                 else:
-                    ranked = self._rank_large(conn, query, terms, fsql, thesaurus, offset + limit)
+                    ranked = self._rank_large(
+                        conn, query, terms, ids, fsql, thesaurus, offset + limit
+                    )
                 ranked = ranked[offset : offset + limit]
             return hits_for(conn, ranked, tokens, query.digits, thesaurus, self.territory)
 
@@ -276,8 +290,8 @@ class SqliteDirectorySearch:
                 inner = f"SELECT 1 FROM organization o WHERE 1 = 1{fsql.where}{limit}"
                 params: dict[str, Any] = fsql.params
             else:
-                terms, found = self._terms(conn, query, fsql)
-                if not found:
+                terms, ids = self._terms(conn, query, fsql)
+                if not ids:
                     return 0
                 join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
                 inner = (

@@ -24,7 +24,8 @@ def add_org(
     with db.unit_of_work() as s:
         org = m.Organization(legal_name=legal_name, **fields)
         org.capabilities = [
-            s.scalars(select(m.Capability).where(m.Capability.name == n)).one() for n in capabilities
+            s.scalars(select(m.Capability).where(m.Capability.name == n)).one()
+            for n in capabilities
         ]
         org.certifications = [
             s.scalars(select(m.Certification).where(m.Certification.name == n)).one()

@@ -22,7 +22,9 @@ def names(db: Database, typed: str) -> list[str]:
 
 def pending(db: Database) -> int:
     with db.engine.connect() as conn:
-        return int(conn.exec_driver_sql("SELECT count(*) FROM organization_search_pending").scalar_one())
+        return int(
+            conn.exec_driver_sql("SELECT count(*) FROM organization_search_pending").scalar_one()
+        )
 
 
 def test_create_edit_delete(db: Database) -> None:
@@ -66,7 +68,9 @@ def test_a_merge_moving_contacts_in_bulk_reindexes_both(db: Database) -> None:
     removed = add_org(db, "Leclerc Soudage", contacts=[("Paul", "Bertin")])
     with db.unit_of_work() as s:
         s.execute(
-            update(m.Contact).where(m.Contact.organization_id == removed).values(organization_id=kept)
+            update(m.Contact)
+            .where(m.Contact.organization_id == removed)
+            .values(organization_id=kept)
         )
         s.execute(text("DELETE FROM organization WHERE id = :id"), {"id": removed})
     assert names(db, "bertin") == ["Soudure Leclerc"]
@@ -119,7 +123,9 @@ def test_migration_0003_makes_existing_organizations_searchable(tmp_path: Path) 
         conn.exec_driver_sql(
             "INSERT INTO capability (id, name, synonyms) VALUES (1, 'Plasturgie', 'plastique')"
         )
-        conn.exec_driver_sql("INSERT INTO capability (id, parent_id, name) VALUES (2, 1, 'Injection')")
+        conn.exec_driver_sql(
+            "INSERT INTO capability (id, parent_id, name) VALUES (2, 1, 'Injection')"
+        )
         conn.exec_driver_sql(
             "INSERT INTO organization (id, kind, legal_name, siret, city, do_not_refer, version) "
             "VALUES (1, 'member', 'Usinage Lefèbvre', '73282932000074', 'Bolbec', 0, 1)"

@@ -84,7 +84,9 @@ def test_capability_includes_descendants(directory: Database) -> None:
         "Alpha Usinage",
         "Beta Usinage",
     ]
-    assert found(directory, SearchFilters(capability_ids=frozenset({tournage}))) == ["Alpha Usinage"]
+    assert found(directory, SearchFilters(capability_ids=frozenset({tournage}))) == [
+        "Alpha Usinage"
+    ]
     both = frozenset({tournage, capability_id(directory, "Injection")})
     assert found(directory, SearchFilters(capability_ids=both)) == []  # each one is required
 
@@ -126,7 +128,9 @@ def test_verified_within_months(directory: Database) -> None:
 
 
 def test_exclude_do_not_refer(directory: Database) -> None:
-    assert found(directory, SearchFilters(exclude_do_not_refer=True), "usinage") == ["Alpha Usinage"]
+    assert found(directory, SearchFilters(exclude_do_not_refer=True), "usinage") == [
+        "Alpha Usinage"
+    ]
 
 
 def test_filters_combine_with_text(directory: Database) -> None:

@@ -128,9 +128,7 @@ FTS_SYNTAX = ['"', "*", "-", "(", ")", "NEAR", ":", "AND", "OR", "NOT", "^", "+"
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    st.lists(
-        st.one_of(st.sampled_from(FTS_SYNTAX), st.text(max_size=12)), max_size=8
-    ).map(" ".join)
+    st.lists(st.one_of(st.sampled_from(FTS_SYNTAX), st.text(max_size=12)), max_size=8).map(" ".join)
 )
 def test_search_never_raises_on_what_is_typed(directory: Database, typed: str) -> None:
     search = DirectorySearch(directory)

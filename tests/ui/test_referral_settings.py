@@ -54,3 +54,26 @@ def test_templates_of_both_letters_are_saved(qtbot, ctx: AppContext) -> None:  #
     assert values["letters.partner_object"] == "Prise en charge de {entreprise.nom}"
     tab.on_reset_clicked()
     assert "{mise_en_relation.reference}" in tab.object_edit.text()
+
+
+def test_routing_rules_are_edited(
+    qtbot, qtmodeltester, demo_ctx: AppContext, message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from guichet.services.routing import RoutingService
+
+    dialog = SettingsDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.routing_tab
+    qtmodeltester.check(tab.model)
+    before = tab.model.rowCount()
+    assert before == len(RoutingService(demo_ctx.db).rules()) > 0
+    tab.on_new_clicked()
+    tab.communes_edit.setText("76058, 99999")
+    tab.on_save_clicked()
+    assert message_boxes and "99999" in message_boxes[0]
+    tab.communes_edit.setText("76058")
+    tab.on_save_clicked()
+    assert tab.model.rowCount() == before + 1
+    assert tab.current is not None and tab.current.communes == ("76058",)
+    tab.on_delete_clicked()
+    assert tab.model.rowCount() == before

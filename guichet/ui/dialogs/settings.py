@@ -30,6 +30,7 @@ from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
+from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.feedback import show_error
 
@@ -52,6 +53,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._counsellors_tab(), self.tr("Conseillers"))
         self.followup_tab = FollowUpSettingsTab(ctx)
         self.templates_tab = LetterTemplatesTab()
+        self.routing_tab = RoutingSettingsTab(ctx)
+        self.tabs.addTab(self.routing_tab, self.routing_tab.title)
         for tab in (self.followup_tab, self.templates_tab):
             self.tabs.addTab(tab, tab.title)
         layout.addWidget(self.tabs)
