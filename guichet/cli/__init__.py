@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from guichet import __version__
-from guichet.cli import basics, referrals
+from guichet.cli import basics, referrals, search
 from guichet.cli.common import Context, FrenchHelpFormatter
 from guichet.errors import GuichetError
 
-COMMAND_MODULES = (basics, referrals)
+COMMAND_MODULES = (basics, search, referrals)
 
 
 def build_parser() -> argparse.ArgumentParser:
