@@ -44,10 +44,17 @@ def _resources(ctx: AppContext) -> QWidget:
     return ResourcesPage(ctx)
 
 
+def _followups(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.followups import FollowUpsPage
+
+    return FollowUpsPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
         PageSpec("inquiries", "Demandes", _inquiries),
+        PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
         PageSpec("resources", "Ressources", _resources),
     ]
