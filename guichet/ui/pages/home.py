@@ -1,9 +1,10 @@
-"""Accueil: the desk's day at a glance."""
+"""Accueil: the desk's day at a glance. Enter or a double-click on a row opens its inquiry."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,7 +24,7 @@ from guichet.services.reactivity import Reactivity
 from guichet.services.referral_rows import ReferralRow
 
 from guichet.ui.context import AppContext
-from guichet.ui.table_model import Column, RowsTableModel
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
 class StatCard(QFrame):
@@ -98,7 +99,20 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
     return view
 
 
+def inquiry_of(row: object) -> int | None:
+    """The inquiry a home table row belongs to."""
+    if isinstance(row, InquiryRow):
+        return row.id
+    if isinstance(row, DueReferral):
+        return row.referral.inquiry_id
+    if isinstance(row, ReferralRow):
+        return row.inquiry_id
+    return None
+
+
 class HomePage(QWidget):
+    inquiry_requested = Signal(int)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -153,6 +167,8 @@ class HomePage(QWidget):
         self.latest_view = _table("latestInquiriesView", self.latest_model)
         self.due_view = _table("followUpsDueView", self.due_model)
         self.referrals_view = _table("latestReferralsView", self.referrals_model)
+        for view in (self.today_view, self.latest_view, self.due_view, self.referrals_view):
+            view.activated.connect(self.on_view_activated)
         self.inquiry_tabs = QTabWidget()
         self.inquiry_tabs.setObjectName("inquiryTabs")
         self.inquiry_tabs.addTab(self.today_view, self.tr("Demandes du jour"))
@@ -192,6 +208,11 @@ class HomePage(QWidget):
         )
         self.inquiry_tabs.setCurrentIndex(0 if overview.today else 1)
         self.show_reactivity(overview.reactivity)
+
+    def on_view_activated(self, index: QModelIndex) -> None:
+        inquiry_id = inquiry_of(index.data(ROW_ROLE))
+        if inquiry_id is not None:
+            self.inquiry_requested.emit(inquiry_id)
 
     def show_reactivity(self, figures: Reactivity | None) -> None:
         if figures is None:
