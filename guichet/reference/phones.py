@@ -81,19 +81,32 @@ def plain_national_e164(text: str) -> str | None:
     national = _PLAIN_NOISE.sub("", text)[1:]
     if national[0] == "0":
         return None
-    for region in (*OVERSEAS_NATIONAL_REGIONS, "FR"):
-        if _valid_national(region).fullmatch(national):
-            code = PhoneMetadata.metadata_for_region(region).country_code
-            return f"+{code}{national}"
+    if _valid_overseas().fullmatch(national):
+        for region in OVERSEAS_NATIONAL_REGIONS:
+            if _valid_national(region).fullmatch(national):
+                return f"+{_country_code(region)}{national}"
+    elif _valid_national("FR").fullmatch(national):
+        return f"+33{national}"
     return None
+
+
+@cache
+def _valid_overseas() -> re.Pattern[str]:
+    """Any overseas département's national number (one pattern: the metropolitan case asks
+    once)."""
+    return re.compile("|".join(f"(?:{_valid_national(r).pattern})" for r in OVERSEAS_NATIONAL_REGIONS))
+
+
+@cache
+def _country_code(region: str) -> int:
+    return int(PhoneMetadata.metadata_for_region(region).country_code)
 
 
 def _overseas_possible(raw: str) -> bool:
     """False when ``raw`` is a plain national number no overseas département accepts."""
     if not _PLAIN_NATIONAL.fullmatch(raw):
         return True
-    national = _PLAIN_NOISE.sub("", raw)[1:]
-    return any(_valid_national(r).fullmatch(national) for r in OVERSEAS_NATIONAL_REGIONS)
+    return bool(_valid_overseas().fullmatch(_PLAIN_NOISE.sub("", raw)[1:]))
 
 
 def _parse(text: str, region: str) -> PhoneNumber | None:
