@@ -9,15 +9,33 @@ row, no per-value Python processing except for the few typed columns. Values eve
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, literal, select
 
 #: Page cache for a bulk write on SQLite (KiB, as ``PRAGMA cache_size`` takes negative values):
 #: the unique SIRET index grows at random places, which a 2 MB cache keeps re-reading.
 BULK_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a file's rows are read, checked and written.
+
+    Those rows are lists, dicts and strings without cycles; with the collector on, each full
+    collection walks all of them again as the file grows. Reference counting still frees
+    everything; the collector runs again at the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager
@@ -92,3 +110,46 @@ def bulk_insert(
     marks = ", ".join("?" * (1 + len(columns) + len(fixed)))
     conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", prepared)
     return ids
+
+
+def _runs(ids: Sequence[int]) -> list[tuple[int, int]]:
+    """``ids`` as runs of consecutive values, ``(first, last)``."""
+    runs: list[tuple[int, int]] = []
+    for value in ids:
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
+MAX_RUNS = 50
+
+
+def insert_per_record(
+    conn: Connection,
+    table: Table,
+    constants: Mapping[str, Any],
+    id_column: str,
+    source: Table,
+    ids: Sequence[int],
+) -> None:
+    """One row of ``table`` per record of ``source`` in ``ids``: its id in ``id_column``, the
+    ``constants`` in the other columns, in the order of ``ids`` (ascending).
+
+    The ids just given by :func:`bulk_insert` follow each other: the rows are then made by the
+    database itself (``INSERT … SELECT`` over the range), without a parameter per row.
+    """
+    if not ids:
+        return
+    runs = _runs(ids)
+    if len(runs) > MAX_RUNS or list(ids) != sorted(ids):
+        bulk_insert(conn, table, (id_column,), [(i,) for i in ids], constants)
+        return
+    names = [*constants, id_column]
+    for first, last in runs:
+        chosen = select(
+            *(literal(value, table.c[name].type) for name, value in constants.items()),
+            source.c.id,
+        ).where(source.c.id.between(first, last))
+        conn.execute(insert(table).from_select(names, chosen.order_by(source.c.id)))

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, update
 
-from guichet.importers.bulk import bulk_cache, bulk_insert
+from guichet.importers.bulk import bulk_cache, bulk_insert, insert_per_record
 from guichet.importers.plan import Existing, ImportAction, ImportPlan, PlannedRow
 from guichet.importers.rows import ORGANIZATION_FIELDS
 from guichet.models import AuditAction, AuditEntry, Contact, Organization, OrganizationKind
@@ -135,15 +135,15 @@ class PlanWriter:
                 self.contacts.append(self._contact_row(row.organization_id, row.contact))
         return len(rows)
 
-    def _audit_inserts(self, entity: str, ids: list[int]) -> None:
-        """One INSERT line of the audit trail per new record, in one bulk insert."""
+    def _audit_inserts(self, entity: str, model: Any, ids: list[int]) -> None:
+        """One INSERT line of the audit trail per new record, in one bulk statement."""
         shared = {
             "at": self.now,
             "counsellor_id": self.who,
             "entity": entity,
             "action": AuditAction.INSERT,
         }
-        bulk_insert(self.conn, _table(AuditEntry), ("record_id",), [(i,) for i in ids], shared)
+        insert_per_record(self.conn, _table(AuditEntry), shared, "record_id", _table(model), ids)
 
     def finish(self) -> int:
         """Contacts and the audit trail, in bulk; returns the number of contacts created."""
@@ -152,9 +152,9 @@ class PlanWriter:
         if self.contacts:
             columns = ("organization_id", "version", *CONTACT_FIELDS)
             contact_ids = bulk_insert(self.conn, _table(Contact), columns, self.contacts)
-        self._audit_inserts("organization", self.created_ids)
+        self._audit_inserts("organization", Organization, self.created_ids)
         bulk_insert(self.conn, _table(AuditEntry), AUDIT_COLUMNS, self.audit)
-        self._audit_inserts("contact", contact_ids)
+        self._audit_inserts("contact", Contact, contact_ids)
         return len(self.contacts)
 
 

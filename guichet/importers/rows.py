@@ -96,9 +96,20 @@ def is_formula(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_words(part: str) -> tuple[str, ...]:
+    """The matching words of one whitespace-separated part of a name (memoized: names of a
+    file share most of their words)."""
+    return tuple(_NAME_PUNCTUATION.sub(" ", fold(part)).split())
+
+
 def name_key(name: str) -> str:
-    """Name compared for matching: folded, punctuation and legal-form words removed."""
-    words = _NAME_PUNCTUATION.sub(" ", fold(name)).split()
+    """Name compared for matching: folded, punctuation and legal-form words removed.
+
+    Folding works character by character, so the name is folded part by part (same result as
+    folding it whole: see the property test).
+    """
+    words = [word for part in name.split() for word in _name_words(part)]
     kept = [w for w in words if w not in _LEGAL_WORDS]
     return " ".join(kept or words)
 

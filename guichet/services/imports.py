@@ -15,6 +15,7 @@ from pathlib import Path
 from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_table
+from guichet.importers.bulk import paused_gc
 from guichet.importers.commit import write_plan
 from guichet.importers.mapping import (
     FIELDS_BY_KEY,
@@ -126,7 +127,8 @@ class OrganizationImportService:
         self.check_mapping(mapping)
         with self.db.unit_of_work() as s:
             existing = load_existing(s.connection())
-        return plan_rows(table, mapping, existing, kind, progress=progress)
+        with paused_gc():
+            return plan_rows(table, mapping, existing, kind, progress=progress)
 
     def run(
         self,
@@ -143,7 +145,7 @@ class OrganizationImportService:
         ``check()`` may raise to cancel: the transaction is then rolled back whole.
         """
         self.check_mapping(mapping)
-        with self.db.unit_of_work() as s:
+        with paused_gc(), self.db.unit_of_work() as s:
             conn = s.connection()
             existing = load_existing(conn)
             plan = plan_rows(table, mapping, existing, kind)

@@ -8,15 +8,18 @@ from email_validator import EmailNotValidError, validate_email
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from phonenumbers import NumberParseException, PhoneNumberFormat
+from stdnum import luhn
 
 from guichet.errors import ValidationError
 from guichet.importers.fast_checks import BulkValidators
+from guichet.importers.rows import _LEGAL_WORDS, _NAME_PUNCTUATION, _luhn, name_key
 from guichet.reference.phones import (
     OVERSEAS_NATIONAL_REGIONS,
     parse_phone,
     plain_national_e164,
     validate_phone,
 )
+from guichet.reference.text import fold
 
 
 def library_e164(text: str) -> str | None:
@@ -182,3 +185,19 @@ def test_email_fast_path_agrees_with_email_validator(text: str) -> None:
     else:
         assert checks.email(text) == expected
         assert checks.email(text) == expected  # again, from the domain cache
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(max_size=40) | st.text("ÉéèœŒß ﬁ\u00a0\u202f\u2019'-.,()Σσς̈́ abcSARLsas", max_size=40))
+@example("Société 000123 Mécanique Générale")
+@example("ΟΔΟΣ ΣΑΣ")
+@example("e\u0301 \u0301e")
+def test_name_key_folds_part_by_part_like_the_whole(name: str) -> None:
+    words = _NAME_PUNCTUATION.sub(" ", fold(name)).split()
+    kept = [w for w in words if w not in _LEGAL_WORDS]
+    assert name_key(name) == " ".join(kept or words)
+
+
+@given(st.text("0123456789", min_size=1, max_size=20))
+def test_luhn_by_byte_sums_is_luhn(number: str) -> None:
+    assert _luhn(number) == luhn.is_valid(number)
