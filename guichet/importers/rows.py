@@ -323,7 +323,21 @@ def _split_name(full: str) -> tuple[str | None, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
+_CONTACT_KEYS = frozenset(
+    (
+        "contact_first_name",
+        "contact_last_name",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+    )
+)
+
+
 def _contact(values: dict[str, str], out: CheckedRow, checks: BulkValidators) -> None:
+    if _CONTACT_KEYS.isdisjoint(values):
+        return
     first = values.get("contact_first_name")
     last = values.get("contact_last_name")
     if not last and values.get("contact_name"):

@@ -29,9 +29,10 @@ FRENCH_PLAN_REGIONS = frozenset(("FR", *OVERSEAS_NATIONAL_REGIONS))
 
 #: A national number typed as 10 digits with at most one space, dot or dash between digits:
 #: phonenumbers reads its national significant number as the last 9 digits, whatever the region
-#: of the French plan it is parsed with.
-_PLAIN_NATIONAL = re.compile(r"0(?:[ .\-]?\d){9}")
-_PLAIN_NOISE = re.compile(r"[ .\-]")
+#: of the French plan it is parsed with. ASCII digits only (phonenumbers also reads other
+#: scripts' digits: those go to it).
+_PLAIN_NATIONAL = re.compile(r"0(?:[ .\-]?[0-9]){9}")
+_PLAIN_NOISE = str.maketrans("", "", " .-")
 #: The number types ``phonenumbers.is_valid_number`` accepts (``_number_type_helper``).
 _NUMBER_TYPES = (
     "premium_rate",
@@ -61,6 +62,8 @@ def _valid_national(region: str) -> re.Pattern[str]:
     the general pattern of the region and the pattern of one of its number types, read from
     phonenumbers' own metadata."""
     metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return re.compile(r"(?!)")
     general = _fits(metadata.general_desc, 9)
     types = [p for p in (_fits(getattr(metadata, t), 9) for t in _NUMBER_TYPES) if p]
     if general is None or not types:
@@ -78,7 +81,7 @@ def plain_national_e164(text: str) -> str | None:
     """
     if len(text) > 19 or not _PLAIN_NATIONAL.fullmatch(text):
         return None
-    national = _PLAIN_NOISE.sub("", text)[1:]
+    national = text.translate(_PLAIN_NOISE)[1:]
     if national[0] == "0":
         return None
     if _valid_overseas().fullmatch(national):
@@ -94,19 +97,23 @@ def plain_national_e164(text: str) -> str | None:
 def _valid_overseas() -> re.Pattern[str]:
     """Any overseas département's national number (one pattern: the metropolitan case asks
     once)."""
-    return re.compile("|".join(f"(?:{_valid_national(r).pattern})" for r in OVERSEAS_NATIONAL_REGIONS))
+    return re.compile(
+        "|".join(f"(?:{_valid_national(r).pattern})" for r in OVERSEAS_NATIONAL_REGIONS)
+    )
 
 
 @cache
 def _country_code(region: str) -> int:
-    return int(PhoneMetadata.metadata_for_region(region).country_code)
+    metadata = PhoneMetadata.metadata_for_region(region)
+    assert metadata is not None and metadata.country_code is not None, region
+    return int(metadata.country_code)
 
 
 def _overseas_possible(raw: str) -> bool:
     """False when ``raw`` is a plain national number no overseas département accepts."""
     if not _PLAIN_NATIONAL.fullmatch(raw):
         return True
-    return bool(_valid_overseas().fullmatch(_PLAIN_NOISE.sub("", raw)[1:]))
+    return bool(_valid_overseas().fullmatch(raw.translate(_PLAIN_NOISE)[1:]))
 
 
 def _parse(text: str, region: str) -> PhoneNumber | None:

@@ -112,7 +112,9 @@ def test_plain_national_fast_path_agrees_with_phonenumbers(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="0123456789 .-+()/x", max_size=24))
+@given(st.text(alphabet="0123456789 .-+()/x\u0662\uff12\u00a0", max_size=24))
+@example("0\u0662 35 12 34 56")  # an Arabic-Indic digit
+@example("02 35 12 34 5\uff16")  # a full-width digit
 def test_phone_checks_agree_on_any_text(text: str) -> None:
     expected = library_e164(text)
     fast = plain_national_e164(text.strip())
@@ -139,7 +141,9 @@ def test_plain_national_fast_path(typed: str, e164: str) -> None:
     assert plain_national_e164(typed) == e164
 
 
-@pytest.mark.parametrize("typed", ["02 35 12 34", "+33 2 35 12 34 56", "(0)2 35 12 34 56", "02..35"])
+@pytest.mark.parametrize(
+    "typed", ["02 35 12 34", "+33 2 35 12 34 56", "(0)2 35 12 34 56", "02..35"]
+)
 def test_plain_national_leaves_other_shapes_to_the_library(typed: str) -> None:
     assert plain_national_e164(typed) is None
 
@@ -188,7 +192,9 @@ def test_email_fast_path_agrees_with_email_validator(text: str) -> None:
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(max_size=40) | st.text("ÉéèœŒß ﬁ\u00a0\u202f\u2019'-.,()Σσς̈́ abcSARLsas", max_size=40))
+@given(
+    st.text(max_size=40) | st.text("ÉéèœŒß ﬁ\u00a0\u202f\u2019'-.,()Σσς̈́ abcSARLsas", max_size=40)
+)
 @example("Société 000123 Mécanique Générale")
 @example("ΟΔΟΣ ΣΑΣ")
 @example("e\u0301 \u0301e")
