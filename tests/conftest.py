@@ -31,8 +31,10 @@ def _url(path: Path) -> str:
 
 
 def _copy_database(template: Path, target: Path) -> Database:
+    from guichet.services.bootstrap import attach
+
     shutil.copyfile(template, target)
-    return Database(_url(target))
+    return attach(Database(_url(target)))
 
 
 @pytest.fixture(scope="session")

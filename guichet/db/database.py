@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,6 +49,8 @@ class Database:
         self.engine = make_engine(url, echo=echo)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.counsellor_id: int | None = None
+        #: Called on every new session (e.g. the search index hook); db never imports them.
+        self.session_hooks: list[Callable[[Session], None]] = []
 
     @property
     def path(self) -> Path | None:
@@ -62,6 +64,8 @@ class Database:
         session = self._sessions()
         session.info["counsellor_id"] = self.counsellor_id
         install_audit_hook(session)
+        for hook in self.session_hooks:
+            hook(session)
         return session
 
     @contextmanager

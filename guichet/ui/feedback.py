@@ -9,7 +9,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from guichet.errors import ConcurrentEditError, GuichetError
@@ -32,6 +32,7 @@ def show_error(parent: QWidget | None, exc: GuichetError) -> None:
         QMessageBox.Icon.Warning, tr("Guichet"), text, QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("errorBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user input (« <b>X</b> »)
     if exc.detail:
         box.setDetailedText(exc.detail)
     box.exec()

@@ -21,6 +21,7 @@ from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
 
+from guichet.ui import directory_scenes
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
 from guichet.ui.main_window import MainWindow
@@ -63,6 +64,9 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
+    Scene("annuaire", directory_scenes.directory_search),
+    Scene("doublons", directory_scenes.duplicates),
+    Scene("fusion", directory_scenes.merge),
     Scene("import-correspondance", _files_scene("import_mapping")),
     Scene("import-apercu", _files_scene("import_preview")),
 ]

@@ -26,7 +26,14 @@ def _home(ctx: AppContext) -> QWidget:
     return HomePage(ctx)
 
 
+def _directory(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.directory import DirectoryPage
+
+    return DirectoryPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
+        PageSpec("directory", "Annuaire", _directory),
     ]

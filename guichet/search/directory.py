@@ -1,0 +1,62 @@
+"""The one class the app searches its directory through (SQLite today; PostgreSQL later)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from guichet.db import Database
+from guichet.reference.communes import territory_insee_codes
+from guichet.search.filters import OrganizationHit, SearchFilters
+from guichet.search.portable import PortableDirectorySearch
+from guichet.search.sqlite_fts import SqliteDirectorySearch
+
+
+class DirectorySearch:
+    """Searches organizations by what the counsellor types, with filters.
+
+    Args:
+        db: the database.
+        territory: INSEE codes of the agency's communes (``on_territory``); Caux Seine Agglo
+            by default.
+        today: the current date (the « vérifiée depuis » and network filters use it).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        territory: Iterable[str] | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        codes = frozenset(territory) if territory is not None else territory_insee_codes()
+        self._impl: SqliteDirectorySearch | PortableDirectorySearch
+        if db.dialect == "sqlite":
+            self._impl = SqliteDirectorySearch(db, codes, today)
+        else:  # PostgreSQL: a plain LIKE search until its full-text implementation
+            self._impl = PortableDirectorySearch(db, codes, today)
+
+    def search(
+        self,
+        text: str,
+        filters: SearchFilters | None = None,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[OrganizationHit]:
+        """A page of hits, best first (see :mod:`guichet.search.sqlite_fts` for the ranking).
+
+        Empty ``text`` lists the organizations matching ``filters`` by name. Never raises on
+        what was typed.
+        """
+        return self._impl.search(text, filters, limit, offset)
+
+    def count(
+        self, text: str, filters: SearchFilters | None = None, *, cap: int | None = None
+    ) -> int:
+        """How many organizations match; with ``cap``, stop counting there (« plus de … »)."""
+        return self._impl.count(text, filters, cap)
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Re-index every organization (after a bulk import); returns how many."""
+        return self._impl.rebuild(progress)

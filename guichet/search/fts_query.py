@@ -1,0 +1,108 @@
+"""FTS5 match expressions built from parsed tokens, and the one-typo correction.
+
+Every token is written as a quoted string, so nothing typed can be read as FTS5 syntax
+(``"``, ``*``, ``-``, ``(``, ``NEAR``, ``:``, ``AND``…): tokens come from
+:func:`guichet.reference.text.words` and hold letters and digits only.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, text
+
+#: Tokens this long or longer get a one-typo correction when they match no indexed word.
+TYPO_MIN_CHARS = 4
+#: A prefix of this many characters or more is replaced by the indexed words it begins: FTS5
+#: merges the whole doclists of a prefix query before reading them (tens of milliseconds for a
+#: common word on 500,000 organizations), while an OR of words is read lazily. Shorter prefixes
+#: have their own index (``prefix='1 2 3'``).
+EXPAND_MIN_CHARS = 4
+MAX_EXPANSION = 40
+MAX_ALTERNATIVES = 4
+_ALPHABET = string.ascii_lowercase + string.digits
+
+Alternatives = Sequence[tuple[str, bool]]  # (term, as_prefix)
+
+
+def phrase(term: str, prefix: bool = True) -> str:
+    return f'"{term}"' + ("*" if prefix else "")
+
+
+def group(alternatives: Alternatives) -> str:
+    parts = [phrase(term, prefix) for term, prefix in alternatives]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def match_expression(terms: Sequence[Alternatives]) -> str:
+    """``[[("usinage", True)], [("bolbec", True)]]`` → ``"usinage"* AND "bolbec"*``."""
+    return " AND ".join(group(alternatives) for alternatives in terms)
+
+
+def column_any(column: str, tokens: Sequence[str]) -> str:
+    """Any of ``tokens`` (as prefixes) in one column."""
+    return f"{{{column}}} : (" + " OR ".join(phrase(t) for t in tokens) + ")"
+
+
+def edits1(word: str) -> set[str]:
+    """Every word at one deletion, transposition, substitution or insertion from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in _ALPHABET}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str]:
+    """Indexed words (or word beginnings, for the token being typed) one typo away."""
+    if len(token) < TYPO_MIN_CHARS or token.isdigit():
+        return []
+    variants = json.dumps(sorted(edits1(token)))
+    if as_prefix:
+        sql = (
+            "SELECT v.value FROM json_each(:v) v WHERE EXISTS (SELECT 1 FROM search_term "
+            "WHERE term >= v.value AND term < v.value || char(1114111)) LIMIT :n"
+        )
+    else:
+        sql = (
+            "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
+        )
+    rows = connection.execute(text(sql), {"v": variants, "n": MAX_ALTERNATIVES})
+    return [r[0] for r in rows]
+
+
+def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str]:
+    rows = connection.execute(
+        text(
+            "SELECT term FROM search_term WHERE term >= :p AND term < :p || char(1114111) "
+            "ORDER BY term LIMIT :n"
+        ),
+        {"p": prefix, "n": limit},
+    )
+    return [r[0] for r in rows]
+
+
+def terms_for(connection: Connection, tokens: Sequence[str]) -> list[list[tuple[str, bool]]]:
+    """Alternatives for each token: the indexed words it begins, or itself as a prefix.
+
+    A token of four letters or more that begins no indexed word is kept, with the words (or,
+    for the last token, the word beginnings) one typo away from it.
+    """
+    out: list[list[tuple[str, bool]]] = []
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if len(token) < EXPAND_MIN_CHARS or token.isdigit():
+            out.append([(token, True)])
+            continue
+        known = _words_starting(connection, token, MAX_EXPANSION + 1)
+        if len(known) > MAX_EXPANSION:
+            out.append([(token, True)])
+        elif known:
+            out.append([(word, False) for word in known])
+        else:
+            fixes = corrections(connection, token, as_prefix=i == last)
+            out.append([(token, True)] + [(fix, i == last) for fix in fixes])
+    return out

@@ -1,0 +1,172 @@
+"""The people of an organization: create, edit and delete contacts, with their legal basis."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, or_, select
+
+from guichet.db import Database
+from guichet.errors import NotFoundError, ValidationError
+from guichet.models import Contact, Inquiry, LegalBasis, Organization, Referral, label
+from guichet.reference.emails import validate_email_address
+from guichet.reference.phones import validate_phone
+from guichet.services.locking import ensure_current
+
+CIVILITIES = ("", "Mme", "M.")
+
+CONTACT_LABELS: dict[str, str] = {
+    "civility": "Civilité",
+    "first_name": "Prénom",
+    "last_name": "Nom",
+    "role": "Fonction",
+    "phone": "Téléphone",
+    "mobile": "Portable",
+    "email": "E-mail",
+    "legal_basis": "Base légale",
+    "consent_on": "Date du consentement",
+}
+_MAX_LENGTHS = {"civility": 10, "first_name": 80, "last_name": 120, "role": 120}
+
+
+@dataclass(frozen=True)
+class ContactData:
+    """What the contact form edits."""
+
+    last_name: str
+    civility: str | None = None
+    first_name: str | None = None
+    role: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    email: str | None = None
+    legal_basis: LegalBasis | None = LegalBasis.LEGITIMATE_INTEREST
+    consent_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    id: int
+    organization_id: int | None
+    version: int
+    data: ContactData
+    full_name: str
+    legal_basis_label: str
+
+    def opened_values(self) -> dict[str, object]:
+        return asdict(self.data)
+
+
+def contact_info(contact: Contact) -> ContactInfo:
+    data = ContactData(**{name: getattr(contact, name) for name in CONTACT_LABELS})
+    return ContactInfo(
+        id=contact.id,
+        organization_id=contact.organization_id,
+        version=contact.version,
+        data=data,
+        full_name=contact.full_name,
+        legal_basis_label=label(contact.legal_basis) if contact.legal_basis else "",
+    )
+
+
+def check_contact(data: ContactData, today: date | None = None) -> ContactData:
+    """Validate and normalise a contact form (French :class:`ValidationError` on bad input)."""
+    values: dict[str, object] = {}
+    for name in ("civility", "first_name", "last_name", "role", "phone", "mobile", "email"):
+        raw = getattr(data, name)
+        values[name] = (raw.strip() or None) if isinstance(raw, str) else None
+    for name, limit in _MAX_LENGTHS.items():
+        value = values[name]
+        if isinstance(value, str) and len(value) > limit:
+            raise ValidationError(
+                f"« {CONTACT_LABELS[name]} » ne doit pas dépasser {limit} caractères "
+                f"({len(value)} saisis).",
+                field=name,
+            )
+    if not values["last_name"]:
+        raise ValidationError("Le nom du contact est obligatoire.", field="last_name")
+    for name in ("phone", "mobile"):
+        if values[name]:
+            values[name] = validate_phone(str(values[name]), field=name)
+    if values["email"]:
+        values["email"] = validate_email_address(str(values["email"]), field="email")
+    if data.legal_basis == LegalBasis.CONSENT and data.consent_on is None:
+        raise ValidationError(
+            "Indiquez la date à laquelle la personne a donné son consentement.",
+            field="consent_on",
+        )
+    if data.consent_on is not None and data.consent_on > (today or date.today()):
+        raise ValidationError("La date du consentement est dans le futur.", field="consent_on")
+    return replace(data, **values)  # type: ignore[arg-type]
+
+
+class ContactService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, contact_id: int) -> ContactInfo:
+        with self.db.unit_of_work() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("Ce contact n'existe plus.")
+            return contact_info(contact)
+
+    def create(self, organization_id: int, data: ContactData) -> ContactInfo:
+        checked = check_contact(data)
+        with self.db.unit_of_work() as session:
+            if session.get(Organization, organization_id) is None:
+                raise NotFoundError("Cette organisation n'existe plus.")
+            contact = Contact(organization_id=organization_id, **asdict(checked))
+            session.add(contact)
+            session.flush()
+            return contact_info(contact)
+
+    def update(
+        self,
+        contact_id: int,
+        data: ContactData,
+        *,
+        version: int | None,
+        opened: dict[str, object] | None = None,
+    ) -> ContactInfo:
+        checked = check_contact(data)
+        with self.db.unit_of_work() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("Ce contact n'existe plus (supprimé entre-temps).")
+            ensure_current(contact, version, opened)
+            for name, value in asdict(checked).items():
+                if getattr(contact, name) != value:
+                    setattr(contact, name, value)
+            session.flush()
+            return contact_info(contact)
+
+    def delete(self, contact_id: int) -> None:
+        """Delete a contact, unless an inquiry or a referral names them."""
+        with self.db.unit_of_work() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                return
+            uses = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Inquiry)
+                    .where(Inquiry.contact_id == contact_id)
+                )
+                or 0
+            )
+            uses += (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Referral)
+                    .where(or_(Referral.partner_contact_id == contact_id))
+                )
+                or 0
+            )
+            if uses:
+                raise ValidationError(
+                    f"{contact.full_name} est cité(e) dans {uses} demande(s) ou mise(s) en "
+                    "relation : la supprimer effacerait cet historique. Modifiez plutôt sa fiche."
+                )
+            session.delete(contact)

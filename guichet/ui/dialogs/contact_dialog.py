@@ -1,0 +1,166 @@
+"""Create or edit a contact of an organization, with the legal basis of the processing (RGPD)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.errors import ConcurrentEditError, GuichetError, ValidationError
+from guichet.models import LegalBasis, label
+from guichet.services.contacts import (
+    CIVILITIES,
+    CONTACT_LABELS,
+    ContactData,
+    ContactInfo,
+    ContactService,
+)
+
+from guichet.ui.combo import add_no_value, combo_value, select_value
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.form_errors import FormErrors, changes_text
+from guichet.ui.feedback import show_error
+
+TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        organization_id: int,
+        contact: ContactInfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = ContactService(ctx.db)
+        self.organization_id = organization_id
+        self.contact = contact
+        self.version = contact.version if contact else None
+        self.opened = contact.opened_values() if contact else None
+        self.saved: ContactInfo | None = None
+        self.setObjectName("contactDialog")
+        self.setWindowTitle(
+            self.tr("Modifier le contact") if contact else self.tr("Nouveau contact")
+        )
+        layout = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setObjectName("concurrentEditBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.errors = FormErrors()
+        self.civility_combo = QComboBox()
+        self.civility_combo.setObjectName("civility_combo")
+        self.civility_combo.addItems(list(CIVILITIES))
+        self.civility_combo.setEditable(True)
+        self.errors.add_row(form, self.tr("Civilité"), self.civility_combo, "civility")
+        self.edits: dict[str, QLineEdit] = {}
+        for field in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"{field}_edit")
+            self.edits[field] = edit
+            caption = self.tr(CONTACT_LABELS[field]) + (" *" if field == "last_name" else "")
+            self.errors.add_row(form, caption, edit, field)
+        self.basis_combo = QComboBox()
+        self.basis_combo.setObjectName("legal_basis_combo")
+        add_no_value(self.basis_combo, self.tr("Non renseignée"))
+        for basis in LegalBasis:
+            self.basis_combo.addItem(self.tr(label(basis)), basis)
+        self.errors.add_row(form, self.tr("Base légale"), self.basis_combo, "legal_basis")
+        self.consent_box = QCheckBox(self.tr("Consentement recueilli le"))
+        self.consent_box.setObjectName("consent_box")
+        self.consent_date = QDateEdit(QDate.currentDate())
+        self.consent_date.setObjectName("consent_date")
+        self.consent_date.setCalendarPopup(True)
+        self.consent_date.setDisplayFormat("dd/MM/yyyy")
+        self.consent_date.setEnabled(False)
+        self.consent_box.toggled.connect(self.consent_date.setEnabled)
+        form.addRow(self.consent_box)
+        self.errors.add_row(form, "", self.consent_date, "consent_on")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self.on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.basis_combo.setCurrentIndex(
+            max(self.basis_combo.findData(LegalBasis.LEGITIMATE_INTEREST), 0)
+        )
+        if contact is not None:
+            self.load(contact.data)
+
+    def load(self, data: ContactData) -> None:
+        self.civility_combo.setEditText(data.civility or "")
+        for field in TEXT_FIELDS:
+            self.edits[field].setText(getattr(data, field) or "")
+        select_value(self.basis_combo, data.legal_basis)
+        self.consent_box.setChecked(data.consent_on is not None)
+        if data.consent_on is not None:
+            day = data.consent_on
+            self.consent_date.setDate(QDate(day.year, day.month, day.day))
+
+    def form_data(self) -> ContactData:
+        consent: date | None = None
+        if self.consent_box.isChecked():
+            consent = self.consent_date.date().toPython()  # type: ignore[assignment]
+        return ContactData(
+            civility=self.civility_combo.currentText(),
+            legal_basis=combo_value(self.basis_combo),
+            consent_on=consent,
+            **{field: self.edits[field].text() for field in TEXT_FIELDS},  # type: ignore[arg-type]
+        )
+
+    def on_buttons_accepted(self) -> None:
+        self.errors.clear()
+        data = self.form_data()
+        try:
+            if self.contact is None:
+                self.saved = self.service.create(self.organization_id, data)
+            else:
+                self.saved = self.service.update(
+                    self.contact.id, data, version=self.version, opened=self.opened
+                )
+        except ValidationError as exc:
+            if not self.errors.show(exc):
+                show_error(self, exc)
+            return
+        except ConcurrentEditError as exc:
+            assert self.contact is not None
+            try:
+                current = self.service.get(self.contact.id)
+            except GuichetError as gone:
+                show_error(self, gone)
+                return
+            self.version, self.opened = current.version, current.opened_values()
+            self.banner.setText(
+                exc.message
+                + "\n"
+                + changes_text(exc.changes, CONTACT_LABELS, self.tr("Modifié entre-temps :"))
+                + "\n"
+                + self.tr("Votre saisie est conservée : enregistrez à nouveau pour la garder.")
+            )
+            self.banner.show()
+            return
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self.accept()

@@ -1,0 +1,81 @@
+"""French error messages shown right under the field they concern, in any tab of a form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from guichet.errors import ValidationError
+
+
+def changes_text(
+    changes: dict[str, tuple[object, object]], labels: dict[str, str], heading: str
+) -> str:
+    """« Modifié entre-temps : • Téléphone : « a » → « b » » with French field names."""
+
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return "(vide)"
+        return str(getattr(value, "value", value))
+
+    lines = [
+        f"• {labels.get(field, field)} : « {shown(old)} » → « {shown(new)} »"
+        for field, (old, new) in changes.items()
+    ]
+    return heading + ("\n" + "\n".join(lines) if lines else " " + "(détail indisponible)")
+
+
+class FormErrors:
+    def __init__(self, tabs: QTabWidget | None = None) -> None:
+        self.tabs = tabs
+        self.rows: dict[str, tuple[QWidget, QLabel, int]] = {}
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        caption: str,
+        widget: QWidget,
+        field: str,
+        tab: int = 0,
+        extra: QWidget | None = None,
+    ) -> QLabel:
+        """Add ``widget`` (and ``extra`` under it) to ``form`` with a hidden error label."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        if extra is not None:
+            layout.addWidget(extra)
+        error = QLabel()
+        error.setObjectName(f"{field}_error")
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b00020;")
+        error.hide()
+        layout.addWidget(error)
+        form.addRow(caption, box)
+        self.rows[field] = (widget, error, tab)
+        return error
+
+    def show(self, exc: ValidationError) -> bool:
+        """Show the message under its field; False when the field is not on this form."""
+        row = self.rows.get(exc.field or "")
+        if row is None:
+            return False
+        widget, error, tab = row
+        error.setText(exc.message)
+        error.show()
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(tab)
+        widget.setFocus()
+        return True
+
+    def clear(self) -> None:
+        for _widget, error, _tab in self.rows.values():
+            error.clear()
+            error.hide()
+
+    def message(self, field: str) -> str:
+        row = self.rows.get(field)
+        return row[1].text() if row and not row[1].isHidden() else ""

@@ -1,0 +1,59 @@
+"""Screenshot scenes of the directory (``make screenshots``): a search with a filter and the
+detail panel, the duplicates list, the merge dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from guichet.services.demo_duplicates import add_demo_duplicates
+
+from guichet.ui.pages.directory import DirectoryPage
+from guichet.ui.pages.directory_filters import ON_TERRITORY
+
+if TYPE_CHECKING:
+    from guichet.ui.main_window import MainWindow
+
+
+def _page(window: MainWindow) -> DirectoryPage:
+    window.show_page("directory")
+    page = window.page("directory")
+    assert isinstance(page, DirectoryPage)
+    return page
+
+
+def directory_search(window: MainWindow) -> QWidget:
+    page = _page(window)
+    tab = page.search_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.search_edit.setText("usinage")
+    tab.filters.select(tab.filters.place_combo, ON_TERRITORY)
+    tab.table.selectRow(0)
+    return window
+
+
+def _with_duplicates(window: MainWindow) -> DirectoryPage:
+    page = _page(window)
+    if not window.property("demo_duplicates_added"):
+        assert window.ctx is not None
+        add_demo_duplicates(window.ctx.db)
+        window.setProperty("demo_duplicates_added", True)
+        page.duplicates_tab.refresh()
+    page.tabs.setCurrentWidget(page.duplicates_tab)
+    return page
+
+
+def duplicates(window: MainWindow) -> QWidget:
+    _with_duplicates(window)
+    return window
+
+
+def merge(window: MainWindow) -> QWidget:
+    tab = _with_duplicates(window).duplicates_tab
+    tab.view.selectRow(0)
+    pair = tab.selected_pair()
+    assert pair is not None
+    dialog = tab.open_merge(pair)
+    dialog.show()
+    return dialog

@@ -1,0 +1,216 @@
+"""Annuaire › Recherche: a search box that answers as you type, the filters, the results and
+the detail of the chosen organization.
+
+Keyboard: type, Down arrow to go into the results, Up/Down to move, Enter to open the chosen
+organization's form, Escape to go back to the search box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
+
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
+from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+from guichet.ui.pages.directory_filters import FilterPanel
+from guichet.ui.pages.directory_results import PAGE_SIZE, HitsTableModel
+from guichet.ui.pages.organization_panel import OrganizationPanel
+
+
+class DirectorySearchTab(QWidget):
+    results_shown = Signal(int)  # number of organizations found
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.engine = DirectorySearch(ctx.db)
+        self.setObjectName("directorySearchTab")
+        self._text = ""
+        self._filters = SearchFilters()
+        self._wanted_id: int | None = None
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("directorySearchEdit")
+        self.search_edit.setAccessibleName(self.tr("Rechercher dans l'annuaire"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Nom, SIRET, commune, compétence (usinage, soudure TIG…), contact…")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.on_search_edit_text_changed)
+        self.search_edit.installEventFilter(self)
+        top.addWidget(self.search_edit, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("resultCountLabel")
+        top.addWidget(self.count_label)
+        self.new_button = QPushButton(self.tr("Nouvelle organisation…"))
+        self.new_button.setObjectName("newOrganizationButton")
+        self.new_button.clicked.connect(self.on_new_button_clicked)
+        top.addWidget(self.new_button)
+        self.thesaurus_button = QPushButton(self.tr("Compétences…"))
+        self.thesaurus_button.setObjectName("thesaurusButton")
+        self.thesaurus_button.setToolTip(self.tr("Modifier le thésaurus des savoir-faire"))
+        self.thesaurus_button.clicked.connect(self.on_thesaurus_button_clicked)
+        top.addWidget(self.thesaurus_button)
+        layout.addLayout(top)
+
+        self.filters = FilterPanel(ctx.db)
+        self.filters.filters_changed.connect(self.on_filters_filters_changed)
+        filters_area = QScrollArea()
+        filters_area.setObjectName("filtersArea")
+        filters_area.setWidgetResizable(True)
+        filters_area.setWidget(self.filters)
+        filters_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        filters_area.setMinimumWidth(120)
+
+        self.model = HitsTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("directoryResults")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 210)
+        header.resizeSection(1, 75)
+        header.resizeSection(2, 150)
+        header.resizeSection(3, 125)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.installEventFilter(self)
+
+        self.panel = OrganizationPanel(ctx)
+        self.panel.organization_changed.connect(self.on_panel_organization_changed)
+        self.panel.organization_deleted.connect(self.on_panel_organization_deleted)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("directorySplitter")
+        self.splitter.addWidget(filters_area)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([235, 600, 470])
+        layout.addWidget(self.splitter, 1)
+        self.run_search()
+
+    # -- searching -----------------------------------------------------------------------------
+    def run_search(self) -> None:
+        """Search for the current text and filters; the first page is shown at once."""
+        text, filters = self._text, self._filters
+        hits = self.engine.search(text, filters, limit=PAGE_SIZE)
+        self.show_results(text, filters, hits)
+
+    def show_results(self, text: str, filters: SearchFilters, hits: list[OrganizationHit]) -> None:
+        if (text, filters) != (self._text, self._filters):
+            return  # an answer to an older query: a newer one is on its way
+        engine = self.engine
+
+        def fetch(offset: int, limit: int) -> list[OrganizationHit]:
+            return engine.search(text, filters, limit=limit, offset=offset)
+
+        wanted = self._wanted_id if self._wanted_id is not None else self.current_id()
+        self.model.show_hits(hits, fetch)
+        total = len(hits) if len(hits) < PAGE_SIZE else engine.count(text, filters)
+        self.count_label.setText(
+            self.tr("%n organisation(s)", "", total) if total else self.tr("Aucun résultat")
+        )
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        elif self._wanted_id is not None:
+            self.panel.show_organization(self._wanted_id)
+        elif self.panel.detail is not None and self.model.row_of(self.panel.detail.id) < 0:
+            self.panel.show_organization(None)
+        self._wanted_id = None
+        self.results_shown.emit(total)
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        hit = self.model.hit_at(index.row()) if index.isValid() else None
+        return hit.id if hit else None
+
+    def show_organization(self, organization_id: int) -> None:
+        """Bring one organization forward (from another tab or after creating it)."""
+        self._wanted_id = organization_id
+        self.panel.show_organization(organization_id)
+        self.run_search()
+
+    def refresh(self) -> None:
+        self.filters.reload_lists()
+        self.panel.reload()
+        self.run_search()
+
+    def open_current(self) -> None:
+        if self.panel.detail is not None:
+            self.panel.on_edit_button_clicked()
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_edit and key == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if watched is self.table and key == Qt.Key.Key_Escape:
+                self.search_edit.setFocus()
+                self.search_edit.selectAll()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- slots ---------------------------------------------------------------------------------
+    def on_search_edit_text_changed(self, text: str) -> None:
+        self._text = text.strip()
+        self.run_search()
+
+    def on_filters_filters_changed(self, filters: SearchFilters) -> None:
+        self._filters = filters
+        self.run_search()
+
+    def on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        hit = self.model.hit_at(min(rows)) if rows else None
+        if hit is not None and (self.panel.detail is None or self.panel.detail.id != hit.id):
+            self.panel.show_organization(hit.id)
+
+    def on_panel_organization_changed(self, organization_id: int) -> None:
+        self._wanted_id = organization_id
+        self.run_search()
+
+    def on_panel_organization_deleted(self, _organization_id: int) -> None:
+        self.run_search()
+
+    def on_new_button_clicked(self) -> None:
+        dialog = OrganizationDialog(self.ctx, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_organization(dialog.saved_id)
+
+    def on_thesaurus_button_clicked(self) -> None:
+        CapabilitiesDialog(self.ctx, self).exec()
+        self.refresh()

@@ -1,0 +1,97 @@
+"""Live directory search: each keystroke's query runs off the GUI thread; stale answers are dropped.
+
+Every request gets a sequence number. When an answer comes back, it is shown only if no newer
+request was made meanwhile, so a slow query for « u » can never replace the answer for
+« usinage » that the counsellor is already reading.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from guichet.search import DirectorySearch, SearchFilters
+
+from guichet.ui.tasks import TaskControl, run_task
+
+
+class LiveSearch(QObject):
+    """Runs :meth:`DirectorySearch.search` in the background for the latest request only.
+
+    Signals:
+        results_ready(list): the hits of the newest request.
+        failed(object): the exception raised by the newest request.
+    """
+
+    results_ready = Signal(list)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        search: DirectorySearch,
+        parent: QObject | None = None,
+        *,
+        limit: int = 200,
+        debounce_ms: int = 30,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._limit = limit
+        self._pool = pool
+        self._sequence = 0
+        self._request: tuple[int, str, SearchFilters | None] | None = None
+        #: Answers that arrived after a newer request, and were dropped (for tests and logs).
+        self.dropped = 0
+        self._timer = QTimer(self)
+        self._timer.setObjectName("liveSearchDebounce")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(0, debounce_ms))
+        self._timer.timeout.connect(self.on_timer_timeout)
+
+    @property
+    def sequence(self) -> int:
+        """Number of the newest request."""
+        return self._sequence
+
+    def request(self, text: str, filters: SearchFilters | None = None) -> int:
+        """Ask for ``text`` with ``filters``; returns the request's sequence number."""
+        self._sequence += 1
+        self._request = (self._sequence, text, filters)
+        if self._timer.interval() == 0:
+            self.on_timer_timeout()
+        else:
+            self._timer.start()
+        return self._sequence
+
+    def on_timer_timeout(self) -> None:
+        if self._request is None:
+            return
+        sequence, text, filters = self._request
+        self._request = None
+        search, limit = self._search, self._limit
+
+        def work(_control: TaskControl) -> tuple[int, list[Any]]:
+            return sequence, search.search(text, filters, limit=limit)
+
+        run_task(
+            work,
+            on_success=self._on_task_succeeded,
+            on_error=lambda exc: self._on_task_failed(sequence, exc),
+            parent=self,
+            pool=self._pool,
+        )
+
+    def _on_task_succeeded(self, result: tuple[int, list[Any]]) -> None:
+        sequence, hits = result
+        if sequence != self._sequence:
+            self.dropped += 1
+            return
+        self.results_ready.emit(hits)
+
+    def _on_task_failed(self, sequence: int, exc: BaseException) -> None:
+        if sequence != self._sequence:
+            self.dropped += 1
+            return
+        self.failed.emit(exc)

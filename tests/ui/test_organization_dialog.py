@@ -1,0 +1,168 @@
+"""Organization and contact dialogs: checks as you type, errors beside the field, stale edits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from guichet.services.contacts import ContactData, ContactService
+from guichet.services.organization_rules import OrganizationData
+from guichet.services.organizations import OrganizationService
+
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.contact_dialog import ContactDialog
+from guichet.ui.dialogs.organization_dialog import OrganizationDialog, group_siret
+
+
+def _new(qtbot: QtBot, ctx: AppContext) -> OrganizationDialog:
+    dialog = OrganizationDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_siret_is_grouped_and_checked_as_you_type(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _new(qtbot, ctx)
+    edit = dialog.edits["siret"]
+    qtbot.keyClicks(edit, "7328293")
+    assert edit.text() == "732 829 3"
+    assert dialog.siret_status.text() == "7 chiffres sur 14"
+    qtbot.keyClicks(edit, "2000074")
+    assert edit.text() == "732 829 320 00074"
+    assert dialog.siret_status.text() == "SIRET valide"
+    edit.clear()
+    qtbot.keyClicks(edit, "73282932000075")
+    assert "clé de contrôle" in dialog.siret_status.text()
+    assert group_siret("abc") == "abc"
+
+
+def test_commune_is_proposed_from_the_postal_code(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _new(qtbot, ctx)
+    qtbot.keyClicks(dialog.edits["postal_code"], "76170")
+    names = [dialog.city_combo.itemText(i) for i in range(dialog.city_combo.count())]
+    assert "Lillebonne" in names
+    dialog.city_combo.setCurrentIndex(names.index("Lillebonne"))
+    dialog.edits["legal_name"].setText("Atelier")
+    dialog.edits["address_street"].setText("12 bis, rue de l'Église")
+    assert dialog.afnor_label.text().splitlines()[-2:] == [
+        "12 B RUE DE L'EGLISE",
+        "76170 LILLEBONNE",
+    ]
+    assert dialog.form_data().commune_insee == "76384"
+
+
+def test_naf_found_by_label_with_the_completer(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _new(qtbot, ctx)
+    completer = dialog.edits["naf_code"].completer()
+    completer.setCompletionPrefix("décolletage")
+    proposal = completer.currentCompletion()
+    assert proposal.startswith("25.62A")
+    dialog.on_naf_completer_activated(proposal)
+    assert dialog.edits["naf_code"].text() == "25.62A"
+    assert dialog.naf_label.text() == "Décolletage"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words", "tab"),
+    [
+        ("siret", "732 829 320 00075", "clé de contrôle", 0),
+        ("email", "contact@", "Adresse e-mail invalide", 0),
+        ("phone", "12", "Numéro de téléphone invalide", 0),
+        ("legal_name", "N" * 10_000, "250 caractères (10\u202f000 saisis)", 0),
+        ("address_street", "x" * 500, "120 caractères", 1),
+    ],
+)
+def test_error_is_shown_beside_the_field_and_the_form_keeps_its_content(
+    qtbot: QtBot, ctx: AppContext, field: str, value: str, words: str, tab: int
+) -> None:
+    dialog = _new(qtbot, ctx)
+    dialog.edits["legal_name"].setText("Soudure <b>Caux</b>")
+    dialog.edits["trade_name"].setText("SC")
+    dialog.edits[field].setText(value)
+    dialog.tabs.setCurrentIndex(2 - tab)
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 0
+    assert words in dialog.errors.message(field)
+    assert dialog.tabs.currentIndex() == tab
+    assert dialog.edits[field].text() == value
+    assert dialog.edits["trade_name"].text() == "SC"
+    error_label = dialog.errors.rows[field][1]
+    assert error_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_create_with_skills_and_markup_kept_literally(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = _new(qtbot, ctx)
+    dialog.edits["legal_name"].setText("Soudure <b>Caux</b>")
+    node = next(n for n in dialog.capability_picker._items if dialog.capability_picker.item_for(n))
+    dialog.capability_picker.set_checked({node})
+    dialog.capability_picker.filter_edit.setText("soudage")
+    visible = [i for i in dialog.capability_picker._items.values() if not i.isHidden()]
+    assert visible and len(visible) < len(dialog.capability_picker._items)
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 1 and dialog.saved_id is not None
+    detail = OrganizationService(ctx.db).get(dialog.saved_id)
+    assert detail.data.legal_name == "Soudure <b>Caux</b>"
+    assert [c.id for c in detail.capabilities] == [node]
+
+
+def test_concurrent_edit_shows_what_changed_and_keeps_the_form(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    service = OrganizationService(ctx.db)
+    saved = service.create(OrganizationData(legal_name="Mécanique Caux", phone="02 35 38 00 01"))
+    opened = service.get(saved.organization_id)
+    dialog = OrganizationDialog(ctx, opened)
+    qtbot.addWidget(dialog)
+    assert dialog.edits["phone"].text() == "+33235380001"
+    service.update(
+        opened.id,
+        replace(opened.data, phone="02 35 38 99 99"),
+        version=opened.version,
+        opened=opened.opened_values(),
+    )
+    dialog.edits["trade_name"].setText("MC")
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 0
+    assert dialog.banner.isVisibleTo(dialog)
+    assert "Téléphone : « +33235380001 » → « +33235389999 »" in dialog.banner.text()
+    assert dialog.edits["trade_name"].text() == "MC"
+    dialog.on_buttons_accepted()  # saving again replaces, knowingly
+    assert dialog.result() == 1
+    assert service.get(opened.id).data.trade_name == "MC"
+
+
+def test_contact_dialog_validates_and_saves(qtbot: QtBot, ctx: AppContext) -> None:
+    org = OrganizationService(ctx.db).create(OrganizationData(legal_name="Usinage Caux"))
+    dialog = ContactDialog(ctx, org.organization_id, None)
+    qtbot.addWidget(dialog)
+    dialog.edits["last_name"].setText("Durand")
+    dialog.edits["email"].setText("durand@")
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 0
+    assert "Adresse e-mail invalide" in dialog.errors.message("email")
+    dialog.edits["email"].setText("l.durand@usinage-caux.fr")
+    dialog.edits["mobile"].setText("06 12 34 56 78")
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 1 and dialog.saved is not None
+    assert dialog.saved.data.mobile == "+33612345678"
+
+
+def test_contact_dialog_detects_a_concurrent_edit(qtbot: QtBot, ctx: AppContext) -> None:
+    org = OrganizationService(ctx.db).create(OrganizationData(legal_name="Usinage Caux"))
+    contacts = ContactService(ctx.db)
+    created = contacts.create(org.organization_id, ContactData(last_name="Durand"))
+    dialog = ContactDialog(ctx, org.organization_id, created)
+    qtbot.addWidget(dialog)
+    contacts.update(
+        created.id,
+        replace(created.data, role="Directrice"),
+        version=created.version,
+        opened=created.opened_values(),
+    )
+    dialog.edits["first_name"].setText("Léa")
+    dialog.on_buttons_accepted()
+    assert "Fonction : « (vide) » → « Directrice »" in dialog.banner.text()
+    assert dialog.edits["first_name"].text() == "Léa"
