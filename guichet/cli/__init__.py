@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from guichet import __version__
-from guichet.cli import basics, files, search
+from guichet.cli import basics, files, referrals, search
 from guichet.cli.common import Context, FrenchHelpFormatter
 from guichet.errors import GuichetError
 
-COMMAND_MODULES = (basics, files, search)
+COMMAND_MODULES = (basics, search, files, referrals)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -80,52 +80,62 @@ class AuditAction(StrEnum):
     MERGE = "merge"
 
 
-LABELS: dict[StrEnum, str] = {
-    OrganizationKind.COMPANY: "Entreprise",
-    OrganizationKind.MEMBER: "Adhérent",
-    OrganizationKind.PARTNER: "Partenaire",
-    OrganizationKind.AGENCY: "Agence",
-    Channel.DESK: "Accueil",
-    Channel.PHONE: "Téléphone",
-    Channel.EMAIL: "E-mail",
-    Channel.MEETING: "Réunion",
-    Channel.PARTNER: "Partenaire",
-    Channel.MAIL: "Courrier",
-    InquiryStatus.NEW: "Nouvelle",
-    InquiryStatus.IN_PROGRESS: "En cours",
-    InquiryStatus.CLOSED: "Close",
-    NeedOutcome.INFORMED: "Informé",
-    NeedOutcome.ORIENTED: "Orienté",
-    NeedOutcome.REFERRED: "Mis en relation",
-    ReferralStatus.PROPOSED: "Proposée",
-    ReferralStatus.SENT: "Envoyée",
-    ReferralStatus.TAKEN_CARE: "Prise en charge",
-    ReferralStatus.SUCCEEDED: "Aboutie",
-    ReferralStatus.CLOSED_NO_HELP: "Close sans aide",
-    ReferralStatus.UNREACHABLE: "Injoignable",
-    ReferralStatus.REFUSED: "Refusée",
-    ReferralStatus.EXPIRED: "Expirée",
-    MembershipStatus.ACTIVE: "Active",
-    MembershipStatus.LAPSED: "Échue",
-    ResourceKind.SHEET: "Fiche d'information",
-    ResourceKind.AID_SCHEME: "Dispositif d'aide",
-    ResourceKind.MEETING: "Réunion à venir",
-    ResourceKind.LINK: "Lien",
-    ResourceKind.DOCUMENT: "Document",
-    LegalBasis.CONSENT: "Consentement",
-    LegalBasis.LEGITIMATE_INTEREST: "Intérêt légitime",
-    LegalBasis.PUBLIC_TASK: "Mission d'intérêt public",
-    LegalBasis.CONTRACT: "Contrat",
-    LetterKind.TO_COMPANY: "Lettre à l'entreprise",
-    LetterKind.TO_PARTNER: "Lettre au partenaire",
-    LetterKind.FOLLOW_UP: "Relance",
-    LetterKind.INVITATION: "Invitation",
-}
+_LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
+    (OrganizationKind.COMPANY, "Entreprise"),
+    (OrganizationKind.MEMBER, "Adhérent"),
+    (OrganizationKind.PARTNER, "Partenaire"),
+    (OrganizationKind.AGENCY, "Agence"),
+    (Channel.DESK, "Accueil"),
+    (Channel.PHONE, "Téléphone"),
+    (Channel.EMAIL, "E-mail"),
+    (Channel.MEETING, "Réunion"),
+    (Channel.PARTNER, "Partenaire"),
+    (Channel.MAIL, "Courrier"),
+    (InquiryStatus.NEW, "Nouvelle"),
+    (InquiryStatus.IN_PROGRESS, "En cours"),
+    (InquiryStatus.CLOSED, "Close"),
+    (NeedOutcome.INFORMED, "Informé"),
+    (NeedOutcome.ORIENTED, "Orienté"),
+    (NeedOutcome.REFERRED, "Mis en relation"),
+    (ReferralStatus.PROPOSED, "Proposée"),
+    (ReferralStatus.SENT, "Envoyée"),
+    (ReferralStatus.TAKEN_CARE, "Prise en charge"),
+    (ReferralStatus.SUCCEEDED, "Aboutie"),
+    (ReferralStatus.CLOSED_NO_HELP, "Close sans aide"),
+    (ReferralStatus.UNREACHABLE, "Injoignable"),
+    (ReferralStatus.REFUSED, "Refusée"),
+    (ReferralStatus.EXPIRED, "Expirée"),
+    (MembershipStatus.ACTIVE, "Active"),
+    (MembershipStatus.LAPSED, "Échue"),
+    (ResourceKind.SHEET, "Fiche d'information"),
+    (ResourceKind.AID_SCHEME, "Dispositif d'aide"),
+    (ResourceKind.MEETING, "Réunion à venir"),
+    (ResourceKind.LINK, "Lien"),
+    (ResourceKind.DOCUMENT, "Document"),
+    (LegalBasis.CONSENT, "Consentement"),
+    (LegalBasis.LEGITIMATE_INTEREST, "Intérêt légitime"),
+    (LegalBasis.PUBLIC_TASK, "Mission d'intérêt public"),
+    (LegalBasis.CONTRACT, "Contrat"),
+    (LetterKind.TO_COMPANY, "Lettre à l'entreprise"),
+    (LetterKind.TO_PARTNER, "Lettre au partenaire"),
+    (LetterKind.FOLLOW_UP, "Relance"),
+    (LetterKind.INVITATION, "Invitation"),
+)
+#: Keyed by (enum class, value): Channel.MEETING and ResourceKind.MEETING share the value
+#: "meeting" and would otherwise collide in a dict keyed by the members themselves.
+LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _LABEL_PAIRS}
 
 
-def label(value: StrEnum) -> str:
-    """French label of an enum value (the UI passes it through ``tr`` as well)."""
-    return LABELS.get(value, str(value))
+def label(value: StrEnum | str) -> str:
+    """French label of an enum value (the UI passes it through ``tr`` as well).
+
+    A plain string (a value not yet loaded back as its enum) gets the label only when its
+    value belongs to a single enum.
+    """
+    if isinstance(value, StrEnum):
+        return LABELS.get((type(value), value.value), str(value))
+    matches = [text for (_, raw), text in LABELS.items() if raw == value]
+    return matches[0] if len(matches) == 1 else str(value)
 
 
 def enum_column(enum_cls: type[StrEnum]) -> Enum:

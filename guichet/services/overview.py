@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from sqlalchemy import func, select
@@ -21,6 +21,10 @@ from guichet.models import (
     ReferralStatus,
     label,
 )
+from guichet.services.followups import DueReferral, due_referrals
+from guichet.services.reactivity import Reactivity, load_reactivity
+from guichet.services.referral_rows import ReferralRow
+from guichet.services.referrals import ReferralService
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
 
@@ -49,6 +53,9 @@ class Overview:
     open_referrals: int
     today: list[InquiryRow]
     latest: list[InquiryRow]
+    follow_ups_due: list[DueReferral] = field(default_factory=list)
+    latest_referrals: list[ReferralRow] = field(default_factory=list)
+    reactivity: Reactivity | None = None
 
 
 def _rows(inquiries: list[Inquiry], counsellors: dict[int, str]) -> list[InquiryRow]:
@@ -66,8 +73,15 @@ def _rows(inquiries: list[Inquiry], counsellors: dict[int, str]) -> list[Inquiry
     ]
 
 
-def load_overview(db: Database, *, today: date | None = None, latest: int = 15) -> Overview:
+def load_overview(
+    db: Database, *, today: date | None = None, latest: int = 15, now: datetime | None = None
+) -> Overview:
+    """The home page's figures as of ``today`` (and ``now`` for réactivité)."""
     day = today or date.today()
+    moment = now or (datetime.combine(day, datetime.now().time()) if today else datetime.now())
+    follow_ups = due_referrals(db, day)
+    latest_referrals = ReferralService(db).list_referrals(limit=latest)
+    reactivity = load_reactivity(db, moment)
     territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
     with db.unit_of_work() as s:
         count = lambda query: s.scalar(query) or 0  # noqa: E731
@@ -112,4 +126,7 @@ def load_overview(db: Database, *, today: date | None = None, latest: int = 15) 
             ),
             today=_rows(list(todays), counsellors),
             latest=_rows(list(recent), counsellors),
+            follow_ups_due=follow_ups,
+            latest_referrals=latest_referrals,
+            reactivity=reactivity,
         )

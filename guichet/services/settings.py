@@ -7,6 +7,7 @@ position of the address block for window envelopes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,8 @@ from sqlalchemy import select
 
 from guichet.db import Database
 from guichet.errors import ValidationError
+from guichet.letters.default_templates import DEFAULT_TEMPLATES
+from guichet.letters.template import validate_template
 from guichet.models import Setting
 
 
@@ -25,6 +28,7 @@ class SettingSpec:
     label: str
     minimum: float | None = None
     maximum: float | None = None
+    validator: Callable[[Any], None] | None = None  # raises ValidationError (French)
 
 
 SPECS: tuple[SettingSpec, ...] = (
@@ -48,6 +52,31 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
     ),
+    *(
+        SettingSpec(key, str, text, label, validator=validate_template)
+        for key, text, label in (
+            (
+                "letters.company_object",
+                DEFAULT_TEMPLATES["letters.company_object"],
+                "Courrier à l'entreprise : objet",
+            ),
+            (
+                "letters.company_body",
+                DEFAULT_TEMPLATES["letters.company_body"],
+                "Courrier à l'entreprise : texte",
+            ),
+            (
+                "letters.partner_object",
+                DEFAULT_TEMPLATES["letters.partner_object"],
+                "Courrier au partenaire : objet",
+            ),
+            (
+                "letters.partner_body",
+                DEFAULT_TEMPLATES["letters.partner_body"],
+                "Courrier au partenaire : texte",
+            ),
+        )
+    ),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -70,6 +99,11 @@ def _coerce(spec: SettingSpec, value: Any) -> Any:
         raise ValidationError(
             f"« {spec.label} » doit valoir au plus {spec.maximum:g}.", field=spec.key
         )
+    if spec.validator is not None:
+        try:
+            spec.validator(coerced)
+        except ValidationError as exc:
+            raise ValidationError(f"{spec.label} — {exc.message}", field=spec.key) from exc
     return coerced
 
 

@@ -22,6 +22,7 @@ from guichet.config import AppPaths
 from guichet.errors import GuichetError
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close, install_file_actions
 from guichet.ui.pages.registry import PageSpec, page_specs
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Fichier"))
+        self.new_inquiry_action = new_inquiry_action(self)
+        self.file_menu.addAction(self.new_inquiry_action)
         self.settings_action = QAction(self.tr("&Paramètres…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,6 +62,55 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from guichet.ui import intake_scenes
+
+        return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
+
+    return show
+
+
+def _referral_dialog(window: MainWindow) -> QWidget:
+    from guichet.services.referral_needs import recent_needs
+
+    from guichet.ui.dialogs.referral_dialog import ReferralDialog
+
+    assert window.ctx is not None
+    needs = recent_needs(window.ctx.db, text="sous-traitant")
+    need = next((n for n in needs if n.consent and n.description and not n.referrals), needs[0])
+    dialog = ReferralDialog(window.ctx, need.id, window)
+    dialog.model.set_checked(0, True)
+    dialog.show()
+    return dialog
+
+
+def _letters_dialog(window: MainWindow) -> QWidget:
+    from guichet.models import ReferralStatus
+    from guichet.services.referrals import ReferralService
+
+    from guichet.ui.dialogs.letters_dialog import LettersDialog
+
+    assert window.ctx is not None
+    proposed = ReferralService(window.ctx.db).list_referrals(statuses=[ReferralStatus.PROPOSED])
+    dialog = LettersDialog(window.ctx, [proposed[0].id], window)
+    dialog.show()
+    deadline = time.monotonic() + 10
+    while not dialog.list.count() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return dialog
+
+
+def _template_settings(window: MainWindow) -> QWidget:
+    dialog = _settings(window)
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    assert isinstance(dialog, SettingsDialog)
+    dialog.tabs.setCurrentWidget(dialog.templates_tab)
+    return dialog
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _page("home")),
     Scene("parametres", _settings),
@@ -69,6 +119,12 @@ SCENES: list[Scene] = [
     Scene("fusion", directory_scenes.merge),
     Scene("import-correspondance", _files_scene("import_mapping")),
     Scene("import-apercu", _files_scene("import_preview")),
+    Scene("nouvelle-demande", _intake_scene("intake_filled")),
+    Scene("demandes", _intake_scene("inquiries_detail")),
+    Scene("relances", _page("followups")),
+    Scene("mise_en_relation", _referral_dialog),
+    Scene("courriers_apercu", _letters_dialog),
+    Scene("parametres_courriers", _template_settings),
 ]
 
 
@@ -109,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(widget, QDialog):
             widget.close()
     window.close()
+    if not args.only:
+        from guichet.ui.letter_images import write_letter_images
+
+        for path in write_letter_images(db, args.out):
+            print(path)
     db.dispose()
     return 0
 

@@ -29,6 +29,10 @@ from guichet.services.counsellors import CounsellorInfo, CounsellorService
 from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
+from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
+from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
+from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -42,12 +46,19 @@ class SettingsDialog(QDialog):
         self.counsellor_service = CounsellorService(ctx.db)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
-        self.resize(640, 480)
+        self.resize(820, 600)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._agency_tab(), self.tr("Agence"))
         self.tabs.addTab(self._counsellors_tab(), self.tr("Conseillers"))
+        self.tabs.addTab(TaxonomyTab(ctx), self.tr("Thématiques"))
+        self.followup_tab = FollowUpSettingsTab(ctx)
+        self.templates_tab = LetterTemplatesTab()
+        self.routing_tab = RoutingSettingsTab(ctx)
+        self.tabs.addTab(self.routing_tab, self.routing_tab.title)
+        for tab in (self.followup_tab, self.templates_tab):
+            self.tabs.addTab(tab, tab.title)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -221,6 +232,8 @@ class SettingsDialog(QDialog):
         self.address_edit.setPlainText(str(values["agency.address"]))
         self.logo_edit.setText(str(values["agency.logo_path"]))
         self.on_logo_edit_text_changed(self.logo_edit.text())
+        self.followup_tab.load(values)
+        self.templates_tab.load(values)
         self._reload_counsellors()
 
     def on_buttons_accepted(self) -> None:
@@ -229,6 +242,8 @@ class SettingsDialog(QDialog):
         }
         changes["agency.address"] = self.address_edit.toPlainText().strip()
         changes["agency.logo_path"] = self.logo_edit.text().strip()
+        changes.update(self.followup_tab.changes())
+        changes.update(self.templates_tab.changes())
         try:
             self.settings_service.update(changes)
         except GuichetError as exc:

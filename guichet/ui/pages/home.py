@@ -7,14 +7,20 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from guichet.reference.dates import format_share
+from guichet.services.followups import DueReferral
 from guichet.services.overview import InquiryRow, Overview, load_overview
+from guichet.services.reactivity import Reactivity
+from guichet.services.referral_rows import ReferralRow
 
 from guichet.ui.context import AppContext
 from guichet.ui.table_model import Column, RowsTableModel
@@ -52,6 +58,46 @@ def inquiry_columns(tr: Callable[[str], str]) -> list[Column[InquiryRow]]:
     ]
 
 
+def due_columns(tr: Callable[[str], str]) -> list[Column[DueReferral]]:
+    return [
+        Column(tr("Étape"), lambda d: d.stage_label),
+        Column(tr("Depuis le"), lambda d: d.due_on),
+        Column(tr("Entreprise"), lambda d: d.referral.company),
+        Column(tr("Partenaire"), lambda d: d.referral.partner),
+        Column(tr("Téléphone"), lambda d: d.referral.contact_phone),
+    ]
+
+
+def referral_columns(tr: Callable[[str], str]) -> list[Column[ReferralRow]]:
+    return [
+        Column(tr("Proposée le"), lambda r: r.proposed_at),
+        Column(tr("Entreprise"), lambda r: r.company),
+        Column(tr("Partenaire"), lambda r: r.partner),
+        Column(tr("Statut"), lambda r: r.status_label),
+    ]
+
+
+def format_minutes(minutes: float | None) -> str:
+    if minutes is None:
+        return "—"
+    total = round(minutes)
+    if total < 60:
+        return f"{total} min"
+    return f"{total // 60} h {total % 60:02d}"
+
+
+def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
+
+
 class HomePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,24 +120,51 @@ class HomePage(QWidget):
         for column, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, column)
         layout.addLayout(grid)
+        self.reactivity_cards = {
+            "median": StatCard(
+                self.tr("médiane entre l'arrivée d'une demande et sa première suite (ce mois)"),
+                "medianCard",
+            ),
+            "referred": StatCard(
+                self.tr("demandes mises en relation en moins de 72 h (90 jours)"), "referredCard"
+            ),
+            "taken_care": StatCard(
+                self.tr("mises en relation prises en charge en moins de 5 jours (90 jours)"),
+                "takenCareCard",
+            ),
+        }
+        for column, card in enumerate(self.reactivity_cards.values()):
+            grid.addWidget(card, 1, column)
         self.today_label = QLabel()
         self.today_label.setObjectName("todayLabel")
         layout.addWidget(self.today_label)
-        layout.addWidget(QLabel(self.tr("<b>Dernières demandes</b>")))
+
+        self.today_model: RowsTableModel[InquiryRow] = RowsTableModel(
+            inquiry_columns(self.tr), self
+        )
         self.latest_model: RowsTableModel[InquiryRow] = RowsTableModel(
             inquiry_columns(self.tr), self
         )
-        self.latest_view = QTableView()
-        self.latest_view.setObjectName("latestInquiriesView")
-        self.latest_view.setModel(self.latest_model)
-        self.latest_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.latest_view.verticalHeader().hide()
-        self.latest_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.due_model: RowsTableModel[DueReferral] = RowsTableModel(due_columns(self.tr), self)
+        self.referrals_model: RowsTableModel[ReferralRow] = RowsTableModel(
+            referral_columns(self.tr), self
         )
-        self.latest_view.horizontalHeader().setStretchLastSection(True)
-        self.latest_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.latest_view, 1)
+        self.today_view = _table("todayInquiriesView", self.today_model)
+        self.latest_view = _table("latestInquiriesView", self.latest_model)
+        self.due_view = _table("followUpsDueView", self.due_model)
+        self.referrals_view = _table("latestReferralsView", self.referrals_model)
+        self.inquiry_tabs = QTabWidget()
+        self.inquiry_tabs.setObjectName("inquiryTabs")
+        self.inquiry_tabs.addTab(self.today_view, self.tr("Demandes du jour"))
+        self.inquiry_tabs.addTab(self.latest_view, self.tr("Dernières demandes"))
+        self.referral_tabs = QTabWidget()
+        self.referral_tabs.setObjectName("referralTabs")
+        self.referral_tabs.addTab(self.due_view, self.tr("Relances à faire"))
+        self.referral_tabs.addTab(self.referrals_view, self.tr("Dernières mises en relation"))
+        tables = QHBoxLayout()
+        tables.addWidget(self.inquiry_tabs, 1)
+        tables.addWidget(self.referral_tabs, 1)
+        layout.addLayout(tables, 1)
         self.refresh()
 
     def refresh(self) -> None:
@@ -110,4 +183,24 @@ class HomePage(QWidget):
             if count == 0
             else self.tr("%n demande(s) reçue(s) aujourd'hui.", "", count)
         )
+        self.today_model.set_rows(overview.today)
         self.latest_model.set_rows(overview.latest)
+        self.due_model.set_rows(overview.follow_ups_due)
+        self.referrals_model.set_rows(overview.latest_referrals)
+        self.referral_tabs.setTabText(
+            0, self.tr("Relances à faire (%1)").replace("%1", str(len(overview.follow_ups_due)))
+        )
+        self.inquiry_tabs.setCurrentIndex(0 if overview.today else 1)
+        self.show_reactivity(overview.reactivity)
+
+    def show_reactivity(self, figures: Reactivity | None) -> None:
+        if figures is None:
+            return
+        cards = self.reactivity_cards
+        cards["median"].set_value(format_minutes(figures.median_minutes))
+        for key, share, count in (
+            ("referred", figures.referred_within_72h, figures.referred_count),
+            ("taken_care", figures.taken_care_within_5d, figures.taken_care_count),
+        ):
+            cards[key].set_value(format_share(share) if share is not None else "—")
+            cards[key].setToolTip(self.tr("sur %n cas", "", count))

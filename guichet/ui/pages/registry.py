@@ -32,8 +32,29 @@ def _directory(ctx: AppContext) -> QWidget:
     return DirectoryPage(ctx)
 
 
+def _inquiries(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.inquiries import InquiriesPage
+
+    return InquiriesPage(ctx)
+
+
+def _resources(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.resources import ResourcesPage
+
+    return ResourcesPage(ctx)
+
+
+def _followups(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.followups import FollowUpsPage
+
+    return FollowUpsPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
+        PageSpec("inquiries", "Demandes", _inquiries),
+        PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
+        PageSpec("resources", "Ressources", _resources),
     ]

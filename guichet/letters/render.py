@@ -1,0 +1,171 @@
+"""A referral letter: letterhead, sender and recipient blocks, date, object, body, signature.
+
+Every text reaches reportlab through :func:`paragraph_markup`, which escapes it
+(``xml.sax.saxutils.escape``): a company called ``<b>`` prints as ``<b>``, never in bold.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from guichet.letters.document import Box, EnvelopeWindow, LetterDocument, RenderedPdf
+from guichet.letters.fonts import BOLD, REGULAR, printable, register_fonts
+from guichet.letters.page import (
+    MARGIN,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    draw_address_block,
+    draw_fold_marks,
+    draw_footer,
+    draw_letterhead,
+    draw_lines,
+    draw_page_number,
+    top,
+)
+
+BODY_TOP_MM = 98.0
+BODY_BOTTOM_MM = 277.0
+LATER_TOP_MM = 32.0
+DATE_Y_MM = 88.0
+SENDER_Y_MM = 47.0
+
+_BODY = ParagraphStyle(
+    "body", fontName=REGULAR, fontSize=10, leading=14, spaceAfter=7, alignment=TA_LEFT
+)
+_OBJECT = ParagraphStyle("object", parent=_BODY, fontName=BOLD, spaceAfter=12)
+_SIGNATURE = ParagraphStyle("signature", parent=_BODY, leftIndent=95 * mm, spaceAfter=0)
+_SIGNATURE_NAME = ParagraphStyle("signature_name", parent=_SIGNATURE, fontName=BOLD)
+
+
+def paragraph_markup(text: str) -> str:
+    """Plain text as safe Paragraph markup: escaped, line breaks kept."""
+    return "<br/>".join(escape(printable(line)) for line in text.split("\n"))
+
+
+def body_paragraphs(body: str) -> list[str]:
+    """Blank lines separate paragraphs."""
+    blocks = [block.strip("\n") for block in body.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block.strip()]
+
+
+def _numbered_canvas(counter: list[int]) -> type[Canvas]:
+    """A canvas that numbers pages « Page n / total » once the total is known (if over one)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            counter.append(total)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if total > 1:
+                    draw_page_number(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None) -> RenderedPdf:
+    """The letter as PDF bytes, with the measured position of its recipient block."""
+    register_fonts()
+    window = window or EnvelopeWindow()
+    buffer = io.BytesIO()
+    placed: list[tuple[Box, tuple[str, ...]]] = []
+
+    def first_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        draw_letterhead(canvas, document.letterhead)
+        draw_lines(canvas, document.sender_lines, MARGIN / mm, SENDER_Y_MM, 8.5)
+        placed.append(draw_address_block(canvas, document.recipient_lines, window))
+        canvas.setFont(REGULAR, 10)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN, top(DATE_Y_MM), printable(document.place_and_date)
+        )
+        draw_fold_marks(canvas)
+        draw_footer(canvas, document.letterhead)
+        canvas.restoreState()
+
+    def later_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(BOLD, 9)
+        canvas.drawString(MARGIN, top(18), printable(document.letterhead.name)[:90])
+        canvas.setFont(REGULAR, 9)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top(18), printable(document.object_line)[:80])
+        draw_footer(canvas, document.letterhead)
+        canvas.restoreState()
+
+    frame_width = PAGE_WIDTH - 2 * MARGIN
+    first = Frame(
+        MARGIN,
+        top(BODY_BOTTOM_MM),
+        frame_width,
+        (BODY_BOTTOM_MM - BODY_TOP_MM) * mm,
+        id="first",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    later = Frame(
+        MARGIN,
+        top(BODY_BOTTOM_MM),
+        frame_width,
+        (BODY_BOTTOM_MM - LATER_TOP_MM) * mm,
+        id="later",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        title=printable(document.title),
+        author=printable(document.author),
+        creator="Guichet",
+        invariant=1,
+        pageTemplates=[
+            PageTemplate(id="first", frames=[first], onPage=first_page),
+            PageTemplate(id="later", frames=[later], onPage=later_page),
+        ],
+    )
+    story: list[Any] = [
+        NextPageTemplate("later"),
+        Paragraph("Objet : " + paragraph_markup(document.object_line), _OBJECT),
+    ]
+    story += [Paragraph(paragraph_markup(block), _BODY) for block in body_paragraphs(document.body)]
+    signature: list[Any] = [Spacer(1, 6 * mm)]
+    for number, line in enumerate(document.signature_lines):
+        style = _SIGNATURE_NAME if number == 0 else _SIGNATURE
+        signature.append(Paragraph(paragraph_markup(line), style))
+    story.append(KeepTogether(signature))
+    pages: list[int] = []
+    doc.build(story, canvasmaker=_numbered_canvas(pages))
+    box, lines = placed[0] if placed else (None, ())
+    return RenderedPdf(
+        pdf=buffer.getvalue(), pages=pages[-1] if pages else 1, address_box=box, address_lines=lines
+    )

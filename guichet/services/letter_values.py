@@ -1,0 +1,88 @@
+"""The values merged into letter templates (``{entreprise.nom}``…), read from a referral."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guichet.models import Counsellor, Organization, Referral
+from guichet.reference.dates import format_date_long
+from guichet.reference.headcount import headcount_label
+from guichet.reference.identifiers import format_siret
+from guichet.reference.naf import naf_entry
+from guichet.reference.phones import format_phone
+from guichet.services.referral_rows import referral_reference
+
+
+def one_line_address(org: Organization | None) -> str:
+    if org is None:
+        return ""
+    town = " ".join(p for p in (org.postal_code, org.city) if p)
+    parts = [org.address_building, org.address_street, org.address_locality, town]
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _phone(*candidates: str | None) -> str:
+    found = next((c for c in candidates if c), "")
+    return format_phone(found) if found else ""
+
+
+def _activity(code: str | None) -> str:
+    if not code:
+        return ""
+    entry = naf_entry(code)
+    return f"{entry.code} — {entry.label}" if entry else code
+
+
+def merge_values(
+    referral: Referral, counsellor: Counsellor | None, settings: dict[str, object], day: date
+) -> dict[str, str]:
+    """Every field of ``LETTER_FIELDS``; a value unknown for this record is an empty string."""
+    need = referral.need
+    inquiry = need.inquiry
+    company, person = inquiry.organization, inquiry.contact
+    partner, partner_contact = referral.partner, referral.partner_contact
+    siret = company.siret if company and company.siret else ""
+    return {
+        "entreprise.nom": company.display_name if company else (person.full_name if person else ""),
+        "entreprise.siret": format_siret(siret) if siret else "",
+        "entreprise.adresse": one_line_address(company),
+        "entreprise.contact": person.full_name if person else "",
+        "entreprise.telephone": _phone(
+            person.phone if person else None,
+            person.mobile if person else None,
+            company.phone if company else None,
+        ),
+        "entreprise.email": (person.email if person else None)
+        or (company.email if company else None)
+        or "",
+        "entreprise.activite": _activity(company.naf_code if company else None),
+        "entreprise.effectif": headcount_label(company.headcount_band if company else None) or "",
+        "partenaire.nom": partner.display_name,
+        "partenaire.contact": partner_contact.full_name if partner_contact else "",
+        "partenaire.fonction": (partner_contact.role or "") if partner_contact else "",
+        "partenaire.telephone": _phone(
+            partner_contact.phone if partner_contact else None,
+            partner_contact.mobile if partner_contact else None,
+            partner.phone,
+        ),
+        "partenaire.email": (partner_contact.email if partner_contact else None)
+        or partner.email
+        or "",
+        "partenaire.adresse": one_line_address(partner),
+        "partenaire.site": partner.website or "",
+        "besoin.thematique": need.subject.theme.name,
+        "besoin.sujet": need.subject.name,
+        "besoin.description": (need.description or "").strip(),
+        "demande.reference": inquiry.reference,
+        "demande.date": format_date_long(inquiry.received_at.date()),
+        "mise_en_relation.reference": referral_reference(inquiry.reference, referral.id),
+        "mise_en_relation.motif": (referral.reason or "").strip().rstrip("."),
+        "conseiller.nom": counsellor.name if counsellor else "",
+        "conseiller.fonction": (counsellor.title or "") if counsellor else "",
+        "conseiller.telephone": _phone(counsellor.phone if counsellor else None),
+        "conseiller.email": (counsellor.email or "") if counsellor else "",
+        "agence.nom": str(settings["agency.name"]),
+        "agence.telephone": _phone(str(settings["agency.phone"])),
+        "agence.email": str(settings["agency.email"]),
+        "agence.site": str(settings["agency.website"]),
+    }

@@ -1,0 +1,332 @@
+"""Referral letters: merge the record into the templates, render, archive, mark as sent.
+
+Every generated PDF is stored as a ``Letter`` with its referral; reprinting or saving uses those
+bytes, so a letter reopens exactly as it was sent. Printing or saving marks the referral
+« envoyée » (done by the caller through :meth:`LetterService.mark_sent`, once the job went out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.utils import formatdate
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guichet.db import Database
+from guichet.errors import NotFoundError, ValidationError
+from guichet.letters import (
+    EnvelopeWindow,
+    LetterDocument,
+    Letterhead,
+    parse_template,
+    render_calibration,
+    render_letter,
+)
+from guichet.models import Counsellor, Letter, LetterKind, Referral, label
+from guichet.reference.address import PostalAddress, address_lines
+from guichet.reference.dates import place_and_date
+from guichet.services.letter_values import merge_values
+from guichet.services.referral_rows import loaded_referrals
+from guichet.services.referrals import ReferralService
+from guichet.services.settings import SettingsService
+
+KIND_TEMPLATES = {
+    LetterKind.TO_COMPANY: ("letters.company_object", "letters.company_body", "entreprise"),
+    LetterKind.TO_PARTNER: ("letters.partner_object", "letters.partner_body", "partenaire"),
+}
+PAIR = (LetterKind.TO_COMPANY, LetterKind.TO_PARTNER)
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    referral_id: int
+    kind: LetterKind
+    kind_label: str
+    recipient: str
+    file_name: str
+    generated_at: datetime
+    sent_at: datetime | None
+    template_version: str
+
+
+def _info(letter: Letter, recipient: str) -> LetterInfo:
+    return LetterInfo(
+        id=letter.id,
+        referral_id=letter.referral_id or 0,
+        kind=letter.kind,
+        kind_label=label(letter.kind),
+        recipient=recipient,
+        file_name=letter.file_name,
+        generated_at=letter.generated_at,
+        sent_at=letter.sent_at,
+        template_version=letter.template_version,
+    )
+
+
+def safe_file_name(text: str) -> str:
+    cleaned = re.sub(r"[^\w.-]+", "-", text, flags=re.ASCII).strip("-")
+    return cleaned[:150] or "courrier"
+
+
+class LetterService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- settings ------------------------------------------------------------------------------
+    def _settings(self) -> dict[str, object]:
+        return SettingsService(self.db).all()
+
+    @staticmethod
+    def letterhead(values: dict[str, object]) -> Letterhead:
+        lines = str(values["agency.address"]).splitlines()
+        address = tuple(line for line in lines if line.strip())
+        return Letterhead(
+            name=str(values["agency.name"]),
+            address_lines=address,
+            phone=str(values["agency.phone"]),
+            email=str(values["agency.email"]),
+            website=str(values["agency.website"]),
+            logo_path=str(values["agency.logo_path"]),
+        )
+
+    @staticmethod
+    def window(values: dict[str, object]) -> EnvelopeWindow:
+        return EnvelopeWindow(
+            x_mm=float(values["envelope.x_mm"]),  # type: ignore[arg-type]
+            y_mm=float(values["envelope.y_mm"]),  # type: ignore[arg-type]
+            width_mm=float(values["envelope.width_mm"]),  # type: ignore[arg-type]
+        )
+
+    def calibration_pdf(self, window: EnvelopeWindow | None = None) -> bytes:
+        values = self._settings()
+        return render_calibration(self.letterhead(values), window or self.window(values)).pdf
+
+    # -- building ------------------------------------------------------------------------------
+    def _document(
+        self,
+        session: Session,
+        referral: Referral,
+        kind: LetterKind,
+        values: dict[str, object],
+        day: date,
+    ) -> tuple[LetterDocument, str, str]:
+        object_key, body_key, _ = KIND_TEMPLATES[kind]
+        counsellor_id = referral.counsellor_id or session.info.get("counsellor_id")
+        counsellor = session.get(Counsellor, counsellor_id) if counsellor_id else None
+        merge = merge_values(referral, counsellor, values, day)
+        object_template = parse_template(str(values[object_key]))
+        body_template = parse_template(str(values[body_key]))
+        inquiry = referral.need.inquiry
+        if kind == LetterKind.TO_COMPANY:
+            org, person = inquiry.organization, inquiry.contact
+            if org is None and person is None:
+                raise ValidationError(
+                    "La demande n'a ni entreprise ni personne : impossible d'adresser le courrier."
+                )
+        else:
+            org, person = referral.partner, referral.partner_contact
+        address = PostalAddress(
+            name=org.legal_name if org is not None else (person.full_name if person else ""),
+            person=person.full_name if (person is not None and org is not None) else "",
+            building=(org.address_building or "") if org else "",
+            street=(org.address_street or "") if org else "",
+            locality=(org.address_locality or "") if org else "",
+            postal_code=(org.postal_code or "") if org else "",
+            town=(org.city or "") if org else "",
+            country=(org.country or "") if org else "",
+        )
+        recipient = address_lines(address).lines
+        sender = [f"Dossier suivi par : {counsellor.name}" if counsellor else ""]
+        if counsellor is not None:
+            phone = merge["conseiller.telephone"]
+            sender += [f"Tél. : {phone}" if phone else "", counsellor.email or ""]
+        sender.append(f"Réf. : {merge['mise_en_relation.reference']}")
+        if counsellor is None:
+            signature = [str(values["agency.name"])]
+        elif (counsellor.signature or "").strip():  # the counsellor's own signature block
+            signature = counsellor.signature.splitlines()  # type: ignore[union-attr]
+        else:
+            signature = [counsellor.name, counsellor.title or "", str(values["agency.name"])]
+        version = hashlib.sha1(
+            (str(values[object_key]) + "\x00" + str(values[body_key])).encode()
+        ).hexdigest()[:12]
+        document = LetterDocument(
+            letterhead=self.letterhead(values),
+            recipient_lines=tuple(recipient),
+            place_and_date=place_and_date(str(values["agency.city"]), day),
+            object_line=object_template.render(merge).replace("\n", " "),
+            body=body_template.render(merge),
+            sender_lines=tuple(line for line in sender if line),
+            signature_lines=tuple(line for line in signature if line.strip()),
+            title=f"{label(kind)} {merge['mise_en_relation.reference']}",
+            author=counsellor.name if counsellor else str(values["agency.name"]),
+        )
+        return document, f"{KIND_TEMPLATES[kind][2]}:{version}", recipient[0] if recipient else ""
+
+    def render(self, referral_id: int, kind: LetterKind, *, day: date | None = None) -> bytes:
+        """The letter's PDF, without storing it (the CLI's --brouillon, previews of templates)."""
+        values = self._settings()
+        with self.db.unit_of_work() as session:
+            referral = self._load(session, referral_id)
+            document, _, _ = self._document(session, referral, kind, values, day or date.today())
+            return render_letter(document, self.window(values)).pdf
+
+    def generate(
+        self,
+        referral_ids: Sequence[int],
+        kinds: Sequence[LetterKind] = PAIR,
+        *,
+        now: datetime | None = None,
+    ) -> list[LetterInfo]:
+        """Renders and stores the letters (one transaction); unsent earlier drafts are replaced."""
+        moment = now or datetime.now()
+        values = self._settings()
+        window = self.window(values)
+        with self.db.unit_of_work() as session:
+            result = []
+            for referral_id in referral_ids:
+                referral = self._load(session, referral_id)
+                for kind in kinds:
+                    document, version, recipient = self._document(
+                        session, referral, kind, values, moment.date()
+                    )
+                    rendered = render_letter(document, window)
+                    for draft in session.scalars(
+                        select(Letter).where(
+                            Letter.referral_id == referral.id,
+                            Letter.kind == kind,
+                            Letter.sent_at.is_(None),
+                        )
+                    ):
+                        session.delete(draft)
+                    letter = Letter(
+                        kind=kind,
+                        referral_id=referral.id,
+                        inquiry_id=referral.need.inquiry_id,
+                        organization_id=referral.partner_id
+                        if kind == LetterKind.TO_PARTNER
+                        else referral.need.inquiry.organization_id,
+                        generated_at=moment,
+                        template_version=version,
+                        author_id=session.info.get("counsellor_id") or referral.counsellor_id,
+                        file_name=safe_file_name(
+                            f"{document.title.split()[-1]}-{KIND_TEMPLATES[kind][2]}"
+                        )
+                        + ".pdf",
+                        pdf=rendered.pdf,
+                    )
+                    session.add(letter)
+                    session.flush()
+                    result.append(_info(letter, recipient))
+            return result
+
+    # -- archive -------------------------------------------------------------------------------
+    def letters(self, referral_ids: Sequence[int], *, latest_only: bool = True) -> list[LetterInfo]:
+        """Stored letters of these referrals (the latest of each kind by default)."""
+        with self.db.unit_of_work() as session:
+            letters = session.scalars(
+                select(Letter)
+                .where(Letter.referral_id.in_(list(referral_ids)))
+                .order_by(
+                    Letter.referral_id, Letter.kind, Letter.generated_at.desc(), Letter.id.desc()
+                )
+            ).all()
+            seen: set[tuple[int | None, LetterKind]] = set()
+            result = []
+            for letter in letters:
+                key = (letter.referral_id, letter.kind)
+                if latest_only and key in seen:
+                    continue
+                seen.add(key)
+                result.append(_info(letter, letter.file_name))
+            order = {rid: n for n, rid in enumerate(referral_ids)}
+            result.sort(
+                key=lambda i: (
+                    order.get(i.referral_id, 0),
+                    PAIR.index(i.kind) if i.kind in PAIR else 9,
+                )
+            )
+            return result
+
+    def ensure_letters(
+        self, referral_ids: Sequence[int], *, now: datetime | None = None
+    ) -> list[LetterInfo]:
+        """The stored pair of each referral, generating it for referrals that have none."""
+        have = {i.referral_id for i in self.letters(referral_ids)}
+        missing = [rid for rid in referral_ids if rid not in have]
+        if missing:
+            self.generate(missing, now=now)
+        return self.letters(referral_ids)
+
+    def pdf(self, letter_id: int) -> bytes:
+        with self.db.unit_of_work() as session:
+            letter = session.get(Letter, letter_id)
+            if letter is None:
+                raise NotFoundError("Ce courrier n'existe plus.")
+            return bytes(letter.pdf)
+
+    def mark_sent(self, letter_ids: Sequence[int], *, at: datetime | None = None) -> None:
+        """Printed or saved: the letters get their sending date, their referrals become
+        « envoyée » (if still « proposée »), all in one transaction."""
+        moment = at or datetime.now()
+        referral_ids: list[int] = []
+        with self.db.unit_of_work() as session:
+            for letter in session.scalars(select(Letter).where(Letter.id.in_(list(letter_ids)))):
+                if letter.sent_at is None:
+                    letter.sent_at = moment
+                if letter.referral_id is not None and letter.referral_id not in referral_ids:
+                    referral_ids.append(letter.referral_id)
+        if referral_ids:
+            ReferralService(self.db).mark_sent(referral_ids, at=moment)
+
+    def email_draft(self, letter_id: int) -> tuple[str, bytes]:
+        """An .eml draft with the PDF attached, for the counsellor's own mail client.
+
+        Returns the suggested file name and the message bytes; nothing is sent from here.
+        """
+        values = self._settings()
+        with self.db.unit_of_work() as session:
+            letter = session.get(Letter, letter_id)
+            if letter is None or letter.referral_id is None:
+                raise NotFoundError("Ce courrier n'existe plus.")
+            referral = self._load(session, letter.referral_id)
+            inquiry = referral.need.inquiry
+            contact = (
+                referral.partner_contact
+                if letter.kind == LetterKind.TO_PARTNER
+                else inquiry.contact
+            )
+            org = referral.partner if letter.kind == LetterKind.TO_PARTNER else inquiry.organization
+            to = (contact.email if contact else None) or (org.email if org else None) or ""
+            counsellor = session.get(Counsellor, letter.author_id) if letter.author_id else None
+            message = EmailMessage()
+            message["To"] = to
+            if counsellor is not None and counsellor.email:
+                message["From"] = counsellor.email
+            message["Subject"] = f"{label(letter.kind)} — {values['agency.name']}"
+            message["Date"] = formatdate(localtime=True)
+            message["X-Unsent"] = "1"
+            message.set_content(
+                "Madame, Monsieur,\n\nVeuillez trouver ci-joint notre courrier.\n\n"
+                "Bien cordialement,\n\n"
+                + (f"{counsellor.name}\n" if counsellor else "")
+                + f"{values['agency.name']}\n"
+            )
+            message.add_attachment(
+                bytes(letter.pdf), maintype="application", subtype="pdf", filename=letter.file_name
+            )
+            return letter.file_name.removesuffix(".pdf") + ".eml", bytes(message)
+
+    @staticmethod
+    def _load(session: Session, referral_id: int) -> Referral:
+        referral = session.scalar(loaded_referrals().where(Referral.id == referral_id))
+        if referral is None:
+            raise NotFoundError("Cette mise en relation n'existe plus.")
+        return referral

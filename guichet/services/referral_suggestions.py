@@ -1,0 +1,389 @@
+"""Who to refer a need to: partners from the routing table, then network members.
+
+Partner institutions come from the routing table (subject → partner), kept only when the
+business fits the rule's limits (communes, headcount bands, NAF prefixes). Network members come
+from the directory search on the need's subject and the significant words of its description;
+members on the territory come first. Organizations flagged « ne pas orienter » never appear.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from guichet.db import Database
+from guichet.errors import NotFoundError
+from guichet.models import (
+    Inquiry,
+    Need,
+    Organization,
+    OrganizationKind,
+    RoutingRule,
+    Subject,
+    label,
+)
+from guichet.reference.text import words
+from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
+from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
+from guichet.services.settings import SettingsService
+from guichet.services.territory import territory_codes
+
+MAX_MEMBERS = 15
+MIN_WORD = 3
+STOP_WORDS = frozenset(
+    [
+        "les",
+        "des",
+        "une",
+        "aux",
+        "par",
+        "sur",
+        "avec",
+        "dans",
+        "pour",
+        "sans",
+        "sous",
+        "leur",
+        "leurs",
+        "nous",
+        "vous",
+        "elle",
+        "elles",
+        "sont",
+        "etre",
+        "avoir",
+        "fait",
+        "faire",
+        "besoin",
+        "besoins",
+        "cherche",
+        "recherche",
+        "recherchee",
+        "recherches",
+        "souhaite",
+        "entreprise",
+        "societe",
+        "projet",
+        "plus",
+        "tres",
+        "cette",
+        "votre",
+        "notre",
+        "aussi",
+        "mais",
+        "donc",
+        "comme",
+        "entre",
+        "chez",
+        "afin",
+        "pas",
+        "qui",
+        "que",
+        "quoi",
+        "son",
+        "ses",
+        "est",
+        "ete",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    organization_id: int
+    name: str
+    kind_label: str
+    city: str
+    on_territory: bool
+    source: str  # "routing" or "network"
+    reason: str
+    score: float
+    contacts: tuple[ContactChoice, ...]
+    default_contact_id: int | None
+    already_open: bool
+
+
+@dataclass(frozen=True)
+class NeedContext:
+    need_id: int
+    inquiry_id: int
+    inquiry_reference: str
+    company: str
+    subject: str
+    theme: str
+    description: str
+    consent: bool
+    consent_message: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split("|") if part.strip()]
+
+
+def _compact_naf(code: str | None) -> str:
+    return (code or "").replace(".", "").upper()
+
+
+def rule_fits(rule: RoutingRule, company: Organization | None) -> tuple[bool, list[str]]:
+    """Whether the business fits the rule's limits, with French notes on what was checked."""
+    notes: list[str] = []
+    communes = _split(rule.communes)
+    bands = _split(rule.headcount_bands)
+    prefixes = [_compact_naf(p) for p in _split(rule.naf_prefixes)]
+    checks = (
+        (
+            communes,
+            company.commune_insee if company else None,
+            "commune",
+            lambda v, allowed: v in allowed,
+        ),
+        (
+            bands,
+            company.headcount_band if company else None,
+            "effectif",
+            lambda v, allowed: v in allowed,
+        ),
+        (
+            prefixes,
+            _compact_naf(company.naf_code) if company else None,
+            "activité",
+            lambda v, allowed: any(v.startswith(p) for p in allowed),
+        ),
+    )
+    for allowed, value, name, test in checks:
+        if not allowed:
+            continue
+        if not value:
+            notes.append(f"{name} non renseignée : périmètre à vérifier")
+        elif not test(value, allowed):
+            return False, []
+        else:
+            notes.append(f"{name} dans le périmètre")
+    return True, notes
+
+
+def _contacts(org: Organization) -> tuple[ContactChoice, ...]:
+    return tuple(
+        ContactChoice(c.id, c.full_name, c.role or "", c.phone or c.mobile or "", c.email or "")
+        for c in sorted(org.contacts, key=lambda c: (c.last_name, c.first_name or ""))
+        if c.anonymized_at is None
+    )
+
+
+def search_terms(subject: str, description: str) -> list[str]:
+    """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
+    seen = set(words(subject))
+    significant = [w for w in words(description) if len(w) >= MIN_WORD and w not in STOP_WORDS]
+    pairs = [f"{a} {b}" for a, b in pairwise(significant)]
+    singles = [w for w in dict.fromkeys(significant) if w not in seen]
+    return [subject, *pairs[:6], *singles][:16]
+
+
+class SuggestionService:
+    def __init__(self, db: Database, search: DirectorySearch | None = None) -> None:
+        self.db = db
+        if search is None:
+            configured = SettingsService(db).get("territory.insee_codes")
+            search = DirectorySearch(db, territory=territory_codes(configured))
+        self.search = search
+
+    def for_need(self, need_id: int) -> NeedContext:
+        with self.db.unit_of_work() as session:
+            need = session.scalar(
+                select(Need)
+                .where(Need.id == need_id)
+                .options(
+                    selectinload(Need.inquiry).selectinload(Inquiry.organization),
+                    selectinload(Need.inquiry).selectinload(Inquiry.contact),
+                    selectinload(Need.subject).selectinload(Subject.theme),
+                    selectinload(Need.referrals),
+                )
+            )
+            if need is None:
+                raise NotFoundError("Ce besoin n'existe plus.")
+            inquiry, company = need.inquiry, need.inquiry.organization
+            open_ids = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
+            suggestions = self._routing(session, need, company, open_ids)
+            context = NeedContext(
+                need_id=need.id,
+                inquiry_id=inquiry.id,
+                inquiry_reference=inquiry.reference,
+                company=company.display_name
+                if company
+                else (inquiry.contact.full_name if inquiry.contact else "—"),
+                subject=need.subject.name,
+                theme=need.subject.theme.name,
+                description=need.description or "",
+                consent=inquiry.consent_to_share,
+                consent_message="" if inquiry.consent_to_share else NO_CONSENT,
+            )
+            exclude = {s.organization_id for s in suggestions}
+            if company is not None:
+                exclude.add(company.id)
+        members = self._members(context, exclude, open_ids)
+        context.suggestions.extend(suggestions + members)
+        return context
+
+    def search_other(self, need_id: int, text: str, *, limit: int = 20) -> list[Suggestion]:
+        """Members and partners found by name or skill, for a partner the suggestions missed."""
+        if not text.strip():
+            return []
+        filters = SearchFilters(
+            kinds=frozenset({OrganizationKind.MEMBER, OrganizationKind.PARTNER}),
+            exclude_do_not_refer=True,
+        )
+        hits = [h for h in self.search.search(text, filters, limit=limit) if not h.do_not_refer]
+        with self.db.unit_of_work() as session:
+            need = session.get(Need, need_id)
+            if need is None:
+                raise NotFoundError("Ce besoin n'existe plus.")
+            open_ids = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
+            orgs = {
+                o.id: o
+                for o in session.scalars(
+                    select(Organization)
+                    .where(Organization.id.in_([h.id for h in hits]))
+                    .options(selectinload(Organization.contacts))
+                )
+            }
+            result = []
+            for hit in hits:
+                org = orgs.get(hit.id)
+                if org is None or org.id == need.inquiry.organization_id:
+                    continue
+                contacts = _contacts(org)
+                result.append(
+                    Suggestion(
+                        organization_id=org.id,
+                        name=hit.name,
+                        kind_label=label(org.kind),
+                        city=hit.city or "",
+                        on_territory=hit.on_territory,
+                        source="search",
+                        reason=f"Recherche « {text.strip()} » — {hit.reason}",
+                        score=hit.score,
+                        contacts=contacts,
+                        default_contact_id=contacts[0].id if contacts else None,
+                        already_open=org.id in open_ids,
+                    )
+                )
+            return result
+
+    def _routing(
+        self, session: Session, need: Need, company: Organization | None, open_ids: set[int]
+    ) -> list[Suggestion]:
+        rules = session.scalars(
+            select(RoutingRule)
+            .where(RoutingRule.subject_id == need.subject_id)
+            .order_by(RoutingRule.position, RoutingRule.id)
+        ).all()
+        found: dict[int, Suggestion] = {}
+        for rule in rules:
+            partner = session.get(Organization, rule.partner_id)
+            if partner is None or partner.do_not_refer or partner.id in found:
+                continue
+            fits, notes = rule_fits(rule, company)
+            if not fits:
+                continue
+            reason = f"Partenaire désigné pour « {need.subject.name} »"
+            if notes:
+                reason += " (" + ", ".join(notes) + ")"
+            if rule.note:
+                reason += f" — {rule.note}"
+            contacts = _contacts(partner)
+            default = rule.contact_id if any(c.id == rule.contact_id for c in contacts) else None
+            found[partner.id] = Suggestion(
+                organization_id=partner.id,
+                name=partner.display_name,
+                kind_label=label(partner.kind),
+                city=partner.city or "",
+                on_territory=False,
+                source="routing",
+                reason=reason,
+                score=1000.0 - len(found),
+                contacts=contacts,
+                default_contact_id=default or (contacts[0].id if contacts else None),
+                already_open=partner.id in open_ids,
+            )
+        return list(found.values())
+
+    def _members(
+        self, context: NeedContext, exclude: set[int], open_ids: set[int]
+    ) -> list[Suggestion]:
+        filters = SearchFilters(
+            kinds=frozenset({OrganizationKind.MEMBER}), exclude_do_not_refer=True
+        )
+        # A rare word (« injection ») says more than a common one (« pièces »), and a matched
+        # capability more than a word found in a description.
+        hits: dict[int, tuple[OrganizationHit, float, dict[str, float]]] = {}
+        for term in search_terms(context.subject, context.description):
+            found = [
+                h
+                for h in self.search.search(term, filters, limit=60)
+                if h.id not in exclude and not h.do_not_refer
+            ]
+            if not found:
+                continue
+            weight = (2.0 if " " in term else 1.0) / math.sqrt(len(found))
+            for position, hit in enumerate(found):
+                gain = weight * (1.0 - position / (2 * len(found)))
+                gain *= 3.0 if hit.matched_capabilities else 1.0
+                known = hits.get(hit.id)
+                reasons = dict(known[2]) if known else {}
+                reasons[hit.reason] = reasons.get(hit.reason, 0.0) + gain
+                hits[hit.id] = (hit, (known[1] if known else 0.0) + gain, reasons)
+        ranked = sorted(
+            hits.values(), key=lambda item: (not item[0].on_territory, -item[1], item[0].name)
+        )
+        ranked = ranked[:MAX_MEMBERS]
+        with self.db.unit_of_work() as session:
+            orgs = {
+                o.id: o
+                for o in session.scalars(
+                    select(Organization)
+                    .where(Organization.id.in_([h.id for h, _, _ in ranked]))
+                    .options(selectinload(Organization.contacts))
+                )
+            }
+            result = []
+            for hit, score, reasons in ranked:
+                org = orgs.get(hit.id)
+                if org is None:
+                    continue
+                best: list[str] = []
+                for text in sorted((r for r in reasons if r), key=lambda r: -reasons[r]):
+                    if not any(text.split(" : ")[-1] in kept for kept in best):
+                        best.append(text)
+                reason = "Adhérent du réseau — " + " ; ".join(best[:2])
+                reason += " — sur le territoire" if hit.on_territory else " — hors territoire"
+                contacts = _contacts(org)
+                result.append(
+                    Suggestion(
+                        organization_id=org.id,
+                        name=hit.name,
+                        kind_label=label(org.kind),
+                        city=hit.city or "",
+                        on_territory=hit.on_territory,
+                        source="network",
+                        reason=reason,
+                        score=score,
+                        contacts=contacts,
+                        default_contact_id=contacts[0].id if contacts else None,
+                        already_open=org.id in open_ids,
+                    )
+                )
+        return result

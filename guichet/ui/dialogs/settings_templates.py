@@ -1,0 +1,142 @@
+"""Settings tab « Courriers »: the letter templates, checked as they are typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.errors import ValidationError
+from guichet.letters import LETTER_FIELDS, validate_template
+from guichet.letters.default_templates import DEFAULT_TEMPLATES
+
+KINDS = {
+    "company": "Courrier à l'entreprise",
+    "partner": "Courrier au partenaire",
+}
+
+
+class LetterTemplatesTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("letterTemplatesTab")
+        self.title = self.tr("Courriers")
+        self.texts: dict[str, str] = dict(DEFAULT_TEMPLATES)
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("templateKindBox")
+        for key, text in KINDS.items():
+            self.kind_box.addItem(self.tr(text), key)
+        self.kind_box.currentIndexChanged.connect(self.on_kind_box_current_index_changed)
+        self.object_edit = QLineEdit()
+        self.object_edit.setObjectName("templateObjectEdit")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setObjectName("templateBodyEdit")
+        self.body_edit.setTabChangesFocus(True)
+        self.object_edit.textChanged.connect(self.on_text_changed)
+        self.body_edit.textChanged.connect(self.on_text_changed)
+        self.check_label = QLabel()
+        self.check_label.setObjectName("templateCheckLabel")
+        self.check_label.setWordWrap(True)
+        self.fields = QListWidget()
+        self.fields.setObjectName("templateFieldsList")
+        self.fields.setToolTip(self.tr("Double-cliquez pour insérer le champ dans le texte."))
+        for name, description in LETTER_FIELDS.items():
+            item = QListWidgetItem(f"{{{name}}} — {description}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.fields.addItem(item)
+        self.fields.itemDoubleClicked.connect(self.on_fields_item_double_clicked)
+        reset = QPushButton(self.tr("Rétablir le modèle d'origine"))
+        reset.setObjectName("resetTemplateButton")
+        reset.clicked.connect(self.on_reset_clicked)
+        help_text = QLabel(
+            self.tr(
+                "Champs : {entreprise.nom}… Conditions : {% si partenaire.contact %} … "
+                "{% sinon %} … {% fin %} (ou {% si non champ %}). Une ligne vide sépare deux "
+                "paragraphes."
+            )
+        )
+        help_text.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Modèle"), self.kind_box)
+        form.addRow(self.tr("Objet"), self.object_edit)
+        editor = QVBoxLayout()
+        editor.addLayout(form)
+        editor.addWidget(self.body_edit, 1)
+        editor.addWidget(self.check_label)
+        editor.addWidget(help_text)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Champs disponibles")))
+        side.addWidget(self.fields, 1)
+        side.addWidget(reset)
+        layout = QHBoxLayout(self)
+        layout.addLayout(editor, 3)
+        layout.addLayout(side, 2)
+        self._kind = "company"
+        self._show_kind()
+
+    def _keys(self, kind: str) -> tuple[str, str]:
+        return f"letters.{kind}_object", f"letters.{kind}_body"
+
+    def _store(self) -> None:
+        object_key, body_key = self._keys(self._kind)
+        self.texts[object_key] = self.object_edit.text()
+        self.texts[body_key] = self.body_edit.toPlainText()
+
+    def _show_kind(self) -> None:
+        object_key, body_key = self._keys(self._kind)
+        self.object_edit.setText(self.texts[object_key])
+        self.body_edit.setPlainText(self.texts[body_key])
+        self.on_text_changed()
+
+    def load(self, values: dict[str, Any]) -> None:
+        self.texts = {key: str(values[key]) for key in DEFAULT_TEMPLATES}
+        self._show_kind()
+
+    def changes(self) -> dict[str, object]:
+        self._store()
+        return dict(self.texts)
+
+    def problem(self) -> str:
+        """The first error of the template on screen, or an empty string."""
+        for label, text in (
+            (self.tr("Objet"), self.object_edit.text()),
+            (self.tr("Texte"), self.body_edit.toPlainText()),
+        ):
+            try:
+                validate_template(text)
+            except ValidationError as exc:
+                return f"{label} — {exc.message}"
+        return ""
+
+    # -- slots ---------------------------------------------------------------------------------
+    def on_kind_box_current_index_changed(self, _index: int) -> None:
+        self._store()
+        self._kind = self.kind_box.currentData()
+        self._show_kind()
+
+    def on_text_changed(self) -> None:
+        problem = self.problem()
+        self.check_label.setText(problem or self.tr("✓ Modèle valide."))
+        self.check_label.setStyleSheet("color: #a00000;" if problem else "color: #006000;")
+
+    def on_fields_item_double_clicked(self, item: QListWidgetItem) -> None:
+        self.body_edit.insertPlainText("{" + str(item.data(Qt.ItemDataRole.UserRole)) + "}")
+        self.body_edit.setFocus()
+
+    def on_reset_clicked(self) -> None:
+        object_key, body_key = self._keys(self._kind)
+        self.object_edit.setText(DEFAULT_TEMPLATES[object_key])
+        self.body_edit.setPlainText(DEFAULT_TEMPLATES[body_key])

@@ -1,0 +1,225 @@
+"""Relances: referrals waiting for an answer (D+9, D+21, D+45), with one-click actions.
+
+The same page lists open or all referrals, so the counsellor reprints, follows up or closes any
+of them from one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.services.followups import due_referrals
+from guichet.services.referral_rows import ReferralRow
+from guichet.services.referrals import OPEN_STATUSES, ReferralService
+
+from guichet.ui.context import AppContext
+from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+
+VIEWS = ("due", "open", "all")
+
+
+@dataclass(frozen=True)
+class FollowUpLine:
+    stage: str
+    due_on: date | None
+    days_late: int | None
+    referral: ReferralRow
+
+
+def followup_columns(tr: Callable[[str], str]) -> list[Column[FollowUpLine]]:
+    return [
+        Column(tr("Étape"), lambda line: line.stage),
+        Column(tr("Échéance"), lambda line: line.due_on),
+        Column(tr("Retard (j)"), lambda line: line.days_late, align_right=True),
+        Column(tr("Référence"), lambda line: line.referral.reference),
+        Column(tr("Entreprise"), lambda line: line.referral.company),
+        Column(tr("Partenaire"), lambda line: line.referral.partner),
+        Column(tr("Interlocuteur"), lambda line: line.referral.contact),
+        Column(tr("Téléphone"), lambda line: line.referral.contact_phone),
+        Column(tr("Sujet"), lambda line: line.referral.subject),
+        Column(tr("Statut"), lambda line: line.referral.status_label),
+        Column(tr("Envoyée le"), lambda line: line.referral.sent_at),
+        Column(tr("Dernière relance"), lambda line: line.referral.last_follow_up_at),
+    ]
+
+
+class FollowUpsPage(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today
+        self.setObjectName("followUpsPage")
+        self.view_box = QComboBox()
+        self.view_box.setObjectName("followUpViewBox")
+        self.view_box.addItem(self.tr("À relancer"), "due")
+        self.view_box.addItem(self.tr("Mises en relation en cours"), "open")
+        self.view_box.addItem(self.tr("Toutes les mises en relation"), "all")
+        self.view_box.setMinimumContentsLength(10)
+        self.view_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.view_box.currentIndexChanged.connect(self.refresh)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("followUpCount")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("<h2>Relances</h2>")))
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.view_box)
+
+        self.model: RowsTableModel[FollowUpLine] = RowsTableModel(followup_columns(self.tr), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("followUpsView")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.table.doubleClicked.connect(self.on_status_button_clicked)
+
+        self.call_button = self._button(
+            "callButton", self.tr("Appel passé…"), self.on_call_button_clicked
+        )
+        self.letter_button = self._button(
+            "followUpLetterButton", self.tr("Relance écrite…"), self.on_letter_button_clicked
+        )
+        self.status_button = self._button(
+            "statusButton", self.tr("Changer le statut…"), self.on_status_button_clicked
+        )
+        self.reprint_button = self._button(
+            "reprintButton", self.tr("Courriers…"), self.on_reprint_button_clicked
+        )
+        self.reprint_button.setToolTip(
+            self.tr("Aperçu, impression et enregistrement des courriers des lignes choisies.")
+        )
+        self.new_button = self._button(
+            "newReferralButton", self.tr("Nouvelle mise en relation…"), self.on_new_button_clicked
+        )
+        actions = QHBoxLayout()
+        for button in (
+            self.call_button,
+            self.letter_button,
+            self.status_button,
+            self.reprint_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.new_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.refresh()
+
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(button.toolTip() or text)
+        button.setMinimumWidth(40)  # the page may shrink with the window; labels then clip
+        button.clicked.connect(slot)
+        return button
+
+    # -- data ----------------------------------------------------------------------------------
+    def lines(self) -> list[FollowUpLine]:
+        mode = self.view_box.currentData()
+        if mode == "due":
+            return [
+                FollowUpLine(d.stage_label, d.due_on, d.days_late, d.referral)
+                for d in due_referrals(self.ctx.db, self.today())
+            ]
+        service = ReferralService(self.ctx.db)
+        statuses = list(OPEN_STATUSES) if mode == "open" else None
+        return [
+            FollowUpLine("", None, None, row)
+            for row in service.list_referrals(statuses=statuses, limit=2000)
+        ]
+
+    def refresh(self) -> None:
+        lines = self.lines()
+        self.model.set_rows(lines)
+        self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
+        self.on_selection_changed()
+
+    def selected(self) -> list[ReferralRow]:
+        rows = self.table.selectionModel().selectedRows()
+        found = [self.proxy.data(index, ROW_ROLE) for index in rows]
+        return [line.referral for line in found if line is not None]
+
+    def on_selection_changed(self, *_: object) -> None:
+        chosen = self.selected()
+        one_open = len(chosen) == 1 and chosen[0].status in OPEN_STATUSES
+        self.call_button.setEnabled(one_open)
+        self.letter_button.setEnabled(one_open)
+        self.status_button.setEnabled(len(chosen) == 1)
+        self.reprint_button.setEnabled(bool(chosen))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _follow_up(self, kind: str) -> None:
+        from guichet.ui.dialogs.follow_up_dialog import FollowUpDialog
+
+        chosen = self.selected()
+        if len(chosen) == 1 and FollowUpDialog(self.ctx, chosen[0], kind, self).exec():
+            self.refresh()
+
+    def on_call_button_clicked(self) -> None:
+        self._follow_up("call")
+
+    def on_letter_button_clicked(self) -> None:
+        self._follow_up("letter")
+
+    def on_status_button_clicked(self, *_: object) -> None:
+        from guichet.ui.dialogs.referral_status_dialog import ReferralStatusDialog
+
+        chosen = self.selected()
+        if len(chosen) == 1 and ReferralStatusDialog(self.ctx, chosen[0], self).exec():
+            self.refresh()
+
+    def on_reprint_button_clicked(self) -> None:
+        from guichet.ui.dialogs.letters_dialog import LettersDialog
+
+        chosen = self.selected()
+        if chosen:
+            dialog = LettersDialog(self.ctx, [row.id for row in chosen], self)
+            dialog.letters_sent.connect(self.refresh)
+            dialog.exec()
+            self.refresh()
+
+    def on_new_button_clicked(self) -> None:
+        from guichet.ui.dialogs.need_picker import NeedPickerDialog
+        from guichet.ui.dialogs.referral_dialog import ReferralDialog
+
+        picker = NeedPickerDialog(self.ctx, self)
+        if not picker.exec():
+            return
+        need_id = picker.selected_need_id()
+        if need_id is not None:
+            ReferralDialog(self.ctx, need_id, self).exec()
+            self.refresh()

@@ -1,0 +1,226 @@
+"""Demandes: every inquiry, filtered and sorted by the database, with its detail beside it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import partial
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.models import Channel, InquiryStatus, label
+from guichet.services.counsellors import CounsellorService
+from guichet.services.inquiries import InquiryFilters, count_inquiries, list_inquiries
+from guichet.services.taxonomy import load_taxonomy
+
+from guichet.ui.context import AppContext
+from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
+from guichet.ui.pages.inquiry_model import InquiryListModel
+
+PERIODS = (
+    ("Toutes les dates", None),
+    ("Aujourd'hui", 0),
+    ("7 derniers jours", 7),
+    ("30 derniers jours", 30),
+    ("12 derniers mois", 365),
+)
+
+
+class InquiriesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("inquiriesPage")
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.text_edit = QLineEdit()
+        self.text_edit.setObjectName("inquiryTextFilter")
+        self.text_edit.setPlaceholderText(
+            self.tr("Rechercher : référence, entreprise, contact, besoin…")
+        )
+        self.text_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.text_edit, 2)
+        self.status_box = self._combo(
+            "inquiryStatusFilter",
+            self.tr("Tous statuts"),
+            [(self.tr(label(s)), s) for s in InquiryStatus],
+        )
+        self.theme_box = self._combo(
+            "inquiryThemeFilter",
+            self.tr("Toutes thématiques"),
+            [(t.name, t.id) for t in load_taxonomy(ctx.db)],
+        )
+        self.channel_box = self._combo(
+            "inquiryChannelFilter",
+            self.tr("Tous canaux"),
+            [(self.tr(label(c)), c) for c in Channel],
+        )
+        self.counsellor_box = self._combo(
+            "inquiryCounsellorFilter",
+            self.tr("Tous conseillers"),
+            [(c.initials, c.id) for c in CounsellorService(ctx.db).list(include_inactive=True)],
+        )
+        self.period_box = self._combo(
+            "inquiryPeriodFilter", None, [(self.tr(t), d) for t, d in PERIODS]
+        )
+        self.mine_box = QCheckBox(self.tr("&Mes demandes"))
+        self.mine_box.setObjectName("inquiryMineFilter")
+        for widget in (
+            self.status_box,
+            self.theme_box,
+            self.channel_box,
+            self.counsellor_box,
+            self.period_box,
+            self.mine_box,
+        ):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("inquiryCount")
+        layout.addWidget(self.count_label)
+
+        self.model = InquiryListModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("inquiriesView")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((96, 124, 190, 120, 200, 80, 50, 70, 60)):
+            self.view.setColumnWidth(column, width)
+        self.detail = InquiryDetailPanel(ctx)
+        splitter = QSplitter()
+        splitter.setObjectName("inquiriesSplitter")
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 480])
+        layout.addWidget(splitter, 1)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(250)
+        self._text_timer.timeout.connect(self.refresh)
+        self.text_edit.textChanged.connect(lambda _t: self._text_timer.start())
+        for box in (
+            self.status_box,
+            self.theme_box,
+            self.channel_box,
+            self.counsellor_box,
+            self.period_box,
+        ):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.mine_box.toggled.connect(self.on_mine_box_toggled)
+        self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
+        self.detail.changed.connect(self.on_detail_changed)
+        self.refresh()
+
+    def _combo(
+        self, name: str, everything: str | None, items: list[tuple[str, object]]
+    ) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        if everything is not None:
+            box.addItem(everything, None)
+        for text, data in items:
+            box.addItem(text, data)
+        return box
+
+    # -- filters ---------------------------------------------------------------------------------
+    def filters(self) -> InquiryFilters:
+        days = self.period_box.currentData()
+        since = date.today() - timedelta(days=days) if days is not None else None
+        counsellor = (
+            self.ctx.counsellor_id
+            if self.mine_box.isChecked()
+            else self.counsellor_box.currentData()
+        )
+        return InquiryFilters(
+            status=self.status_box.currentData(),
+            theme_id=self.theme_box.currentData(),
+            channel=self.channel_box.currentData(),
+            counsellor_id=counsellor,
+            since=since,
+            text=self.text_edit.text().strip(),
+        )
+
+    def refresh(self, select_id: int | None = None) -> None:
+        current = self.detail.inquiry_id if select_id is None else select_id
+        filters = self.filters()
+        total = count_inquiries(self.ctx.db, filters)
+        self.model.load(partial(self._fetch, filters), total)
+        self.count_label.setText(self.tr("%n demande(s)", "", total))
+        if current is not None:
+            self.select_inquiry(current)
+
+    def _fetch(
+        self, filters: InquiryFilters, sort: str, descending: bool, offset: int, limit: int
+    ) -> list:  # type: ignore[type-arg]
+        return list_inquiries(
+            self.ctx.db, filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    def select_inquiry(self, inquiry_id: int) -> bool:
+        row = self.model.find(inquiry_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+        self.detail.show_inquiry(inquiry_id)
+        return True
+
+    def show_new_inquiry(self, inquiry_id: int) -> None:
+        """After an intake: clear the filters that would hide it, then select it."""
+        self.text_edit.blockSignals(True)
+        self.text_edit.clear()
+        self.text_edit.blockSignals(False)
+        for box in (
+            self.status_box,
+            self.theme_box,
+            self.channel_box,
+            self.counsellor_box,
+            self.period_box,
+        ):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.mine_box.blockSignals(True)
+        self.mine_box.setChecked(False)
+        self.mine_box.blockSignals(False)
+        self.refresh(select_id=inquiry_id)
+
+    # -- slots -----------------------------------------------------------------------------------
+    def on_mine_box_toggled(self, checked: bool) -> None:
+        self.counsellor_box.setEnabled(not checked)
+        self.refresh()
+
+    def on_view_current_row_changed(self, current: object, _previous: object) -> None:
+        row = self.model.row_at(self.view.currentIndex().row())
+        if row is not None and row.id != self.detail.inquiry_id:
+            self.detail.show_inquiry(row.id)
+
+    def on_detail_changed(self, inquiry_id: int) -> None:
+        self.refresh(select_id=inquiry_id)

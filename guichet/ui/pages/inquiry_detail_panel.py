@@ -1,0 +1,226 @@
+"""The detail of an inquiry: header, editable fields, each need with its actions (Informer,
+Orienté, Informé, Rouvrir), the timeline, and a note to add."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.errors import GuichetError
+from guichet.models import NeedOutcome, label
+from guichet.reference.dates import format_datetime_short
+from guichet.services.inquiry_actions import add_note, set_need_outcome
+from guichet.services.inquiry_detail import InquiryDetail, NeedDetail, inquiry_detail
+from guichet.services.resources import give_information, proposed_resources
+
+from guichet.ui.context import AppContext
+from guichet.ui.dialogs.inform_dialog import InformDialog
+from guichet.ui.feedback import attempt, show_error
+from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
+
+
+class NeedBox(QGroupBox):
+    def __init__(self, need: NeedDetail, number: int, panel: InquiryDetailPanel) -> None:
+        super().__init__(f"{number}. {need.theme} › {need.subject} — {need.outcome_label}")
+        self.need = need
+        self.setObjectName(f"needBox{number}")
+        layout = QVBoxLayout(self)
+        lines = [escape(need.description)] if need.description else []
+        if need.orientation_note:
+            lines.append(
+                f"<i>{escape(self.tr('Orientation :'))} {escape(need.orientation_note)}</i>"
+            )
+        for info in need.information:
+            lines.append(f"• {escape(info.title)} ({format_datetime_short(info.given_at)})")
+        for referral in need.referrals:
+            lines.append(f"→ {escape(referral.partner)} : {escape(referral.status)}")
+        text = QLabel("<br>".join(lines) or self.tr("<i>Pas de description.</i>"))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        buttons = QHBoxLayout()
+        self.inform = self._button(buttons, f"needInform{number}", self.tr("Informer…"))
+        self.orient = self._button(buttons, f"needOrient{number}", self.tr("Orienté…"))
+        self.informed = self._button(buttons, f"needInformed{number}", self.tr("Informé"))
+        self.reopen = self._button(buttons, f"needReopen{number}", self.tr("Rouvrir"))
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.reopen.setVisible(need.outcome is not None)
+        self.informed.setVisible(need.outcome is None)
+        self.orient.setVisible(need.outcome is None)
+        self.inform.clicked.connect(lambda: panel.inform(need))
+        self.orient.clicked.connect(lambda: panel.orient(need))
+        self.informed.clicked.connect(lambda: panel.set_outcome(need, NeedOutcome.INFORMED))
+        self.reopen.clicked.connect(lambda: panel.set_outcome(need, None))
+
+    def _button(self, row: QHBoxLayout, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        row.addWidget(button)
+        return button
+
+
+class InquiryDetailPanel(QScrollArea):
+    changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("inquiryDetail")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inquiry_id: int | None = None
+        self.detail: InquiryDetail | None = None
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        self.header = QLabel(self.tr("Choisissez une demande dans la liste."))
+        self.header.setObjectName("inquiryHeader")
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.edit_form = InquiryEditForm(ctx)
+        self.edit_form.hide()
+        layout.addWidget(self.edit_form)
+        self.needs_box = QWidget()
+        self.needs_layout = QVBoxLayout(self.needs_box)
+        self.needs_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.needs_box)
+        self.timeline_title = QLabel(self.tr("<b>Historique</b>"))
+        layout.addWidget(self.timeline_title)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("inquiryTimeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.setMinimumHeight(140)
+        layout.addWidget(self.timeline)
+        note_row = QHBoxLayout()
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("inquiryNoteEdit")
+        self.note_edit.setPlaceholderText(self.tr("Note de suivi…"))
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(48)
+        self.note_button = QPushButton(self.tr("Ajouter la note"))
+        self.note_button.setObjectName("inquiryAddNote")
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.note_button)
+        layout.addLayout(note_row)
+        layout.addStretch(1)
+        for widget in (self.timeline_title, self.timeline, self.note_edit, self.note_button):
+            widget.setVisible(False)
+        self.note_button.clicked.connect(self.on_note_button_clicked)
+        self.edit_form.saved.connect(self._after_change)
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_inquiry(self, inquiry_id: int) -> None:
+        detail = attempt(self, lambda: inquiry_detail(self.ctx.db, inquiry_id))
+        if detail is None:
+            return
+        self.inquiry_id = inquiry_id
+        self.detail = detail
+        org = escape(detail.organization) or self.tr("(sans entreprise)")
+        parts = [f"<h3>{escape(detail.reference)} — {org}</h3>"]
+        if detail.do_not_refer:
+            parts.append(
+                f"<p style='color:#a00'>⚠ {escape(self.tr('Entreprise signalée « ne pas orienter »'))}</p>"
+            )
+        person = " · ".join(p for p in (detail.contact, detail.contact_details) if p)
+        if person:
+            parts.append(escape(person) + "<br>")
+        status = escape(self.tr(label(detail.status)))
+        delay = ""
+        if detail.first_action_at is not None:
+            minutes = int((detail.first_action_at - detail.received_at).total_seconds() // 60)
+            delay = " · " + escape(
+                self.tr("première action après %1 min").replace("%1", str(max(minutes, 0)))
+            )
+        parts.append(f"{self.tr('Statut')} : <b>{status}</b>{delay}")
+        self.header.setText("".join(parts))
+        self.edit_form.load(detail)
+        self.edit_form.show()
+        while self.needs_layout.count():
+            item = self.needs_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for number, need in enumerate(detail.needs, start=1):
+            self.needs_layout.addWidget(NeedBox(need, number, self))
+        self.timeline.clear()
+        for entry in detail.timeline:
+            self.timeline.addItem(f"{format_datetime_short(entry.at)} — {entry.text}")
+        for widget in (self.timeline_title, self.timeline, self.note_edit, self.note_button):
+            widget.setVisible(True)
+
+    def _after_change(self, inquiry_id: int) -> None:
+        self.show_inquiry(inquiry_id)
+        self.changed.emit(inquiry_id)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def inform(self, need: NeedDetail) -> None:
+        resources = attempt(self, lambda: proposed_resources(self.ctx.db, need.id))
+        if resources is None:
+            return
+        dialog = InformDialog(need.subject, resources, self)
+        if not dialog.exec():
+            return
+        chosen = dialog.chosen()
+        if not chosen:
+            return
+        try:
+            give_information(
+                self.ctx.db,
+                need.id,
+                chosen,
+                counsellor_id=self.ctx.counsellor_id,
+                mark_informed=dialog.mark_informed.isChecked(),
+            )
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self._after_change(self.inquiry_id or 0)
+
+    def orient(self, need: NeedDetail) -> None:
+        note, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Orienté"),
+            self.tr("Vers qui, vers quoi l'entreprise est-elle orientée ?"),
+            need.orientation_note,
+        )
+        if ok:
+            self.set_outcome(need, NeedOutcome.ORIENTED, note)
+
+    def set_outcome(self, need: NeedDetail, outcome: NeedOutcome | None, note: str = "") -> None:
+        try:
+            set_need_outcome(self.ctx.db, need.id, outcome, note=note, version=need.version)
+        except GuichetError as exc:
+            show_error(self, exc)
+            if self.inquiry_id is not None:
+                self.show_inquiry(self.inquiry_id)
+            return
+        self._after_change(self.inquiry_id or 0)
+
+    def on_note_button_clicked(self) -> None:
+        if self.inquiry_id is None:
+            return
+        try:
+            add_note(
+                self.ctx.db,
+                self.inquiry_id,
+                self.note_edit.toPlainText(),
+                author_id=self.ctx.counsellor_id,
+            )
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self.note_edit.clear()
+        self._after_change(self.inquiry_id)

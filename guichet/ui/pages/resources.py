@@ -1,0 +1,297 @@
+"""Ressources: the desk's library (information sheets, aid schemes, meetings, links, files)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guichet.errors import GuichetError, ValidationError
+from guichet.models import ResourceKind, label
+from guichet.services.resources import (
+    ResourceDraft,
+    ResourceInfo,
+    attach_file,
+    file_bytes,
+    list_resources,
+    save_resource,
+)
+from guichet.services.taxonomy import load_taxonomy
+
+from guichet.ui.context import AppContext
+from guichet.ui.feedback import show_error
+from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.widgets.qt_dates import to_qdatetime
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+class ResourcesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("resourcesPage")
+        self.current: ResourceInfo | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("resourceFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filtrer les ressources…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("Nouvelle ressource"))
+        self.new_button.setObjectName("newResourceButton")
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.model: RowsTableModel[ResourceInfo] = RowsTableModel(
+            [
+                Column(self.tr("Titre"), lambda r: r.title),
+                Column(self.tr("Type"), lambda r: self.tr(r.kind_label)),
+                Column(self.tr("Thématique"), lambda r: r.theme),
+                Column(self.tr("Date"), lambda r: r.event_at),
+                Column(self.tr("Valable jusqu'au"), lambda r: r.valid_until),
+                Column(self.tr("Fichier"), lambda r: r.file_name),
+                Column(self.tr("Active"), lambda r: r.active),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.view = QTableView()
+        self.view.setObjectName("resourcesView")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self._form())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.new_button.clicked.connect(self.on_new_button_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
+        self.refresh()
+        self.fill(None)
+
+    def _form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("resourceTitle")
+        self.title_edit.setMaxLength(250)
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("resourceKind")
+        for kind in ResourceKind:
+            self.kind_box.addItem(self.tr(label(kind)), kind)
+        self.theme_box = QComboBox()
+        self.theme_box.setObjectName("resourceTheme")
+        self.theme_box.addItem(self.tr("(aucune)"), None)
+        for theme in load_taxonomy(self.ctx.db):
+            self.theme_box.addItem(theme.name, theme.id)
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setObjectName("resourceDescription")
+        self.description_edit.setTabChangesFocus(True)
+        self.url_edit = QLineEdit()
+        self.url_edit.setObjectName("resourceUrl")
+        self.url_edit.setPlaceholderText("https://…")
+        self.event_edit = QDateTimeEdit()
+        self.event_edit.setObjectName("resourceEventAt")
+        self.event_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.event_edit.setCalendarPopup(True)
+        self.valid_edit = QDateEdit()
+        self.valid_edit.setObjectName("resourceValidUntil")
+        self.valid_edit.setDisplayFormat("dd/MM/yyyy")
+        self.valid_edit.setCalendarPopup(True)
+        self.valid_edit.setMinimumDate(NO_DATE)
+        self.valid_edit.setSpecialValueText(self.tr("sans limite"))
+        self.active_box = QCheckBox(self.tr("Proposée aux conseillers"))
+        self.active_box.setObjectName("resourceActive")
+        self.file_label = QLabel()
+        self.file_label.setObjectName("resourceFile")
+        files = QHBoxLayout()
+        self.attach_button = QPushButton(self.tr("Joindre un fichier…"))
+        self.attach_button.setObjectName("resourceAttach")
+        self.open_button = QPushButton(self.tr("Ouvrir"))
+        self.open_button.setObjectName("resourceOpen")
+        self.detach_button = QPushButton(self.tr("Retirer"))
+        self.detach_button.setObjectName("resourceDetach")
+        for button in (self.attach_button, self.open_button, self.detach_button):
+            files.addWidget(button)
+        self.save_button = QPushButton(self.tr("Enregistrer la ressource"))
+        self.save_button.setObjectName("resourceSave")
+        form.addRow(self.tr("Titre"), self.title_edit)
+        form.addRow(self.tr("Type"), self.kind_box)
+        form.addRow(self.tr("Thématique"), self.theme_box)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(self.tr("Lien"), self.url_edit)
+        form.addRow(self.tr("Date (réunion)"), self.event_edit)
+        form.addRow(self.tr("Valable jusqu'au"), self.valid_edit)
+        form.addRow("", self.active_box)
+        form.addRow(self.tr("Fichier"), self.file_label)
+        form.addRow("", files)
+        form.addRow("", self.save_button)
+        self.kind_box.currentIndexChanged.connect(self.on_kind_box_current_index_changed)
+        self.save_button.clicked.connect(self.on_save_button_clicked)
+        self.attach_button.clicked.connect(self.on_attach_button_clicked)
+        self.open_button.clicked.connect(self.on_open_button_clicked)
+        self.detach_button.clicked.connect(self.on_detach_button_clicked)
+        return box
+
+    # -- data ------------------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else (self.current.id if self.current else None)
+        self.model.set_rows(list_resources(self.ctx.db))
+        if keep is not None:
+            for row in range(self.proxy.rowCount()):
+                info = self.proxy.index(row, 0).data(ROW_ROLE)
+                if info.id == keep:
+                    self.view.selectRow(row)
+                    self.fill(info)
+                    return
+
+    def fill(self, info: ResourceInfo | None) -> None:
+        self.current = info
+        self.title_edit.setText(info.title if info else "")
+        self.kind_box.setCurrentIndex(
+            max(self.kind_box.findData(info.kind if info else ResourceKind.SHEET), 0)
+        )
+        self.theme_box.setCurrentIndex(
+            max(self.theme_box.findData(info.theme_id if info else None), 0)
+        )
+        self.description_edit.setPlainText(info.description if info else "")
+        self.url_edit.setText(info.url if info else "")
+        moment = (
+            info.event_at
+            if info and info.event_at
+            else datetime.now().replace(minute=0, second=0, microsecond=0)
+        )
+        self.event_edit.setDateTime(to_qdatetime(moment))
+        valid = info.valid_until if info else None
+        self.valid_edit.setDate(QDate(valid.year, valid.month, valid.day) if valid else NO_DATE)
+        self.active_box.setChecked(info.active if info else True)
+        self.file_label.setText(info.file_name if info and info.file_name else self.tr("(aucun)"))
+        self.attach_button.setEnabled(info is not None)
+        self.open_button.setEnabled(bool(info and info.file_name))
+        self.detach_button.setEnabled(bool(info and info.file_name))
+        self.on_kind_box_current_index_changed(self.kind_box.currentIndex())
+
+    def draft(self) -> ResourceDraft:
+        kind = ResourceKind(self.kind_box.currentData())
+        event = self.event_edit.dateTime().toPython() if kind == ResourceKind.MEETING else None
+        valid = self.valid_edit.date()
+        return ResourceDraft(
+            title=self.title_edit.text(),
+            kind=kind,
+            theme_id=self.theme_box.currentData(),
+            description=self.description_edit.toPlainText(),
+            url=self.url_edit.text(),
+            event_at=event if isinstance(event, datetime) else None,
+            valid_until=None if valid == NO_DATE else valid.toPython(),  # type: ignore[arg-type]
+            active=self.active_box.isChecked(),
+        )
+
+    # -- slots -----------------------------------------------------------------------------------
+    def on_view_current_row_changed(self, current: object, _previous: object) -> None:
+        index = self.view.currentIndex()
+        self.fill(index.data(ROW_ROLE) if index.isValid() else None)
+
+    def on_new_button_clicked(self) -> None:
+        self.view.clearSelection()
+        self.fill(None)
+        self.title_edit.setFocus()
+
+    def on_kind_box_current_index_changed(self, _index: int) -> None:
+        self.event_edit.setEnabled(self.kind_box.currentData() == ResourceKind.MEETING)
+
+    def on_save_button_clicked(self) -> None:
+        try:
+            saved = save_resource(
+                self.ctx.db,
+                self.draft(),
+                resource_id=self.current.id if self.current else None,
+                version=self.current.version if self.current else None,
+            )
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self.refresh(select_id=saved.id)
+
+    def attach(self, path: Path) -> None:
+        if self.current is None:
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_error(
+                self,
+                ValidationError(f"Impossible de lire le fichier « {path.name} ».", detail=str(exc)),
+            )
+            return
+        try:
+            attach_file(self.ctx.db, self.current.id, path.name, data)
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self.refresh(select_id=self.current.id)
+
+    def on_attach_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Joindre un fichier"))
+        if path:
+            self.attach(Path(path))
+
+    def on_detach_button_clicked(self) -> None:
+        if self.current is None:
+            return
+        try:
+            attach_file(self.ctx.db, self.current.id, "", None)
+        except GuichetError as exc:
+            show_error(self, exc)
+            return
+        self.refresh(select_id=self.current.id)
+
+    def export_file(self) -> Path | None:
+        """Writes the attachment to a temporary folder and returns its path."""
+        if self.current is None:
+            return None
+        found = file_bytes(self.ctx.db, self.current.id)
+        if found is None:
+            return None
+        name, data = found
+        target = Path(tempfile.mkdtemp(prefix="guichet-ressource-")) / name
+        target.write_bytes(data)
+        return target
+
+    def on_open_button_clicked(self) -> None:
+        path = self.export_file()
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

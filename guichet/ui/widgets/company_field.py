@@ -1,0 +1,155 @@
+"""The company of an inquiry: type-ahead over the directory (names, SIREN/SIRET with or without
+spaces, commune) through the directory's search engine, or an inline creation."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from guichet.reference.identifiers import format_siret
+from guichet.search import DirectorySearch, OrganizationHit
+from guichet.services.quick_company import CompanyCreated
+
+from guichet.ui.context import AppContext
+from guichet.ui.search_worker import LiveSearch
+from guichet.ui.widgets.quick_company_panel import QuickCompanyPanel
+from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 60
+HITS_SHOWN = 8
+CREATE = "create"
+WITHOUT_SIRET = "without_siret"
+
+
+def hit_text(hit: OrganizationHit) -> str:
+    parts = [hit.name]
+    if hit.siret:
+        parts.append(format_siret(hit.siret))
+    place = " ".join(p for p in (hit.postal_code, hit.city) if p)
+    if place:
+        parts.append(place)
+    text = " — ".join(parts)
+    return f"⚠ {text} (ne pas orienter)" if hit.do_not_refer else text
+
+
+class CompanyField(QWidget):
+    """Emits :attr:`company_chosen` with ``(id, display name)``, or ``(None, "")`` when cleared."""
+
+    company_chosen = Signal(object, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("companyField")
+        self.search_engine = DirectorySearch(ctx.db)
+        self.organization_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = TypeAheadEdit(
+            "companySearch", self.tr("nom, enseigne, SIREN/SIRET ou commune…")
+        )
+        self.search.before_enter = self.flush_search
+        chosen_row = QHBoxLayout()
+        self.chosen_label = QLabel()
+        self.chosen_label.setObjectName("companyChosen")
+        self.chosen_label.setWordWrap(True)
+        self.change_button = QPushButton(self.tr("Changer"))
+        self.change_button.setObjectName("companyChange")
+        self.change_button.setAutoDefault(False)
+        chosen_row.addWidget(self.chosen_label, 1)
+        chosen_row.addWidget(self.change_button)
+        self.chosen = QWidget()
+        self.chosen.setLayout(chosen_row)
+        chosen_row.setContentsMargins(0, 0, 0, 0)
+        self.chosen.hide()
+        self.panel = QuickCompanyPanel(ctx)
+        self.panel.hide()
+        layout.addWidget(self.search)
+        layout.addWidget(self.chosen)
+        layout.addWidget(self.panel)
+        self.setFocusProxy(self.search)
+        self.live = LiveSearch(self.search_engine, self, limit=HITS_SHOWN, debounce_ms=DEBOUNCE_MS)
+        self.live.results_ready.connect(self.on_live_results_ready)
+        self.live.failed.connect(self.on_live_failed)
+        self._requested = ""  # text of the newest request
+        self._shown_for: str | None = None  # text whose hits the list shows
+        self.search.text_edited.connect(self.on_search_text_edited)
+        self.search.picked.connect(self.on_search_picked)
+        self.change_button.clicked.connect(self.on_change_button_clicked)
+        self.panel.created.connect(self.on_panel_created)
+        self.panel.cancelled.connect(self.on_panel_cancelled)
+
+    # -- search --------------------------------------------------------------------------------
+    def flush_search(self) -> None:
+        """Enter pressed before the background answer came: search now, on this thread."""
+        text = self.search.text().strip()
+        if text and self._shown_for != text:
+            self.show_hits(text, self.search_engine.search(text, limit=HITS_SHOWN))
+
+    def show_hits(self, text: str, hits: list[OrganizationHit]) -> None:
+        self._shown_for = text
+        suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
+        suggestions.append(
+            Suggestion(self.tr("+ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
+        )
+        suggestions.append(
+            Suggestion(
+                self.tr("+ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET
+            )
+        )
+        self.search.show_suggestions(suggestions)
+
+    def choose(self, organization_id: int | None, name: str) -> None:
+        self.organization_id = organization_id
+        self.search.setVisible(organization_id is None)
+        self.chosen.setVisible(organization_id is not None)
+        self.chosen_label.setText(f"<b>{_escape(name)}</b>" if organization_id else "")
+        self.company_chosen.emit(organization_id, name)
+
+    # -- slots ---------------------------------------------------------------------------------
+    def on_search_text_edited(self, text: str) -> None:
+        self._requested = text.strip()
+        self._shown_for = None
+        if not self._requested:
+            self.search.hide_suggestions()
+            return
+        self.live.request(self._requested)
+
+    def on_live_results_ready(self, hits: list[OrganizationHit]) -> None:
+        if self._requested and self._shown_for != self._requested:
+            self.show_hits(self._requested, hits)
+
+    def on_live_failed(self, exc: object) -> None:
+        log.warning("Recherche dans l'annuaire en échec : %s", exc)
+        self.search.hide_suggestions()
+
+    def on_search_picked(self, data: object) -> None:
+        if isinstance(data, OrganizationHit):
+            label = hit_text(data).removeprefix("⚠ ")
+            self.choose(data.id, label)
+            return
+        self.search.hide()
+        self.panel.start(self.search.text(), without_siret=data == WITHOUT_SIRET)
+
+    def on_panel_created(self, company: CompanyCreated) -> None:
+        place = f" — {company.city}" if company.city else ""
+        siret = f" — {format_siret(company.siret)}" if company.siret else self.tr(" — sans SIRET")
+        self.choose(company.id, f"{company.name}{siret}{place}")
+
+    def on_panel_cancelled(self) -> None:
+        self.search.show()
+        self.search.setFocus()
+
+    def on_change_button_clicked(self) -> None:
+        self.choose(None, "")
+        self.search.setFocus()
+        self.search.line.selectAll()
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
