@@ -15,7 +15,7 @@ in the database, so an upgraded database is searchable at once:
 Other dialects get nothing here: their search implementation needs no table.
 
 Revision ID: 0003
-Revises: 0005
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0003"
-down_revision = "0005"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

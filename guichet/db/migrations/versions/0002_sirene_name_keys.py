@@ -1,6 +1,6 @@
 """folded name keys on sirene_establishment, for a prefix search through an index
 
-Revision ID: 0005
+Revision ID: 0002
 Revises: 0001
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 
 from guichet.reference.text import fold
 
-revision = "0005"
+revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
