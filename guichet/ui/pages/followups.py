@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,6 +26,7 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
+from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
 
 VIEWS = ("due", "open", "all")
@@ -46,8 +46,16 @@ def followup_columns(tr: Callable[[str], str]) -> list[Column[FollowUpLine]]:
         Column(tr("Échéance"), lambda line: line.due_on),
         Column(tr("Retard (j)"), lambda line: line.days_late, align_right=True),
         Column(tr("Référence"), lambda line: line.referral.reference),
-        Column(tr("Entreprise"), lambda line: line.referral.company),
-        Column(tr("Partenaire"), lambda line: line.referral.partner),
+        Column(
+            tr("Entreprise"),
+            lambda line: line.referral.company,
+            tooltip=lambda line: line.referral.company,
+        ),
+        Column(
+            tr("Partenaire"),
+            lambda line: line.referral.partner,
+            tooltip=lambda line: line.referral.partner,
+        ),
         Column(tr("Interlocuteur"), lambda line: line.referral.contact),
         Column(tr("Téléphone"), lambda line: line.referral.contact_phone),
         Column(tr("Sujet"), lambda line: line.referral.subject),
@@ -100,9 +108,9 @@ class FollowUpsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.table.activated.connect(self.on_table_activated)
 
@@ -172,6 +180,7 @@ class FollowUpsPage(QWidget):
     def refresh(self) -> None:
         lines = self.lines()
         self.model.set_rows(lines)
+        fit_columns(self.table)
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
         self.on_selection_changed()
 
