@@ -27,6 +27,11 @@ OVERSEAS_OWN_PLAN_REGIONS = ("PM", "NC", "PF", "WF")
 FRENCH_PLAN_REGIONS = frozenset(("FR", *OVERSEAS_NATIONAL_REGIONS))
 
 
+#: First digit of the national significant number of France's non-geographic ranges (08 special
+#: services, 09 VoIP): national numbers, read as metropolitan first even where an overseas
+#: département's metadata also accepts them (0800… would otherwise become a Réunion number).
+METROPOLITAN_FIRST_DIGITS = frozenset("89")
+
 #: A national number typed as 10 digits with at most one space, dot or dash between digits:
 #: phonenumbers reads its national significant number as the last 9 digits, whatever the region
 #: of the French plan it is parsed with. ASCII digits only (phonenumbers also reads other
@@ -84,6 +89,8 @@ def plain_national_e164(text: str) -> str | None:
     national = text.translate(_PLAIN_NOISE)[1:]
     if national[0] == "0":
         return None
+    if national[0] in METROPOLITAN_FIRST_DIGITS and _valid_national("FR").fullmatch(national):
+        return f"+33{national}"
     if _valid_overseas().fullmatch(national):
         for region in OVERSEAS_NATIONAL_REGIONS:
             if _valid_national(region).fullmatch(national):
@@ -127,7 +134,8 @@ def _parse(text: str, region: str) -> PhoneNumber | None:
 def parse_phone(text: str) -> PhoneNumber | None:
     """Parse a phone number typed at a French desk; None when it is not a valid number.
 
-    International forms (``+…``, ``00…``) are read as such. National forms are tried
+    International forms (``+…``, ``00…``) are read as such. Non-geographic national numbers
+    (08, 09) are metropolitan first. Other national forms are tried
     against the overseas départements first (their ranges are precise, and 0596/0590…
     numbers are overseas even though the metropolitan metadata accepts some of them),
     then against metropolitan France. A plainly typed number that no overseas département
@@ -139,6 +147,10 @@ def parse_phone(text: str) -> PhoneNumber | None:
     if raw.startswith(("+", "00")):
         return _parse(raw, "FR")
     digits = "".join(c for c in raw if c.isdigit())
+    if digits.startswith("0") and len(digits) == 10 and digits[1] in METROPOLITAN_FIRST_DIGITS:
+        number = _parse(raw, "FR")
+        if number is not None:
+            return number
     if digits.startswith("0") and len(digits) == 10 and _overseas_possible(raw):
         for region in OVERSEAS_NATIONAL_REGIONS:
             number = _parse(raw, region)

@@ -24,12 +24,15 @@ from guichet.reference.text import fold
 
 def library_e164(text: str) -> str | None:
     """The reference rule spelled out with phonenumbers alone: international forms as such,
-    10-digit national forms tried against every overseas département, then France."""
+    10-digit national forms tried against every overseas département, then France — except the
+    non-geographic ranges (08, 09), tried against France first."""
     raw = text.strip()
     digits = "".join(c for c in raw if c.isdigit())
     regions: tuple[str, ...] = ("FR",)
     if not raw.startswith(("+", "00")) and digits.startswith("0") and len(digits) == 10:
         regions = (*OVERSEAS_NATIONAL_REGIONS, "FR")
+        if digits[1] in "89":
+            regions = ("FR", *OVERSEAS_NATIONAL_REGIONS)
     for region in regions:
         try:
             number = phonenumbers.parse(raw, region)
