@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from guichet.config import sqlite_path
@@ -41,6 +41,15 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
+def _note_write(session: Session, _context: object) -> None:
+    session.info["wrote"] = True
+
+
+def _note_bulk_write(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info["wrote"] = True
+
+
 class Database:
     """Owns the engine; hands out one session per user action."""
 
@@ -51,6 +60,11 @@ class Database:
         self.counsellor_id: int | None = None
         #: Called on every new session (e.g. the search index hook); db never imports them.
         self.session_hooks: list[Callable[[Session], None]] = []
+        #: How many units of work committed a change: a page compares it with the value it last
+        #: showed to know whether it must reload when it comes back on screen.
+        self.writes = 0
+        event.listen(self._sessions, "after_flush", _note_write)
+        event.listen(self._sessions, "do_orm_execute", _note_bulk_write)
 
     @property
     def path(self) -> Path | None:
@@ -75,6 +89,8 @@ class Database:
         try:
             yield session
             session.commit()
+            if session.info.pop("wrote", False):
+                self.writes += 1
         except StaleDataError as exc:
             session.rollback()
             raise ConcurrentEditError(

@@ -67,6 +67,7 @@ class ReceivedReferral:
     """A referral this organization received as partner, with its outcome."""
 
     id: int
+    inquiry_id: int
     inquiry_reference: str
     company: str
     subject: str
@@ -164,6 +165,7 @@ def _received_referrals(session: Session, organization_id: int) -> tuple[Receive
         rows.append(
             ReceivedReferral(
                 id=referral.id,
+                inquiry_id=inquiry.id,
                 inquiry_reference=inquiry.reference,
                 company=inquiry.organization.display_name if inquiry.organization else "",
                 subject=referral.need.subject.name,

@@ -18,7 +18,6 @@ from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import (
     Contact,
-    InquiryStatus,
     Need,
     NeedOutcome,
     Organization,
@@ -27,6 +26,7 @@ from guichet.models import (
     ReferralStatus,
     label,
 )
+from guichet.services.inquiry_status import mark_first_action, set_outcome
 from guichet.services.locking import ensure_current
 from guichet.services.referral_rows import ReferralRow, loaded_referrals, referral_row
 from guichet.services.settings import SettingsService
@@ -162,7 +162,12 @@ class ReferralService:
     def create(
         self, need_id: int, choices: Sequence[ReferralChoice], *, now: datetime | None = None
     ) -> list[ReferralRow]:
-        """One referral « proposée » per chosen partner, in one transaction."""
+        """One referral « proposée » per chosen partner, in one transaction.
+
+        The need becomes « mis en relation » through the shared inquiry rules
+        (``inquiry_status``): the first action is stamped and the inquiry closes once every
+        need has an outcome, exactly as with « informé » or « orienté ».
+        """
         at = now or datetime.now()
         if not choices:
             raise ValidationError("Choisissez au moins un partenaire.")
@@ -219,11 +224,9 @@ class ReferralService:
                 _event(session, referral, "created", at, new_status=S.PROPOSED.value)
                 created.append(referral.id)
             if need.outcome != NeedOutcome.REFERRED:
-                need.outcome, need.outcome_at = NeedOutcome.REFERRED, at
-            if inquiry.first_action_at is None:
-                inquiry.first_action_at = at
-            if inquiry.status == InquiryStatus.NEW:
-                inquiry.status = InquiryStatus.IN_PROGRESS
+                set_outcome(need, NeedOutcome.REFERRED, at)
+            else:
+                mark_first_action(inquiry, at)
             session.flush()
             rows = session.scalars(loaded_referrals().where(Referral.id.in_(created)))
             return sorted((referral_row(r) for r in rows), key=lambda r: r.id)

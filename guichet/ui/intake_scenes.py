@@ -101,5 +101,5 @@ def inquiries_detail(window: MainWindow) -> QWidget:
         )
     window.show_page("inquiries")
     page = window.page("inquiries")
-    page.show_new_inquiry(inquiry_id)  # type: ignore[attr-defined]
+    page.open_inquiry(inquiry_id)  # type: ignore[attr-defined]
     return window

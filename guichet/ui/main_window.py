@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Guichet — guichet unique des entreprises"))
         self.specs: list[PageSpec] = page_specs()
         self.pages: dict[str, QWidget] = {}
+        self.page_writes: dict[str, int] = {}  # Database.writes when each page last loaded
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -207,7 +208,11 @@ class MainWindow(QMainWindow):
             spec = next(s for s in self.specs if s.key == key)
             widget = spec.factory(self.ctx)
             self.pages[key] = widget
+            self.page_writes[key] = self.ctx.db.writes
             self.stack.addWidget(widget)
+            requested = getattr(widget, "inquiry_requested", None)
+            if requested is not None:
+                requested.connect(self.open_inquiry)
         return self.pages[key]
 
     def show_page(self, key: str) -> None:
@@ -224,7 +229,26 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
+            if self.ctx is not None:
+                self.page_writes[self.current_page_key()] = self.ctx.db.writes
             refresh()
+
+    def refresh_if_stale(self, key: str) -> None:
+        """A page coming back on screen reloads only if something was saved since it last did."""
+        if (
+            self.ctx is not None
+            and key in self.pages
+            and self.page_writes.get(key) != self.ctx.db.writes
+        ):
+            self.refresh_current_page()
+
+    def open_inquiry(self, inquiry_id: int) -> None:
+        """Shows one inquiry, selected with its detail, in the « Demandes » page."""
+        if self.ctx is None:
+            return
+        self.page_writes["inquiries"] = self.ctx.db.writes  # open_inquiry reloads it anyway
+        self.show_page("inquiries")
+        self.page("inquiries").open_inquiry(inquiry_id)  # type: ignore[attr-defined]
 
     # -- slots --------------------------------------------------------------------------------
     def on_navigation_current_row_changed(self, row: int) -> None:
@@ -232,6 +256,7 @@ class MainWindow(QMainWindow):
             return
         key = self.specs[row].key
         self.stack.setCurrentWidget(self.page(key))
+        self.refresh_if_stale(key)
         self.page_shown.emit(key)
 
     def on_counsellor_box_current_index_changed(self, _index: int) -> None:

@@ -99,6 +99,10 @@ def _letters_dialog(window: MainWindow) -> QWidget:
     while not dialog.list.count() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
+    rendered = time.monotonic() + 1.5  # QPdfView renders its pages in the background
+    while time.monotonic() < rendered:
+        QApplication.processEvents()
+        time.sleep(0.02)
     return dialog
 
 

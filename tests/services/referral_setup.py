@@ -109,3 +109,14 @@ def build_scene(
             other.id,
             counsellor.id,
         )
+
+
+def add_need(db: Database, scene: Scene, description: str = "Recruter deux soudeurs.") -> int:
+    """A second need on the scene's inquiry (same subject), still without an outcome."""
+    with db.unit_of_work() as s:
+        need = Need(
+            inquiry_id=scene.inquiry_id, subject_id=scene.subject_id, description=description
+        )
+        s.add(need)
+        s.flush()
+        return need.id

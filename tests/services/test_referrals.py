@@ -48,7 +48,8 @@ def test_creating_a_referral_stamps_the_need_and_inquiry(db: Database) -> None:
         assert need is not None and inquiry is not None
         assert need.outcome == NeedOutcome.REFERRED
         assert inquiry.first_action_at == NOW
-        assert inquiry.status == InquiryStatus.IN_PROGRESS
+        # Its only need now has an outcome: the inquiry closes, as with « informé » (issue 6).
+        assert inquiry.status == InquiryStatus.CLOSED
         events = s.scalars(
             select(ReferralEvent).where(ReferralEvent.referral_id == rows[0].id)
         ).all()

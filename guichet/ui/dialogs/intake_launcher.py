@@ -48,9 +48,10 @@ def open_intake(window: Any) -> IntakeDialog | None:
 
 
 def show_saved(window: Any, created: InquiryCreated) -> None:
-    window.show_page("inquiries")
-    page = window.page("inquiries")
-    page.show_new_inquiry(created.id)
+    """The new inquiry, selected in « Demandes », its first need's « Mettre en relation… »
+    focused: orienting, informing or referring it is one key away."""
+    window.open_inquiry(created.id)
+    window.page("inquiries").detail.focus_first_need()
     window.statusBar().showMessage(
         window.tr("Demande %1 enregistrée.").replace("%1", created.reference), 8000
     )

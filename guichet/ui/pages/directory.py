@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from guichet.ui.context import AppContext
@@ -11,6 +12,8 @@ from guichet.ui.pages.directory_search import DirectorySearchTab
 
 
 class DirectoryPage(QWidget):
+    inquiry_requested = Signal(int)  # from the referrals an organization received
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -30,6 +33,7 @@ class DirectoryPage(QWidget):
         self.duplicates_tab.merged.connect(self.on_duplicates_tab_merged)
         self.freshness_tab.organization_requested.connect(self.show_organization)
         self.freshness_tab.verified.connect(lambda _n: self.search_tab.panel.reload())
+        self.search_tab.panel.inquiry_requested.connect(self.inquiry_requested)
 
     def show_organization(self, organization_id: int) -> None:
         self.tabs.setCurrentWidget(self.search_tab)

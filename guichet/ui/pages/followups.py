@@ -1,7 +1,7 @@
 """Relances: referrals waiting for an answer (D+9, D+21, D+45), with one-click actions.
 
 The same page lists open or all referrals, so the counsellor reprints, follows up or closes any
-of them from one place.
+of them from one place. Enter or a double-click on a line opens its inquiry in « Demandes ».
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,6 +26,7 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
+from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
 
 VIEWS = ("due", "open", "all")
@@ -46,8 +46,16 @@ def followup_columns(tr: Callable[[str], str]) -> list[Column[FollowUpLine]]:
         Column(tr("Échéance"), lambda line: line.due_on),
         Column(tr("Retard (j)"), lambda line: line.days_late, align_right=True),
         Column(tr("Référence"), lambda line: line.referral.reference),
-        Column(tr("Entreprise"), lambda line: line.referral.company),
-        Column(tr("Partenaire"), lambda line: line.referral.partner),
+        Column(
+            tr("Entreprise"),
+            lambda line: line.referral.company,
+            tooltip=lambda line: line.referral.company,
+        ),
+        Column(
+            tr("Partenaire"),
+            lambda line: line.referral.partner,
+            tooltip=lambda line: line.referral.partner,
+        ),
         Column(tr("Interlocuteur"), lambda line: line.referral.contact),
         Column(tr("Téléphone"), lambda line: line.referral.contact_phone),
         Column(tr("Sujet"), lambda line: line.referral.subject),
@@ -58,6 +66,8 @@ def followup_columns(tr: Callable[[str], str]) -> list[Column[FollowUpLine]]:
 
 
 class FollowUpsPage(QWidget):
+    inquiry_requested = Signal(int)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -98,11 +108,11 @@ class FollowUpsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        self.table.doubleClicked.connect(self.on_status_button_clicked)
+        self.table.activated.connect(self.on_table_activated)
 
         self.call_button = self._button(
             "callButton", self.tr("Appel passé…"), self.on_call_button_clicked
@@ -119,6 +129,10 @@ class FollowUpsPage(QWidget):
         self.reprint_button.setToolTip(
             self.tr("Aperçu, impression et enregistrement des courriers des lignes choisies.")
         )
+        self.open_button = self._button(
+            "openInquiryButton", self.tr("Voir la demande"), self.on_open_button_clicked
+        )
+        self.open_button.setToolTip(self.tr("Ouvrir la demande dans « Demandes » (Entrée)"))
         self.new_button = self._button(
             "newReferralButton", self.tr("Nouvelle mise en relation…"), self.on_new_button_clicked
         )
@@ -128,6 +142,7 @@ class FollowUpsPage(QWidget):
             self.letter_button,
             self.status_button,
             self.reprint_button,
+            self.open_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -165,6 +180,7 @@ class FollowUpsPage(QWidget):
     def refresh(self) -> None:
         lines = self.lines()
         self.model.set_rows(lines)
+        fit_columns(self.table)
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
         self.on_selection_changed()
 
@@ -180,6 +196,7 @@ class FollowUpsPage(QWidget):
         self.letter_button.setEnabled(one_open)
         self.status_button.setEnabled(len(chosen) == 1)
         self.reprint_button.setEnabled(bool(chosen))
+        self.open_button.setEnabled(len(chosen) == 1)
 
     # -- actions -------------------------------------------------------------------------------
     def _follow_up(self, kind: str) -> None:
@@ -201,6 +218,16 @@ class FollowUpsPage(QWidget):
         chosen = self.selected()
         if len(chosen) == 1 and ReferralStatusDialog(self.ctx, chosen[0], self).exec():
             self.refresh()
+
+    def on_table_activated(self, index: QModelIndex) -> None:
+        line = self.proxy.data(index, ROW_ROLE)
+        if isinstance(line, FollowUpLine):
+            self.inquiry_requested.emit(line.referral.inquiry_id)
+
+    def on_open_button_clicked(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1:
+            self.inquiry_requested.emit(chosen[0].inquiry_id)
 
     def on_reprint_button_clicked(self) -> None:
         from guichet.ui.dialogs.letters_dialog import LettersDialog

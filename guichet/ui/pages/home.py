@@ -1,15 +1,15 @@
-"""Accueil: the desk's day at a glance."""
+"""Accueil: the desk's day at a glance. Enter or a double-click on a row opens its inquiry."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -23,7 +23,8 @@ from guichet.services.reactivity import Reactivity
 from guichet.services.referral_rows import ReferralRow
 
 from guichet.ui.context import AppContext
-from guichet.ui.table_model import Column, RowsTableModel
+from guichet.ui.table_fit import compact_rows, fit_columns
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
 class StatCard(QFrame):
@@ -51,8 +52,8 @@ def inquiry_columns(tr: Callable[[str], str]) -> list[Column[InquiryRow]]:
     return [
         Column(tr("Référence"), lambda r: r.reference),
         Column(tr("Reçue le"), lambda r: r.received_at),
-        Column(tr("Entreprise"), lambda r: r.organization),
-        Column(tr("Besoins"), lambda r: r.subjects),
+        Column(tr("Entreprise"), lambda r: r.organization, tooltip=lambda r: r.organization),
+        Column(tr("Besoins"), lambda r: r.subjects, tooltip=lambda r: r.subjects),
         Column(tr("Conseiller"), lambda r: r.counsellor),
         Column(tr("Statut"), lambda r: r.status),
     ]
@@ -62,8 +63,12 @@ def due_columns(tr: Callable[[str], str]) -> list[Column[DueReferral]]:
     return [
         Column(tr("Étape"), lambda d: d.stage_label),
         Column(tr("Depuis le"), lambda d: d.due_on),
-        Column(tr("Entreprise"), lambda d: d.referral.company),
-        Column(tr("Partenaire"), lambda d: d.referral.partner),
+        Column(
+            tr("Entreprise"), lambda d: d.referral.company, tooltip=lambda d: d.referral.company
+        ),
+        Column(
+            tr("Partenaire"), lambda d: d.referral.partner, tooltip=lambda d: d.referral.partner
+        ),
         Column(tr("Téléphone"), lambda d: d.referral.contact_phone),
     ]
 
@@ -71,8 +76,9 @@ def due_columns(tr: Callable[[str], str]) -> list[Column[DueReferral]]:
 def referral_columns(tr: Callable[[str], str]) -> list[Column[ReferralRow]]:
     return [
         Column(tr("Proposée le"), lambda r: r.proposed_at),
-        Column(tr("Entreprise"), lambda r: r.company),
-        Column(tr("Partenaire"), lambda r: r.partner),
+        Column(tr("Entreprise"), lambda r: r.company, tooltip=lambda r: r.company),
+        Column(tr("Partenaire"), lambda r: r.partner, tooltip=lambda r: r.partner),
+        Column(tr("Besoin"), lambda r: r.subject, tooltip=lambda r: r.subject),
         Column(tr("Statut"), lambda r: r.status_label),
     ]
 
@@ -92,13 +98,27 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    compact_rows(view)
+    view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     return view
 
 
+def inquiry_of(row: object) -> int | None:
+    """The inquiry a home table row belongs to."""
+    if isinstance(row, InquiryRow):
+        return row.id
+    if isinstance(row, DueReferral):
+        return row.referral.inquiry_id
+    if isinstance(row, ReferralRow):
+        return row.inquiry_id
+    return None
+
+
 class HomePage(QWidget):
+    inquiry_requested = Signal(int)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -153,6 +173,8 @@ class HomePage(QWidget):
         self.latest_view = _table("latestInquiriesView", self.latest_model)
         self.due_view = _table("followUpsDueView", self.due_model)
         self.referrals_view = _table("latestReferralsView", self.referrals_model)
+        for view in (self.today_view, self.latest_view, self.due_view, self.referrals_view):
+            view.activated.connect(self.on_view_activated)
         self.inquiry_tabs = QTabWidget()
         self.inquiry_tabs.setObjectName("inquiryTabs")
         self.inquiry_tabs.addTab(self.today_view, self.tr("Demandes du jour"))
@@ -161,10 +183,13 @@ class HomePage(QWidget):
         self.referral_tabs.setObjectName("referralTabs")
         self.referral_tabs.addTab(self.due_view, self.tr("Relances à faire"))
         self.referral_tabs.addTab(self.referrals_view, self.tr("Dernières mises en relation"))
-        tables = QHBoxLayout()
-        tables.addWidget(self.inquiry_tabs, 1)
-        tables.addWidget(self.referral_tabs, 1)
-        layout.addLayout(tables, 1)
+        # One above the other, full width: every column readable without scrolling sideways.
+        tables = QSplitter(Qt.Orientation.Vertical)
+        tables.setObjectName("homeSplitter")
+        tables.setChildrenCollapsible(False)
+        tables.addWidget(self.inquiry_tabs)
+        tables.addWidget(self.referral_tabs)
+        layout.addWidget(tables, 1)
         self.refresh()
 
     def refresh(self) -> None:
@@ -187,11 +212,18 @@ class HomePage(QWidget):
         self.latest_model.set_rows(overview.latest)
         self.due_model.set_rows(overview.follow_ups_due)
         self.referrals_model.set_rows(overview.latest_referrals)
+        for view in (self.today_view, self.latest_view, self.due_view, self.referrals_view):
+            fit_columns(view, 320)
         self.referral_tabs.setTabText(
             0, self.tr("Relances à faire (%1)").replace("%1", str(len(overview.follow_ups_due)))
         )
         self.inquiry_tabs.setCurrentIndex(0 if overview.today else 1)
         self.show_reactivity(overview.reactivity)
+
+    def on_view_activated(self, index: QModelIndex) -> None:
+        inquiry_id = inquiry_of(index.data(ROW_ROLE))
+        if inquiry_id is not None:
+            self.inquiry_requested.emit(inquiry_id)
 
     def show_reactivity(self, figures: Reactivity | None) -> None:
         if figures is None:

@@ -192,8 +192,10 @@ class InquiriesPage(QWidget):
         self.detail.show_inquiry(inquiry_id)
         return True
 
-    def show_new_inquiry(self, inquiry_id: int) -> None:
-        """After an intake: clear the filters that would hide it, then select it."""
+    def open_inquiry(self, inquiry_id: int) -> None:
+        """Show one inquiry (just logged, or asked for from another page), selected with its
+        detail: the filters that would hide it are cleared first. An inquiry beyond the rows
+        the list fetches shows its detail alone."""
         self.text_edit.blockSignals(True)
         self.text_edit.clear()
         self.text_edit.blockSignals(False)
@@ -209,8 +211,13 @@ class InquiriesPage(QWidget):
             box.blockSignals(False)
         self.mine_box.blockSignals(True)
         self.mine_box.setChecked(False)
+        self.counsellor_box.setEnabled(True)
         self.mine_box.blockSignals(False)
         self.refresh(select_id=inquiry_id)
+        if self.detail.inquiry_id != inquiry_id:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+            self.detail.show_inquiry(inquiry_id)
 
     # -- slots -----------------------------------------------------------------------------------
     def on_mine_box_toggled(self, checked: bool) -> None:

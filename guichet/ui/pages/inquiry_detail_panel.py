@@ -1,5 +1,5 @@
 """The detail of an inquiry: header, editable fields, each need with its actions (Informer,
-Orienté, Informé, Rouvrir), the timeline, and a note to add."""
+Mettre en relation, Orienté, Informé, Rouvrir), the timeline, and a note to add."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +29,7 @@ from guichet.services.resources import give_information, proposed_resources
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.inform_dialog import InformDialog
+from guichet.ui.dialogs.referral_dialog import ReferralDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
 
@@ -52,6 +54,10 @@ class NeedBox(QGroupBox):
         layout.addWidget(text)
         buttons = QHBoxLayout()
         self.inform = self._button(buttons, f"needInform{number}", self.tr("Informer…"))
+        self.refer = self._button(buttons, f"needRefer{number}", self.tr("Mettre en relation…"))
+        self.refer.setToolTip(
+            self.tr("Choisir un partenaire pour ce besoin et préparer les courriers.")
+        )
         self.orient = self._button(buttons, f"needOrient{number}", self.tr("Orienté…"))
         self.informed = self._button(buttons, f"needInformed{number}", self.tr("Informé"))
         self.reopen = self._button(buttons, f"needReopen{number}", self.tr("Rouvrir"))
@@ -61,6 +67,7 @@ class NeedBox(QGroupBox):
         self.informed.setVisible(need.outcome is None)
         self.orient.setVisible(need.outcome is None)
         self.inform.clicked.connect(lambda: panel.inform(need))
+        self.refer.clicked.connect(lambda: panel.refer(need))
         self.orient.clicked.connect(lambda: panel.orient(need))
         self.informed.clicked.connect(lambda: panel.set_outcome(need, NeedOutcome.INFORMED))
         self.reopen.clicked.connect(lambda: panel.set_outcome(need, None))
@@ -126,6 +133,7 @@ class InquiryDetailPanel(QScrollArea):
         detail = attempt(self, lambda: inquiry_detail(self.ctx.db, inquiry_id))
         if detail is None:
             return
+        same = inquiry_id == self.inquiry_id
         self.inquiry_id = inquiry_id
         self.detail = detail
         org = escape(detail.organization) or self.tr("(sans entreprise)")
@@ -146,12 +154,15 @@ class InquiryDetailPanel(QScrollArea):
             )
         parts.append(f"{self.tr('Statut')} : <b>{status}</b>{delay}")
         self.header.setText("".join(parts))
-        self.edit_form.load(detail)
+        # Reloading the same inquiry (after an action, or the page coming back) keeps what the
+        # counsellor typed in the form and has not saved yet.
+        self.edit_form.load(detail, keep=self.edit_form.touched() if same else None)
         self.edit_form.show()
         while self.needs_layout.count():
             item = self.needs_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         for number, need in enumerate(detail.needs, start=1):
             self.needs_layout.addWidget(NeedBox(need, number, self))
@@ -188,6 +199,59 @@ class InquiryDetailPanel(QScrollArea):
             show_error(self, exc)
             return
         self._after_change(self.inquiry_id or 0)
+
+    def refer(self, need: NeedDetail) -> None:
+        """« Mettre en relation… »: the suggestions dialog (and its letters), then the timeline
+        shows the referrals and letters. Without the business's consent, ask to record it."""
+        if self.detail is None or self.inquiry_id is None:
+            return
+        if not self.detail.consent_to_share and not self.record_consent():
+            return
+        ReferralDialog(self.ctx, need.id, self).exec()
+        self._after_change(self.inquiry_id)
+
+    def record_consent(self) -> bool:
+        """Explains why a referral needs consent; records it (through the edit form) if the
+        counsellor confirms the business gave it. True once it is recorded."""
+        box = QMessageBox(self)
+        box.setObjectName("consentQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Consentement requis"))
+        box.setText(
+            self.tr(
+                "L'entreprise n'a pas donné son accord pour que ses coordonnées soient "
+                "transmises aux partenaires : sans cet accord, pas de mise en relation."
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Si l'entreprise vient de donner son accord, enregistrez-le maintenant "
+                "(il sera daté d'aujourd'hui). Sinon, recueillez-le d'abord."
+            )
+        )
+        record = box.addButton(
+            self.tr("Enregistrer le consentement"), QMessageBox.ButtonRole.AcceptRole
+        )
+        record.setObjectName("recordConsentButton")
+        box.addButton(self.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not record:
+            return False
+        self.edit_form.consent_box.setChecked(True)
+        return self.edit_form.save()
+
+    def need_box(self, number: int) -> NeedBox | None:
+        """The box of need ``number`` (from 1) as shown now."""
+        item = self.needs_layout.itemAt(number - 1)
+        box = item.widget() if item is not None else None
+        return box if isinstance(box, NeedBox) else None
+
+    def focus_first_need(self) -> None:
+        """Keyboard focus on the first need's « Mettre en relation… »."""
+        box = self.need_box(1)
+        if box is not None:
+            self.ensureWidgetVisible(box.refer)
+            box.refer.setFocus()
 
     def orient(self, need: NeedDetail) -> None:
         note, ok = QInputDialog.getMultiLineText(

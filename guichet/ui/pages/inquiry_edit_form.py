@@ -101,6 +101,9 @@ class InquiryEditForm(QGroupBox):
         if self.detail is None:
             return {}
         opened = self.detail.editable_values()
+        arrival = opened["received_at"]
+        if isinstance(arrival, datetime):  # the form shows minutes: seconds are not a change
+            opened["received_at"] = arrival.replace(second=0, microsecond=0)
         now = self.values()
         return {k: v for k, v in now.items() if k != "consent_at" and v != opened[k]}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,7 +44,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
-from guichet.ui.table_model import Column, RowsTableModel
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
 def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -72,6 +72,7 @@ def referral_columns(tr: Callable[[str], str]) -> list[Column[ReceivedReferral]]
 class OrganizationPanel(QScrollArea):
     organization_changed = Signal(int)
     organization_deleted = Signal(int)
+    inquiry_requested = Signal(int)  # a received referral activated: open its inquiry
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,8 @@ class OrganizationPanel(QScrollArea):
         )
         self.referrals_view.horizontalHeader().setStretchLastSection(True)
         self.referrals_view.setMinimumHeight(120)
+        self.referrals_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)
         self.content.hide()
 
@@ -363,6 +366,11 @@ class OrganizationPanel(QScrollArea):
         if ContactDialog(self.ctx, self.detail.id, contact, self).exec():
             self.reload()
             self.organization_changed.emit(self.detail.id)
+
+    def on_referrals_view_activated(self, index: QModelIndex) -> None:
+        referral = self.referrals_model.data(index, ROW_ROLE)
+        if isinstance(referral, ReceivedReferral):
+            self.inquiry_requested.emit(referral.inquiry_id)
 
     def on_contacts_list_item_double_clicked(self, _item: QListWidgetItem) -> None:
         self.on_edit_contact_button_clicked()
