@@ -3,9 +3,10 @@ detail panel, the duplicates list, the merge dialog."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from guichet.services.demo_duplicates import add_demo_duplicates
 
@@ -29,6 +30,10 @@ def directory_search(window: MainWindow) -> QWidget:
     page.tabs.setCurrentWidget(tab)
     tab.search_edit.setText("usinage")
     tab.filters.select(tab.filters.place_combo, ON_TERRITORY)
+    deadline = time.monotonic() + 10
+    while tab.is_searching() and time.monotonic() < deadline:  # the search runs in background
+        QApplication.processEvents()
+        time.sleep(0.01)
     tab.table.selectRow(0)
     return window
 

@@ -29,10 +29,10 @@ from guichet.services.counsellors import CounsellorInfo, CounsellorService
 from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
+from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
