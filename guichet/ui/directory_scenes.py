@@ -62,3 +62,45 @@ def merge(window: MainWindow) -> QWidget:
     dialog = tab.open_merge(pair)
     dialog.show()
     return dialog
+
+
+def _demo_sirene_row(window: MainWindow) -> None:
+    """One establishment in the SIRENE table (the demo data set has none)."""
+    from guichet.models import SireneEstablishment
+    from guichet.reference.text import fold
+
+    assert window.ctx is not None
+    with window.ctx.db.unit_of_work() as s:
+        if s.get(SireneEstablishment, "73282932000074") is None:
+            s.add(
+                SireneEstablishment(
+                    siret="73282932000074",
+                    siren="732829320",
+                    name="MECANIQUE DE PRECISION DU PAYS DE CAUX",
+                    name_key=fold("MECANIQUE DE PRECISION DU PAYS DE CAUX"),
+                    naf_code="25.62B",
+                    naf_version="NAFRev2",
+                    legal_form="5710",
+                    headcount_band="12",
+                    street="14 RUE DES ENTREPRENEURS",
+                    postal_code="76170",
+                    city="LILLEBONNE",
+                    commune_insee="76384",
+                    is_headquarters=True,
+                    active=True,
+                )
+            )
+
+
+def organization_sirene(window: MainWindow) -> QWidget:
+    """The organization form after « Compléter depuis SIRENE »."""
+    from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+
+    _demo_sirene_row(window)
+    assert window.ctx is not None
+    dialog = OrganizationDialog(window.ctx, None, window)
+    dialog.edits["legal_name"].setText("Méca Précision Caux")
+    dialog.set_siret("73282932000074")
+    dialog.sirene.button.click()
+    dialog.show()
+    return dialog

@@ -123,7 +123,7 @@ class SireneCompletion(QObject):
             elif match.city:
                 dialog.city_combo.setEditText(match.city)
         self.button.setEnabled(False)
-        filled = [f for f in changes if f != "naf_version"]
+        filled = [f for f in changes if f not in ("naf_version", "commune_insee")]
         dialog.siret_status.setText(
             dialog.tr("Complété depuis SIRENE : %n champ(s)", "", len(filled))
             if filled

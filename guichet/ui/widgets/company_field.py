@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 60
 HITS_SHOWN = 8
 SIRENE_SHOWN = 4
+DIRECTORY_SHOWN_WITH_SIRENE = 4
 CREATE = "create"
 WITHOUT_SIRET = "without_siret"
 
@@ -107,8 +108,11 @@ class CompanyField(QWidget):
     def show_hits(self, text: str, hits: list[OrganizationHit]) -> None:
         self._shown_for = text
         self._hits = hits
+        sirene = self._sirene[1] if self._sirene[0] == text else []
+        if sirene:  # leave room for them in the visible rows
+            hits = hits[:DIRECTORY_SHOWN_WITH_SIRENE]
         suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
-        if self._sirene[0] == text:
+        if sirene:
             tip = self.tr("Établissement de la table SIRENE, absent de l'annuaire")
             suggestions += [Suggestion(sirene_text(m), m, tip) for m in self._sirene[1]]
         suggestions.append(
