@@ -1,9 +1,9 @@
 """Writing an import plan: bulk inserts through Core inside the caller's one transaction.
 
 Creations go in batches (``INSERT … RETURNING id`` with many rows), each new record gets its
-audit line as the session hook would write it, updates bump the optimistic-locking version and
-log each changed field. ``check()`` is called between batches: raising there (a cancel) rolls
-the whole transaction back.
+audit line as the session hook would write it (the INSERT lines in one bulk insert at the end),
+updates bump the optimistic-locking version and log each changed field. ``check()`` is called
+between batches: raising there (a cancel) rolls the whole transaction back.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, update
 
-from guichet.importers.bulk import bulk_insert
+from guichet.importers.bulk import bulk_cache, bulk_insert, insert_per_record
 from guichet.importers.plan import Existing, ImportAction, ImportPlan, PlannedRow
 from guichet.importers.rows import ORGANIZATION_FIELDS
 from guichet.models import AuditAction, AuditEntry, Contact, Organization, OrganizationKind
@@ -84,6 +84,7 @@ class PlanWriter:
         self.check = check
         self.progress = progress
         self.now = datetime.now()
+        self.created_ids: list[int] = []
         self.audit: list[tuple[Any, ...]] = []
         self.contacts: list[tuple[Any, ...]] = []
 
@@ -91,17 +92,14 @@ class PlanWriter:
         return (organization_id, 1, *(contact.get(name) for name in CONTACT_FIELDS))
 
     def create(self, rows: list[PlannedRow], kind: OrganizationKind, done: int, total: int) -> int:
-        columns = ("kind", "version", "do_not_refer", *ORGANIZATION_FIELDS)
-        fixed = (OrganizationKind(kind).value, 1, False)
+        fixed = {"kind": OrganizationKind(kind), "version": 1, "do_not_refer": False}
         for start in range(0, len(rows), BATCH):
             self.check()
             batch = rows[start : start + BATCH]
-            params = [
-                (*fixed, *(row.values.get(name) for name in ORGANIZATION_FIELDS)) for row in batch
-            ]
-            ids = bulk_insert(self.conn, _table(Organization), columns, params)
+            params = [tuple(map(row.values.get, ORGANIZATION_FIELDS)) for row in batch]
+            ids = bulk_insert(self.conn, _table(Organization), ORGANIZATION_FIELDS, params, fixed)
+            self.created_ids.extend(ids)
             for new_id, row in zip(ids, batch, strict=True):
-                self.audit.append(_audit(self.now, self.who, "organization", new_id))
                 if row.contact:
                     self.contacts.append(self._contact_row(new_id, row.contact))
             self.progress(done + start + len(batch), total)
@@ -137,14 +135,26 @@ class PlanWriter:
                 self.contacts.append(self._contact_row(row.organization_id, row.contact))
         return len(rows)
 
+    def _audit_inserts(self, entity: str, model: Any, ids: list[int]) -> None:
+        """One INSERT line of the audit trail per new record, in one bulk statement."""
+        shared = {
+            "at": self.now,
+            "counsellor_id": self.who,
+            "entity": entity,
+            "action": AuditAction.INSERT,
+        }
+        insert_per_record(self.conn, _table(AuditEntry), shared, "record_id", _table(model), ids)
+
     def finish(self) -> int:
         """Contacts and the audit trail, in bulk; returns the number of contacts created."""
         self.check()
+        contact_ids: list[int] = []
         if self.contacts:
             columns = ("organization_id", "version", *CONTACT_FIELDS)
-            ids = bulk_insert(self.conn, _table(Contact), columns, self.contacts)
-            self.audit.extend(_audit(self.now, self.who, "contact", i) for i in ids)
+            contact_ids = bulk_insert(self.conn, _table(Contact), columns, self.contacts)
+        self._audit_inserts("organization", Organization, self.created_ids)
         bulk_insert(self.conn, _table(AuditEntry), AUDIT_COLUMNS, self.audit)
+        self._audit_inserts("contact", Contact, contact_ids)
         return len(self.contacts)
 
 
@@ -162,9 +172,10 @@ def write_plan(
     updates = [r for r in plan.rows if r.action == ImportAction.UPDATE]
     total = len(creations) + len(updates)
     writer = PlanWriter(conn, existing, counsellor_id=counsellor_id, check=check, progress=progress)
-    created = writer.create(creations, plan.kind, 0, total)
-    check()
-    updated = writer.update(updates, plan.kind)
-    progress(total, total)
-    contacts = writer.finish()
+    with bulk_cache(conn):
+        created = writer.create(creations, plan.kind, 0, total)
+        check()
+        updated = writer.update(updates, plan.kind)
+        progress(total, total)
+        contacts = writer.finish()
     return CommitCounts(created=created, updated=updated, contacts=contacts)

@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from guichet.importers.bulk import paused_gc
 from guichet.importers.errors import FileRefused
 from guichet.importers.spreadsheets import read_ods_rows, read_xlsx_rows
 from guichet.importers.text_files import DELIMITER_NAMES, ENCODING_NAMES, read_csv_rows
@@ -61,7 +62,7 @@ def _table(rows: list[list[str]], description: str) -> Table:
     numbered = [
         (number, row)
         for number, row in enumerate(rows, start=1)
-        if any(cell.strip() for cell in row)
+        if "".join(row).strip()  # some cell is not blank
     ]
     if not numbered:
         raise FileRefused(
@@ -117,7 +118,8 @@ def read_table(path: Path) -> Table:
         if _zip_kind(path) == "xlsx":
             return _table(read_xlsx_rows(path), "Classeur Excel (.xlsx)")
         return _table(read_ods_rows(path), "Classeur OpenDocument (.ods)")
-    rows, encoding, delimiter = read_csv_rows(path.read_bytes())
+    with paused_gc():
+        rows, encoding, delimiter = read_csv_rows(path.read_bytes())
     description = (
         f"CSV, encodage {ENCODING_NAMES.get(encoding, encoding)}, "
         f"séparateur {DELIMITER_NAMES.get(delimiter, delimiter)}"

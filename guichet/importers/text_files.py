@@ -55,7 +55,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-        if _MOJIBAKE.search(text):
+        if ("Ã" in text or "Â" in text) and _MOJIBAKE.search(text):
             raise FileRefused(
                 "Ce fichier mélange deux encodages de caractères (UTF-8 et Windows-1252) : les "
                 "accents seraient abîmés. Ouvrez-le dans votre tableur et enregistrez-le de "
@@ -94,7 +94,10 @@ def _field_counts(lines: list[str], delimiter: str) -> list[int]:
 def detect_delimiter(text: str) -> str:
     """The separator of a CSV text: the one splitting the first lines into the most consistent
     number of columns (csv.Sniffer first, checked; then a count of each candidate)."""
-    lines = [line for line in text.splitlines()[:SAMPLE_LINES] if line.strip()]
+    head = text[:65536].splitlines()
+    if len(head) <= SAMPLE_LINES:  # the whole text may hold fewer lines than the sample
+        head = text.splitlines()
+    lines = [line for line in head[:SAMPLE_LINES] if line.strip()]
     if not lines:
         return ";"
     try:

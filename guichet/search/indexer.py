@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import BindParameter, Connection, bindparam, text
@@ -32,7 +33,9 @@ def _fetch(connection: Connection, sql: str, ids: Sequence[int]) -> list[Any]:
     return list(connection.execute(text(sql).bindparams(_IDS), {"ids": list(ids)}))
 
 
+@lru_cache(maxsize=8192)
 def _place(city: str | None, postal_code: str | None, insee: str | None) -> str:
+    """Folded place words (memoized: organizations share a few hundred communes)."""
     known = commune(insee) if insee else None
     return fold_words(city, known.name if known else None, postal_code)
 
@@ -78,12 +81,14 @@ def build_rows(
         labels[org_id].append(fold_words(name))
     rows = []
     for org_id, legal, trade, siren, siret, postal, city, insee, description in orgs:
+        legal_key = fold_key(legal)
+        trade_key = fold_key(trade)
         rows.append(
             (
                 org_id,
-                fold_key(legal),
-                fold_key(trade),
-                fold_words(legal, trade),
+                legal_key,
+                trade_key,
+                " ".join(k for k in (legal_key, trade_key) if k),  # fold_words(legal, trade)
                 " ".join(x for x in (siren, siret) if x),
                 _place(city, postal, insee),
                 thesaurus.index_text(capabilities.get(org_id, ())),

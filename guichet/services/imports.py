@@ -12,9 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_table
+from guichet.importers.bulk import paused_gc
 from guichet.importers.commit import write_plan
 from guichet.importers.mapping import (
     FIELDS_BY_KEY,
@@ -28,6 +31,7 @@ from guichet.importers.mapping import (
 from guichet.importers.plan import ImportAction, ImportPlan, PlannedRow, load_existing, plan_rows
 from guichet.importers.tables import Table, read_table
 from guichet.models import ImportMapping, OrganizationKind
+from guichet.search.indexer import process_pending
 
 log = logging.getLogger(__name__)
 
@@ -69,15 +73,12 @@ def _noop_check() -> None:
     return None
 
 
-def rebuild_search_index(db: Database) -> None:
-    """Bring the directory search index up to date after a bulk write, when there is one."""
-    try:
-        from guichet.search import DirectorySearch  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    if db.dialect != "sqlite":  # the directory search runs on SQLite only, for now
-        return
-    DirectorySearch(db).rebuild()
+def index_imported(conn: Connection) -> None:
+    """Bring the directory search index up to date with what the import wrote, in bulk and in
+    the import's transaction: the organizations the triggers queued are re-indexed once (the
+    session hook then finds the queue empty). PostgreSQL's search reads the tables."""
+    if conn.dialect.name == "sqlite":
+        process_pending(conn)
 
 
 class OrganizationImportService:
@@ -128,7 +129,8 @@ class OrganizationImportService:
         self.check_mapping(mapping)
         with self.db.unit_of_work() as s:
             existing = load_existing(s.connection())
-        return plan_rows(table, mapping, existing, kind, progress=progress)
+        with paused_gc():
+            return plan_rows(table, mapping, existing, kind, progress=progress)
 
     def run(
         self,
@@ -145,7 +147,7 @@ class OrganizationImportService:
         ``check()`` may raise to cancel: the transaction is then rolled back whole.
         """
         self.check_mapping(mapping)
-        with self.db.unit_of_work() as s:
+        with paused_gc(), self.db.unit_of_work() as s:
             conn = s.connection()
             existing = load_existing(conn)
             plan = plan_rows(table, mapping, existing, kind)
@@ -162,6 +164,8 @@ class OrganizationImportService:
                     check=check,
                     progress=progress,
                 )
+                check()
+                index_imported(conn)
                 s.merge(
                     ImportMapping(
                         signature=header_signature(table.headers),
@@ -169,8 +173,6 @@ class OrganizationImportService:
                         mapping=mapping_to_json(mapping),
                     )
                 )
-        if counts is not None and (counts.created or counts.updated):
-            rebuild_search_index(self.db)
         return ImportReport(
             created=plan.count(ImportAction.CREATE),
             updated=plan.count(ImportAction.UPDATE),

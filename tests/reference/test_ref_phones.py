@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guichet.errors import ValidationError
-from guichet.reference.phones import format_phone, is_french_number, validate_phone
+from guichet.reference.phones import (
+    format_phone,
+    is_french_number,
+    plain_national_e164,
+    validate_phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +85,19 @@ def test_phone_round_trip(national: str) -> None:
 def test_separators_do_not_matter(national: str, separator: str) -> None:
     typed = separator.join(national[i : i + 2] for i in range(0, 10, 2))
     assert validate_phone(typed) == validate_phone(national)
+
+
+@pytest.mark.parametrize(
+    ("typed", "e164"),
+    [
+        ("0800 12 34 56", "+33800123456"),
+        ("08 10 12 34 56", "+33810123456"),
+        ("09 72 12 34 56", "+33972123456"),
+        ("0262 12 34 56", "+262262123456"),
+        ("0596 61 23 45", "+596596612345"),
+        ("02 35 12 34 56", "+33235123456"),
+    ],
+)
+def test_non_geographic_numbers_stay_metropolitan(typed: str, e164: str) -> None:
+    assert validate_phone(typed) == e164
+    assert plain_national_e164(typed) in (None, e164)
