@@ -57,6 +57,14 @@ class DirectorySearch:
         """How many organizations match; with ``cap``, stop counting there (« plus de … »)."""
         return self._impl.count(text, filters, cap)
 
+    def ids(self, text: str, filters: SearchFilters | None = None) -> list[int]:
+        """The id of every organization that matches, in no particular order.
+
+        Exactly the organizations :meth:`count` counts (an export of what a search shows, not
+        only the page on screen).
+        """
+        return self._impl.ids(text, filters)
+
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Re-index every organization (after a bulk import); returns how many."""
         return self._impl.rebuild(progress)

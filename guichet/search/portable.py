@@ -79,6 +79,12 @@ class PortableDirectorySearch:
                 conn.execute(text(f"SELECT count(*) FROM ({inner}) AS c"), params).scalar_one()
             )
 
+    def ids(self, typed: str, filters: SearchFilters | None) -> list[int]:
+        with self.db.engine.connect() as conn:
+            where, params, _ = self._where(conn, typed or "", filters)
+            rows = conn.execute(text(f"SELECT o.id FROM organization o WHERE 1 = 1{where}"), params)
+            return [int(r[0]) for r in rows]
+
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Nothing to rebuild: this search reads the tables themselves."""
         with self.db.engine.connect() as conn:

@@ -269,26 +269,41 @@ class SqliteDirectorySearch:
                 ranked = ranked[offset : offset + limit]
             return hits_for(conn, ranked, tokens, query.digits, thesaurus, self.territory)
 
-    def count(self, text_: str, filters: SearchFilters | None, cap: int | None) -> int:
+    def _all_matching(
+        self, conn: Connection, text_: str, filters: SearchFilters | None, cap: int | None
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The statement selecting the id of every match (None when nothing can match)."""
         query = parse_query(text_)
+        self._catch_up(conn)
+        fsql = filter_sql(filters, self._thesaurus(conn), self.territory, self.today())
+        limit = "" if cap is None else f" LIMIT {max(0, int(cap))}"
+        if query.is_empty:
+            return f"SELECT o.id FROM organization o WHERE 1 = 1{fsql.where}{limit}", fsql.params
+        terms, ids = self._terms(conn, query, fsql)
+        if not ids:
+            return None
+        join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
+        inner = (
+            f"SELECT organization_fts.rowid FROM organization_fts{join} "
+            f"WHERE organization_fts MATCH :m{fsql.where}{limit}"
+        )
+        return inner, {**fsql.params, "m": match_expression(terms)}
+
+    def count(self, text_: str, filters: SearchFilters | None, cap: int | None) -> int:
         with self.db.engine.connect() as conn:
-            self._catch_up(conn)
-            fsql = filter_sql(filters, self._thesaurus(conn), self.territory, self.today())
-            limit = "" if cap is None else f" LIMIT {max(0, int(cap))}"
-            if query.is_empty:
-                inner = f"SELECT 1 FROM organization o WHERE 1 = 1{fsql.where}{limit}"
-                params: dict[str, Any] = fsql.params
-            else:
-                terms, ids = self._terms(conn, query, fsql)
-                if not ids:
-                    return 0
-                join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
-                inner = (
-                    f"SELECT 1 FROM organization_fts{join} WHERE organization_fts MATCH :m"
-                    f"{fsql.where}{limit}"
-                )
-                params = {**fsql.params, "m": match_expression(terms)}
+            found = self._all_matching(conn, text_, filters, cap)
+            if found is None:
+                return 0
+            inner, params = found
             return int(conn.execute(text(f"SELECT count(*) FROM ({inner})"), params).scalar_one())
+
+    def ids(self, text_: str, filters: SearchFilters | None) -> list[int]:
+        with self.db.engine.connect() as conn:
+            found = self._all_matching(conn, text_, filters, None)
+            if found is None:
+                return []
+            inner, params = found
+            return [int(r[0]) for r in conn.execute(text(inner), params)]
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         with self.db.engine.begin() as conn:

@@ -7,7 +7,7 @@ recognises, so an export can be imported back.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +25,8 @@ from guichet.reference.identifiers import format_siret
 from guichet.reference.phones import format_phone
 
 CHUNK = 500
+#: ``progress(done, total)`` while the records are read; total is 0 when not known in advance.
+Progress = Callable[[int, int], None]
 
 
 class ExportKind(StrEnum):
@@ -62,11 +64,37 @@ def _chunks(statement: Select, column: Any, ids: Collection[int] | None) -> Iter
         yield statement.where(column.in_(wanted[start : start + CHUNK]))
 
 
-def _load(s: Session, statement: Select, column: Any, ids: Collection[int] | None) -> list:
+def _load(
+    s: Session,
+    statement: Select,
+    column: Any,
+    ids: Collection[int] | None,
+    progress: Progress | None = None,
+) -> list:
     rows: list = []
+    total = len(set(ids)) if ids is not None else 0
     for part in _chunks(statement, column, ids):
         rows.extend(s.scalars(part).unique())
+        if progress is not None:
+            progress(len(rows), total)
     return rows
+
+
+def contact_ids_of(db: Database, organization_ids: Collection[int]) -> list[int]:
+    """The contacts (not anonymised) of those organisations: « Exporter les contacts »."""
+    found: list[int] = []
+    wanted = sorted(set(organization_ids))
+    with db.unit_of_work() as s:
+        for start in range(0, len(wanted), CHUNK):
+            found.extend(
+                s.scalars(
+                    select(Contact.id).where(
+                        Contact.organization_id.in_(wanted[start : start + CHUNK]),
+                        Contact.anonymized_at.is_(None),
+                    )
+                )
+            )
+    return found
 
 
 ORGANIZATION_HEADERS = (
@@ -91,9 +119,11 @@ ORGANIZATION_HEADERS = (
 )
 
 
-def organizations_table(db: Database, ids: Collection[int] | None = None) -> ExportTable:
+def organizations_table(
+    db: Database, ids: Collection[int] | None = None, progress: Progress | None = None
+) -> ExportTable:
     with db.unit_of_work() as s:
-        orgs = _load(s, select(Organization), Organization.id, ids)
+        orgs = _load(s, select(Organization), Organization.id, ids, progress)
         rows = [
             (
                 label(o.kind),
@@ -120,17 +150,21 @@ def organizations_table(db: Database, ids: Collection[int] | None = None) -> Exp
     return ExportTable("Organisations", ORGANIZATION_HEADERS, rows)
 
 
-def _contacts(s: Session, ids: Collection[int] | None) -> list[Contact]:
+def _contacts(
+    s: Session, ids: Collection[int] | None, progress: Progress | None = None
+) -> list[Contact]:
     statement = (
         select(Contact)
         .options(selectinload(Contact.organization))
         .where(Contact.anonymized_at.is_(None))
     )
-    found = _load(s, statement, Contact.id, ids)
+    found = _load(s, statement, Contact.id, ids, progress)
     return sorted(found, key=lambda c: (c.last_name.casefold(), (c.first_name or "").casefold()))
 
 
-def contacts_table(db: Database, ids: Collection[int] | None = None) -> ExportTable:
+def contacts_table(
+    db: Database, ids: Collection[int] | None = None, progress: Progress | None = None
+) -> ExportTable:
     headers = (
         "Civilité",
         "Prénom",
@@ -157,12 +191,14 @@ def contacts_table(db: Database, ids: Collection[int] | None = None) -> ExportTa
                 label(c.legal_basis) if c.legal_basis else None,
                 c.consent_on,
             )
-            for c in _contacts(s, ids)
+            for c in _contacts(s, ids, progress)
         ]
     return ExportTable("Contacts", headers, rows)
 
 
-def contact_cards(db: Database, ids: Collection[int] | None = None) -> list[VCardContact]:
+def contact_cards(
+    db: Database, ids: Collection[int] | None = None, progress: Progress | None = None
+) -> list[VCardContact]:
     with db.unit_of_work() as s:
         return [
             VCardContact(
@@ -175,7 +211,7 @@ def contact_cards(db: Database, ids: Collection[int] | None = None) -> list[VCar
                 mobile=c.mobile,
                 email=c.email,
             )
-            for c in _contacts(s, ids)
+            for c in _contacts(s, ids, progress)
         ]
 
 
@@ -183,7 +219,9 @@ def _counsellors(s: Session) -> dict[int, str]:
     return {c.id: c.name for c in s.scalars(select(Counsellor))}
 
 
-def inquiries_table(db: Database, ids: Collection[int] | None = None) -> ExportTable:
+def inquiries_table(
+    db: Database, ids: Collection[int] | None = None, progress: Progress | None = None
+) -> ExportTable:
     headers = (
         "Référence",
         "Reçue le",
@@ -205,7 +243,7 @@ def inquiries_table(db: Database, ids: Collection[int] | None = None) -> ExportT
     )
     with db.unit_of_work() as s:
         names = _counsellors(s)
-        inquiries = _load(s, statement, Inquiry.id, ids)
+        inquiries = _load(s, statement, Inquiry.id, ids, progress)
         rows = [
             (
                 i.reference,
@@ -228,7 +266,9 @@ def inquiries_table(db: Database, ids: Collection[int] | None = None) -> ExportT
     return ExportTable("Demandes", headers, rows)
 
 
-def referrals_table(db: Database, ids: Collection[int] | None = None) -> ExportTable:
+def referrals_table(
+    db: Database, ids: Collection[int] | None = None, progress: Progress | None = None
+) -> ExportTable:
     headers = (
         "Demande",
         "Besoin",
@@ -253,7 +293,7 @@ def referrals_table(db: Database, ids: Collection[int] | None = None) -> ExportT
     )
     with db.unit_of_work() as s:
         names = _counsellors(s)
-        referrals = _load(s, statement, Referral.id, ids)
+        referrals = _load(s, statement, Referral.id, ids, progress)
         rows = [
             (
                 r.need.inquiry.reference,
@@ -285,12 +325,18 @@ TABLES = {
 
 
 def export(
-    db: Database, kind: ExportKind | str, path: Path, ids: Collection[int] | None = None
+    db: Database,
+    kind: ExportKind | str,
+    path: Path,
+    ids: Collection[int] | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write the export of ``kind`` to ``path``, in the format of its extension.
 
     ``.vcf`` is for contacts only; ``ids`` limits the export to those records (a page's
-    current filter).
+    current filter); ``progress`` hears how many records were read (it may raise to stop
+    before anything is written).
     """
     try:
         kind = ExportKind(kind)
@@ -304,7 +350,7 @@ def export(
                 "Le format vCard (.vcf) ne convient qu'aux contacts. Choisissez .csv ou .xlsx.",
                 field="path",
             )
-        cards = contact_cards(db, ids)
+        cards = contact_cards(db, ids, progress)
         write_vcards(cards, path)
         return ExportResult(path, len(cards))
     if suffix not in FORMATS:
@@ -313,6 +359,6 @@ def export(
             "Choisissez .csv, .xlsx ou, pour les contacts, .vcf.",
             field="path",
         )
-    table = TABLES[kind](db, ids)
+    table = TABLES[kind](db, ids, progress)
     write_table(table, path)
     return ExportResult(path, len(table.rows))

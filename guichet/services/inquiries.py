@@ -132,6 +132,13 @@ def count_inquiries(db: Database, filters: InquiryFilters) -> int:
         return session.scalar(_filtered(select(func.count(Inquiry.id)), filters)) or 0
 
 
+def inquiry_ids(db: Database, filters: InquiryFilters) -> list[int]:
+    """The id of every inquiry the filters keep (what the page exports), newest first."""
+    with db.unit_of_work() as session:
+        query = _filtered(select(Inquiry.id), filters).order_by(Inquiry.received_at.desc())
+        return list(session.scalars(query))
+
+
 def _minutes(received: datetime, first: datetime | None) -> int | None:
     return None if first is None else max(0, int((first - received).total_seconds() // 60))
 

@@ -14,10 +14,11 @@ from sqlalchemy import or_, select
 
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
-from guichet.models import Organization, SireneEstablishment
+from guichet.models import Organization, OrganizationKind, SireneEstablishment
 from guichet.reference.identifiers import compact_digits, format_siret, is_valid_siret
 from guichet.reference.naf import NAF_VERSION
 from guichet.reference.text import fold
+from guichet.services.quick_company import CompanyCreated
 
 #: Largest code point, to turn a prefix into an indexable range (``key >= p AND key < p+MAX``).
 _MAX_CHAR = "\U0010ffff"
@@ -144,3 +145,43 @@ def complete_organization(db: Database, organization_id: int) -> dict[str, objec
         for name, value in changes.items():
             setattr(org, name, value)
         return changes
+
+
+def establishments_to_add(db: Database, text: str, *, limit: int = 5) -> list[SireneMatch]:
+    """What :func:`lookup` finds for ``text`` and the directory does not hold yet (by SIRET):
+    intake proposes them while the counsellor types a company's SIRET or name."""
+    found = lookup(db, text, limit=limit * 4)
+    if not found:
+        return []
+    with db.unit_of_work() as s:
+        known = set(
+            s.scalars(
+                select(Organization.siret).where(Organization.siret.in_([m.siret for m in found]))
+            )
+        )
+    return [m for m in found if m.siret not in known][:limit]
+
+
+def create_from_sirene(db: Database, siret: str) -> CompanyCreated:
+    """Add an establishment of the SIRENE table to the directory as a company, filled in."""
+    digits = compact_digits(siret)
+    with db.unit_of_work() as s:
+        row = s.get(SireneEstablishment, digits)
+        if row is None:
+            raise NotFoundError(
+                f"Le SIRET {format_siret(digits)} n'est pas dans la table SIRENE locale."
+            )
+        existing = s.scalar(select(Organization).where(Organization.siret == digits))
+        if existing is not None:
+            raise ValidationError(
+                f"Le SIRET {format_siret(digits)} est déjà celui de « {existing.legal_name} » : "
+                "choisissez-la dans la recherche.",
+                field="siret",
+            )
+        match = _match(row)
+        org = Organization(kind=OrganizationKind.COMPANY, legal_name=match.name[:250], siret=digits)
+        for target, value in completion({"siret": digits}, match).items():
+            setattr(org, target, value)
+        s.add(org)
+        s.flush()
+        return CompanyCreated(org.id, org.legal_name, org.siret or "", org.city or "")

@@ -3,9 +3,10 @@ detail panel, the duplicates list, the merge dialog."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from guichet.services.demo_duplicates import add_demo_duplicates
 
@@ -29,6 +30,10 @@ def directory_search(window: MainWindow) -> QWidget:
     page.tabs.setCurrentWidget(tab)
     tab.search_edit.setText("usinage")
     tab.filters.select(tab.filters.place_combo, ON_TERRITORY)
+    deadline = time.monotonic() + 10
+    while tab.is_searching() and time.monotonic() < deadline:  # the search runs in background
+        QApplication.processEvents()
+        time.sleep(0.01)
     tab.table.selectRow(0)
     return window
 
@@ -55,5 +60,47 @@ def merge(window: MainWindow) -> QWidget:
     pair = tab.selected_pair()
     assert pair is not None
     dialog = tab.open_merge(pair)
+    dialog.show()
+    return dialog
+
+
+def _demo_sirene_row(window: MainWindow) -> None:
+    """One establishment in the SIRENE table (the demo data set has none)."""
+    from guichet.models import SireneEstablishment
+    from guichet.reference.text import fold
+
+    assert window.ctx is not None
+    with window.ctx.db.unit_of_work() as s:
+        if s.get(SireneEstablishment, "73282932000074") is None:
+            s.add(
+                SireneEstablishment(
+                    siret="73282932000074",
+                    siren="732829320",
+                    name="MECANIQUE DE PRECISION DU PAYS DE CAUX",
+                    name_key=fold("MECANIQUE DE PRECISION DU PAYS DE CAUX"),
+                    naf_code="25.62B",
+                    naf_version="NAFRev2",
+                    legal_form="5710",
+                    headcount_band="12",
+                    street="14 RUE DES ENTREPRENEURS",
+                    postal_code="76170",
+                    city="LILLEBONNE",
+                    commune_insee="76384",
+                    is_headquarters=True,
+                    active=True,
+                )
+            )
+
+
+def organization_sirene(window: MainWindow) -> QWidget:
+    """The organization form after « Compléter depuis SIRENE »."""
+    from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+
+    _demo_sirene_row(window)
+    assert window.ctx is not None
+    dialog = OrganizationDialog(window.ctx, None, window)
+    dialog.edits["legal_name"].setText("Méca Précision Caux")
+    dialog.set_siret("73282932000074")
+    dialog.sirene.button.click()
     dialog.show()
     return dialog

@@ -103,3 +103,26 @@ def inquiries_detail(window: MainWindow) -> QWidget:
     page = window.page("inquiries")
     page.open_inquiry(inquiry_id)  # type: ignore[attr-defined]
     return window
+
+
+def intake_sirene(window: MainWindow) -> QWidget:
+    """The company type-ahead: directory hits, then a SIRENE establishment to add."""
+    import time
+
+    from guichet.ui.directory_scenes import _demo_sirene_row
+
+    assert window.ctx is not None
+    _demo_sirene_row(window)
+    dialog = IntakeDialog(window.ctx, window)
+    dialog.confirm_abandon = False
+    dialog.resize(1300, 780)
+    dialog.show()
+    text = "mécanique de préc"
+    dialog.company.search.line.setText(text)
+    dialog.company.on_search_text_edited(text)
+    deadline = time.monotonic() + 10
+    while dialog.company._sirene[0] != text and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()
+    return dialog

@@ -7,6 +7,7 @@ request was made meanwhile, so a slow query for « u » can never replace the an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -16,15 +17,31 @@ from guichet.search import DirectorySearch, SearchFilters
 from guichet.ui.tasks import TaskControl, run_task
 
 
+@dataclass(frozen=True)
+class LiveAnswer:
+    """The answer to one request: what was asked, the first hits and (if asked) the total."""
+
+    sequence: int
+    text: str
+    filters: SearchFilters | None
+    hits: list[Any]
+    total: int | None
+
+
 class LiveSearch(QObject):
     """Runs :meth:`DirectorySearch.search` in the background for the latest request only.
 
     Signals:
         results_ready(list): the hits of the newest request.
+        answered(LiveAnswer): the same answer with its request (and its total with ``count``).
         failed(object): the exception raised by the newest request.
+
+    With ``count``, the worker also counts every match when the first page is full, so a page
+    can say « 1 234 organisations » without a query on the GUI thread.
     """
 
     results_ready = Signal(list)
+    answered = Signal(object)
     failed = Signal(object)
 
     def __init__(
@@ -35,10 +52,13 @@ class LiveSearch(QObject):
         limit: int = 200,
         debounce_ms: int = 30,
         pool: QThreadPool | None = None,
+        count: bool = False,
     ) -> None:
         super().__init__(parent)
         self._search = search
         self._limit = limit
+        self._count = count
+        self._answered = 0  # sequence number of the newest request answered (or failed)
         self._pool = pool
         self._sequence = 0
         self._request: tuple[int, str, SearchFilters | None] | None = None
@@ -55,6 +75,11 @@ class LiveSearch(QObject):
         """Number of the newest request."""
         return self._sequence
 
+    @property
+    def busy(self) -> bool:
+        """True while the newest request has no answer yet."""
+        return self._answered != self._sequence
+
     def request(self, text: str, filters: SearchFilters | None = None) -> int:
         """Ask for ``text`` with ``filters``; returns the request's sequence number."""
         self._sequence += 1
@@ -70,10 +95,14 @@ class LiveSearch(QObject):
             return
         sequence, text, filters = self._request
         self._request = None
-        search, limit = self._search, self._limit
+        search, limit, count = self._search, self._limit, self._count
 
-        def work(_control: TaskControl) -> tuple[int, list[Any]]:
-            return sequence, search.search(text, filters, limit=limit)
+        def work(_control: TaskControl) -> LiveAnswer:
+            hits = search.search(text, filters, limit=limit)
+            total = None
+            if count:
+                total = len(hits) if len(hits) < limit else search.count(text, filters)
+            return LiveAnswer(sequence, text, filters, hits, total)
 
         run_task(
             work,
@@ -83,15 +112,17 @@ class LiveSearch(QObject):
             pool=self._pool,
         )
 
-    def _on_task_succeeded(self, result: tuple[int, list[Any]]) -> None:
-        sequence, hits = result
-        if sequence != self._sequence:
+    def _on_task_succeeded(self, answer: LiveAnswer) -> None:
+        if answer.sequence != self._sequence:
             self.dropped += 1
             return
-        self.results_ready.emit(hits)
+        self._answered = answer.sequence
+        self.results_ready.emit(answer.hits)
+        self.answered.emit(answer)
 
     def _on_task_failed(self, sequence: int, exc: BaseException) -> None:
         if sequence != self._sequence:
             self.dropped += 1
             return
+        self._answered = sequence
         self.failed.emit(exc)

@@ -115,6 +115,18 @@ def test_paging_and_count(db: Database) -> None:
     assert search.count("garage", cap=5) == 5
 
 
+@pytest.mark.parametrize("typed", ["", "usinage", "bolbec usinage", "76", "tournage", "zzqqx"])
+def test_ids_are_every_organization_the_search_finds(demo_db: Database, typed: str) -> None:
+    from guichet.search import SearchFilters
+
+    search = DirectorySearch(demo_db)
+    for filters in (None, SearchFilters(on_territory=True)):
+        ids = search.ids(typed, filters)
+        total = search.count(typed, filters)
+        assert len(ids) == len(set(ids)) == total
+        assert set(ids) == {h.id for h in search.search(typed, filters, limit=total + 1)}
+
+
 def test_markup_and_huge_names_are_plain_text(db: Database) -> None:
     add_org(db, "<b>Gras</b> & Cie")
     add_org(db, "Très " + "long " * 2000)

@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 import guichet.models as m
 from guichet.db import Database
 from guichet.errors import ConcurrentEditError, ValidationError
-from guichet.services.inquiries import SORT_KEYS, InquiryFilters, count_inquiries, list_inquiries
+from guichet.services.inquiries import (
+    SORT_KEYS,
+    InquiryFilters,
+    count_inquiries,
+    inquiry_ids,
+    list_inquiries,
+)
 from guichet.services.inquiry_actions import InquiryEdit, add_note, set_need_outcome, update_inquiry
 from guichet.services.inquiry_detail import inquiry_detail
 from guichet.services.intake import IntakeDraft, NeedDraft, create_inquiry
@@ -48,6 +54,7 @@ def test_pages_cover_the_filtered_count_without_overlap(demo_db: Database) -> No
         offset += len(page)
     assert 0 < total < count_inquiries(demo_db, InquiryFilters())
     assert len(seen) == total == len(set(seen))
+    assert sorted(inquiry_ids(demo_db, filters)) == sorted(seen)
 
 
 @pytest.mark.parametrize("key", SORT_KEYS)

@@ -122,3 +122,31 @@ def test_lookup_by_siret_or_name_and_completion(db: Database) -> None:
         other_id = other.id
     with pytest.raises(NotFoundError, match="table SIRENE locale"):
         complete_organization(db, other_id)
+
+
+def test_establishments_not_in_the_directory_and_creation_from_sirene(db: Database) -> None:
+    from guichet.services.sirene_lookup import create_from_sirene, establishments_to_add
+
+    import_sirene(db, STOCK, departement_filter("80"), legal_units=UNITS)
+    proposed = establishments_to_add(db, "société des sucr")
+    assert [m.siret for m in proposed] == ["00542012000015"]
+    assert [m.siret for m in establishments_to_add(db, "005 420 120 00015")] == ["00542012000015"]
+    created = create_from_sirene(db, "005 420 120 00015")
+    with db.unit_of_work() as s:
+        org = s.get(Organization, created.id)
+        assert org is not None
+        row = s.get(SireneEstablishment, "00542012000015")
+        assert row is not None
+        assert (org.legal_name, org.siren, org.naf_code, org.legal_form, org.postal_code) == (
+            row.name,
+            row.siren,
+            row.naf_code,
+            row.legal_form,
+            row.postal_code,
+        )
+        assert org.commune_insee == row.commune_insee and org.naf_version
+    assert establishments_to_add(db, "société des sucr") == []  # now in the directory
+    with pytest.raises(ValidationError, match="déjà celui"):
+        create_from_sirene(db, "00542012000015")
+    with pytest.raises(NotFoundError):
+        create_from_sirene(db, "73282932000074")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 import guichet.models as m
@@ -28,11 +28,18 @@ from guichet.ui.pages.directory_results import HitsTableModel
 
 
 @pytest.fixture
-def page(qtbot: QtBot, demo_ctx: AppContext) -> DirectoryPage:
+def page(qtbot: QtBot, demo_ctx: AppContext) -> Iterator[DirectoryPage]:
     widget = DirectoryPage(demo_ctx)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    return widget
+    answered(qtbot, widget)
+    yield widget
+    QThreadPool.globalInstance().waitForDone(10_000)  # no search left running on the database
+
+
+def answered(qtbot: QtBot, page: DirectoryPage) -> None:
+    """Wait for the background search to answer the newest request (it runs off the GUI thread)."""
+    qtbot.waitUntil(lambda: not page.search_tab.is_searching(), timeout=10_000)
 
 
 def _ids(page: DirectoryPage) -> set[int]:
@@ -48,18 +55,22 @@ def test_typing_searches_as_you_type(qtbot: QtBot, page: DirectoryPage) -> None:
     tab = page.search_tab
     everything = _total(page)
     qtbot.keyClicks(tab.search_edit, "usinage")
+    answered(qtbot, page)
     hits = tab.model.hits()
     assert 0 < len(hits) < everything
     assert tab.count_label.text() == f"{_total(page)} organisation(s)"
     tab.search_edit.setText("zzqqxxw")
+    answered(qtbot, page)
     assert tab.model.rowCount() == 0
     assert tab.count_label.text() == "Aucun résultat"
 
 
-def test_a_stale_answer_is_dropped(page: DirectoryPage) -> None:
+def test_a_stale_answer_is_dropped(qtbot: QtBot, page: DirectoryPage) -> None:
     tab = page.search_tab
     tab.search_edit.setText("usinage")
+    answered(qtbot, page)
     shown = tab.model.hits()
+    assert shown
     tab.show_results("soudure", SearchFilters(), [])  # an older query answering late
     assert tab.model.hits() == shown
 
@@ -105,16 +116,20 @@ FILTERS: dict[str, Callable[[FilterPanel], None]] = {
 
 
 @pytest.mark.parametrize("name", sorted(FILTERS))
-def test_each_filter_narrows_the_results(page: DirectoryPage, name: str) -> None:
+def test_each_filter_narrows_the_results(qtbot: QtBot, page: DirectoryPage, name: str) -> None:
     tab = page.search_tab
     before = _total(page)
     FILTERS[name](tab.filters)
     assert tab._filters == tab.filters.filters() != SearchFilters()
+    answered(qtbot, page)
     after = _total(page)
     assert 0 < after < before
     assert _ids(page) <= {h.id for h in tab.engine.search("", tab._filters, limit=after)}
+    assert tab.count_label.text() == f"{after} organisation(s)"
     tab.filters.clear_button.click()
+    answered(qtbot, page)
     assert _total(page) == before
+    assert tab.count_label.text() == f"{before} organisation(s)"
 
 
 def test_results_model_passes_the_model_tester(qtmodeltester, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
@@ -157,6 +172,7 @@ def test_keyboard_down_into_the_results_and_enter_opens(
     page.show()
     qtbot.waitExposed(page)
     qtbot.keyClicks(tab.search_edit, "usinage")
+    answered(qtbot, page)
     qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
     # (the offscreen platform gives no window the keyboard focus: the selection shows the move)
     assert tab.table.currentIndex().row() == 0

@@ -187,7 +187,8 @@ def test_export_button_exports_the_rows_shown(
     )
     button = ExportButton(demo_ctx, ExportKind.ORGANIZATIONS, lambda: shown)
     qtbot.addWidget(button)
-    button.click()
+    with qtbot.waitSignal(button.exported, timeout=10_000):
+        button.click()
     from openpyxl import load_workbook
 
     sheet = load_workbook(target.with_suffix(".xlsx")).active

@@ -166,3 +166,90 @@ def test_contact_dialog_detects_a_concurrent_edit(qtbot: QtBot, ctx: AppContext)
     dialog.on_buttons_accepted()
     assert "Fonction : « (vide) » → « Directrice »" in dialog.banner.text()
     assert dialog.edits["first_name"].text() == "Léa"
+
+
+def _sirene_row(ctx: AppContext, **values: object) -> None:
+    from guichet.models import SireneEstablishment
+    from guichet.reference.text import fold
+
+    row: dict[str, object] = {
+        "siret": "73282932000074",
+        "siren": "732829320",
+        "name": "USINAGE DE LA VALLEE",
+        "naf_code": "25.62B",
+        "naf_version": "NAFRev2",
+        "legal_form": "5499",
+        "headcount_band": "11",
+        "street": "12 RUE DE L EGLISE",
+        "postal_code": "76170",
+        "city": "LILLEBONNE",
+        "commune_insee": "76384",
+        "is_headquarters": True,
+        "active": True,
+    }
+    row.update(values)
+    row["name_key"] = fold(str(row["name"]))
+    with ctx.db.unit_of_work() as s:
+        s.add(SireneEstablishment(**row))
+
+
+def test_a_siret_known_to_sirene_fills_only_the_empty_fields(qtbot: QtBot, ctx: AppContext) -> None:
+    _sirene_row(ctx)
+    dialog = _new(qtbot, ctx)
+    dialog.edits["legal_name"].setText("Usinage Vallée (nom d'usage)")
+    assert not dialog.sirene.button.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.edits["siret"], "73282932000074")
+    assert dialog.sirene.button.isVisibleTo(dialog) and dialog.sirene.button.isEnabled()
+    assert "USINAGE DE LA VALLEE" in dialog.siret_status.text()
+    dialog.sirene.button.click()
+    data = dialog.form_data()
+    assert data.legal_name == "Usinage Vallée (nom d'usage)"  # typed: kept
+    assert (data.naf_code, data.legal_form, data.headcount_band) == ("25.62B", "5499", "11")
+    assert (data.address_street, data.postal_code) == ("12 RUE DE L EGLISE", "76170")
+    assert (data.city, data.commune_insee) == ("Lillebonne", "76384")
+    assert not dialog.sirene.button.isEnabled()  # nothing left to fill
+    assert "champ(s)" in dialog.siret_status.text()
+    dialog.on_buttons_accepted()
+    saved = OrganizationService(ctx.db).get(dialog.saved_id or -1)
+    assert saved.data.naf_code == "25.62B" and saved.data.legal_name.startswith("Usinage Vallée")
+
+
+def test_an_unknown_or_invalid_siret_offers_no_completion(qtbot: QtBot, ctx: AppContext) -> None:
+    _sirene_row(ctx)
+    dialog = _new(qtbot, ctx)
+    qtbot.keyClicks(dialog.edits["siret"], "55210055400013")  # valid, not in the table
+    assert not dialog.sirene.button.isVisibleTo(dialog)
+    dialog.edits["siret"].clear()
+    qtbot.keyClicks(dialog.edits["siret"], "73282932000075")  # wrong check digit
+    assert not dialog.sirene.button.isVisibleTo(dialog)
+    assert "clé de contrôle" in dialog.siret_status.text()
+
+
+def test_a_name_prefix_proposes_sirene_establishments(qtbot: QtBot, ctx: AppContext) -> None:
+    _sirene_row(ctx, name="<b>USINAGE</b> DE LA VALLEE")
+    _sirene_row(ctx, siret="55210055400013", siren="552100554", name="SOUDURE CAUX")
+    dialog = _new(qtbot, ctx)
+    dialog.edits["legal_name"].setText("<b>usi")  # (keystrokes would pop the list up offscreen)
+    dialog.sirene.on_name_edit_text_edited("<b>usi")
+    proposed = dialog.sirene.names.stringList()
+    assert len(proposed) == 1 and proposed[0].startswith("<b>USINAGE</b> DE LA VALLEE")
+    dialog.sirene.on_completer_activated(proposed[0])
+    data = dialog.form_data()
+    assert data.legal_name == "<b>USINAGE</b> DE LA VALLEE"
+    assert dialog.edits["siret"].text() == "732 829 320 00074"
+    assert data.naf_code == "25.62B" and data.postal_code == "76170"
+    assert dialog.siret_status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_editing_an_organization_known_to_sirene_offers_its_completion(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    _sirene_row(ctx)
+    service = OrganizationService(ctx.db)
+    saved = service.create(OrganizationData(legal_name="Vallée", siret="73282932000074"))
+    dialog = OrganizationDialog(ctx, service.get(saved.organization_id))
+    qtbot.addWidget(dialog)
+    assert dialog.sirene.button.isVisibleTo(dialog) and dialog.sirene.button.isEnabled()
+    dialog.sirene.button.click()
+    assert dialog.form_data().legal_name == "Vallée"
+    assert dialog.form_data().postal_code == "76170"

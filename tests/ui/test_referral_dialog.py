@@ -40,7 +40,9 @@ def test_other_organizations_can_be_searched(qtbot, ctx: AppContext) -> None:  #
     dialog = ReferralDialog(ctx, scene.need_id)
     qtbot.addWidget(dialog)
     dialog.other_edit.setText("CCI Rouen")
-    dialog.on_other_edit_return_pressed()
+    dialog.on_other_edit_return_pressed()  # searches in the background
+    qtbot.waitUntil(lambda: not dialog.is_searching(), timeout=10_000)
+    assert dialog.other_status.text() != ""
     names = [dialog.model.suggestion(r).name for r in range(dialog.model.rowCount())]  # type: ignore[union-attr]
     assert names[0] == "CCI Rouen Métropole"
     assert "Initiative Seine-Maritime" in names

@@ -24,12 +24,18 @@ class SlowFirstSearch:
     def __init__(self) -> None:
         self.release = threading.Event()
         self.calls = 0
+        self._lock = threading.Lock()  # two workers may count at once
 
     def search(self, text: str, filters: SearchFilters | None = None, **_: Any) -> list[str]:
-        self.calls += 1
-        if self.calls == 1:
+        with self._lock:
+            self.calls += 1
+            first = self.calls == 1
+        if first:
             self.release.wait(10)
         return [text]
+
+    def count(self, text: str, filters: SearchFilters | None = None) -> int:
+        return 1000
 
 
 @pytest.fixture
@@ -70,3 +76,19 @@ def test_real_search_runs_in_the_background(qtbot: QtBot, db: Database, pool: QT
     with qtbot.waitSignal(live.results_ready, timeout=5000) as blocker:
         live.request("tournage")
     assert [h.legal_name for h in blocker.args[0]] == ["Usinage Lefebvre"]
+
+
+def test_count_comes_with_a_full_page(qtbot: QtBot, pool: QThreadPool) -> None:
+    fake = SlowFirstSearch()
+    fake.release.set()
+    live = LiveSearch(fake, debounce_ms=0, pool=pool, limit=1, count=True)  # type: ignore[arg-type]
+    with qtbot.waitSignal(live.answered, timeout=5000) as blocker:
+        live.request("usinage", SearchFilters(on_territory=True))
+    answer = blocker.args[0]
+    assert (answer.text, answer.filters, answer.hits, answer.total) == (
+        "usinage",
+        SearchFilters(on_territory=True),
+        ["usinage"],
+        1000,
+    )
+    assert not live.busy

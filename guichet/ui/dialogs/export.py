@@ -55,6 +55,9 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def on_buttons_accepted(self) -> None:
-        self.result_ = export_to_file(self, self.ctx, self.kind_box.currentData())
-        if self.result_ is not None:
+        export_to_file(self, self.ctx, self.kind_box.currentData(), on_done=self.on_export_done)
+
+    def on_export_done(self, result: ExportResult | None) -> None:
+        self.result_ = result
+        if result is not None:
             self.accept()

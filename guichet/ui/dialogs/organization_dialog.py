@@ -45,6 +45,7 @@ from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capability_picker import CapabilityPicker, CheckList
 from guichet.ui.dialogs.form_errors import FormErrors, changes_text
+from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
 
 KINDS = (
@@ -122,6 +123,7 @@ class OrganizationDialog(QDialog):
         layout.addWidget(buttons)
         if detail is not None:
             self.load(detail.data)
+            self.on_siret_edit_checked()
         self.on_address_changed()
 
     # -- construction -------------------------------------------------------------------------
@@ -151,7 +153,12 @@ class OrganizationDialog(QDialog):
         siret.textEdited.connect(self.on_siret_edit_text_edited)
         self.siret_status = QLabel()
         self.siret_status.setObjectName("siretStatus")
+        self.siret_status.setTextFormat(Qt.TextFormat.PlainText)  # SIRENE names are plain text
+        self.siret_status.setWordWrap(True)
         self.errors.add_row(form, self.tr("SIRET"), siret, "siret", 0, self.siret_status)
+        self.sirene = SireneCompletion(self)
+        siret.textEdited.connect(self.on_siret_edit_checked)
+        form.addRow("", self.sirene.button)
         naf = self._edit("naf_code")
         naf.setPlaceholderText(self.tr("code (25.62B) ou mots du libellé"))
         self.naf_model = QStringListModel([f"{e.code} — {e.label}" for e in all_naf()], self)
@@ -305,6 +312,19 @@ class OrganizationDialog(QDialog):
                 return
             self.siret_status.setText(self.tr("SIRET valide"))
         self.siret_status.setStyleSheet("color: #1b6e20;" if len(digits) == 14 else "")
+
+    def set_siret(self, siret: str) -> None:
+        self.edits["siret"].setText(group_siret(siret))
+        self.on_siret_edit_text_edited(self.edits["siret"].text())
+        self.on_siret_edit_checked()
+
+    def on_siret_edit_checked(self, *_args: object) -> None:
+        """After the SIRET is grouped and checked: does the SIRENE table know it?"""
+        self.sirene.siret_changed(self.edits["siret"].text())
+        if self.sirene.match is not None:
+            self.siret_status.setText(
+                self.tr("SIRET valide — SIRENE : %1").replace("%1", self.sirene.match.display)
+            )
 
     def on_naf_completer_activated(self, text: str) -> None:
         self.edits["naf_code"].setText(text.split(" — ", 1)[0])

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.errors import GuichetError
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referral_suggestions import NeedContext, Suggestion, SuggestionService
 from guichet.services.referrals import ReferralChoice, ReferralService
 
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import attempt
+from guichet.ui.feedback import attempt, show_error
 from guichet.ui.suggestions_model import SuggestionsModel
+from guichet.ui.tasks import Task, TaskControl, run_task
 
 
 class ReferralDialog(QDialog):
@@ -74,6 +76,11 @@ class ReferralDialog(QDialog):
             self.tr("Un autre organisme ? Nom, savoir-faire, commune… puis Entrée")
         )
         self.other_edit.returnPressed.connect(self.on_other_edit_return_pressed)
+        self.other_status = QLabel()
+        self.other_status.setObjectName("otherSearchStatus")
+        self._other_sequence = 0  # newest free search; older answers are dropped
+        self._other_answered = 0
+        self.other_task: Task | None = None
 
         self.contact_box = QComboBox()
         self.contact_box.setObjectName("contactBox")
@@ -105,7 +112,10 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.consent_warning)
         layout.addWidget(QLabel(self.tr("<b>Partenaires suggérés</b> (cochez un ou plusieurs)")))
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.other_edit)
+        other_row = QHBoxLayout()
+        other_row.addWidget(self.other_edit, 1)
+        other_row.addWidget(self.other_status)
+        layout.addLayout(other_row)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.model.dataChanged.connect(self.on_model_data_changed)
@@ -139,8 +149,47 @@ class ReferralDialog(QDialog):
 
     # -- slots ---------------------------------------------------------------------------------
     def on_other_edit_return_pressed(self) -> None:
+        """Search the directory for another partner, off the GUI thread."""
         text = self.other_edit.text()
-        found = attempt(self, lambda: self.suggestion_service.search_other(self.need_id, text))
+        self._other_sequence += 1
+        sequence, service, need_id = self._other_sequence, self.suggestion_service, self.need_id
+        if not text.strip():
+            self._other_answered = sequence
+            self.other_status.clear()
+            return
+        self.other_status.setText(self.tr("Recherche…"))
+
+        def work(_control: TaskControl) -> tuple[int, list[Suggestion]]:
+            return sequence, service.search_other(need_id, text)
+
+        self.other_task = run_task(
+            work,
+            on_success=self.on_other_search_done,
+            on_error=lambda exc: self.on_other_search_failed(sequence, exc),
+            parent=self,
+        )
+
+    def is_searching(self) -> bool:
+        """True while the newest free search has not answered."""
+        return self._other_answered != self._other_sequence
+
+    def on_other_search_failed(self, sequence: int, exc: BaseException) -> None:
+        if sequence != self._other_sequence:
+            return
+        self._other_answered = sequence
+        self.other_status.clear()
+        if not isinstance(exc, GuichetError):
+            raise exc
+        show_error(self, exc)
+
+    def on_other_search_done(self, answer: tuple[int, list[Suggestion]]) -> None:
+        sequence, found = answer
+        if sequence != self._other_sequence:
+            return  # the counsellor searched again meanwhile
+        self._other_answered = sequence
+        self.other_status.setText(
+            self.tr("%n trouvé(s)", "", len(found)) if found else self.tr("Aucun organisme trouvé")
+        )
         if not found or self.context is None:
             return
         known = {s.organization_id for s in self.model.checked()}

@@ -1,11 +1,18 @@
 """Annuaire › Recherche: a search box that answers as you type, the filters, the results and
 the detail of the chosen organization.
 
+The search runs off the GUI thread (:class:`LiveSearch`: debounced, stale answers dropped), so
+typing never waits; the first page of hits and the total come back together. Scrolling further
+(``fetchMore``) asks the engine directly: Qt's lazy-model protocol is synchronous, a page is
+bounded (100 rows) and it follows a scroll, not a keystroke.
+
 Keyboard: type, Down arrow to go into the results, Up/Down to move, Enter to open the chosen
 organization's form, Escape to go back to the search box.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -24,13 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
+from guichet.services.exports import ExportKind, contact_ids_of
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.pages.directory_results import PAGE_SIZE, HitsTableModel
 from guichet.ui.pages.organization_panel import OrganizationPanel
+from guichet.ui.search_worker import LiveAnswer, LiveSearch
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 30
 
 
 class DirectorySearchTab(QWidget):
@@ -69,6 +82,18 @@ class DirectorySearchTab(QWidget):
         self.thesaurus_button.setToolTip(self.tr("Modifier le thésaurus des savoir-faire"))
         self.thesaurus_button.clicked.connect(self.on_thesaurus_button_clicked)
         top.addWidget(self.thesaurus_button)
+        self.export_button = ExportButton(
+            ctx, ExportKind.ORGANIZATIONS, self.organizations_to_export, self
+        )
+        self.export_button.setToolTip(
+            self.tr("Exporte toutes les organisations trouvées par la recherche et les filtres")
+        )
+        self.export_button.add_choice(
+            ExportKind.CONTACTS,
+            self.contacts_to_export,
+            self.tr("Contacts de ces organisations (CSV, Excel, vCard)…"),
+        )
+        top.addWidget(self.export_button)
         layout.addLayout(top)
 
         self.filters = FilterPanel(ctx.db)
@@ -113,16 +138,29 @@ class DirectorySearchTab(QWidget):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([235, 600, 470])
         layout.addWidget(self.splitter, 1)
+        self.live = LiveSearch(
+            self.engine, self, limit=PAGE_SIZE, debounce_ms=DEBOUNCE_MS, count=True
+        )
+        self.live.answered.connect(self.on_live_answered)
+        self.live.failed.connect(self.on_live_failed)
         self.run_search()
 
     # -- searching -----------------------------------------------------------------------------
     def run_search(self) -> None:
-        """Search for the current text and filters; the first page is shown at once."""
-        text, filters = self._text, self._filters
-        hits = self.engine.search(text, filters, limit=PAGE_SIZE)
-        self.show_results(text, filters, hits)
+        """Search for the current text and filters in the background; the answer shows itself."""
+        self.live.request(self._text, self._filters)
 
-    def show_results(self, text: str, filters: SearchFilters, hits: list[OrganizationHit]) -> None:
+    def is_searching(self) -> bool:
+        """True while the newest search has not answered yet."""
+        return self.live.busy
+
+    def show_results(
+        self,
+        text: str,
+        filters: SearchFilters,
+        hits: list[OrganizationHit],
+        total: int | None = None,
+    ) -> None:
         if (text, filters) != (self._text, self._filters):
             return  # an answer to an older query: a newer one is on its way
         engine = self.engine
@@ -132,7 +170,8 @@ class DirectorySearchTab(QWidget):
 
         wanted = self._wanted_id if self._wanted_id is not None else self.current_id()
         self.model.show_hits(hits, fetch)
-        total = len(hits) if len(hits) < PAGE_SIZE else engine.count(text, filters)
+        if total is None:
+            total = len(hits) if len(hits) < PAGE_SIZE else engine.count(text, filters)
         self.count_label.setText(
             self.tr("%n organisation(s)", "", total) if total else self.tr("Aucun résultat")
         )
@@ -145,6 +184,15 @@ class DirectorySearchTab(QWidget):
             self.panel.show_organization(None)
         self._wanted_id = None
         self.results_shown.emit(total)
+
+    # -- exports (what the search and filters show: every match, not only the rows loaded) ----
+    def organizations_to_export(self) -> IdsFinder:
+        engine, text, filters = self.engine, self._text, self._filters
+        return lambda: engine.ids(text, filters)
+
+    def contacts_to_export(self) -> IdsFinder:
+        engine, text, filters, db = self.engine, self._text, self._filters, self.ctx.db
+        return lambda: contact_ids_of(db, engine.ids(text, filters))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -171,9 +219,9 @@ class DirectorySearchTab(QWidget):
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search_edit and key == Qt.Key.Key_Down and self.model.rowCount():
-                self.table.setFocus()
-                if not self.table.currentIndex().isValid():
+                if not self.table.selectionModel().hasSelection():
                     self.table.selectRow(0)
+                self.table.setFocus()
                 return True
             if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.open_current()
@@ -188,6 +236,14 @@ class DirectorySearchTab(QWidget):
     def on_search_edit_text_changed(self, text: str) -> None:
         self._text = text.strip()
         self.run_search()
+
+    def on_live_answered(self, answer: LiveAnswer) -> None:
+        filters = answer.filters if answer.filters is not None else SearchFilters()
+        self.show_results(answer.text, filters, answer.hits, answer.total)
+
+    def on_live_failed(self, exc: object) -> None:
+        log.warning("Recherche dans l'annuaire en échec : %s", exc)
+        self.count_label.setText(self.tr("Recherche impossible (voir le journal)"))
 
     def on_filters_filters_changed(self, filters: SearchFilters) -> None:
         self._filters = filters

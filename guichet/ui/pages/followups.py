@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.services.exports import ExportKind
 from guichet.services.followups import due_referrals
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
+from guichet.ui.export_button import ExportButton
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
 
@@ -146,6 +148,9 @@ class FollowUpsPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        self.export_button = ExportButton(ctx, ExportKind.REFERRALS, self.referrals_to_export)
+        self.export_button.setToolTip(self.tr("Exporte les mises en relation de cette vue"))
+        actions.addWidget(self.export_button)
         actions.addWidget(self.new_button)
 
         layout = QVBoxLayout(self)
@@ -176,6 +181,10 @@ class FollowUpsPage(QWidget):
             FollowUpLine("", None, None, row)
             for row in service.list_referrals(statuses=statuses, limit=2000)
         ]
+
+    def referrals_to_export(self) -> list[int]:
+        """The referrals of the current view, as listed."""
+        return [line.referral.id for line in self.model.rows()]
 
     def refresh(self) -> None:
         lines = self.lines()

@@ -21,10 +21,17 @@ from PySide6.QtWidgets import (
 
 from guichet.models import Channel, InquiryStatus, label
 from guichet.services.counsellors import CounsellorService
-from guichet.services.inquiries import InquiryFilters, count_inquiries, list_inquiries
+from guichet.services.exports import ExportKind
+from guichet.services.inquiries import (
+    InquiryFilters,
+    count_inquiries,
+    inquiry_ids,
+    list_inquiries,
+)
 from guichet.services.taxonomy import load_taxonomy
 
 from guichet.ui.context import AppContext
+from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 
@@ -86,9 +93,16 @@ class InquiriesPage(QWidget):
         ):
             bar.addWidget(widget)
         layout.addLayout(bar)
+        count_row = QHBoxLayout()
         self.count_label = QLabel()
         self.count_label.setObjectName("inquiryCount")
-        layout.addWidget(self.count_label)
+        count_row.addWidget(self.count_label, 1)
+        self.export_button = ExportButton(ctx, ExportKind.INQUIRIES, self.inquiries_to_export)
+        self.export_button.setToolTip(
+            self.tr("Exporte toutes les demandes que les filtres gardent")
+        )
+        count_row.addWidget(self.export_button)
+        layout.addLayout(count_row)
 
         self.model = InquiryListModel(self)
         self.view = QTableView()
@@ -161,6 +175,11 @@ class InquiriesPage(QWidget):
             since=since,
             text=self.text_edit.text().strip(),
         )
+
+    def inquiries_to_export(self) -> IdsFinder:
+        """Every inquiry the current filters keep (not only the rows loaded so far)."""
+        db, filters = self.ctx.db, self.filters()
+        return lambda: inquiry_ids(db, filters)
 
     def refresh(self, select_id: int | None = None) -> None:
         current = self.detail.inquiry_id if select_id is None else select_id

@@ -1,5 +1,10 @@
 """The company of an inquiry: type-ahead over the directory (names, SIREN/SIRET with or without
-spaces, commune) through the directory's search engine, or an inline creation."""
+spaces, commune) through the directory's search engine, or an inline creation.
+
+Under the directory's hits come the establishments of the local SIRENE table that the typed
+SIRET or name finds and the directory lacks; picking one adds it to the directory, filled in
+from SIRENE. Both lookups run off the GUI thread.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +16,26 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from guichet.reference.identifiers import format_siret
 from guichet.search import DirectorySearch, OrganizationHit
 from guichet.services.quick_company import CompanyCreated
+from guichet.services.sirene_lookup import SireneMatch, create_from_sirene, establishments_to_add
 
 from guichet.ui.context import AppContext
+from guichet.ui.feedback import attempt
 from guichet.ui.search_worker import LiveSearch
+from guichet.ui.tasks import TaskControl, run_task
 from guichet.ui.widgets.quick_company_panel import QuickCompanyPanel
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 60
 HITS_SHOWN = 8
+SIRENE_SHOWN = 4
+DIRECTORY_SHOWN_WITH_SIRENE = 4
 CREATE = "create"
 WITHOUT_SIRET = "without_siret"
+
+
+def sirene_text(match: SireneMatch) -> str:
+    return "SIRENE : " + match.display + " — ajouter à l'annuaire"
 
 
 def hit_text(hit: OrganizationHit) -> str:
@@ -76,6 +90,8 @@ class CompanyField(QWidget):
         self.live.failed.connect(self.on_live_failed)
         self._requested = ""  # text of the newest request
         self._shown_for: str | None = None  # text whose hits the list shows
+        self._hits: list[OrganizationHit] = []
+        self._sirene: tuple[str, list[SireneMatch]] = ("", [])  # SIRENE answer, for that text
         self.search.text_edited.connect(self.on_search_text_edited)
         self.search.picked.connect(self.on_search_picked)
         self.change_button.clicked.connect(self.on_change_button_clicked)
@@ -91,7 +107,14 @@ class CompanyField(QWidget):
 
     def show_hits(self, text: str, hits: list[OrganizationHit]) -> None:
         self._shown_for = text
+        self._hits = hits
+        sirene = self._sirene[1] if self._sirene[0] == text else []
+        if sirene:  # leave room for them in the visible rows
+            hits = hits[:DIRECTORY_SHOWN_WITH_SIRENE]
         suggestions = [Suggestion(hit_text(h), h, h.reason) for h in hits]
+        if sirene:
+            tip = self.tr("Établissement de la table SIRENE, absent de l'annuaire")
+            suggestions += [Suggestion(sirene_text(m), m, tip) for m in self._sirene[1]]
         suggestions.append(
             Suggestion(self.tr("+ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
         )
@@ -113,6 +136,7 @@ class CompanyField(QWidget):
     def on_search_text_edited(self, text: str) -> None:
         self._requested = text.strip()
         self._shown_for = None
+        self._sirene = ("", [])
         if not self._requested:
             self.search.hide_suggestions()
             return
@@ -121,6 +145,24 @@ class CompanyField(QWidget):
     def on_live_results_ready(self, hits: list[OrganizationHit]) -> None:
         if self._requested and self._shown_for != self._requested:
             self.show_hits(self._requested, hits)
+            self.look_up_sirene(self._requested)
+
+    def look_up_sirene(self, text: str) -> None:
+        """SIRENE establishments for ``text`` the directory lacks, in the background."""
+        db = self.ctx.db
+
+        def work(_control: TaskControl) -> tuple[str, list[SireneMatch]]:
+            return text, establishments_to_add(db, text, limit=SIRENE_SHOWN)
+
+        run_task(work, on_success=self.on_sirene_found, on_error=self.on_live_failed, parent=self)
+
+    def on_sirene_found(self, answer: tuple[str, list[SireneMatch]]) -> None:
+        text, matches = answer
+        if text != self._requested:
+            return  # typed on meanwhile
+        self._sirene = answer
+        if matches and self._shown_for == text and self.search.isVisibleTo(self):
+            self.show_hits(text, self._hits)
 
     def on_live_failed(self, exc: object) -> None:
         log.warning("Recherche dans l'annuaire en échec : %s", exc)
@@ -130,6 +172,11 @@ class CompanyField(QWidget):
         if isinstance(data, OrganizationHit):
             label = hit_text(data).removeprefix("⚠ ")
             self.choose(data.id, label)
+            return
+        if isinstance(data, SireneMatch):
+            created = attempt(self, lambda: create_from_sirene(self.ctx.db, data.siret))
+            if created is not None:
+                self.on_panel_created(created)
             return
         self.search.hide()
         self.panel.start(self.search.text(), without_siret=data == WITHOUT_SIRET)

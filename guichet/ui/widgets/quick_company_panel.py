@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from guichet.reference.communes import communes_for_postal_code
 from guichet.reference.identifiers import compact_digits, is_valid_siret
 from guichet.reference.naf import search_naf
 from guichet.services.quick_company import CompanyCreated, QuickCompanyDraft, create_quick_company
+from guichet.services.sirene_lookup import SireneMatch, find_by_siret
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -61,6 +62,7 @@ class QuickCompanyPanel(QGroupBox):
         form.addRow(self.tr("SIRET"), siret_row)
         self.siret_status = QLabel()
         self.siret_status.setObjectName("quickCompanySiretStatus")
+        self.siret_status.setTextFormat(Qt.TextFormat.PlainText)  # SIRENE names are plain text
         form.addRow("", self.siret_status)
         place = QHBoxLayout()
         self.postal_edit = QLineEdit()
@@ -173,8 +175,26 @@ class QuickCompanyPanel(QGroupBox):
             self.siret_status.setText(self.tr("%n chiffre(s) sur 14", "", len(digits)))
         elif is_valid_siret(digits):
             self.siret_status.setText(self.tr("✓ SIRET valide"))
+            match = find_by_siret(self.ctx.db, digits)
+            if match is not None:
+                self.fill_from_sirene(match)
         else:
             self.siret_status.setText(self.tr("✗ SIRET invalide : clé de contrôle fausse"))
+
+    def fill_from_sirene(self, match: SireneMatch) -> None:
+        """The SIRET is in the SIRENE table: fill what is still empty (name, place, NAF)."""
+        self.siret_status.setText(
+            self.tr("✓ SIRET valide — complété depuis SIRENE : ") + match.name
+        )
+        if not self.name_edit.text().strip():
+            self.name_edit.setText(match.name[:250])
+        if not self.postal_edit.text() and match.postal_code:
+            self.postal_edit.setText(match.postal_code[:5])
+            index = self.commune_box.findData(match.commune_insee)
+            if index >= 0:
+                self.commune_box.setCurrentIndex(index)
+        if not self.naf_code and not self.naf_field.text().strip() and match.naf_code:
+            self.on_naf_field_picked(match.naf_code)
 
     def on_without_siret_toggled(self, checked: bool) -> None:
         self.siret_edit.setEnabled(not checked)
