@@ -251,6 +251,7 @@ def test_warnings_show_beside_the_form_without_blocking(qtbot, ctx: AppContext) 
     dialog.company.choose(ids["org"], "Hydrogène Lefebvre")
     assert "ne pas orienter" in dialog.context_panel.warnings_label.text()
     assert dialog.context_panel.history.topLevelItemCount() == 1
+    assert dialog.context_panel.history.isVisible()
     row = dialog.needs.rows[0]
     row.subject_field.line.setFocus()
     Keyboard().write("pret")
@@ -278,6 +279,7 @@ def test_form_is_packed_at_the_top_and_stays_put(qtbot, ctx: AppContext) -> None
         - company.mapTo(dialog, company.rect().bottomLeft()).y()
     )
     assert gap < 20  # no empty band between the fields when nothing is chosen yet
+    assert not dialog.context_panel.history.isVisible()  # nor an empty history table
     row = dialog.needs.rows[0]
     assert row.height() <= row.sizeHint().height() + 2
     needs_top = dialog.needs.mapTo(dialog, dialog.needs.rect().topLeft()).y()
