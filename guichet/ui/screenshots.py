@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from guichet.config import AppPaths
@@ -112,7 +112,7 @@ def _letters_dialog(window: MainWindow) -> QWidget:
     while not dialog.list.count() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
-    rendered = time.monotonic() + 1.5  # QPdfView renders its pages in the background
+    rendered = time.monotonic() + 3  # QPdfView renders its pages in the background
     while time.monotonic() < rendered:
         QApplication.processEvents()
         time.sleep(0.02)
@@ -147,11 +147,14 @@ SCENES: list[Scene] = [
 ]
 
 
-def settle(app: QApplication, rounds: int = 5) -> None:
-    for _ in range(rounds):
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    """Lets layouts, background answers and short animations (a line edit's clear button fades
+    in) finish, so every capture has the same pixels."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         app.processEvents()
-        QTimer.singleShot(30, lambda: None)
-        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{work / 'demo.sqlite3'}")
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
+    app.setCursorFlashTime(0)  # a steady text cursor: the same pixels at every capture
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths))
+    # the file name only: the temporary folder would change every capture
+    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths), location="demo.sqlite3")
     window.resize(1360, 820)
     window.show()
     settle(app)
