@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from guichet.reference.dates import format_date_short, format_datetime_short
 
@@ -52,6 +60,14 @@ def sort_key(value: Any) -> Any:
     if isinstance(value, int | float):
         return value
     return str(value).casefold()
+
+
+def sorting_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
+    """A proxy over ``model`` that sorts on ``SORT_ROLE`` (dates and numbers, not their text)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
