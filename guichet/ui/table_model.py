@@ -62,6 +62,19 @@ def sort_key(value: Any) -> Any:
     return str(value).casefold()
 
 
+def horizontal_title(
+    titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """``titles[section]`` when a view asks for the text of a column header, else ``None``."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(titles)
+    ):
+        return titles[section]
+    return None
+
+
 def sorting_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
     """A proxy over ``model`` that sorts on ``SORT_ROLE`` (dates and numbers, not their text)."""
     proxy = QSortFilterProxyModel(parent)
@@ -113,10 +126,4 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return horizontal_title([c.title for c in self._columns], section, orientation, role)
