@@ -44,7 +44,7 @@ from guichet.services.organizations import OrganizationDetail, OrganizationServi
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capability_picker import CapabilityPicker, CheckList
-from guichet.ui.dialogs.form_errors import FormErrors, changes_text
+from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
 
@@ -97,12 +97,7 @@ class OrganizationDialog(QDialog):
         )
         self.resize(720, 620)
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setObjectName("concurrentEditBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
-        self.banner.hide()
+        self.banner = ConcurrentEditBanner()
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("organizationTabs")
@@ -401,14 +396,11 @@ class OrganizationDialog(QDialog):
             return
         self.version = current.version
         self.opened = current.opened_values()
-        self.banner.setText(
-            exc.message
-            + "\n"
-            + changes_text(exc.changes, FIELD_LABELS, self.tr("Modifié entre-temps :"))
-            + "\n"
-            + self.tr(
+        self.banner.show_changes(
+            exc,
+            FIELD_LABELS,
+            self.tr(
                 "Votre saisie est conservée : enregistrez à nouveau pour remplacer ses "
                 "changements par les vôtres, ou annulez."
-            )
+            ),
         )
-        self.banner.show()
