@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from guichet.services.contacts import (
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
+from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
@@ -88,13 +88,7 @@ class ContactDialog(QDialog):
         self.consent_box.toggled.connect(self.consent_date.setEnabled)
         form.addRow(self.consent_box)
         self.errors.add_row(form, "", self.consent_date, "consent_on")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
         self.basis_combo.setCurrentIndex(
             max(self.basis_combo.findData(LegalBasis.LEGITIMATE_INTEREST), 0)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -50,6 +49,7 @@ from guichet.ui.dialogs.organization_fields import (
     group_siret,
     naf_completer,
 )
+from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
 
@@ -97,14 +97,8 @@ class OrganizationDialog(QDialog):
         self.tabs.addTab(self._address_tab(), self.tr("Adresse"))
         self.tabs.addTab(self._skills_tab(), self.tr("Savoir-faire"))
         layout.addWidget(self.tabs)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         buttons.setObjectName("organizationButtons")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if detail is not None:
             self.load(detail.data)
