@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from datetime import datetime
@@ -22,10 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISP
 
 from sqlalchemy import Connection, insert, select
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 import guichet.models as m
 from guichet.config import AppPaths
@@ -38,45 +38,13 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.main_window import MainWindow
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.ui.keyboard import Keyboard
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 K = Qt.Key
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
-
-
-class Keys:
-    def __init__(self, app: QApplication) -> None:
-        self.app = app
-        self.keystrokes = 0
-        self.free_text = 0
-
-    def focus(self) -> QWidget:
-        self.app.processEvents()
-        widget = self.app.focusWidget()
-        if widget is None:
-            raise RuntimeError("nothing has the keyboard focus")
-        return widget
-
-    def press(
-        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        self.keystrokes += 1
-        QTest.keyClick(self.focus(), key, modifier)
-
-    def search(self, letters: str) -> None:
-        self.keystrokes += len(letters)
-        QTest.keyClicks(self.focus(), letters)
-
-    def write(self, text: str) -> None:
-        self.free_text += len(text)
-        widget = self.focus()
-        for char in text:
-            if char.isascii():
-                QTest.keyClicks(widget, char)
-            else:
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    self.app.sendEvent(
-                        widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-                    )
 
 
 def prepare(db: Database) -> None:
@@ -91,8 +59,8 @@ def prepare(db: Database) -> None:
         s.add(org)
 
 
-def replay(app: QApplication, window: MainWindow, round_number: int) -> tuple[Keys, float]:
-    keys = Keys(app)
+def replay(app: QApplication, window: MainWindow, round_number: int) -> tuple[Keyboard, float]:
+    keys = Keyboard(process_events=True)
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 3000)
     window.navigation.setFocus()

@@ -22,8 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from guichet.letters import EnvelopeWindow, LetterDocument, Letterhead, render_letter
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
+from guichet.letters.document import EnvelopeWindow, LetterDocument, Letterhead
+from guichet.letters.render import render_letter
 from guichet.letters.template import LETTER_FIELDS, parse_template
 
 ROUNDS = 15

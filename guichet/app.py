@@ -8,7 +8,6 @@ off the GUI thread, so the counsellor sees the app at once.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from typing import TYPE_CHECKING
 
 from guichet.config import LOG_FILE, AppPaths
@@ -21,6 +20,8 @@ log = logging.getLogger("guichet")
 
 def setup_file_logging(paths: AppPaths) -> None:
     """A rotating log in the user log folder (5 files of 1 MB)."""
+    import logging.handlers
+
     paths.log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         paths.log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
@@ -33,9 +34,13 @@ def setup_file_logging(paths: AppPaths) -> None:
 
 
 def database_opener(url: str, paths: AppPaths, *, demo_if_empty: bool) -> Database:
-    """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty."""
+    """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty.
+
+    Runs on the thread pool once the window is painted; the log file is set up here first.
+    """
     from guichet.services.bootstrap import open_database
 
+    setup_file_logging(paths)
     db = open_database(url, backup_dir=paths.backup_dir)
     if demo_if_empty:
         from guichet.services.demo import generate_demo, is_empty
@@ -50,5 +55,4 @@ def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
     from guichet.ui.application import run
 
     paths.ensure()
-    setup_file_logging(paths)
     return run(url, paths, lambda: database_opener(url, paths, demo_if_empty=demo_if_empty))

@@ -1,25 +1,28 @@
 """The command line: the same services as the window, no Qt.
 
 ``guichet`` alone opens the window; sub-commands do desk work from a terminal. Each feature
-module below exposes ``register(subparsers)``; :data:`COMMAND_MODULES` lists them.
+module below exposes ``register(subparsers)``; :data:`COMMAND_MODULES` lists them. They are
+imported only when the command line names a command (or asks for help), so opening the window
+does not pay for them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from guichet import __version__
-from guichet.cli import basics, files, referrals, search
 from guichet.cli.common import Context, FrenchHelpFormatter
 from guichet.errors import GuichetError
 
-COMMAND_MODULES = (basics, search, files, referrals)
+COMMAND_MODULES = ("basics", "search", "files", "referrals")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; without ``commands``, only the options that open the window."""
     parser = argparse.ArgumentParser(
         prog="guichet",
         description="Guichet — le guichet unique des entreprises. Sans commande : ouvre l'application.",
@@ -27,7 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     parser._optionals.title = "options"
-    parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
+    parser.add_argument(
+        "-h",
+        "--help",
+        action="help" if commands else "store_true",
+        help="affiche cette aide et quitte",
+    )
     parser.add_argument(
         "--version",
         action="version",
@@ -47,15 +55,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbeux", action="store_true", dest="verbose", help="journal détaillé"
     )
-    subparsers = parser.add_subparsers(title="commandes", metavar="COMMANDE")
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    if commands:
+        subparsers = parser.add_subparsers(title="commandes", metavar="COMMANDE")
+        for name in COMMAND_MODULES:
+            importlib.import_module(f"guichet.cli.{name}").register(subparsers)
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    words = list(sys.argv[1:] if argv is None else argv)
+    known, rest = build_parser(commands=False).parse_known_args(words)
+    if rest or known.help:
+        return build_parser().parse_args(words)
+    return known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
     ctx = Context(db_arg=args.db)
     try:

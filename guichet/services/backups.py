@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from guichet.db import Database
 from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
 from guichet.errors import EnvironmentProblem, ValidationError
@@ -112,6 +110,8 @@ def inspect_backup(path: Path, db: Database) -> BackupInfo:
     finally:
         conn.close()
     revision = row[0] if row else ""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(db))
     try:
         known = revision and script.get_revision(revision) is not None

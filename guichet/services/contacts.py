@@ -31,6 +31,17 @@ _MAX_LENGTHS = {"civility": 10, "first_name": 80, "last_name": 120, "role": 120}
 
 
 @dataclass(frozen=True)
+class ContactChoice:
+    """A contact offered in a list (intake form, referral suggestions): who, and how to reach."""
+
+    id: int
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
 class ContactData:
     """What the contact form edits."""
 

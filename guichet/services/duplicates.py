@@ -33,35 +33,19 @@ from guichet.models import (
 from guichet.reference.identifiers import format_siren, format_siret
 from guichet.reference.phones import format_phone
 from guichet.reference.text import fold
-from guichet.services.organization_rules import FIELD_LABELS
+from guichet.services.organization_rules import FIELD_LABELS, SCALAR_FIELDS
 from guichet.services.organizations import load_organization
 
 NAME_THRESHOLD = 90.0
 Choice = Literal["keep", "remove"]
 
-#: Fields the merge dialog offers to take from one record or the other.
+#: Fields the merge dialog offers to take from one record or the other: every stored field of
+#: the form, with the verification date shown after the description.
+_AFTER_DESCRIPTION = SCALAR_FIELDS.index("description") + 1
 MERGEABLE_FIELDS: tuple[str, ...] = (
-    "kind",
-    "legal_name",
-    "trade_name",
-    "siret",
-    "naf_code",
-    "legal_form",
-    "headcount_band",
-    "address_building",
-    "address_street",
-    "address_locality",
-    "postal_code",
-    "city",
-    "commune_insee",
-    "country",
-    "phone",
-    "email",
-    "website",
-    "description",
+    *SCALAR_FIELDS[:_AFTER_DESCRIPTION],
     "verified_on",
-    "do_not_refer",
-    "do_not_refer_reason",
+    *SCALAR_FIELDS[_AFTER_DESCRIPTION:],
 )
 #: Fields moved together: choosing one side for any of them takes the whole group.
 _GROUPS = (

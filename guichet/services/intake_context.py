@@ -15,6 +15,7 @@ from guichet.db import Database
 from guichet.models import Contact, Inquiry, Need, Organization, Referral, Subject, Theme, label
 from guichet.reference.dates import format_date_short
 from guichet.reference.text import words
+from guichet.services.contacts import ContactChoice
 
 REPEAT_WINDOW = timedelta(days=21)
 SUBJECT_SEPARATOR = " › "
@@ -37,15 +38,6 @@ class SubjectChoice:
     @property
     def label(self) -> str:
         return f"{self.theme}{SUBJECT_SEPARATOR}{self.name}"
-
-
-@dataclass(frozen=True)
-class ContactChoice:
-    id: int
-    name: str
-    role: str
-    phone: str
-    email: str
 
 
 @dataclass(frozen=True)

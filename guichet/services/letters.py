@@ -20,14 +20,10 @@ from sqlalchemy.orm import Session
 
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
-from guichet.letters import (
-    EnvelopeWindow,
-    LetterDocument,
-    Letterhead,
-    parse_template,
-    render_calibration,
-    render_letter,
-)
+from guichet.letters.calibration import render_calibration
+from guichet.letters.document import EnvelopeWindow, LetterDocument, Letterhead
+from guichet.letters.render import render_letter
+from guichet.letters.template import parse_template
 from guichet.models import Counsellor, Letter, LetterKind, Referral, label
 from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.dates import place_and_date

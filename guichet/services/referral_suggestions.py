@@ -28,6 +28,7 @@ from guichet.models import (
 )
 from guichet.reference.text import words
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
+from guichet.services.contacts import ContactChoice
 from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
@@ -90,15 +91,6 @@ STOP_WORDS = frozenset(
         "ete",
     ]
 )
-
-
-@dataclass(frozen=True)
-class ContactChoice:
-    id: int
-    name: str
-    role: str
-    phone: str
-    email: str
 
 
 @dataclass(frozen=True)
@@ -184,6 +176,44 @@ def _contacts(org: Organization) -> tuple[ContactChoice, ...]:
     )
 
 
+def _with_contacts(session: Session, ids: list[int]) -> dict[int, Organization]:
+    """The organizations of ``ids`` by id, their contacts loaded in the same query."""
+    return {
+        o.id: o
+        for o in session.scalars(
+            select(Organization)
+            .where(Organization.id.in_(ids))
+            .options(selectinload(Organization.contacts))
+        )
+    }
+
+
+def _found(
+    org: Organization,
+    hit: OrganizationHit,
+    *,
+    source: str,
+    reason: str,
+    score: float,
+    open_ids: set[int],
+) -> Suggestion:
+    """A suggestion for an organization the directory search found, its first contact chosen."""
+    contacts = _contacts(org)
+    return Suggestion(
+        organization_id=org.id,
+        name=hit.name,
+        kind_label=label(org.kind),
+        city=hit.city or "",
+        on_territory=hit.on_territory,
+        source=source,
+        reason=reason,
+        score=score,
+        contacts=contacts,
+        default_contact_id=contacts[0].id if contacts else None,
+        already_open=org.id in open_ids,
+    )
+
+
 def search_terms(subject: str, description: str) -> list[str]:
     """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
     seen = set(words(subject))
@@ -252,33 +282,20 @@ class SuggestionService:
             if need is None:
                 raise NotFoundError("Ce besoin n'existe plus.")
             open_ids = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
-            orgs = {
-                o.id: o
-                for o in session.scalars(
-                    select(Organization)
-                    .where(Organization.id.in_([h.id for h in hits]))
-                    .options(selectinload(Organization.contacts))
-                )
-            }
+            orgs = _with_contacts(session, [h.id for h in hits])
             result = []
             for hit in hits:
                 org = orgs.get(hit.id)
                 if org is None or org.id == need.inquiry.organization_id:
                     continue
-                contacts = _contacts(org)
                 result.append(
-                    Suggestion(
-                        organization_id=org.id,
-                        name=hit.name,
-                        kind_label=label(org.kind),
-                        city=hit.city or "",
-                        on_territory=hit.on_territory,
+                    _found(
+                        org,
+                        hit,
                         source="search",
                         reason=f"Recherche « {text.strip()} » — {hit.reason}",
                         score=hit.score,
-                        contacts=contacts,
-                        default_contact_id=contacts[0].id if contacts else None,
-                        already_open=org.id in open_ids,
+                        open_ids=open_ids,
                     )
                 )
             return result
@@ -351,14 +368,7 @@ class SuggestionService:
         )
         ranked = ranked[:MAX_MEMBERS]
         with self.db.unit_of_work() as session:
-            orgs = {
-                o.id: o
-                for o in session.scalars(
-                    select(Organization)
-                    .where(Organization.id.in_([h.id for h, _, _ in ranked]))
-                    .options(selectinload(Organization.contacts))
-                )
-            }
+            orgs = _with_contacts(session, [h.id for h, _, _ in ranked])
             result = []
             for hit, score, reasons in ranked:
                 org = orgs.get(hit.id)
@@ -370,20 +380,9 @@ class SuggestionService:
                         best.append(text)
                 reason = "Adhérent du réseau — " + " ; ".join(best[:2])
                 reason += " — sur le territoire" if hit.on_territory else " — hors territoire"
-                contacts = _contacts(org)
                 result.append(
-                    Suggestion(
-                        organization_id=org.id,
-                        name=hit.name,
-                        kind_label=label(org.kind),
-                        city=hit.city or "",
-                        on_territory=hit.on_territory,
-                        source="network",
-                        reason=reason,
-                        score=score,
-                        contacts=contacts,
-                        default_contact_id=contacts[0].id if contacts else None,
-                        already_open=org.id in open_ids,
+                    _found(
+                        org, hit, source="network", reason=reason, score=score, open_ids=open_ids
                     )
                 )
         return result

@@ -38,6 +38,14 @@ def show_error(parent: QWidget | None, exc: GuichetError) -> None:
     box.exec()
 
 
+def show_task_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A background task failed: a GuichetError is shown; anything else is raised again, for the
+    excepthook to log and report as unexpected."""
+    if not isinstance(exc, GuichetError):
+        raise exc
+    show_error(parent, exc)
+
+
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Runs one user action; a GuichetError becomes a message box and ``None`` is returned."""
     try:

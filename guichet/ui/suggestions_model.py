@@ -5,18 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from guichet.services.referral_suggestions import Suggestion
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 2
+from guichet.ui.table_model import ROW_ROLE, AnyIndex, horizontal_title
+
 HEADERS = ("Organisme", "Type", "Commune", "Pourquoi")
 
 
@@ -85,7 +79,7 @@ class SuggestionsModel(QAbstractTableModel):
             ).value
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.reason
-        if role == SUGGESTION_ROLE:
+        if role == ROW_ROLE:
             return row
         return None
 
@@ -109,10 +103,5 @@ class SuggestionsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("SuggestionsModel", HEADERS[section])
-        return None
+        title = horizontal_title(HEADERS, section, orientation, role)
+        return None if title is None else QCoreApplication.translate("SuggestionsModel", title)

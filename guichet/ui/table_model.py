@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from guichet.reference.dates import format_date_short, format_datetime_short
 
@@ -54,6 +62,27 @@ def sort_key(value: Any) -> Any:
     if isinstance(value, int | float):
         return value
     return str(value).casefold()
+
+
+def horizontal_title(
+    titles: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """``titles[section]`` when a view asks for the text of a column header, else ``None``."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(titles)
+    ):
+        return titles[section]
+    return None
+
+
+def sorting_proxy(model: QAbstractItemModel, parent: QObject) -> QSortFilterProxyModel:
+    """A proxy over ``model`` that sorts on ``SORT_ROLE`` (dates and numbers, not their text)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
@@ -99,10 +128,4 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
+        return horizontal_title([c.title for c in self._columns], section, orientation, role)

@@ -111,7 +111,7 @@ def test_a_database_holding_data_is_backed_up_before_it_migrates(
         s.add(m.Counsellor(name="Claire Martin", initials="CM"))
     applied: list[str] = []
     monkeypatch.setattr(migrate, "needs_upgrade", lambda _db: True)
-    monkeypatch.setattr(migrate.command, "upgrade", lambda _cfg, target: applied.append(target))
+    monkeypatch.setattr(command, "upgrade", lambda _cfg, target: applied.append(target))
     backup = upgrade(db, tmp_path / "backups")
     assert applied == ["head"]
     assert backup is not None and backup.parent == tmp_path / "backups"
@@ -120,3 +120,11 @@ def test_a_database_holding_data_is_backed_up_before_it_migrates(
         assert copy.execute("SELECT name FROM counsellor").fetchall() == [("Claire Martin",)]
     finally:
         copy.close()
+
+
+def test_the_head_read_from_the_files_is_alembics(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'head.sqlite3'}")
+    assert head_revision(db) == ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+    assert current_revision(db) is None
+    upgrade(db)
+    assert current_revision(db) == head_revision(db)

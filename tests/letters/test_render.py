@@ -9,14 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from guichet.letters import (
-    Box,
-    EnvelopeWindow,
-    LetterDocument,
-    Letterhead,
-    render_calibration,
-    render_letter,
-)
+from guichet.letters.calibration import render_calibration
+from guichet.letters.document import Box, EnvelopeWindow, LetterDocument, Letterhead
+from guichet.letters.render import render_letter
 
 MM = 72 / 25.4
 HEAD = Letterhead("Caux Seine Développement", ("Maison de l'entreprise", "76170 LILLEBONNE"))

@@ -1,4 +1,6 @@
-"""Typing into whatever has the focus, as a counsellor does, counting the keys outside free text."""
+"""Typing into whatever has the focus, as a counsellor does, counting the keys outside free text.
+
+Used by the UI tests and by ``bench/intake.py``."""
 
 from __future__ import annotations
 
@@ -9,12 +11,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 class Keyboard:
-    def __init__(self) -> None:
+    def __init__(self, *, process_events: bool = False) -> None:
         self.keystrokes = 0  # keys spent outside free text (search letters, Tab, Enter, shortcuts)
         self.free_text = 0
+        # A script without qtbot's waits lets pending events run before each key instead.
+        self.process_events = process_events
 
-    @staticmethod
-    def focus() -> QWidget:
+    def focus(self) -> QWidget:
+        if self.process_events:
+            QApplication.processEvents()
         widget = QApplication.focusWidget()
         assert widget is not None, "nothing has the keyboard focus"
         return widget

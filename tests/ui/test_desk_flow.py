@@ -21,6 +21,7 @@ from guichet.db import Database
 from guichet.services.inquiry_detail import inquiry_detail
 from guichet.services.referrals import ReferralService
 from tests.ui.keyboard import Keyboard
+from tests.ui.windows import active_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
@@ -60,16 +61,6 @@ def _prepare(db: Database) -> dict[str, int]:
         s.add(m.RoutingRule(subject_id=subject.id, partner_id=partner.id, contact_id=person.id))
         s.flush()
         return {"counsellor": counsellor.id, "partner": partner.id, "person": person.id}
-
-
-def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(settings, ctx=ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def _log_walk_in(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-untyped-def]
@@ -135,7 +126,7 @@ def test_walk_in_referred_printed_followed_up_and_found_again(
 ) -> None:  # type: ignore[no-untyped-def]
     ids = _prepare(ctx.db)
     ctx.set_counsellor(ids["counsellor"])
-    window = _window(qtbot, ctx, qsettings)
+    window = active_window(qtbot, ctx, qsettings)
     home = window.pages["home"]
     assert home.referrals_model.rowCount() == 0  # type: ignore[attr-defined]
 

@@ -16,10 +16,10 @@ import guichet.models as m
 from guichet.services.inquiry_detail import inquiry_detail
 from guichet.services.referrals import ReferralChoice, ReferralService
 from tests.services.referral_setup import build_scene
+from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.referral_dialog import ReferralDialog
-from guichet.ui.main_window import MainWindow
 from guichet.ui.pages.home import HomePage
 from guichet.ui.pages.inquiries import InquiriesPage
 
@@ -31,14 +31,6 @@ def _page(qtbot, ctx: AppContext) -> InquiriesPage:  # type: ignore[no-untyped-d
     page.show()
     qtbot.waitExposed(page)
     return page
-
-
-def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(settings, ctx=ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -194,7 +186,7 @@ def test_a_referral_received_opens_its_inquiry_from_the_directory(
 ) -> None:  # type: ignore[no-untyped-def]
     scene = build_scene(ctx.db)
     ReferralService(ctx.db).create(scene.need_id, [ReferralChoice(scene.partner_id)])
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     window.show_page("directory")
     directory = window.pages["directory"]
     directory.show_organization(scene.partner_id)  # type: ignore[attr-defined]
@@ -210,7 +202,7 @@ def test_a_referral_received_opens_its_inquiry_from_the_directory(
 def test_pages_reload_when_shown_after_a_change_and_only_then(
     qtbot, ctx: AppContext, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     window.show_page("home")
     home = window.pages["home"]
     assert isinstance(home, HomePage) and home.latest_model.rowCount() == 0

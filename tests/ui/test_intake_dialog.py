@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 import guichet.models as m
 from guichet.db import Database
 from tests.ui.keyboard import Keyboard
+from tests.ui.windows import active_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
@@ -47,16 +48,6 @@ def _prepare(db: Database) -> dict[str, int]:
         return {"counsellor": counsellor.id, "org": org.id, "sheet": sheet.id}
 
 
-def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(settings, ctx=ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 def _dialog(window: MainWindow) -> IntakeDialog:
     dialog = window.intake_dialog  # type: ignore[attr-defined]
     assert isinstance(dialog, IntakeDialog)
@@ -68,7 +59,7 @@ def test_walk_in_logged_with_the_keyboard_only(
 ) -> None:  # type: ignore[no-untyped-def]
     ids = _prepare(ctx.db)
     ctx.set_counsellor(ids["counsellor"])
-    window = _window(qtbot, ctx, qsettings)
+    window = active_window(qtbot, ctx, qsettings)
     keys = Keyboard()
     window.navigation.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.navigation)

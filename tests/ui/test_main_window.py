@@ -12,23 +12,16 @@ from PySide6.QtWidgets import QLabel, QTableView
 
 import guichet.models as m
 from guichet.errors import ValidationError
+from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
-from guichet.ui.main_window import NAVIGATION_WIDTH, MainWindow
+from guichet.ui.main_window import NAVIGATION_WIDTH
 from guichet.ui.pages.registry import page_specs
 
 
-def _window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(settings, ctx=ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     for row, spec in enumerate(page_specs()):
         window.navigation.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[spec.key]
@@ -38,7 +31,7 @@ def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings:
 def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
     qtbot, ctx: AppContext, qsettings: QSettings
 ) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.navigation.width() == NAVIGATION_WIDTH)
     for row, spec in enumerate(page_specs()):
@@ -51,17 +44,17 @@ def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
 
 
 def test_pages_are_built_only_when_shown(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     assert list(window.pages) == [page_specs()[0].key]
 
 
 def test_geometry_and_page_are_remembered(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     window.resize(640, 480)
     last = page_specs()[-1].key
     window.show_page(last)
     window.close()
-    again = _window(qtbot, ctx, qsettings)
+    again = shown_window(qtbot, ctx, qsettings)
     assert again.current_page_key() == last
     assert (again.width(), again.height()) == (640, 480)
 
@@ -74,7 +67,7 @@ def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings:
         inquiry = m.Inquiry(reference="D-2026-0042", received_at=datetime.now(), organization=org)
         inquiry.needs.append(m.Need(subject_id=subject.id, description="Tournage"))
         s.add(inquiry)
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     window.show_page("home")
     table = window.findChild(QTableView, "latestInquiriesView")
     assert table is not None
@@ -96,7 +89,7 @@ def test_counsellor_choice_is_used_for_the_audit_trail(
                 m.Counsellor(name="Paul Roux", initials="PR"),
             ]
         )
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     box = window.counsellor_box
     assert box.count() == 2
     box.setCurrentIndex(box.findText("Paul Roux (PR)"))
@@ -115,7 +108,7 @@ def test_a_refused_action_shows_a_french_message(message_boxes: list[str]) -> No
 
 
 def test_menus_use_standard_shortcuts(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, ctx, qsettings)
+    window = shown_window(qtbot, ctx, qsettings)
     labels = [a.text() for a in window.menuBar().actions()]
     assert labels == ["&Fichier", "&Affichage", "&Aide"]
     first_page = window.findChild(QAction, f"show_{page_specs()[0].key}_action")

@@ -15,7 +15,8 @@ from guichet.services.organizations import OrganizationService
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
-from guichet.ui.dialogs.organization_dialog import OrganizationDialog, group_siret
+from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+from guichet.ui.dialogs.organization_fields import group_siret
 
 
 def _new(qtbot: QtBot, ctx: AppContext) -> OrganizationDialog:

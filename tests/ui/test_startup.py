@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -53,3 +54,20 @@ def test_a_database_that_cannot_open_is_explained(
     assert message_boxes == ["Impossible d'ouvrir la base de données."]
     assert window.loading_label.text() == "Impossible d'ouvrir la base de données."
     assert window.ctx is None
+
+
+def test_opening_an_up_to_date_database_and_the_home_page_stay_light(
+    migrated_template, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Neither Alembic (no migration to run) nor reportlab (no PDF to draw) load at start-up."""
+    copy = tmp_path / "copie.sqlite3"
+    shutil.copyfile(migrated_template, copy)
+    code = (
+        "import sys;"
+        "from guichet.services.bootstrap import open_database;"
+        f"db = open_database('sqlite:///{copy}');"
+        "import guichet.ui.pages.home, guichet.services.overview;"
+        "print(','.join(m for m in ('alembic', 'reportlab') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

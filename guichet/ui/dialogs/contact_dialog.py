@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,8 @@ from guichet.services.contacts import (
 
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.form_errors import FormErrors, changes_text
+from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
+from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
@@ -56,12 +55,7 @@ class ContactDialog(QDialog):
             self.tr("Modifier le contact") if contact else self.tr("Nouveau contact")
         )
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setObjectName("concurrentEditBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
-        self.banner.hide()
+        self.banner = ConcurrentEditBanner()
         layout.addWidget(self.banner)
         form = QFormLayout()
         layout.addLayout(form)
@@ -94,13 +88,7 @@ class ContactDialog(QDialog):
         self.consent_box.toggled.connect(self.consent_date.setEnabled)
         form.addRow(self.consent_box)
         self.errors.add_row(form, "", self.consent_date, "consent_on")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
         self.basis_combo.setCurrentIndex(
             max(self.basis_combo.findData(LegalBasis.LEGITIMATE_INTEREST), 0)
@@ -151,14 +139,11 @@ class ContactDialog(QDialog):
                 show_error(self, gone)
                 return
             self.version, self.opened = current.version, current.opened_values()
-            self.banner.setText(
-                exc.message
-                + "\n"
-                + changes_text(exc.changes, CONTACT_LABELS, self.tr("Modifié entre-temps :"))
-                + "\n"
-                + self.tr("Votre saisie est conservée : enregistrez à nouveau pour la garder.")
+            self.banner.show_changes(
+                exc,
+                CONTACT_LABELS,
+                self.tr("Votre saisie est conservée : enregistrez à nouveau pour la garder."),
             )
-            self.banner.show()
             return
         except GuichetError as exc:
             show_error(self, exc)

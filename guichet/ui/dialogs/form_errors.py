@@ -1,11 +1,12 @@
-"""French error messages shown right under the field they concern, in any tab of a form."""
+"""French error messages shown right under the field they concern, in any tab of a form, and
+the banner saying what someone else changed meanwhile."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from guichet.errors import ValidationError
+from guichet.errors import ConcurrentEditError, ValidationError
 
 
 def changes_text(
@@ -23,6 +24,29 @@ def changes_text(
         for field, (old, new) in changes.items()
     ]
     return heading + ("\n" + "\n".join(lines) if lines else " " + "(détail indisponible)")
+
+
+class ConcurrentEditBanner(QLabel):
+    """Above a form, hidden until a save is refused because someone else saved meanwhile."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("concurrentEditBanner")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
+        self.hide()
+
+    def show_changes(self, exc: ConcurrentEditError, labels: dict[str, str], advice: str) -> None:
+        """The refusal, what changed (with the form's French field names), then ``advice``."""
+        self.setText(
+            exc.message
+            + "\n"
+            + changes_text(exc.changes, labels, self.tr("Modifié entre-temps :"))
+            + "\n"
+            + advice
+        )
+        self.show()
 
 
 class FormErrors:

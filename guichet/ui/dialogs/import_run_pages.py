@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from guichet.errors import GuichetError
 from guichet.importers.plan import ACTION_LABELS, ImportAction, ImportPlan
 from guichet.services.imports import ImportReport, save_report
 
 from guichet.ui.dialogs.import_preview_model import ImportPreviewModel
-from guichet.ui.feedback import attempt, show_error
+from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.table_model import SORT_ROLE
 from guichet.ui.tasks import Task, TaskControl, run_task
 
@@ -138,10 +137,7 @@ class PreviewPage(QWizardPage):
 
     def on_task_failed(self, exc: BaseException) -> None:
         self.summary.setText(self.tr("La vérification a échoué."))
-        if isinstance(exc, GuichetError):
-            show_error(self, exc)
-        else:
-            raise exc
+        show_task_error(self, exc)
 
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
@@ -261,10 +257,7 @@ class RunPage(QWizardPage):
     def on_task_failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self._finished(self.tr("L'import a échoué : rien n'a été enregistré."))
-        if isinstance(exc, GuichetError):
-            show_error(self, exc)
-        else:
-            raise exc
+        show_task_error(self, exc)
 
     def on_cancel_button_clicked(self) -> None:
         if self.task is not None:

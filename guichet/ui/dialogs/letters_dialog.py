@@ -32,7 +32,7 @@ from guichet.reference.dates import format_datetime_short
 from guichet.services.letters import LetterInfo, LetterService
 
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import attempt, show_error
+from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.pdf import PdfBytes, prepare_printer, print_pdfs
 from guichet.ui.tasks import run_task
 
@@ -164,10 +164,7 @@ class LettersDialog(QDialog):
 
     def on_task_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Les courriers n'ont pas pu être préparés."))
-        if isinstance(exc, GuichetError):
-            show_error(self, exc)
-        else:
-            raise exc
+        show_task_error(self, exc)
 
     def current_letter(self) -> LetterInfo | None:
         row = self.list.currentRow()

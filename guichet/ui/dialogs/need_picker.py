@@ -3,21 +3,13 @@ dialog on its own need)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from guichet.services.referral_needs import NeedRow, recent_needs
 
 from guichet.ui.context import AppContext
-from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.rows_view import rows_view
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 
 
 class NeedPickerDialog(QDialog):
@@ -43,18 +35,9 @@ class NeedPickerDialog(QDialog):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setObjectName("needsView")
-        self.view.setModel(self.proxy)
+        self.proxy = sorting_proxy(self.model, self)
+        self.view = rows_view("needsView", self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(self.accept)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

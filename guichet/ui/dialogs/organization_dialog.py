@@ -8,13 +8,11 @@ organization meanwhile, the dialog says what they changed; saving again then rep
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.errors import ConcurrentEditError, GuichetError, ValidationError
-from guichet.models import OrganizationKind, label
-from guichet.reference.communes import communes_for_postal_code
+from guichet.models import label
 from guichet.reference.headcount import HEADCOUNT_BANDS
-from guichet.reference.identifiers import compact_digits, validate_siret
+from guichet.reference.identifiers import compact_digits
 from guichet.reference.legal_forms import all_legal_forms
-from guichet.reference.naf import all_naf, naf_entry
+from guichet.reference.naf import naf_entry
 from guichet.services.capabilities import CapabilityService, certifications, sectors
 from guichet.services.organization_rules import (
     FIELD_LABELS,
@@ -44,16 +41,18 @@ from guichet.services.organizations import OrganizationDetail, OrganizationServi
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capability_picker import CapabilityPicker, CheckList
-from guichet.ui.dialogs.form_errors import FormErrors, changes_text
+from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
+from guichet.ui.dialogs.organization_fields import (
+    KINDS,
+    SiretStatus,
+    fill_communes,
+    group_siret,
+    naf_completer,
+)
+from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
 
-KINDS = (
-    OrganizationKind.COMPANY,
-    OrganizationKind.MEMBER,
-    OrganizationKind.PARTNER,
-    OrganizationKind.AGENCY,
-)
 TEXT_FIELDS = (
     "legal_name",
     "trade_name",
@@ -69,15 +68,6 @@ TEXT_FIELDS = (
     "country",
     "do_not_refer_reason",
 )
-
-
-def group_siret(text: str) -> str:
-    """Digits grouped as a SIRET while typing (« 73282932 » → « 732 829 32 »)."""
-    digits = compact_digits(text)
-    if not digits.isdigit():
-        return text
-    parts = [digits[:3], digits[3:6], digits[6:9], digits[9:]]
-    return " ".join(p for p in parts if p)
 
 
 class OrganizationDialog(QDialog):
@@ -97,12 +87,7 @@ class OrganizationDialog(QDialog):
         )
         self.resize(720, 620)
         layout = QVBoxLayout(self)
-        self.banner = QLabel()
-        self.banner.setObjectName("concurrentEditBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
-        self.banner.hide()
+        self.banner = ConcurrentEditBanner()
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("organizationTabs")
@@ -112,14 +97,8 @@ class OrganizationDialog(QDialog):
         self.tabs.addTab(self._address_tab(), self.tr("Adresse"))
         self.tabs.addTab(self._skills_tab(), self.tr("Savoir-faire"))
         layout.addWidget(self.tabs)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         buttons.setObjectName("organizationButtons")
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if detail is not None:
             self.load(detail.data)
@@ -151,21 +130,14 @@ class OrganizationDialog(QDialog):
         siret = self._edit("siret")
         siret.setPlaceholderText(self.tr("14 chiffres, facultatif"))
         siret.textEdited.connect(self.on_siret_edit_text_edited)
-        self.siret_status = QLabel()
-        self.siret_status.setObjectName("siretStatus")
-        self.siret_status.setTextFormat(Qt.TextFormat.PlainText)  # SIRENE names are plain text
-        self.siret_status.setWordWrap(True)
+        self.siret_status = SiretStatus()
         self.errors.add_row(form, self.tr("SIRET"), siret, "siret", 0, self.siret_status)
         self.sirene = SireneCompletion(self)
         siret.textEdited.connect(self.on_siret_edit_checked)
         form.addRow("", self.sirene.button)
         naf = self._edit("naf_code")
         naf.setPlaceholderText(self.tr("code (25.62B) ou mots du libellé"))
-        self.naf_model = QStringListModel([f"{e.code} — {e.label}" for e in all_naf()], self)
-        completer = QCompleter(self.naf_model, self)
-        completer.setObjectName("nafCompleter")
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = naf_completer(self)
         completer.activated.connect(self.on_naf_completer_activated)
         naf.setCompleter(completer)
         naf.textChanged.connect(self.on_naf_edit_text_changed)
@@ -298,20 +270,7 @@ class OrganizationDialog(QDialog):
             edit.setText(grouped)
             if at_end:
                 edit.setCursorPosition(len(grouped))
-        digits = compact_digits(grouped)
-        if not digits:
-            self.siret_status.setText("")
-        elif len(digits) < 14 and digits.isdigit():
-            self.siret_status.setText(self.tr("%1 chiffres sur 14").replace("%1", str(len(digits))))
-        else:
-            try:
-                validate_siret(digits)
-            except ValidationError as exc:
-                self.siret_status.setText(exc.message)
-                self.siret_status.setStyleSheet("color: #b00020;")
-                return
-            self.siret_status.setText(self.tr("SIRET valide"))
-        self.siret_status.setStyleSheet("color: #1b6e20;" if len(digits) == 14 else "")
+        self.siret_status.show_check(compact_digits(grouped))
 
     def set_siret(self, siret: str) -> None:
         self.edits["siret"].setText(group_siret(siret))
@@ -334,20 +293,7 @@ class OrganizationDialog(QDialog):
         self.naf_label.setText(entry.label if entry else "")
 
     def on_postal_code_edit_text_changed(self, text: str) -> None:
-        communes = communes_for_postal_code(text.strip())
-        typed = self.city_combo.currentText()
-        self.city_combo.blockSignals(True)
-        self.city_combo.clear()
-        for commune in communes:
-            self.city_combo.addItem(commune.name, commune.insee)
-        self.city_combo.blockSignals(False)
-        names = [c.name for c in communes]
-        if typed and (typed in names or not names):
-            self.city_combo.setEditText(typed)
-        elif names:
-            self.city_combo.setCurrentIndex(0)
-        else:
-            self.city_combo.setEditText(typed)
+        fill_communes(self.city_combo, text)
         self.on_address_changed()
 
     def on_address_changed(self, *_args: object) -> None:
@@ -401,14 +347,11 @@ class OrganizationDialog(QDialog):
             return
         self.version = current.version
         self.opened = current.opened_values()
-        self.banner.setText(
-            exc.message
-            + "\n"
-            + changes_text(exc.changes, FIELD_LABELS, self.tr("Modifié entre-temps :"))
-            + "\n"
-            + self.tr(
+        self.banner.show_changes(
+            exc,
+            FIELD_LABELS,
+            self.tr(
                 "Votre saisie est conservée : enregistrez à nouveau pour remplacer ses "
                 "changements par les vôtres, ou annulez."
-            )
+            ),
         )
-        self.banner.show()

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.errors import GuichetError
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referral_suggestions import NeedContext, Suggestion, SuggestionService
 from guichet.services.referrals import ReferralChoice, ReferralService
 
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import attempt, show_error
+from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.suggestions_model import SuggestionsModel
 from guichet.ui.tasks import Task, TaskControl, run_task
 
@@ -180,9 +179,7 @@ class ReferralDialog(QDialog):
             return
         self._other_answered = sequence
         self.other_status.clear()
-        if not isinstance(exc, GuichetError):
-            raise exc
-        show_error(self, exc)
+        show_task_error(self, exc)
 
     def on_other_search_done(self, answer: tuple[int, list[Suggestion]]) -> None:
         sequence, found = answer

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from guichet.services.counsellors import CounsellorInfo, CounsellorService
 from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
@@ -60,13 +60,7 @@ class SettingsDialog(QDialog):
         for tab in (self.followup_tab, self.templates_tab):
             self.tabs.addTab(tab, tab.title)
         layout.addWidget(self.tabs)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
         self.load()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.letters import EnvelopeWindow
+from guichet.letters.document import EnvelopeWindow
 from guichet.services.letters import LetterService
 from guichet.services.settings import SPECS_BY_KEY
 

@@ -5,15 +5,12 @@ Rules are saved one by one (each click is one transaction), like the counsellors
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +19,8 @@ from guichet.services.routing import RoutingRow, RoutingService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
-from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.rows_view import rows_view
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 
 
 def _codes(text: str) -> list[str]:
@@ -53,18 +51,9 @@ class RoutingSettingsTab(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setObjectName("routingView")
-        self.view.setModel(self.proxy)
+        self.proxy = sorting_proxy(self.model, self)
+        self.view = rows_view("routingView", self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
 
         self.subject_box = QComboBox()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.errors import ValidationError
-from guichet.letters import LETTER_FIELDS, validate_template
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
+from guichet.letters.template import LETTER_FIELDS, validate_template
 
 KINDS = {
     "company": "Courrier à l'entreprise",

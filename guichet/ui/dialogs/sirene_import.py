@@ -31,7 +31,7 @@ from guichet.services.sirene_import import (
 )
 
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import show_error
+from guichet.ui.feedback import show_error, show_task_error
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 STOCK_FILTER = "Fichiers SIRENE (*.csv *.zip);;Tous les fichiers (*)"
@@ -177,10 +177,7 @@ class SireneImportDialog(QDialog):
 
     def on_task_failed(self, exc: BaseException) -> None:
         self._done(self.tr("L'import a échoué : la table SIRENE n'a pas été modifiée."))
-        if isinstance(exc, GuichetError):
-            show_error(self, exc)
-        else:
-            raise exc
+        show_task_error(self, exc)
 
     def on_close_button_clicked(self) -> None:
         if self.task is not None:

@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guichet.services.duplicates import DuplicatePair, find_duplicates
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.merge_dialog import MergeDialog
+from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
@@ -52,16 +44,7 @@ class DuplicatesTab(QWidget):
         top.addWidget(self.merge_button)
         layout.addLayout(top)
         self.model: RowsTableModel[DuplicatePair] = RowsTableModel(pair_columns(self.tr), self)
-        self.view = QTableView()
-        self.view.setObjectName("duplicatesView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = rows_view("duplicatesView", self.model)
         self.view.doubleClicked.connect(lambda _index: self.on_merge_button_clicked())
         layout.addWidget(self.view, 1)
 

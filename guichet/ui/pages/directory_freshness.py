@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guichet.services.organizations import OrganizationService, StaleOrganization
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
@@ -55,16 +47,7 @@ class FreshnessTab(QWidget):
         top.addWidget(self.verify_button)
         layout.addLayout(top)
         self.model: RowsTableModel[StaleOrganization] = RowsTableModel(stale_columns(self.tr), self)
-        self.view = QTableView()
-        self.view.setObjectName("staleView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view = rows_view("staleView", self.model, several=True)
         self.view.doubleClicked.connect(lambda _index: self.on_open_button_clicked())
         layout.addWidget(self.view, 1)
         self._loaded = False

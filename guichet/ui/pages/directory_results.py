@@ -10,16 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from guichet.models import label
 from guichet.reference.identifiers import format_siret
 from guichet.search import OrganizationHit
 
-from guichet.ui.table_model import ROW_ROLE
+from guichet.ui.table_model import ROW_ROLE, AnyIndex, horizontal_title
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 Fetcher = Callable[[int, int], list[OrganizationHit]]
 PAGE_SIZE = 100
 WARNING_COLOR = QColor("#b00020")
@@ -129,10 +128,4 @@ class HitsTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._titles)
-        ):
-            return self._titles[section]
-        return None
+        return horizontal_title(self._titles, section, orientation, role)

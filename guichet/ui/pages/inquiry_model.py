@@ -6,19 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from guichet.services.inquiries import PAGE_SIZE, SORT_KEYS, InquiryListRow
 
-from guichet.ui.table_model import ROW_ROLE, display_text
+from guichet.ui.table_model import ROW_ROLE, AnyIndex, display_text, horizontal_title
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[str, bool, int, int], list[InquiryListRow]]  # sort, descending, offset, limit
 
 HEADERS = (
@@ -145,10 +138,5 @@ class InquiryListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("InquiryListModel", HEADERS[section])
-        return None
+        title = horizontal_title(HEADERS, section, orientation, role)
+        return None if title is None else QCoreApplication.translate("InquiryListModel", title)

@@ -6,7 +6,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +41,7 @@ from guichet.services.taxonomy import load_taxonomy
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
-from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
@@ -76,9 +76,7 @@ class ResourcesPage(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy = sorting_proxy(self.model, self)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = QTableView()

@@ -7,8 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from guichet.reference.text import words
+from guichet.services.contacts import ContactChoice
 from guichet.services.intake import NewContact
-from guichet.services.intake_context import ContactChoice, company_contacts
+from guichet.services.intake_context import company_contacts
 
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit

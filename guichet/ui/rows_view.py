@@ -1,0 +1,26 @@
+"""The read-only table of whole rows that pages and dialogs show their lists in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+def rows_view(name: str, model: QAbstractItemModel, *, several: bool = False) -> QTableView:
+    """A table over ``model`` selecting whole rows (one, or ``several``), never editing them,
+    without row numbers, its columns sized to their content and the last one stretched."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if several
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
