@@ -91,8 +91,9 @@ def test_columns_at_a_glance_and_the_rest_on_demand(page: FollowUpsPage) -> None
     assert visible() == set(range(page.model.columnCount())) - HIDDEN_BY_DEFAULT["due"]
     assert len(visible()) <= 8
     tip = page.proxy.data(page.proxy.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert page.model.row_at(0) is not None
-    assert page.model.row_at(0).referral.reference in tip  # hidden facts are in the tooltip
+    first = page.model.row_at(0)
+    assert first is not None
+    assert first.referral.reference in tip  # hidden facts are in the tooltip
     menu = page.columns.menu(page)
     reference = next(a for a in menu.actions() if a.text() == "Référence")
     assert not reference.isChecked()

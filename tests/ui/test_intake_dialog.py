@@ -18,6 +18,7 @@ from tests.ui.windows import active_window
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.main_window import MainWindow
+from guichet.ui.widgets.qt_dates import to_qdatetime
 from guichet.ui.widgets.quick_company_panel import group_siret
 
 K = Qt.Key
@@ -283,8 +284,8 @@ def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # 
     dialog = _open(qtbot, ctx)
     assert dialog.consent_date.date() == dialog.received_edit.date()
     arrival = datetime(2026, 11, 27, 10, 30)
-    dialog.received_edit.setDateTime(arrival)
+    dialog.received_edit.setDateTime(to_qdatetime(arrival))
     assert dialog.consent_date.date().toPython() == arrival.date()
     dialog.consent_box.setChecked(True)
-    dialog.received_edit.setDateTime(arrival.replace(day=28))
+    dialog.received_edit.setDateTime(to_qdatetime(arrival.replace(day=28)))
     assert dialog.consent_date.date().toPython() == arrival.date()  # once ticked, it is kept
