@@ -122,7 +122,10 @@ def update_inquiry(
         return Saved(inquiry.id, inquiry.version)
 
 
-def add_note(db: Database, inquiry_id: int, text: str, *, author_id: int | None) -> int:
+def add_note(
+    db: Database, inquiry_id: int, text: str, *, author_id: int | None, at: datetime | None = None
+) -> int:
+    """Adds a follow-up note, dated ``at`` (now by default)."""
     body = text.strip()
     if not body:
         raise ValidationError("La note est vide.", field="note")
@@ -132,6 +135,8 @@ def add_note(db: Database, inquiry_id: int, text: str, *, author_id: int | None)
         if session.get(Inquiry, inquiry_id) is None:
             raise NotFoundError("Cette demande n'existe plus.")
         note = InquiryNote(inquiry_id=inquiry_id, author_id=author_id, text=body)
+        if at is not None:
+            note.created_at = at
         session.add(note)
         session.flush()
         return note.id

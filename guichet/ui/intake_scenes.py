@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -12,6 +12,7 @@ from guichet.models import InformationGiven, Inquiry, InquiryNote, Need, Referra
 from guichet.services.inquiry_actions import add_note
 from guichet.services.intake_context import subject_choices
 
+from guichet.ui.demo_clock import DEMO_NOW
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.main_window import MainWindow
 from guichet.ui.widgets.qt_dates import to_qdatetime
@@ -51,8 +52,7 @@ def intake_filled(window: MainWindow) -> QWidget:
     dialog.confirm_abandon = False
     dialog.resize(1300, 780)
     dialog.show()
-    latest_day = datetime.now().replace(second=0, microsecond=0)
-    dialog.received_edit.setDateTime(to_qdatetime(latest_day))
+    dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     dialog.company.choose(org_id, name)
     dialog.contact.search.line.setText("Claire Martin")
     dialog.contact.on_search_picked("new")
@@ -97,7 +97,11 @@ def inquiries_detail(window: MainWindow) -> QWidget:
     assert inquiry_id is not None
     if not has_note:
         add_note(
-            db, inquiry_id, "Rappeler le dirigeant après le comité d'engagement.", author_id=None
+            db,
+            inquiry_id,
+            "Rappeler le dirigeant après le comité d'engagement.",
+            author_id=None,
+            at=DEMO_NOW,
         )
     window.show_page("inquiries")
     page = window.page("inquiries")
@@ -117,6 +121,7 @@ def intake_sirene(window: MainWindow) -> QWidget:
     dialog.confirm_abandon = False
     dialog.resize(1300, 780)
     dialog.show()
+    dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     text = "mécanique de préc"
     dialog.company.search.line.setText(text)
     dialog.company.on_search_text_edited(text)

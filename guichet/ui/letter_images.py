@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from guichet.db import Database
@@ -14,7 +15,9 @@ from guichet.services.letters import LetterService
 from guichet.services.referrals import ReferralService
 
 
-def write_letter_images(db: Database, out: Path, *, dpi: int = 60) -> list[Path]:
+def write_letter_images(
+    db: Database, out: Path, *, dpi: int = 60, now: datetime | None = None
+) -> list[Path]:
     """``courrier_entreprise.png``, ``courrier_partenaire.png`` (first pages), ``calibration.png``."""
     if shutil.which("pdftoppm") is None:
         print("pdftoppm absent (paquet poppler-utils) : images des courriers non générées")
@@ -22,7 +25,7 @@ def write_letter_images(db: Database, out: Path, *, dpi: int = 60) -> list[Path]
     service = LetterService(db)
     referrals = ReferralService(db).list_referrals(statuses=[ReferralStatus.TAKEN_CARE], limit=50)
     chosen = next((r for r in referrals if r.contact and r.partner), referrals[0])
-    letters = {info.kind: info for info in service.ensure_letters([chosen.id])}
+    letters = {info.kind: info for info in service.ensure_letters([chosen.id], now=now)}
     pdfs = {
         "courrier_entreprise": service.pdf(letters[LetterKind.TO_COMPANY].id),
         "courrier_partenaire": service.pdf(letters[LetterKind.TO_PARTNER].id),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QListWidget,
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
 from guichet.config import AppPaths
 from guichet.errors import GuichetError
+from guichet.reference.paths import RESOURCES_DIR
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
@@ -30,6 +33,38 @@ from guichet.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from guichet.db import Database
+
+ICONS_DIR = RESOURCES_DIR / "icons"
+NAVIGATION_WIDTH = 184
+NAVIGATION_MIN_WIDTH = 56
+NAVIGATION_STYLE = """
+QListWidget#navigation {
+    background: #f3f5f8;
+    border: none;
+    border-right: 1px solid #d5dbe3;
+    outline: none;
+    padding-top: 8px;
+}
+QListWidget#navigation::item {
+    color: #22313f;
+    padding: 9px 10px;
+    margin: 1px 6px;
+    border-radius: 5px;
+}
+QListWidget#navigation::item:hover { background: #e4eaf1; }
+QListWidget#navigation::item:selected {
+    background: #d6e4f5;
+    color: #0f3a66;
+}
+"""
+
+
+def navigation_icon(window: QWidget, key: str) -> QIcon:
+    """The page's icon from ``resources/icons/<key>.svg``, else a standard Qt icon."""
+    path = ICONS_DIR / f"{key}.svg"
+    if path.is_file():
+        return QIcon(str(path))
+    return window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
 
 
 class MainWindow(QMainWindow):
@@ -61,11 +96,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
-        self.navigation.setMaximumWidth(220)
-        for spec in self.specs:
-            item = QListWidgetItem(self.tr(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.navigation.addItem(item)
+        self._build_navigation()
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.loading_label = QLabel(self.tr("Ouverture de la base de données…"))
@@ -76,7 +107,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setHandleWidth(1)
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
@@ -119,6 +153,30 @@ class MainWindow(QMainWindow):
         self.database_attached.emit()
 
     # -- construction -------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        """The sidebar: one roomy row per page, its icon, its Ctrl+N shortcut as tooltip."""
+        # Its full width in any ordinary window; it gives way (icons stay) only in a very narrow one.
+        self.navigation.setMinimumWidth(NAVIGATION_MIN_WIDTH)
+        self.navigation.setMaximumWidth(NAVIGATION_WIDTH)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setSpacing(0)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.navigation.setFont(font)
+        for number, spec in enumerate(self.specs, start=1):
+            title = self.tr(spec.title)
+            item = QListWidgetItem(navigation_icon(self, spec.key), title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(NAVIGATION_WIDTH - 12, 40))
+            if number <= 9:
+                item.setToolTip(
+                    self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(number))
+                )
+            self.navigation.addItem(item)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Fichier"))
@@ -195,7 +253,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([200, 1080])
+            self.splitter.setSizes([NAVIGATION_WIDTH, 1080])
         last = str(self.settings.value("main_window/page", self.specs[0].key))
         self.show_page(last if any(s.key == last for s in self.specs) else self.specs[0].key)
 

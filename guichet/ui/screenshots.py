@@ -12,10 +12,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from guichet.config import AppPaths
@@ -25,9 +24,8 @@ from guichet.services.demo import generate_demo
 from guichet.ui import directory_scenes
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
+from guichet.ui.demo_clock import DEMO_NOW
 from guichet.ui.main_window import MainWindow
-
-DEMO_NOW = datetime(2026, 11, 27, 10, 30)
 
 
 @dataclass(frozen=True)
@@ -39,6 +37,19 @@ class Scene:
 def _page(key: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
         window.show_page(key)
+        return window
+
+    return show
+
+
+def _clocked_page(key: str, attribute: str, value: Callable[[], object]) -> Callable[..., QWidget]:
+    """A page whose clock (``today``/``now``) is set to the demo's, then reloaded."""
+
+    def show(window: MainWindow) -> QWidget:
+        window.show_page(key)
+        page = window.page(key)
+        setattr(page, attribute, value)
+        page.refresh()  # type: ignore[attr-defined]
         return window
 
     return show
@@ -87,19 +98,21 @@ def _referral_dialog(window: MainWindow) -> QWidget:
 
 def _letters_dialog(window: MainWindow) -> QWidget:
     from guichet.models import ReferralStatus
+    from guichet.services.letters import LetterService
     from guichet.services.referrals import ReferralService
 
     from guichet.ui.dialogs.letters_dialog import LettersDialog
 
     assert window.ctx is not None
     proposed = ReferralService(window.ctx.db).list_referrals(statuses=[ReferralStatus.PROPOSED])
+    LetterService(window.ctx.db).ensure_letters([proposed[0].id], now=DEMO_NOW)
     dialog = LettersDialog(window.ctx, [proposed[0].id], window)
     dialog.show()
     deadline = time.monotonic() + 10
     while not dialog.list.count() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
-    rendered = time.monotonic() + 1.5  # QPdfView renders its pages in the background
+    rendered = time.monotonic() + 3  # QPdfView renders its pages in the background
     while time.monotonic() < rendered:
         QApplication.processEvents()
         time.sleep(0.02)
@@ -116,7 +129,7 @@ def _template_settings(window: MainWindow) -> QWidget:
 
 
 SCENES: list[Scene] = [
-    Scene("accueil", _page("home")),
+    Scene("accueil", _clocked_page("home", "now", lambda: DEMO_NOW)),
     Scene("parametres", _settings),
     Scene("annuaire", directory_scenes.directory_search),
     Scene("doublons", directory_scenes.duplicates),
@@ -127,18 +140,21 @@ SCENES: list[Scene] = [
     Scene("nouvelle-demande", _intake_scene("intake_filled")),
     Scene("nouvelle-demande-sirene", _intake_scene("intake_sirene")),
     Scene("demandes", _intake_scene("inquiries_detail")),
-    Scene("relances", _page("followups")),
+    Scene("relances", _clocked_page("followups", "today", DEMO_NOW.date)),
     Scene("mise_en_relation", _referral_dialog),
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
 ]
 
 
-def settle(app: QApplication, rounds: int = 5) -> None:
-    for _ in range(rounds):
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    """Lets layouts, background answers and short animations (a line edit's clear button fades
+    in) finish, so every capture has the same pixels."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         app.processEvents()
-        QTimer.singleShot(30, lambda: None)
-        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{work / 'demo.sqlite3'}")
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
+    app.setCursorFlashTime(0)  # a steady text cursor: the same pixels at every capture
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths))
+    # the file name only: the temporary folder would change every capture
+    window = MainWindow(settings, ctx=AppContext(db=db, paths=paths), location="demo.sqlite3")
     window.resize(1360, 820)
     window.show()
     settle(app)
@@ -174,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only:
         from guichet.ui.letter_images import write_letter_images
 
-        for path in write_letter_images(db, args.out):
+        for path in write_letter_images(db, args.out, now=DEMO_NOW):
             print(path)
     db.dispose()
     return 0

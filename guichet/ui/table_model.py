@@ -36,6 +36,8 @@ class Column(Generic[R]):
     value: Callable[[R], Any]
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    #: what the column sorts on when that differs from what it shows (e.g. a stage's urgency)
+    sort_value: Callable[[R], Any] | None = None
 
 
 def display_text(value: Any) -> str:
@@ -114,7 +116,7 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(column.value(row))
         if role == SORT_ROLE:
-            return sort_key(column.value(row))
+            return sort_key((column.sort_value or column.value)(row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:

@@ -59,17 +59,23 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._control)
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._emit("cancelled")
         except GuichetError as exc:
-            self._signals.failed.emit(exc)
+            self._emit("failed", exc)
         except Exception as exc:  # reported on the GUI thread, logged with its traceback
             log.exception("Tâche en arrière-plan en échec")
-            self._signals.failed.emit(exc)
+            self._emit("failed", exc)
         else:
             if self._control.cancelled:
-                self._signals.cancelled.emit()
+                self._emit("cancelled")
             else:
-                self._signals.succeeded.emit(result)
+                self._emit("succeeded", result)
+
+    def _emit(self, name: str, *args: Any) -> None:
+        try:
+            getattr(self._signals, name).emit(*args)
+        except RuntimeError:  # its owner (a closed dialog, a page) is gone: nobody to tell
+            log.debug("Tâche terminée après la fermeture de sa fenêtre (%s)", name)
 
 
 class Task:

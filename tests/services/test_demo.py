@@ -311,6 +311,20 @@ def test_needs_have_subjects_and_outcomes_backed_by_records(session: Session) ->
             assert all(r.status == ReferralStatus.PROPOSED for r in need.referrals)
 
 
+def test_a_referral_marks_its_need_referred_as_the_services_do(session: Session) -> None:
+    """inquiry_status: creating a referral makes the need « mis en relation » at once, so no
+    need has a referral, even one still « proposée », without that outcome."""
+    referred = [n for n in session.scalars(select(Need)) if n.referrals]
+    assert referred
+    for need in referred:
+        assert need.outcome == NeedOutcome.REFERRED, need.id
+        assert need.outcome_at is not None
+        assert need.outcome_at >= min(r.proposed_at for r in need.referrals)
+    proposed = [r for n in referred for r in n.referrals if r.status == ReferralStatus.PROPOSED]
+    assert len(proposed) >= 5
+    assert all(NOW - r.proposed_at <= timedelta(days=15) for r in proposed)
+
+
 def test_every_referral_status_is_represented(session: Session) -> None:
     statuses = Counter(session.scalars(select(Referral.status)))
     assert set(statuses) == set(ReferralStatus)

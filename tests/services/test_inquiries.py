@@ -106,6 +106,15 @@ def test_detail_timeline_has_needs_information_referrals_and_notes(demo_db: Data
     assert any(n.referrals for n in detail.needs)
 
 
+def test_a_note_can_carry_its_own_date(demo_db: Database) -> None:
+    with demo_db.unit_of_work() as s:
+        inquiry_id = s.scalars(select(m.Inquiry.id).order_by(m.Inquiry.id).limit(1)).one()
+    moment = DEMO_NOW.replace(hour=16, minute=5)
+    add_note(demo_db, inquiry_id, "Rappel prévu", author_id=None, at=moment)
+    notes = [e for e in inquiry_detail(demo_db, inquiry_id).timeline if e.kind == "note"]
+    assert [e.at for e in notes] == [moment]
+
+
 def test_concurrent_edit_shows_what_changed(db: Database) -> None:
     inquiry_id, _ = _inquiry(db)
     mine = inquiry_detail(db, inquiry_id)

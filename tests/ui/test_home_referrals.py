@@ -32,6 +32,18 @@ def test_home_shows_referral_work(qtbot, qtmodeltester, demo_ctx: AppContext) ->
     assert page.reactivity_cards["taken_care"].value.text().endswith("%")
 
 
+def test_home_follows_its_clock(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    moment = datetime(2026, 11, 20, 10, 30)
+    page = HomePage(demo_ctx, now=lambda: moment)
+    qtbot.addWidget(page)
+    assert page.due_model.rowCount() == len(due_referrals(demo_ctx.db, moment.date()))
+    later = moment.replace(year=2027, month=6)
+    page.now = lambda: later
+    page.refresh()
+    assert page.due_model.rowCount() == len(due_referrals(demo_ctx.db, later.date()))
+    assert page.due_model.rowCount() != len(due_referrals(demo_ctx.db, moment.date()))
+
+
 def test_minutes_are_readable() -> None:
     assert format_minutes(None) == "—"
     assert format_minutes(42.4) == "42 min"

@@ -18,6 +18,7 @@ from tests.ui.windows import active_window
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.main_window import MainWindow
+from guichet.ui.widgets.qt_dates import to_qdatetime
 from guichet.ui.widgets.quick_company_panel import group_siret
 
 K = Qt.Key
@@ -242,6 +243,7 @@ def test_warnings_show_beside_the_form_without_blocking(qtbot, ctx: AppContext) 
     dialog.company.choose(ids["org"], "Hydrogène Lefebvre")
     assert "ne pas orienter" in dialog.context_panel.warnings_label.text()
     assert dialog.context_panel.history.topLevelItemCount() == 1
+    assert dialog.context_panel.history.isVisible()
     row = dialog.needs.rows[0]
     row.subject_field.line.setFocus()
     Keyboard().write("pret")
@@ -257,3 +259,33 @@ def test_siret_grouping_as_typed() -> None:
     assert group_siret("7328") == "732 8"
     assert group_siret("732 829 320 00074 99") == "732 829 320 00074"
     assert group_siret("") == ""
+
+
+def test_form_is_packed_at_the_top_and_stays_put(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, ctx)
+    dialog.resize(1300, 900)
+    qtbot.waitUntil(lambda: dialog.height() == 900)
+    company, contact = dialog.company, dialog.contact
+    gap = (
+        contact.mapTo(dialog, contact.rect().topLeft()).y()
+        - company.mapTo(dialog, company.rect().bottomLeft()).y()
+    )
+    assert gap < 20  # no empty band between the fields when nothing is chosen yet
+    assert not dialog.context_panel.history.isVisible()  # nor an empty history table
+    row = dialog.needs.rows[0]
+    assert row.height() <= row.sizeHint().height() + 2
+    needs_top = dialog.needs.mapTo(dialog, dialog.needs.rect().topLeft()).y()
+    dialog.on_add_need_button_clicked()
+    qtbot.waitUntil(lambda: len(dialog.needs.rows) == 2 and dialog.needs.rows[1].isVisible())
+    assert dialog.needs.mapTo(dialog, dialog.needs.rect().topLeft()).y() == needs_top
+
+
+def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = _open(qtbot, ctx)
+    assert dialog.consent_date.date() == dialog.received_edit.date()
+    arrival = datetime(2026, 11, 27, 10, 30)
+    dialog.received_edit.setDateTime(to_qdatetime(arrival))
+    assert dialog.consent_date.date().toPython() == arrival.date()
+    dialog.consent_box.setChecked(True)
+    dialog.received_edit.setDateTime(to_qdatetime(arrival.replace(day=28)))
+    assert dialog.consent_date.date().toPython() == arrival.date()  # once ticked, it is kept

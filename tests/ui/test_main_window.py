@@ -16,6 +16,7 @@ from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.main_window import NAVIGATION_WIDTH
 from guichet.ui.pages.registry import page_specs
 
 
@@ -25,6 +26,21 @@ def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings:
         window.navigation.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[spec.key]
         assert window.current_page_key() == spec.key
+
+
+def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
+    qtbot, ctx: AppContext, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = shown_window(qtbot, ctx, qsettings)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.navigation.width() == NAVIGATION_WIDTH)
+    for row, spec in enumerate(page_specs()):
+        item = window.navigation.item(row)
+        assert not item.icon().isNull()
+        assert item.sizeHint().height() >= 36
+        assert item.toolTip() == f"{spec.title} (Ctrl+{row + 1})"
+        action = window.findChild(QAction, f"show_{spec.key}_action")
+        assert action is not None and action.shortcut().toString() == f"Ctrl+{row + 1}"
 
 
 def test_pages_are_built_only_when_shown(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -174,8 +174,6 @@ class InquiryStage(ReferralStage):
                 for need in needs[:-1]:  # some needs already answered, the last one pending
                     if rng.random() < 0.5:
                         self._conclude(need, org, counsellor, first_action, None)
-                if rng.random() < 0.4:
-                    self._refer(needs[-1], org, counsellor, first_action, proposed_only=True)
         else:
             inquiry.first_action_at = first_action
             last = first_action

@@ -27,6 +27,8 @@ from guichet.services.demo.texts import (
 )
 
 FOLLOW_UP_DAYS, LAST_CHANCE_DAYS, EXPIRY_DAYS = 9, 21, 45
+#: a need referred that recently may get one more partner, still « proposée »
+ANOTHER_PROPOSAL_WITHIN_DAYS = 90
 
 
 class ReferralStage(BuilderBase):
@@ -61,7 +63,6 @@ class ReferralStage(BuilderBase):
         counsellor: Counsellor,
         first_action: datetime,
         *,
-        proposed_only: bool = False,
         plan: Plan | None = None,
     ) -> datetime | None:
         """Create the referrals of a need; return when the first letter was sent."""
@@ -75,24 +76,60 @@ class ReferralStage(BuilderBase):
         proposed = min(office(first_action + timedelta(minutes=rng.randint(0, 20))), self.now)
         sent = min(office(proposed + log_minutes(rng, 5, 2 * 1440)), self.now)
         for partner in targets:
-            contacts = self.contacts_of.get(id(partner), [])
-            referral = Referral(
-                need=need,
-                partner=partner,
-                partner_contact=rng.choice(contacts) if contacts else None,
-                counsellor_id=counsellor.id,
-                reason=reason,
-                proposed_at=proposed,
-            )
-            referral.events.append(self._event(proposed, None, ReferralStatus.PROPOSED, None))
-            if proposed_only:
-                referral.status = ReferralStatus.PROPOSED
-            else:
-                self._advance(referral, sent, partner.kind == OrganizationKind.MEMBER, plan)
-            self.s.add(referral)
-            self.counts["referrals"] += 1
+            referral = self._proposal(need, partner, counsellor, reason, proposed)
+            self._advance(referral, sent, partner.kind == OrganizationKind.MEMBER, plan)
             self.counts["events"] += len(referral.events)
-        return None if proposed_only else sent
+        if plan is None:
+            self._propose_another(need, org, counsellor, sent)
+        return sent
+
+    def _propose_another(
+        self, need: Need, org: Organization | None, counsellor: Counsellor, sent: datetime
+    ) -> None:
+        """Now and then a recently referred need gets one more partner whose letters are not
+        printed yet: that referral stays « proposée », and the need, as the services' rule has
+        it, is already « mis en relation » by the first one."""
+        rng = self.rng
+        if (self.now - sent).days > ANOTHER_PROPOSAL_WITHIN_DAYS or rng.random() >= 0.8:
+            return
+        used = {id(r.partner) for r in need.referrals}
+        targets, reason = self._targets(need, org)
+        fresh = [t for t in targets if id(t) not in used]
+        if not fresh:  # another partner competent for the subject
+            keys = SUBJECT_PARTNERS.get(need.subject.name, ())
+            fresh = [p for p in (self.partners_by_key[k] for k in keys) if id(p) not in used]
+            reason = f"Partenaire compétent pour « {need.subject.name} »."
+        if not fresh:
+            return
+        # proposed in the last fortnight: the letters still to print are recent ones
+        recently = office(self.now - random_days(rng, 0.1, 14))
+        proposed = min(max(recently, sent + timedelta(hours=1)), self.now)
+        referral = self._proposal(need, fresh[0], counsellor, reason, proposed)
+        referral.status = ReferralStatus.PROPOSED
+        self.counts["events"] += len(referral.events)
+
+    def _proposal(
+        self,
+        need: Need,
+        partner: Organization,
+        counsellor: Counsellor,
+        reason: str,
+        proposed: datetime,
+    ) -> Referral:
+        """A referral as created on ``proposed``, with its first event."""
+        contacts = self.contacts_of.get(id(partner), [])
+        referral = Referral(
+            need=need,
+            partner=partner,
+            partner_contact=self.rng.choice(contacts) if contacts else None,
+            counsellor_id=counsellor.id,
+            reason=reason,
+            proposed_at=proposed,
+        )
+        referral.events.append(self._event(proposed, None, ReferralStatus.PROPOSED, None))
+        self.s.add(referral)
+        self.counts["referrals"] += 1
+        return referral
 
     def _event(
         self,

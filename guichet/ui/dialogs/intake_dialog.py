@@ -60,7 +60,10 @@ class IntakeDialog(QDialog):
         outer.addWidget(splitter, 1)
 
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
+        column = QVBoxLayout(form_widget)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # rows keep their natural height, packed at the top
         self.received_edit = QDateTimeEdit(QDateTime.currentDateTime())
         self.received_edit.setObjectName("intakeReceivedAt")
         self.received_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -106,6 +109,7 @@ class IntakeDialog(QDialog):
         self.consent_date.setCalendarPopup(True)
         self.consent_date.setEnabled(False)
         self.consent_date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.consent_date.setDate(self.received_edit.date())
         consent_row.addWidget(self.consent_box)
         consent_row.addWidget(self.consent_date)
         consent_row.addStretch(1)
@@ -149,6 +153,7 @@ class IntakeDialog(QDialog):
         self.contact.email_changed.connect(lambda _t: self._warn_timer.start())
         self.needs.subjects_changed.connect(self._warn_timer.start)
         self.consent_box.toggled.connect(self.on_consent_box_toggled)
+        self.received_edit.dateChanged.connect(self.on_received_edit_date_changed)
         self.company.setFocus()
 
     # -- values ----------------------------------------------------------------------------------
@@ -262,6 +267,10 @@ class IntakeDialog(QDialog):
 
     def on_add_need_button_clicked(self) -> None:
         self.needs.add_need()
+
+    def on_received_edit_date_changed(self, _day: object) -> None:
+        if not self.consent_box.isChecked():  # the consent date shown follows the arrival
+            self.consent_date.setDate(self.received_edit.date())
 
     def on_consent_box_toggled(self, checked: bool) -> None:
         self.consent_date.setEnabled(checked)

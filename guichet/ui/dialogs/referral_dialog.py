@@ -67,6 +67,8 @@ class ReferralDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # rows fit their wrapped « Pourquoi » at the width it really gets, once laid out
+        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
 
         self.other_edit = QLineEdit()

@@ -7,7 +7,6 @@ of them from one place. Enter or a double-click on a line opens its inquiry in �
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
@@ -28,43 +27,18 @@ from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton
+from guichet.ui.pages.followups_columns import (
+    COLUMN_WIDTH,
+    ColumnChooser,
+    FollowUpLine,
+    followup_columns,
+)
 from guichet.ui.table_fit import compact_rows, fit_columns
-from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
+
+__all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 
 VIEWS = ("due", "open", "all")
-
-
-@dataclass(frozen=True)
-class FollowUpLine:
-    stage: str
-    due_on: date | None
-    days_late: int | None
-    referral: ReferralRow
-
-
-def followup_columns(tr: Callable[[str], str]) -> list[Column[FollowUpLine]]:
-    return [
-        Column(tr("Étape"), lambda line: line.stage),
-        Column(tr("Échéance"), lambda line: line.due_on),
-        Column(tr("Retard (j)"), lambda line: line.days_late, align_right=True),
-        Column(tr("Référence"), lambda line: line.referral.reference),
-        Column(
-            tr("Entreprise"),
-            lambda line: line.referral.company,
-            tooltip=lambda line: line.referral.company,
-        ),
-        Column(
-            tr("Partenaire"),
-            lambda line: line.referral.partner,
-            tooltip=lambda line: line.referral.partner,
-        ),
-        Column(tr("Interlocuteur"), lambda line: line.referral.contact),
-        Column(tr("Téléphone"), lambda line: line.referral.contact_phone),
-        Column(tr("Sujet"), lambda line: line.referral.subject),
-        Column(tr("Statut"), lambda line: line.referral.status_label),
-        Column(tr("Envoyée le"), lambda line: line.referral.sent_at),
-        Column(tr("Dernière relance"), lambda line: line.referral.last_follow_up_at),
-    ]
 
 
 class FollowUpsPage(QWidget):
@@ -113,6 +87,7 @@ class FollowUpsPage(QWidget):
         self.table.setWordWrap(False)
         compact_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.columns = ColumnChooser(self.table, self.proxy)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.table.activated.connect(self.on_table_activated)
 
@@ -172,14 +147,14 @@ class FollowUpsPage(QWidget):
         mode = self.view_box.currentData()
         if mode == "due":
             return [
-                FollowUpLine(d.stage_label, d.due_on, d.days_late, d.referral)
-                for d in due_referrals(self.ctx.db, self.today())
+                FollowUpLine(d.stage_label, d.due_on, d.days_late, d.referral, position)
+                for position, d in enumerate(due_referrals(self.ctx.db, self.today()))
             ]
         service = ReferralService(self.ctx.db)
         statuses = list(OPEN_STATUSES) if mode == "open" else None
         return [
-            FollowUpLine("", None, None, row)
-            for row in service.list_referrals(statuses=statuses, limit=2000)
+            FollowUpLine("", None, None, row, position)
+            for position, row in enumerate(service.list_referrals(statuses=statuses, limit=2000))
         ]
 
     def referrals_to_export(self) -> list[int]:
@@ -189,7 +164,8 @@ class FollowUpsPage(QWidget):
     def refresh(self) -> None:
         lines = self.lines()
         self.model.set_rows(lines)
-        fit_columns(self.table)
+        self.columns.apply(str(self.view_box.currentData()))
+        fit_columns(self.table, COLUMN_WIDTH)
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
         self.on_selection_changed()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -119,9 +120,16 @@ def inquiry_of(row: object) -> int | None:
 class HomePage(QWidget):
     inquiry_requested = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.now = now
         self.setObjectName("homePage")
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("<h2>Accueil</h2>"))
@@ -193,7 +201,8 @@ class HomePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.show_overview(load_overview(self.ctx.db))
+        moment = self.now()
+        self.show_overview(load_overview(self.ctx.db, today=moment.date(), now=moment))
 
     def show_overview(self, overview: Overview) -> None:
         self.cards["members"].set_value(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +37,14 @@ from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
 
 class NeedBox(QGroupBox):
     def __init__(self, need: NeedDetail, number: int, panel: InquiryDetailPanel) -> None:
-        super().__init__(f"{number}. {need.theme} › {need.subject} — {need.outcome_label}")
+        super().__init__(f"{number}. {need.subject} — {need.outcome_label}")
         self.need = need
         self.setObjectName(f"needBox{number}")
+        self.setToolTip(f"{need.theme} › {need.subject}")
+        # a long title must not widen the panel past its scroll area (it would be cut off)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         lines = [escape(need.description)] if need.description else []
         if need.orientation_note:

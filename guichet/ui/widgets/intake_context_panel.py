@@ -33,7 +33,9 @@ class IntakeContextPanel(QWidget):
         self.history.setObjectName("intakeHistory")
         self.history.setHeaderLabels([self.tr("Historique"), self.tr("Suite")])
         self.history.setColumnWidth(0, 250)
+        self.history.hide()  # no empty table before a company with a history is chosen
         layout.addWidget(self.history, 1)
+        layout.addStretch(0)
         self.warnings: list[IntakeWarning] = []
 
     def show_warnings(self, warnings: Sequence[IntakeWarning]) -> None:
@@ -47,6 +49,7 @@ class IntakeContextPanel(QWidget):
 
     def show_company(self, context: CompanyContext | None) -> None:
         self.history.clear()
+        self.history.setVisible(context is not None and bool(context.inquiries))
         if context is None:
             self.header.setText(self.tr("Choisissez l'entreprise pour voir son historique."))
             return

@@ -63,7 +63,7 @@ class NeedRow(QFrame):
         self.resources.hide()
         self.resources_label = QLabel(self.tr("Remis :"))
         self.resources_label.hide()
-        grid.addWidget(self.resources_label, 2, 0)
+        grid.addWidget(self.resources_label, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.resources, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.set_number(number)
