@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -30,71 +29,14 @@ from guichet.models import (
     Subject,
     label,
 )
-from guichet.reference.text import words
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.contacts import ContactChoice
+from guichet.services.need_terms import place_words, search_terms, spelled
 from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
 
 MAX_MEMBERS = 15
-MIN_WORD = 3
-STOP_WORDS = frozenset(
-    [
-        "les",
-        "des",
-        "une",
-        "aux",
-        "par",
-        "sur",
-        "avec",
-        "dans",
-        "pour",
-        "sans",
-        "sous",
-        "leur",
-        "leurs",
-        "nous",
-        "vous",
-        "elle",
-        "elles",
-        "sont",
-        "etre",
-        "avoir",
-        "fait",
-        "faire",
-        "besoin",
-        "besoins",
-        "cherche",
-        "recherche",
-        "recherchee",
-        "recherches",
-        "souhaite",
-        "entreprise",
-        "societe",
-        "projet",
-        "plus",
-        "tres",
-        "cette",
-        "votre",
-        "notre",
-        "aussi",
-        "mais",
-        "donc",
-        "comme",
-        "entre",
-        "chez",
-        "afin",
-        "pas",
-        "qui",
-        "que",
-        "quoi",
-        "son",
-        "ses",
-        "est",
-        "ete",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -218,15 +160,6 @@ def _found(
     )
 
 
-def search_terms(subject: str, description: str) -> list[str]:
-    """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
-    seen = set(words(subject))
-    significant = [w for w in words(description) if len(w) >= MIN_WORD and w not in STOP_WORDS]
-    pairs = [f"{a} {b}" for a, b in pairwise(significant)]
-    singles = [w for w in dict.fromkeys(significant) if w not in seen]
-    return [subject, *pairs[:6], *singles][:16]
-
-
 SKILL, TEXT = 0, 1  # how a member answers a need, best first
 
 
@@ -253,10 +186,11 @@ def _relevance(hit: OrganizationHit, term: str) -> tuple[int | None, str]:
 class SuggestionService:
     def __init__(self, db: Database, search: DirectorySearch | None = None) -> None:
         self.db = db
+        territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
         if search is None:
-            configured = SettingsService(db).get("territory.insee_codes")
-            search = DirectorySearch(db, territory=territory_codes(configured))
+            search = DirectorySearch(db, territory=territory)
         self.search = search
+        self.place_words = place_words(territory)
 
     def for_need(self, need_id: int) -> NeedContext:
         with self.db.unit_of_work() as session:
@@ -376,7 +310,7 @@ class SuggestionService:
         # commune or contacts does not answer the need and is left out.
         hits: dict[int, tuple[OrganizationHit, float, dict[str, float]]] = {}
         groups: dict[int, int] = {}
-        for term in search_terms(context.subject, context.description):
+        for term in search_terms(context.subject, context.description, self.place_words):
             found = [
                 h
                 for h in self.search.search(term, filters, limit=60)
@@ -385,8 +319,9 @@ class SuggestionService:
             if not found:
                 continue
             weight = (2.0 if " " in term else 1.0) / math.sqrt(len(found))
+            shown = spelled(term, context.description)
             for position, hit in enumerate(found):
-                group, why = _relevance(hit, term)
+                group, why = _relevance(hit, shown)
                 if group is None:
                     continue
                 gain = weight * (1.0 - position / (2 * len(found)))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from guichet.db import Database
 from guichet.models import Capability, Membership, Need, Organization, OrganizationKind
+from guichet.services.need_terms import search_terms, spelled
 from guichet.services.referral_needs import recent_needs
 from guichet.services.referral_suggestions import Suggestion, SuggestionService
 from tests.services.referral_setup import build_scene
@@ -128,3 +129,25 @@ def test_demo_screenshot_need_puts_injection_holders_first(demo_db: Database) ->
         }
     top = {m.organization_id for m in members[: len(holders)]}
     assert holders and top == holders
+
+
+def test_place_names_in_the_need_are_not_search_words(db: Database) -> None:
+    scene = build_scene(db)
+    skilled = _member(db, "Plasturgie Voisine", LILLEBONNE, capability="Injection")
+    seine = _member(db, "Mécanique de la Seine", LILLEBONNE, description="Ateliers en Seine.")
+    _describe(db, scene.need_id, "Besoin en injection pour un chantier à Port-Jérôme-sur-Seine.")
+
+    ids = [s.organization_id for s in SuggestionService(db).for_need(scene.need_id).suggestions]
+
+    assert skilled in ids and seine not in ids
+    assert "seine" not in search_terms(
+        "Sous-traitance", "Chantier à Rouen, Seine", frozenset({"seine"})
+    )
+
+
+def test_reason_quotes_the_word_as_written() -> None:
+    text = "Investissement dans un équipement de soudure TIG, Cœur de métier."
+    assert spelled("equipement", text) == "équipement"
+    assert spelled("soudure tig", text) == "soudure TIG"
+    assert spelled("coeur", text) == "cœur"
+    assert spelled("absent", text) == "absent"
