@@ -291,9 +291,7 @@ def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # 
     assert dialog.consent_date.date().toPython() == arrival.date()  # once ticked, it is kept
 
 
-def test_unticked_resource_does_not_look_chosen_and_space_ticks_it(
-    qtbot, ctx: AppContext  # type: ignore[no-untyped-def]
-) -> None:
+def test_unticked_resource_does_not_look_chosen_and_space_ticks_it(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     ids = _prepare(ctx.db)
     dialog = _open(qtbot, ctx)
     first = dialog.needs.rows[0]
