@@ -72,7 +72,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING)
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level)
+    for handler in logging.getLogger().handlers:  # the console stays quiet; the log file is fuller
+        handler.setLevel(level)
     ctx = Context(db_arg=args.db)
     try:
         if getattr(args, "func", None) is None:

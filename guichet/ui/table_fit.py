@@ -25,3 +25,21 @@ def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
 def compact_rows(view: QTableView) -> None:
     """One line of text per row, without the default's generous padding."""
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+def fit_within_width(view: QTableView, shrinkable: tuple[int, ...], floor: int = 80) -> None:
+    """Narrows the ``shrinkable`` columns (long free text: names, subjects) in proportion to their
+    width above ``floor`` until every column shows without a horizontal scroll bar; the others
+    (dates, references, short codes) keep their fitted width. Text cut short is elided, and
+    the cell's tooltip gives it whole."""
+    header = view.horizontalHeader()
+    available = view.viewport().width()
+    total = sum(header.sectionSize(column) for column in range(header.count()))
+    excess = total - available
+    slack = {column: max(0, header.sectionSize(column) - floor) for column in shrinkable}
+    room = sum(slack.values())
+    if excess <= 0 or room == 0:
+        return
+    for column, extra in slack.items():
+        cut = min(extra, -(-excess * extra // room))
+        header.resizeSection(column, header.sectionSize(column) - cut)

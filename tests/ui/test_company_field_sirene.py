@@ -97,3 +97,17 @@ def test_a_siret_known_to_sirene_fills_the_quick_company_panel(
     assert panel.draft().legal_name == "Nom tapé"  # what was typed is kept
     created = panel.create_company()
     assert created is not None and created.siret == "73282932000074"
+
+
+def test_a_long_sirene_line_is_elided_in_the_middle_and_whole_in_its_tooltip(
+    qtbot: QtBot, field: CompanyField
+) -> None:
+    from PySide6.QtCore import Qt
+
+    typed(qtbot, field, "usinage")
+    items = field.search.list
+    assert items.textElideMode() == Qt.TextElideMode.ElideMiddle  # start and end stay readable
+    row = next(i for i in range(items.count()) if items.item(i).text().startswith("SIRENE : "))
+    item = items.item(row)
+    assert item.toolTip().startswith(item.text() + "\n")  # whole line, then the explanation
+    assert "absent de l'annuaire" in item.toolTip()

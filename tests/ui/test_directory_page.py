@@ -326,3 +326,59 @@ def test_new_organization_button_creates_and_shows_it(
     detail = page.search_tab.panel.detail
     assert detail is not None and detail.display_name == "Hydrogène du Havre"
     assert replace(detail.data, legal_name="x").legal_name == "x"
+
+
+def test_filter_labels_read_in_full_at_desk_size(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    widget = DirectoryPage(demo_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1160, 730)  # what the page gets in a 1360×820 window
+    widget.show()
+    qtbot.waitExposed(widget)
+    panel = widget.search_tab.filters
+    combos = panel.findChildren(QComboBox)
+    assert len(combos) == 7
+    for combo in combos:
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            combo,
+        )
+        text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert field.width() >= text_width, combo.objectName()
+
+
+def test_detail_panel_shows_each_contact_on_two_clean_lines(
+    page: DirectoryPage, demo_ctx: AppContext
+) -> None:
+    from guichet.services.contacts import ContactData, ContactService
+
+    saved = OrganizationService(demo_ctx.db).create(
+        OrganizationData(legal_name="Contacts Test", postal_code="76170", city="Lillebonne")
+    )
+    contacts = ContactService(demo_ctx.db)
+    contacts.create(
+        saved.organization_id,
+        ContactData(
+            last_name="Dumont",
+            first_name="François",
+            role="Assistant de direction",
+            phone="0261918209",
+            email="francois.dumont@usinage-du-pays-de-caux.example",
+        ),
+    )
+    contacts.create(saved.organization_id, ContactData(last_name="Seul"))
+    page.search_tab.show_organization(saved.organization_id)
+    listing = page.search_tab.panel.contacts_list
+    assert not listing.wordWrap()
+    texts = sorted(listing.item(row).text() for row in range(listing.count()))
+    full = next(text for text in texts if "Dumont" in text)
+    who, reach = full.split("\n")
+    assert "François Dumont" in who and who.endswith(" — Assistant de direction")
+    assert reach == "02 61 91 82 09 · francois.dumont@usinage-du-pays-de-caux.example"
+    assert next(text for text in texts if "Seul" in text).count("\n") == 0  # no empty line
+    assert all(listing.item(row).toolTip() == listing.item(row).text() for row in range(2))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 
 import guichet.models as m
+from guichet.models import label
 from guichet.services.inquiries import InquiryFilters, count_inquiries, list_inquiries
 from guichet.services.inquiry_actions import InquiryEdit, update_inquiry
 from guichet.services.inquiry_detail import inquiry_detail
@@ -165,3 +166,47 @@ def test_inform_records_the_resource_and_closes_the_need(
     assert [i.title for i in detail.needs[0].information] == ["Fiche Initiative"]
     assert detail.status == m.InquiryStatus.CLOSED and detail.first_action_at is not None
     assert page.model.index(page.model.find(inquiry_id), 7).data() == "Close"
+
+
+def test_table_and_note_fit_the_desk_screen(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    with demo_ctx.db.unit_of_work() as s:
+        busy = s.scalar(  # an inquiry with a referral and information given: a tall detail
+            select(m.Inquiry.id)
+            .join(m.Need, m.Need.inquiry_id == m.Inquiry.id)
+            .join(m.Referral, m.Referral.need_id == m.Need.id)
+            .join(m.InformationGiven, m.InformationGiven.need_id == m.Need.id)
+            .order_by(m.Inquiry.received_at.desc())
+            .limit(1)
+        )
+    assert busy is not None
+    page = InquiriesPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1160, 730)  # what the page gets in a 1360×820 window
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_inquiry(busy)
+    header = page.view.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    assert sum(widths) <= page.view.viewport().width()  # no column hidden off to the right
+    qtbot.waitUntil(lambda: not page.view.horizontalScrollBar().isVisible())
+    reference = page.view.fontMetrics().horizontalAdvance(page.model.index(0, 0).data())
+    assert widths[0] >= reference  # short columns keep their whole text
+    detail = page.detail
+    bottom = detail.note_button.mapTo(detail.viewport(), QPoint(0, detail.note_button.height()))
+    assert detail.note_button.isVisible() and 0 < bottom.y() <= detail.viewport().height()
+    assert detail.verticalScrollBar().value() == 0
+
+
+def test_hidden_columns_are_one_right_click_away(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, demo_ctx)
+    assert page.view.isColumnHidden(5) and page.view.isColumnHidden(8)  # channel, delay
+    menu = page.columns_menu.menu()
+    actions = menu.actions()
+    assert [a.text() for a in actions][5] == "Canal" and not actions[5].isChecked()
+    actions[5].setChecked(True)
+    assert not page.view.isColumnHidden(5) and page.view.columnWidth(5) > 0
+    assert page.model.index(0, 5).data() in {label(c) for c in m.Channel}
+    page.columns_menu.menu().actions()[0].setChecked(False)
+    assert page.view.isColumnHidden(0)

@@ -289,3 +289,21 @@ def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # 
     dialog.consent_box.setChecked(True)
     dialog.received_edit.setDateTime(to_qdatetime(arrival.replace(day=28)))
     assert dialog.consent_date.date().toPython() == arrival.date()  # once ticked, it is kept
+
+
+def test_unticked_resource_does_not_look_chosen_and_space_ticks_it(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ids = _prepare(ctx.db)
+    dialog = _open(qtbot, ctx)
+    first = dialog.needs.rows[0]
+    loan = next(choice for choice in first.choices if choice.name == "Prêt d'honneur")
+    first.on_subject_field_picked(loan)
+    listing = first.resources
+    assert listing.count() >= 1 and listing.currentRow() == 0
+    assert listing.selectedItems() == []  # the current row has no "chosen" highlight
+    listing.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is listing)
+    Keyboard().press(Qt.Key.Key_Space)
+    assert listing.item(0).checkState() == Qt.CheckState.Checked
+    assert listing.selectedItems() == []
+    draft = first.draft()
+    assert draft is not None and ids["sheet"] in draft.resource_ids

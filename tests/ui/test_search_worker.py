@@ -19,18 +19,22 @@ from guichet.ui.search_worker import LiveSearch
 
 
 class SlowFirstSearch:
-    """Answers its first query only when released; the others at once."""
+    """Answers the query ``slow`` only when released; the others at once.
 
-    def __init__(self) -> None:
+    Which query is slow is named, not taken from the order of arrival: two workers may start
+    at the same moment, and the newer query must never be the one held back.
+    """
+
+    def __init__(self, slow: str = "u") -> None:
         self.release = threading.Event()
+        self.slow = slow
         self.calls = 0
         self._lock = threading.Lock()  # two workers may count at once
 
     def search(self, text: str, filters: SearchFilters | None = None, **_: Any) -> list[str]:
         with self._lock:
             self.calls += 1
-            first = self.calls == 1
-        if first:
+        if text == self.slow:
             self.release.wait(10)
         return [text]
 

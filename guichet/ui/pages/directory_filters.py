@@ -41,7 +41,11 @@ def _combo(name: str, everything: str) -> QComboBox:
     combo.setObjectName(name)
     add_no_value(combo, everything)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
+    # Wide enough for its "everything" label, so « Toutes compétences » reads in full
+    # (the minimum length counts in 'x' widths, narrower than many letters).
+    metrics = combo.fontMetrics()
+    needed = -(-metrics.horizontalAdvance(everything) // metrics.horizontalAdvance("x")) + 1
+    combo.setMinimumContentsLength(max(10, needed))
     return combo
 
 

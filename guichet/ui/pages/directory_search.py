@@ -103,7 +103,9 @@ class DirectorySearchTab(QWidget):
         filters_area.setWidgetResizable(True)
         filters_area.setWidget(self.filters)
         filters_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        filters_area.setMinimumWidth(120)
+        # Never narrower than the filters need: labels and combos read in full.
+        scroll_bar = filters_area.verticalScrollBar().sizeHint().width()
+        filters_area.setMinimumWidth(self.filters.minimumSizeHint().width() + scroll_bar + 4)
 
         self.model = HitsTableModel(self)
         self.table = QTableView()
@@ -136,7 +138,7 @@ class DirectorySearchTab(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([235, 600, 470])
+        self.splitter.setSizes([filters_area.minimumWidth(), 600, 470])
         layout.addWidget(self.splitter, 1)
         self.live = LiveSearch(
             self.engine, self, limit=PAGE_SIZE, debounce_ms=DEBOUNCE_MS, count=True

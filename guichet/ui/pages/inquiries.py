@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,10 +31,12 @@ from guichet.services.inquiries import (
 )
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
+from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 
 PERIODS = (
     ("Toutes les dates", None),
@@ -42,6 +45,10 @@ PERIODS = (
     ("30 derniers jours", 30),
     ("12 derniers mois", 365),
 )
+MAX_COLUMN_WIDTH = 220
+SHRINKABLE_COLUMNS = (2, 3, 4)  # company, contact, needs
+#: channel and first-action delay: statistics more than reading matter, a right-click away
+HIDDEN_COLUMNS = {5, 8}
 
 
 class InquiriesPage(QWidget):
@@ -116,9 +123,9 @@ class InquiriesPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((96, 124, 190, 120, 200, 80, 50, 70, 60)):
-            self.view.setColumnWidth(column, width)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        compact_rows(self.view)
+        self.columns_menu = HeaderColumnMenu(self.view, HIDDEN_COLUMNS)
         self.detail = InquiryDetailPanel(ctx)
         splitter = QSplitter()
         splitter.setObjectName("inquiriesSplitter")
@@ -187,8 +194,21 @@ class InquiriesPage(QWidget):
         total = count_inquiries(self.ctx.db, filters)
         self.model.load(partial(self._fetch, filters), total)
         self.count_label.setText(self.tr("%n demande(s)", "", total))
+        self._fit_columns()
         if current is not None:
             self.select_inquiry(current)
+
+    def _fit_columns(self) -> None:
+        """Columns sized to their content, once, when the table is on screen with rows; the
+        long texts (company, contact, needs) give way so that no column hides off-screen."""
+        if self.view.property("columnsFitted") or not self.view.isVisible():
+            return
+        fit_columns(self.view, MAX_COLUMN_WIDTH)
+        fit_within_width(self.view, SHRINKABLE_COLUMNS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
 
     def _fetch(
         self, filters: InquiryFilters, sort: str, descending: bool, offset: int, limit: int

@@ -112,11 +112,6 @@ class InquiryDetailPanel(QScrollArea):
         layout.addWidget(self.needs_box)
         self.timeline_title = QLabel(self.tr("<b>Historique</b>"))
         layout.addWidget(self.timeline_title)
-        self.timeline = QListWidget()
-        self.timeline.setObjectName("inquiryTimeline")
-        self.timeline.setWordWrap(True)
-        self.timeline.setMinimumHeight(140)
-        layout.addWidget(self.timeline)
         note_row = QHBoxLayout()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("inquiryNoteEdit")
@@ -127,8 +122,15 @@ class InquiryDetailPanel(QScrollArea):
         self.note_button.setObjectName("inquiryAddNote")
         note_row.addWidget(self.note_edit, 1)
         note_row.addWidget(self.note_button)
+        # the note sits above the history it adds to, so it stays within reach without
+        # scrolling; the history takes the room left below
         layout.addLayout(note_row)
-        layout.addStretch(1)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("inquiryTimeline")
+        self.timeline.setWordWrap(True)
+        self.timeline.setMinimumHeight(110)
+        layout.addWidget(self.timeline, 1)
+        layout.addStretch(0)  # keeps the header at the top while no inquiry is shown
         for widget in (self.timeline_title, self.timeline, self.note_edit, self.note_button):
             widget.setVisible(False)
         self.note_button.clicked.connect(self.on_note_button_clicked)

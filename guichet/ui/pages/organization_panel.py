@@ -141,8 +141,12 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self._heading(self.tr("Contacts")))
         self.contacts_list = QListWidget()
         self.contacts_list.setObjectName("contactsList")
-        self.contacts_list.setMaximumHeight(110)
-        self.contacts_list.setWordWrap(True)
+        self.contacts_list.setMaximumHeight(120)
+        # Two clean lines per contact (who / how to reach), elided rather than wrapped anyhow;
+        # the tooltip gives the whole text.
+        self.contacts_list.setWordWrap(False)
+        self.contacts_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.contacts_list.setAlternatingRowColors(True)
         self.contacts_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contacts_list.itemDoubleClicked.connect(self.on_contacts_list_item_double_clicked)
         content.addWidget(self.contacts_list)
@@ -286,11 +290,9 @@ class OrganizationPanel(QScrollArea):
     def _show_contacts(self, contacts: tuple[ContactInfo, ...]) -> None:
         self.contacts_list.clear()
         for contact in contacts:
-            data = contact.data
-            parts = [contact.full_name, data.role or ""]
-            parts += [format_phone(p) for p in (data.phone, data.mobile) if p]
-            parts.append(data.email or "")
-            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            text = contact_lines(contact)
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, contact.id)
             self.contacts_list.addItem(item)
         has = bool(contacts)
@@ -396,3 +398,13 @@ class OrganizationPanel(QScrollArea):
             return
         self.reload()
         self.organization_changed.emit(self.detail.id)
+
+
+def contact_lines(contact: ContactInfo) -> str:
+    """Who the contact is on the first line (name — role), how to reach them on the second."""
+    data = contact.data
+    who = " — ".join(part for part in (contact.full_name, data.role or "") if part)
+    reach = [format_phone(phone) for phone in (data.phone, data.mobile) if phone]
+    if data.email:
+        reach.append(data.email)
+    return "\n".join(line for line in (who, " · ".join(reach)) if line)

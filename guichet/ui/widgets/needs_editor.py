@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QLabel,
@@ -60,6 +61,9 @@ class NeedRow(QFrame):
         self.resources.setObjectName(f"needResources{number}")
         self.resources.setToolTip(self.tr("Ressources remises à l'entreprise (Espace pour cocher)"))
         self.resources.setFixedHeight(64)
+        # Ticked is the only state that matters: no selection highlight, which would make the
+        # current (unticked) resource look chosen. Space still ticks the current one.
+        self.resources.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.resources.hide()
         self.resources_label = QLabel(self.tr("Remis :"))
         self.resources_label.hide()

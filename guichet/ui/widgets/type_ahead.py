@@ -43,6 +43,8 @@ class TypeAheadEdit(QWidget):
         self.list.setObjectName(f"{object_name}List")
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setUniformItemSizes(True)
+        # a long line (a SIRENE establishment) keeps its start and end; the tooltip has it whole
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.hide()
         #: called before Enter is handled, so a search still waiting for its debounce runs now
         self.before_enter: Callable[[], None] | None = None
@@ -66,8 +68,8 @@ class TypeAheadEdit(QWidget):
         for suggestion in suggestions:
             item = QListWidgetItem(suggestion.text)
             item.setData(Qt.ItemDataRole.UserRole, suggestion.data)
-            if suggestion.tooltip:
-                item.setToolTip(suggestion.tooltip)
+            tooltip = "\n".join(part for part in (suggestion.text, suggestion.tooltip) if part)
+            item.setToolTip(tooltip)
             self.list.addItem(item)
         if not suggestions:
             self.list.hide()
