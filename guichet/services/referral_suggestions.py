@@ -3,14 +3,17 @@
 Partner institutions come from the routing table (subject → partner), kept only when the
 business fits the rule's limits (communes, headcount bands, NAF prefixes). Network members come
 from the directory search on the need's subject and the significant words of its description;
-members on the territory come first. Organizations flagged « ne pas orienter » never appear.
+members holding a capability the need names come first, then those whose description mentions
+it, the territory first within each group (a preference, never a reason to outrank a better
+match); a member sharing only a word of its name, commune or contacts with the need is left out.
+Routing-table partners lead: the agency designated them for the subject. Organizations flagged
+« ne pas orienter » never appear.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -26,71 +29,14 @@ from guichet.models import (
     Subject,
     label,
 )
-from guichet.reference.text import words
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.contacts import ContactChoice
+from guichet.services.need_terms import place_words, search_terms, spelled
 from guichet.services.referrals import NO_CONSENT, OPEN_STATUSES
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
 
 MAX_MEMBERS = 15
-MIN_WORD = 3
-STOP_WORDS = frozenset(
-    [
-        "les",
-        "des",
-        "une",
-        "aux",
-        "par",
-        "sur",
-        "avec",
-        "dans",
-        "pour",
-        "sans",
-        "sous",
-        "leur",
-        "leurs",
-        "nous",
-        "vous",
-        "elle",
-        "elles",
-        "sont",
-        "etre",
-        "avoir",
-        "fait",
-        "faire",
-        "besoin",
-        "besoins",
-        "cherche",
-        "recherche",
-        "recherchee",
-        "recherches",
-        "souhaite",
-        "entreprise",
-        "societe",
-        "projet",
-        "plus",
-        "tres",
-        "cette",
-        "votre",
-        "notre",
-        "aussi",
-        "mais",
-        "donc",
-        "comme",
-        "entre",
-        "chez",
-        "afin",
-        "pas",
-        "qui",
-        "que",
-        "quoi",
-        "son",
-        "ses",
-        "est",
-        "ete",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -214,22 +160,37 @@ def _found(
     )
 
 
-def search_terms(subject: str, description: str) -> list[str]:
-    """The subject, pairs of adjacent significant words (« soudure tig »), then single words."""
-    seen = set(words(subject))
-    significant = [w for w in words(description) if len(w) >= MIN_WORD and w not in STOP_WORDS]
-    pairs = [f"{a} {b}" for a, b in pairwise(significant)]
-    singles = [w for w in dict.fromkeys(significant) if w not in seen]
-    return [subject, *pairs[:6], *singles][:16]
+SKILL, TEXT = 0, 1  # how a member answers a need, best first
+
+
+def _relevance(hit: OrganizationHit, term: str) -> tuple[int | None, str]:
+    """Whether a member found by ``term`` answers the need, and why, in French.
+
+    A capability (or a descendant) of the need's words is the best answer; a description, a
+    certification or a sector that mentions them comes next; a name, commune or contact that
+    merely shares a word with the need is no answer (``None``).
+    """
+    labels = {part.split(" : ")[0] for part in hit.reason.split(" + ")}
+    if hit.matched_capabilities:
+        kind = "Compétences" if len(hit.matched_capabilities) > 1 else "Compétence"
+        return SKILL, f"{kind} : {', '.join(hit.matched_capabilities[:3])}"
+    if "Compétence" in labels:
+        return SKILL, f"Compétence liée à « {term} »"
+    if "Description" in labels:
+        return TEXT, f"Description mentionnant « {term} »"
+    if "Certification ou filière" in labels:
+        return TEXT, f"Certification ou filière liée à « {term} »"
+    return None, ""
 
 
 class SuggestionService:
     def __init__(self, db: Database, search: DirectorySearch | None = None) -> None:
         self.db = db
+        territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
         if search is None:
-            configured = SettingsService(db).get("territory.insee_codes")
-            search = DirectorySearch(db, territory=territory_codes(configured))
+            search = DirectorySearch(db, territory=territory)
         self.search = search
+        self.place_words = place_words(territory)
 
     def for_need(self, need_id: int) -> NeedContext:
         with self.db.unit_of_work() as session:
@@ -345,9 +306,11 @@ class SuggestionService:
             kinds=frozenset({OrganizationKind.MEMBER}), exclude_do_not_refer=True
         )
         # A rare word (« injection ») says more than a common one (« pièces »), and a matched
-        # capability more than a word found in a description.
+        # capability more than a word found in a description. A member found only by its name,
+        # commune or contacts does not answer the need and is left out.
         hits: dict[int, tuple[OrganizationHit, float, dict[str, float]]] = {}
-        for term in search_terms(context.subject, context.description):
+        groups: dict[int, int] = {}
+        for term in search_terms(context.subject, context.description, self.place_words):
             found = [
                 h
                 for h in self.search.search(term, filters, limit=60)
@@ -356,15 +319,27 @@ class SuggestionService:
             if not found:
                 continue
             weight = (2.0 if " " in term else 1.0) / math.sqrt(len(found))
+            shown = spelled(term, context.description)
             for position, hit in enumerate(found):
+                group, why = _relevance(hit, shown)
+                if group is None:
+                    continue
                 gain = weight * (1.0 - position / (2 * len(found)))
-                gain *= 3.0 if hit.matched_capabilities else 1.0
+                gain *= 3.0 if group == SKILL else 1.0
                 known = hits.get(hit.id)
                 reasons = dict(known[2]) if known else {}
-                reasons[hit.reason] = reasons.get(hit.reason, 0.0) + gain
+                reasons[why] = reasons.get(why, 0.0) + gain
                 hits[hit.id] = (hit, (known[1] if known else 0.0) + gain, reasons)
+                groups[hit.id] = min(group, groups.get(hit.id, group))
+        # Skill first, then the territory as a preference inside each group.
         ranked = sorted(
-            hits.values(), key=lambda item: (not item[0].on_territory, -item[1], item[0].name)
+            hits.values(),
+            key=lambda item: (
+                groups[item[0].id],
+                not item[0].on_territory,
+                -item[1],
+                item[0].name,
+            ),
         )
         ranked = ranked[:MAX_MEMBERS]
         with self.db.unit_of_work() as session:
@@ -374,10 +349,9 @@ class SuggestionService:
                 org = orgs.get(hit.id)
                 if org is None:
                     continue
-                best: list[str] = []
-                for text in sorted((r for r in reasons if r), key=lambda r: -reasons[r]):
-                    if not any(text.split(" : ")[-1] in kept for kept in best):
-                        best.append(text)
+                best = sorted(reasons, key=lambda r: -reasons[r])
+                if groups[hit.id] == SKILL:  # the capability says it; a word of text adds noise
+                    best = [r for r in best if r.startswith("Compétence")]
                 reason = "Adhérent du réseau — " + " ; ".join(best[:2])
                 reason += " — sur le territoire" if hit.on_territory else " — hors territoire"
                 result.append(

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -208,6 +209,14 @@ class ReferralDialog(QDialog):
     def selected_suggestion(self) -> Suggestion | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.suggestion(rows[0].row()) if rows else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows fit their wrapped « Pourquoi » at the width the dialog really gives it: a few
+        rows resized before the dialog was laid out would otherwise keep a narrow column's
+        height."""
+        super().resizeEvent(event)
+        # once the table has stretched its last column to the new width
+        QTimer.singleShot(0, self.view, self.view.resizeRowsToContents)
 
     def on_view_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         suggestion = self.selected_suggestion()
