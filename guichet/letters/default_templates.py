@@ -5,7 +5,7 @@ from __future__ import annotations
 COMPANY_OBJECT = "Votre demande {demande.reference} : mise en relation avec {partenaire.nom}"
 
 COMPANY_BODY = """\
-Madame, Monsieur,
+{entreprise.formule},
 
 Suite à votre demande du {demande.date} concernant « {besoin.sujet} », nous avons le plaisir \
 de vous mettre en relation avec {partenaire.nom}, qui est en mesure de vous accompagner.
@@ -38,7 +38,7 @@ ce contact a bien eu lieu.
 
 Nous restons à votre disposition pour toute question.
 
-Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+Veuillez agréer, {entreprise.formule}, l'expression de nos salutations distinguées.
 """
 
 PARTNER_OBJECT = "Demande de prise en charge : {entreprise.nom} (réf. {mise_en_relation.reference})"
@@ -48,7 +48,7 @@ PARTNER_BODY = """\
 À l'attention de {partenaire.contact}
 
 {% fin %}
-Madame, Monsieur,
+{partenaire.formule},
 
 Le guichet unique des entreprises de {agence.nom} a été sollicité le {demande.date} par \
 l'entreprise {entreprise.nom}. Son besoin relève de votre champ d'intervention : \
@@ -88,7 +88,7 @@ Pourriez-vous nous confirmer que vous prenez en charge cette demande, en rappela
 {% si conseiller.email %}, {conseiller.email}{% fin %} ? Sans nouvelles de votre part, nous nous \
 permettrons de vous relancer.
 
-Nous vous remercions de votre collaboration et vous prions d'agréer, Madame, Monsieur, \
+Nous vous remercions de votre collaboration et vous prions d'agréer, {partenaire.formule}, \
 l'expression de nos salutations distinguées.
 """
 

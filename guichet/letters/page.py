@@ -87,18 +87,28 @@ def _logo(path_text: str) -> ImageReader | None:
 
 
 def draw_footer(canvas: Canvas, head: Letterhead) -> None:
-    parts = [head.name, head.phone, head.email, head.website]
-    text = printable(" · ".join(p.strip() for p in parts if p and p.strip()))
+    """The agency's name and contacts under a rule; on two lines when one would be cut."""
+    parts = [
+        p.strip() for p in (head.name, head.phone, head.email, head.website) if p and p.strip()
+    ]
+    text = printable(" · ".join(parts))
     canvas.setStrokeColor(GREY)
     canvas.setLineWidth(0.4)
     canvas.line(MARGIN, top(281), PAGE_WIDTH - MARGIN, top(281))
     width = PAGE_WIDTH - 2 * MARGIN - 30 * mm
     size = 7.5
-    while size > 6 and stringWidth(text, REGULAR, size) > width:
+    while size > 6.5 and stringWidth(text, REGULAR, size) > width:
         size -= 0.25
+    lines = [text]
+    if stringWidth(text, REGULAR, size) > width and len(parts) > 1:
+        half = (len(parts) + 1) // 2
+        lines = [printable(" · ".join(parts[:half])), printable(" · ".join(parts[half:]))]
     canvas.setFont(REGULAR, size)
     canvas.setFillColor(GREY)
-    canvas.drawCentredString(PAGE_WIDTH / 2, top(285), fit(text, REGULAR, size, width))
+    for index, line in enumerate(lines):
+        canvas.drawCentredString(
+            PAGE_WIDTH / 2, top(284.5 + 3.2 * index), fit(line, REGULAR, size, width)
+        )
     canvas.setFillColor(Color(0, 0, 0))
 
 

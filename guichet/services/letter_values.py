@@ -33,6 +33,16 @@ def _activity(code: str | None) -> str:
     return f"{entry.code} — {entry.label}" if entry else code
 
 
+def form_of_address(civility: str | None) -> str:
+    """« Madame » or « Monsieur » when the civility is known, « Madame, Monsieur » otherwise."""
+    key = (civility or "").strip().rstrip(".").casefold()
+    if key in {"mme", "madame", "mlle", "mademoiselle"}:
+        return "Madame"
+    if key in {"m", "mr", "monsieur"}:
+        return "Monsieur"
+    return "Madame, Monsieur"
+
+
 def merge_values(
     referral: Referral, counsellor: Counsellor | None, settings: dict[str, object], day: date
 ) -> dict[str, str]:
@@ -47,6 +57,7 @@ def merge_values(
         "entreprise.siret": format_siret(siret) if siret else "",
         "entreprise.adresse": one_line_address(company),
         "entreprise.contact": person.full_name if person else "",
+        "entreprise.formule": form_of_address(person.civility if person else None),
         "entreprise.telephone": _phone(
             person.phone if person else None,
             person.mobile if person else None,
@@ -60,6 +71,9 @@ def merge_values(
         "partenaire.nom": partner.display_name,
         "partenaire.contact": partner_contact.full_name if partner_contact else "",
         "partenaire.fonction": (partner_contact.role or "") if partner_contact else "",
+        "partenaire.formule": form_of_address(
+            partner_contact.civility if partner_contact else None
+        ),
         "partenaire.telephone": _phone(
             partner_contact.phone if partner_contact else None,
             partner_contact.mobile if partner_contact else None,

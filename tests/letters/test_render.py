@@ -149,3 +149,16 @@ def test_any_text_renders(body: str, name: str) -> None:
         _document(body=body, recipient_lines=(name, "76170 LILLEBONNE"), object_line=name)
     )
     assert rendered.pdf.startswith(b"%PDF") and rendered.pages >= 1
+
+
+def test_a_long_footer_goes_on_two_lines_instead_of_being_cut() -> None:
+    head = Letterhead(
+        "Caux Seine Développement (démo)",
+        ("Maison de l'entreprise", "76170 LILLEBONNE"),
+        phone="02 61 91 00 00",
+        email="contact@caux-seine-developpement.example",
+        website="https://www.caux-seine-developpement.example",
+    )
+    text = _text(render_letter(_document(letterhead=head)).pdf).replace("\n", " ")
+    assert "https://www.caux-seine-developpement.example" in text
+    assert "contact@caux-seine-developpement.example" in text
