@@ -89,6 +89,21 @@ def _numbered_canvas(counter: list[int]) -> type[Canvas]:
     return NumberedCanvas
 
 
+def _body_frame(frame_id: str, top_mm: float) -> Frame:
+    """The text area of a page, from ``top_mm`` down to the footer, the full width inside the margins."""
+    return Frame(
+        MARGIN,
+        top(BODY_BOTTOM_MM),
+        PAGE_WIDTH - 2 * MARGIN,
+        (BODY_BOTTOM_MM - top_mm) * mm,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
 def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None) -> RenderedPdf:
     """The letter as PDF bytes, with the measured position of its recipient block."""
     register_fonts()
@@ -118,29 +133,8 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         draw_footer(canvas, document.letterhead)
         canvas.restoreState()
 
-    frame_width = PAGE_WIDTH - 2 * MARGIN
-    first = Frame(
-        MARGIN,
-        top(BODY_BOTTOM_MM),
-        frame_width,
-        (BODY_BOTTOM_MM - BODY_TOP_MM) * mm,
-        id="first",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    later = Frame(
-        MARGIN,
-        top(BODY_BOTTOM_MM),
-        frame_width,
-        (BODY_BOTTOM_MM - LATER_TOP_MM) * mm,
-        id="later",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    first = _body_frame("first", BODY_TOP_MM)
+    later = _body_frame("later", LATER_TOP_MM)
     doc = BaseDocTemplate(
         buffer,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
