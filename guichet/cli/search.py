@@ -12,6 +12,9 @@ if TYPE_CHECKING:  # the engine (and SQLAlchemy) load when the command runs, not
     from guichet.search import OrganizationHit
 
 
+PARTIAL_HEADER = "Aucune fiche n'a tous les mots ; résultats partiels."
+
+
 def register(subparsers: Any) -> None:
     parser = add_command(
         subparsers,
@@ -40,17 +43,23 @@ def run_search(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.search import DirectorySearch
 
     text = " ".join(args.texte)
-    search = DirectorySearch(ctx.db)
+    search = DirectorySearch(ctx.db, partial=True)
     hits = search.search(text, limit=max(1, args.limit))
     if args.json:
-        print_json([{**asdict(hit), "kind": hit.kind.value} for hit in hits])
+        print_json(
+            [{**asdict(hit), "kind": hit.kind.value, "partial": hit.partial} for hit in hits]
+        )
         return 0 if hits else 1
     if not hits:
         print(f"Aucun résultat pour « {text} ».")
         return 1
     total = search.count(text, cap=10_000)
     shown = f"{len(hits)} sur {total}" if total > len(hits) else str(len(hits))
-    print(f"{shown} résultat{'s' if total > 1 else ''} pour « {text} » :")
+    if hits[0].partial:
+        print(PARTIAL_HEADER)
+        print(f"{shown} résultat{'s' if total > 1 else ''} partiel{'s' if total > 1 else ''} :")
+    else:
+        print(f"{shown} résultat{'s' if total > 1 else ''} pour « {text} » :")
     width = min(45, max(len(h.name) for h in hits))
     for hit in hits:
         siret = format_siret(hit.siret) if hit.siret else "—"

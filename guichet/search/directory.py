@@ -20,6 +20,9 @@ class DirectorySearch:
         territory: INSEE codes of the agency's communes (``on_territory``); Caux Seine Agglo
             by default.
         today: the current date (the « vérifiée depuis » and network filters use it).
+        partial: when no organization has every word typed, answer those having most of
+            them (:attr:`OrganizationHit.partial`), and count them; for callers that say so
+            on screen (the directory page, ``guichet search``), not for the intake's type-ahead.
     """
 
     def __init__(
@@ -28,13 +31,14 @@ class DirectorySearch:
         *,
         territory: Iterable[str] | None = None,
         today: Callable[[], date] = date.today,
+        partial: bool = False,
     ) -> None:
         codes = frozenset(territory) if territory is not None else territory_insee_codes()
         self._impl: SqliteDirectorySearch | PortableDirectorySearch
         if db.dialect == "sqlite":
-            self._impl = SqliteDirectorySearch(db, codes, today)
+            self._impl = SqliteDirectorySearch(db, codes, today, partial)
         else:  # PostgreSQL: a plain LIKE search until its full-text implementation
-            self._impl = PortableDirectorySearch(db, codes, today)
+            self._impl = PortableDirectorySearch(db, codes, today, partial)
 
     def search(
         self,

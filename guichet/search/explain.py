@@ -34,10 +34,22 @@ class Ranked:
     id: int
     tier: int
     relevance: float = 0.0  # higher is better, within a tier
+    #: a partial match: the words typed it has, out of ``of`` (empty for an ordinary match)
+    matched: tuple[str, ...] = ()
+    of: int = 0
 
     @property
     def score(self) -> float:
+        if self.of:  # below every full match, by the share of the words found
+            return (LISTING - self.tier) * 10.0 * len(self.matched) / self.of + self.relevance
         return (LISTING - self.tier) * 1000.0 + self.relevance
+
+
+def partial_reason(matched: Sequence[str], of: int, reason: str) -> str:
+    """« 1 mot sur 2 : usinage — Compétence : Usinage »."""
+    count = len(matched)
+    words = "mot" if count == 1 else "mots"
+    return f"{count} {words} sur {of} : {', '.join(matched)} — {reason}"
 
 
 def _display_name(legal: str, trade: str | None) -> str:
@@ -127,6 +139,8 @@ def hits_for(
             reason = _text_reason(texts, tokens)
         else:
             reason = "Texte"
+        if item.of:
+            reason = partial_reason(item.matched, item.of, reason)
         hits.append(
             OrganizationHit(
                 id=org_id,
@@ -143,6 +157,8 @@ def hits_for(
                 score=item.score,
                 reason=reason,
                 matched_capabilities=matched,
+                matched_words=item.matched,
+                query_words=item.of,
             )
         )
     return hits

@@ -35,7 +35,12 @@ class SearchFilters:
 
 @dataclass(frozen=True)
 class OrganizationHit:
-    """One organization found, with why it matched (``reason``, in French)."""
+    """One organization found, with why it matched (``reason``, in French).
+
+    When no organization has every word typed, a search asked for partial matches answers
+    those that have most of them: ``matched_words`` are the words this one has, out of
+    ``query_words`` (both empty for an ordinary hit).
+    """
 
     id: int
     kind: OrganizationKind
@@ -51,3 +56,10 @@ class OrganizationHit:
     score: float
     reason: str
     matched_capabilities: tuple[str, ...]
+    matched_words: tuple[str, ...] = ()
+    query_words: int = 0
+
+    @property
+    def partial(self) -> bool:
+        """True when the organization has only some of the words typed."""
+        return len(self.matched_words) < self.query_words

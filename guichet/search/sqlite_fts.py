@@ -24,6 +24,7 @@ from guichet.search.filters import OrganizationHit, SearchFilters
 from guichet.search.fts_query import match_expression, terms_for
 from guichet.search.indexer import process_pending, reindex_all
 from guichet.search.normalize import ParsedQuery, parse_query
+from guichet.search.partial import ENOUGH, most_words, rank_partial, typed_labels
 from guichet.search.sql_filters import FilterSql, filter_sql
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,17 @@ Terms = list[list[tuple[str, bool]]]
 
 
 class SqliteDirectorySearch:
-    def __init__(self, db: Database, territory: frozenset[str], today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        territory: frozenset[str],
+        today: Callable[[], date],
+        partial: bool = False,
+    ) -> None:
         self.db = db
         self.territory = territory
         self.today = today
+        self.partial = partial
         self._thesaurus_rows: tuple[Any, ...] | None = None
         self._thesaurus_cache = Thesaurus(())
 
@@ -230,6 +238,30 @@ class SqliteDirectorySearch:
             )
         return out
 
+    def _partial(
+        self,
+        conn: Connection,
+        text_: str,
+        query: ParsedQuery,
+        terms: Terms,
+        fsql: FilterSql,
+        thesaurus: Thesaurus,
+    ) -> list[Ranked]:
+        """Nobody has every word: those having most of them (see :mod:`guichet.search.partial`)."""
+        if not self.partial or len(terms) < 2:
+            return []
+
+        def matching(positions: tuple[int, ...], limit: int) -> list[int]:
+            return self._matching(
+                conn, match_expression([terms[p] for p in positions]), fsql, limit
+            )
+
+        found = most_words(len(terms), matching, ENOUGH)
+        if not found:
+            return []
+        ranked = self._rank_small(conn, query, terms, list(found), fsql, thesaurus)
+        return rank_partial(ranked, found, typed_labels(text_, query.tokens))
+
     def _listing(self, conn: Connection, fsql: FilterSql, limit: int, offset: int) -> list[Ranked]:
         ids = self._ids(
             conn,
@@ -259,8 +291,8 @@ class SqliteDirectorySearch:
                 terms, ids = self._terms(conn, query, fsql)
                 tokens = [t for alternatives in terms for t, _ in alternatives]
                 if not ids:
-                    return []
-                if len(ids) <= SMALL:
+                    ranked = self._partial(conn, text_, query, terms, fsql, thesaurus)
+                elif len(ids) <= SMALL:
                     ranked = self._rank_small(conn, query, terms, ids, fsql, thesaurus)
                 else:
                     ranked = self._rank_large(
@@ -271,17 +303,19 @@ class SqliteDirectorySearch:
 
     def _all_matching(
         self, conn: Connection, text_: str, filters: SearchFilters | None, cap: int | None
-    ) -> tuple[str, dict[str, Any]] | None:
-        """The statement selecting the id of every match (None when nothing can match)."""
+    ) -> tuple[str, dict[str, Any]] | list[int]:
+        """The statement selecting the id of every match, or the ids of the partial matches."""
         query = parse_query(text_)
         self._catch_up(conn)
-        fsql = filter_sql(filters, self._thesaurus(conn), self.territory, self.today())
+        thesaurus = self._thesaurus(conn)
+        fsql = filter_sql(filters, thesaurus, self.territory, self.today())
         limit = "" if cap is None else f" LIMIT {max(0, int(cap))}"
         if query.is_empty:
             return f"SELECT o.id FROM organization o WHERE 1 = 1{fsql.where}{limit}", fsql.params
         terms, ids = self._terms(conn, query, fsql)
         if not ids:
-            return None
+            partial = self._partial(conn, text_, query, terms, fsql, thesaurus)
+            return [r.id for r in partial][:cap]
         join = " JOIN organization o ON o.id = organization_fts.rowid" if fsql else ""
         inner = (
             f"SELECT organization_fts.rowid FROM organization_fts{join} "
@@ -292,16 +326,16 @@ class SqliteDirectorySearch:
     def count(self, text_: str, filters: SearchFilters | None, cap: int | None) -> int:
         with self.db.engine.connect() as conn:
             found = self._all_matching(conn, text_, filters, cap)
-            if found is None:
-                return 0
+            if isinstance(found, list):
+                return len(found)
             inner, params = found
             return int(conn.execute(text(f"SELECT count(*) FROM ({inner})"), params).scalar_one())
 
     def ids(self, text_: str, filters: SearchFilters | None) -> list[int]:
         with self.db.engine.connect() as conn:
             found = self._all_matching(conn, text_, filters, None)
-            if found is None:
-                return []
+            if isinstance(found, list):
+                return found
             inner, params = found
             return [int(r[0]) for r in conn.execute(text(inner), params)]
 

@@ -24,12 +24,6 @@ PAGE_SIZE = 100
 WARNING_COLOR = QColor("#b00020")
 
 
-def _why(hit: OrganizationHit) -> str:
-    if hit.matched_capabilities:
-        return ", ".join(hit.matched_capabilities)
-    return hit.reason
-
-
 class HitsTableModel(QAbstractTableModel):
     """Read-only, lazily filled table of :class:`OrganizationHit`."""
 
@@ -45,7 +39,7 @@ class HitsTableModel(QAbstractTableModel):
             self.tr("Type"),
             self.tr("Commune"),
             self.tr("SIRET"),
-            self.tr("Pertinence"),
+            self.tr("Trouvé par"),
         ]
 
     # -- filling -------------------------------------------------------------------------------
@@ -123,7 +117,7 @@ class HitsTableModel(QAbstractTableModel):
             return " ".join(p for p in (hit.postal_code, hit.city) if p)
         if column == 3:
             return format_siret(hit.siret) if hit.siret else ""
-        return _why(hit)
+        return hit.reason
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

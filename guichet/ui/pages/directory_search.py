@@ -52,7 +52,7 @@ class DirectorySearchTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.engine = DirectorySearch(ctx.db)
+        self.engine = DirectorySearch(ctx.db, partial=True)
         self.setObjectName("directorySearchTab")
         self._text = ""
         self._filters = SearchFilters()
@@ -95,6 +95,16 @@ class DirectorySearchTab(QWidget):
         )
         top.addWidget(self.export_button)
         layout.addLayout(top)
+        self.partial_label = QLabel(
+            self.tr(
+                "Aucune fiche n'a tous les mots ; résultats partiels : les fiches qui en ont "
+                "le plus d'abord (colonne « Trouvé par »)."
+            )
+        )
+        self.partial_label.setObjectName("partialResultsLabel")
+        self.partial_label.setWordWrap(True)
+        self.partial_label.hide()
+        layout.addWidget(self.partial_label)
 
         self.filters = FilterPanel(ctx.db)
         self.filters.filters_changed.connect(self.on_filters_filters_changed)
@@ -177,6 +187,10 @@ class DirectorySearchTab(QWidget):
         self.count_label.setText(
             self.tr("%n organisation(s)", "", total) if total else self.tr("Aucun résultat")
         )
+        partial = bool(hits) and hits[0].partial
+        self.partial_label.setVisible(partial)
+        if partial:
+            self.count_label.setText(self.tr("%n résultat(s) partiel(s)", "", total))
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.table.selectRow(row)
