@@ -34,6 +34,8 @@ class Commune:
     epci_siren: str
     epci_name: str
     departement: str
+    #: INSEE legal population (COG 2026 file); 0 when not given
+    population: int = 0
 
 
 def name_key(name: str) -> str:
@@ -70,6 +72,7 @@ def _tables() -> _Tables:
                 epci_siren=row["siren_epci"],
                 epci_name=row["nom_epci"],
                 departement=row["code_departement"],
+                population=int(row.get("population_insee") or 0),
             )
     former: dict[str, str] = {}
     by_name: dict[str, list[Commune]] = {}
@@ -89,7 +92,8 @@ def _tables() -> _Tables:
         if parent not in bucket:
             bucket.append(parent)
     by_cp: dict[str, list[Commune]] = {}
-    for commune in sorted(by_insee.values(), key=lambda c: name_key(c.name)):
+    by_size = sorted(by_insee.values(), key=lambda c: (-c.population, name_key(c.name)))
+    for commune in by_size:
         for postal_code in commune.postal_codes:
             by_cp.setdefault(postal_code, []).append(commune)
     return _Tables(by_insee, former, by_name, by_cp)
@@ -116,7 +120,8 @@ def all_communes() -> list[Commune]:
 
 
 def communes_for_postal_code(postal_code: str) -> list[Commune]:
-    """Communes served by a postal code, by name (``"76170"`` → La Frénaye, Lillebonne…)."""
+    """Communes served by a postal code, most populous first, then by name (``"76400"`` →
+    Fécamp, Saint-Léonard, Froberville…): the likeliest one is proposed first."""
     return list(_tables().by_postal_code.get((postal_code or "").strip(), []))
 
 

@@ -133,3 +133,11 @@ def test_every_commune_found_by_name_and_postal_code(found: Commune) -> None:
         assert found in communes_for_postal_code(postal_code)
         assert commune_by_name(found.name, postal_code) == found
         assert postal_code_matches_commune(postal_code, found.insee)
+
+
+def test_a_shared_postal_code_gives_the_most_populous_commune_first() -> None:
+    found = communes_for_postal_code("76400")
+    assert found[0].name == "Fécamp"
+    populations = [c.population for c in found]
+    assert populations == sorted(populations, reverse=True) and populations[-1] > 0
+    assert communes_for_postal_code("76170")[0].name == "Port-Jérôme-sur-Seine"
