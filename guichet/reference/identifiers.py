@@ -98,6 +98,23 @@ def format_siret(text: str) -> str:
     return f"{format_siren(number[:9])} {number[9:]}"
 
 
+def typed_identifier(text: str) -> str | None:
+    """The SIREN (9 digits) or SIRET (14 digits) that ``text`` is, compact; None otherwise.
+
+    Spaces, dots, dashes and slashes between the digits are allowed (``732 829 320 00074``),
+    the key is not checked (a SIRET with a wrong key is still a SIRET, to be corrected): what
+    matters is that the counsellor typed a number, not a name. Anything with a letter, or with
+    another count of digits (a postal code, a phone number), gives None.
+
+    >>> typed_identifier(" 732 829 320 00074 "), typed_identifier("Tôlerie 76"), typed_identifier("76400")
+    ('73282932000074', None, None)
+    """
+    number = compact_digits((text or "").strip())
+    if number.isascii() and number.isdigit() and len(number) in (9, 14):
+        return number
+    return None
+
+
 def siren_of_siret(text: str) -> str:
     """The SIREN (first 9 digits) of a SIRET, validated."""
     return validate_siret(text)[:9]

@@ -1,5 +1,6 @@
 """Creating a company from the intake form in a few keystrokes: name, SIRET (or none, for a
-project holder or a business being created), postal code and commune, NAF code.
+project holder or a business being created), number and street, postal code and commune, NAF
+code — enough for a letter that reaches it.
 
 The full organization form belongs to the directory; this is the short path the desk needs
 while someone is standing at it.
@@ -15,11 +16,13 @@ from sqlalchemy import select
 from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.models import Organization, OrganizationKind
+from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.communes import commune, communes_for_postal_code
 from guichet.reference.identifiers import format_siret, validate_siret
 from guichet.reference.naf import NAF_VERSION, validate_naf_code
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
+MAX_STREET = 120
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class QuickCompanyDraft:
     legal_name: str
     siret: str = ""
     without_siret: bool = False
+    #: number and street, AFNOR line 4 (« 12 rue des Falaises »), as typed
+    street: str = ""
     postal_code: str = ""
     commune_insee: str = ""
     city: str = ""
@@ -59,6 +64,13 @@ def validate_quick_company(draft: QuickCompanyDraft) -> QuickCompanyDraft:
                 field="siret",
             )
         siret = validate_siret(draft.siret)
+    street = " ".join(draft.street.split())
+    if len(street) > MAX_STREET:
+        raise ValidationError(
+            f"Le numéro et la voie sont trop longs ({len(street)} caractères, "
+            f"{MAX_STREET} au plus).",
+            field="street",
+        )
     postal_code = draft.postal_code.strip()
     if postal_code and not _POSTAL_CODE.match(postal_code):
         raise ValidationError(
@@ -79,11 +91,25 @@ def validate_quick_company(draft: QuickCompanyDraft) -> QuickCompanyDraft:
         legal_name=name,
         siret=siret,
         without_siret=draft.without_siret,
+        street=street,
         postal_code=postal_code,
         commune_insee=insee,
         city=city[:80],
         naf_code=naf,
     )
+
+
+def address_warnings(draft: QuickCompanyDraft) -> list[str]:
+    """What would keep a letter to this company from being delivered (AFNOR NF Z10-011), in
+    French; shown as the counsellor types, never blocking."""
+    found = commune(draft.commune_insee) if draft.commune_insee.strip() else None
+    address = PostalAddress(
+        name=draft.legal_name or "—",
+        street=draft.street,
+        postal_code=draft.postal_code,
+        town=found.name if found else draft.city,
+    )
+    return address_lines(address).warnings
 
 
 def create_quick_company(db: Database, draft: QuickCompanyDraft) -> CompanyCreated:
@@ -102,6 +128,7 @@ def create_quick_company(db: Database, draft: QuickCompanyDraft) -> CompanyCreat
             legal_name=clean.legal_name,
             siret=clean.siret or None,
             siren=clean.siret[:9] or None,
+            address_street=clean.street or None,
             postal_code=clean.postal_code or None,
             commune_insee=clean.commune_insee or None,
             city=clean.city or None,

@@ -15,7 +15,12 @@ from sqlalchemy import or_, select
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import Organization, OrganizationKind, SireneEstablishment
-from guichet.reference.identifiers import compact_digits, format_siret, is_valid_siret
+from guichet.reference.identifiers import (
+    compact_digits,
+    format_siret,
+    is_valid_siret,
+    typed_identifier,
+)
 from guichet.reference.naf import NAF_VERSION
 from guichet.reference.text import fold
 from guichet.services.quick_company import CompanyCreated
@@ -85,12 +90,27 @@ def search_by_name(db: Database, prefix: str, *, limit: int = 20) -> list[Sirene
         return [_match(r) for r in rows]
 
 
+def find_by_siren(db: Database, siren: str, *, limit: int = 20) -> list[SireneMatch]:
+    """The establishments of a SIREN, active ones and the headquarters first."""
+    table = SireneEstablishment
+    with db.unit_of_work() as s:
+        rows = s.scalars(
+            select(table)
+            .where(table.siren == siren)
+            .order_by(table.active.desc(), table.is_headquarters.desc(), table.siret)
+            .limit(limit)
+        ).all()
+        return [_match(r) for r in rows]
+
+
 def lookup(db: Database, text: str, *, limit: int = 20) -> list[SireneMatch]:
-    """A SIRET (compact or spaced) or the beginning of a name."""
-    digits = compact_digits(text)
-    if digits.isdigit() and len(digits) == 14:
-        found = find_by_siret(db, digits)
+    """A SIRET or a SIREN (compact or spaced), or the beginning of a name."""
+    number = typed_identifier(text)
+    if number is not None and len(number) == 14:
+        found = find_by_siret(db, number)
         return [found] if found else []
+    if number is not None:
+        return find_by_siren(db, number, limit=limit)
     return search_by_name(db, text, limit=limit)
 
 

@@ -19,6 +19,7 @@ from guichet.reference.identifiers import (
     is_valid_siren,
     is_valid_siret,
     siren_of_siret,
+    typed_identifier,
     validate_siren,
     validate_siret,
     validate_vat,
@@ -152,3 +153,36 @@ def test_vat_number_is_valid_and_has_the_siren(seed: int) -> None:
     assert vat.startswith("FR") and vat.endswith(siren) and len(vat) == 13
     assert validate_vat(vat) == vat
     assert int(vat[2:4]) == (12 + 3 * (int(siren) % 97)) % 97
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=9, max_size=14),
+    st.sampled_from([" ", "", ".", "\u00a0"]),
+)
+def test_typed_identifier_accepts_siren_and_siret_however_grouped(digits: str, sep: str) -> None:
+    grouped = sep.join(digits[i : i + 3] for i in range(0, len(digits), 3))
+    expected = digits if len(digits) in (9, 14) else None
+    assert typed_identifier(f" {grouped} ") == expected
+
+
+@given(st.text(max_size=30))
+def test_typed_identifier_is_a_number_or_nothing(text: str) -> None:
+    found = typed_identifier(text)
+    if found is not None:
+        assert found.isdigit() and len(found) in (9, 14)
+        assert found == compact_digits(text.strip())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôlerie 76",
+        "76400",
+        "02 35 12 34 56",
+        "732 829 320 0007",
+        "SIRET 73282932000074",
+        "٧٣٢٨٢٩٣٢٠",
+    ],
+)
+def test_typed_identifier_refuses_names_and_other_numbers(text: str) -> None:
+    assert typed_identifier(text) is None

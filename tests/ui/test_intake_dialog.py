@@ -157,6 +157,9 @@ def test_company_created_inline_without_siret(qtbot, ctx: AppContext) -> None:  
         panel.isVisible() and panel.without_siret.isChecked() and not panel.siret_edit.isEnabled()
     )
     assert panel.name_edit.text() == "Projet Durand"
+    assert QApplication.focusWidget() is panel.street_edit
+    assert "risque de ne pas être distribué" in panel.address_status.text()  # said, not required
+    keys.press(K.Key_Tab)
     assert QApplication.focusWidget() is panel.postal_edit
     keys.write("76170")
     assert panel.commune_box.currentText()

@@ -2,8 +2,10 @@
 spaces, commune) through the directory's search engine, or an inline creation.
 
 Under the directory's hits come the establishments of the local SIRENE table that the typed
-SIRET or name finds and the directory lacks; picking one adds it to the directory, filled in
-from SIRENE. Both lookups run off the GUI thread.
+SIRET, SIREN or name finds and the directory lacks; picking one adds it to the directory, filled
+in from SIRENE. Both lookups run off the GUI thread (Entrée typed before they answer runs them
+at once). A SIREN or SIRET typed (with or without spaces) is never a name: found nowhere, it
+opens the creation panel with that number in the SIRET field.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from guichet.reference.identifiers import format_siret
+from guichet.reference.identifiers import format_siren, format_siret, typed_identifier
 from guichet.search import DirectorySearch, OrganizationHit
 from guichet.services.quick_company import CompanyCreated
 from guichet.services.sirene_lookup import SireneMatch, create_from_sirene, establishments_to_add
@@ -100,8 +102,12 @@ class CompanyField(QWidget):
 
     # -- search --------------------------------------------------------------------------------
     def flush_search(self) -> None:
-        """Enter pressed before the background answer came: search now, on this thread."""
+        """Enter pressed before the background answer came: search now, on this thread (a
+        SIREN/SIRET in SIRENE too: a primary-key read, and the next step depends on it)."""
         text = self.search.text().strip()
+        if text and typed_identifier(text) and self._sirene[0] != text:
+            self._sirene = (text, establishments_to_add(self.ctx.db, text, limit=SIRENE_SHOWN))
+            self._shown_for = None
         if text and self._shown_for != text:
             self.show_hits(text, self.search_engine.search(text, limit=HITS_SHOWN))
 
@@ -115,15 +121,23 @@ class CompanyField(QWidget):
         if sirene:
             tip = self.tr("Établissement de la table SIRENE, absent de l'annuaire")
             suggestions += [Suggestion(sirene_text(m), m, tip) for m in self._sirene[1]]
-        suggestions.append(
-            Suggestion(self.tr("+ Créer l'entreprise « %1 »…").replace("%1", text), CREATE)
-        )
+        suggestions.append(Suggestion(self.create_text(text), CREATE))
         suggestions.append(
             Suggestion(
                 self.tr("+ Sans SIRET : porteur de projet, entreprise en création…"), WITHOUT_SIRET
             )
         )
         self.search.show_suggestions(suggestions)
+
+    def create_text(self, text: str) -> str:
+        number = typed_identifier(text)
+        if number is None:
+            return self.tr("+ Créer l'entreprise « %1 »…").replace("%1", text)
+        if len(number) == 9:
+            return self.tr("+ Créer une entreprise du SIREN %1…").replace(
+                "%1", format_siren(number)
+            )
+        return self.tr("+ Créer l'entreprise au SIRET %1…").replace("%1", format_siret(number))
 
     def choose(self, organization_id: int | None, name: str) -> None:
         self.organization_id = organization_id
@@ -179,7 +193,11 @@ class CompanyField(QWidget):
                 self.on_panel_created(created)
             return
         self.search.hide()
-        self.panel.start(self.search.text(), without_siret=data == WITHOUT_SIRET)
+        text = self.search.text()
+        number = typed_identifier(text)  # a number goes in the SIRET field, never in the name
+        self.panel.start(
+            "" if number else text, without_siret=data == WITHOUT_SIRET, siret=number or ""
+        )
 
     def on_panel_created(self, company: CompanyCreated) -> None:
         place = f" — {company.city}" if company.city else ""

@@ -1,10 +1,22 @@
 """The person who makes the request: one of the company's contacts, or a new one (phone and
-e-mail checked when the inquiry is saved, the form kept on error)."""
+e-mail checked when the inquiry is saved, the form kept on error).
+
+A new contact's civility (Madame, Monsieur or none: the letters greet the person with it) is
+read from the name typed (« Mme Claire Martin », « M. Vasseur ») or chosen in its list.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guichet.reference.text import words
 from guichet.services.contacts import ContactChoice
@@ -15,14 +27,32 @@ from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
 NEW = "new"
+#: Civilities as stored (``services.contacts.CIVILITIES``) with what the list shows.
+CIVILITY_CHOICES = (("", ""), ("Mme", "Madame"), ("M.", "Monsieur"))
+_CIVILITY_WORDS = {
+    "mme": "Mme",
+    "madame": "Mme",
+    "mlle": "Mme",
+    "mademoiselle": "Mme",
+    "m": "M.",
+    "mr": "M.",
+    "monsieur": "M.",
+}
 
 
-def split_name(text: str) -> tuple[str, str]:
-    """``"Claire Martin"`` → ``("Claire", "Martin")``; a single word is a last name."""
+def split_name(text: str) -> tuple[str, str, str]:
+    """``"Mme Claire Martin"`` → ``("Mme", "Claire", "Martin")``: civility (stored form, or
+    empty), first name, last name; a single word is a last name, even « Monsieur »."""
     parts = text.split()
+    civility = ""
+    if len(parts) > 1:
+        key = parts[0].rstrip(".").casefold()
+        if key in _CIVILITY_WORDS:
+            civility = _CIVILITY_WORDS[key]
+            parts = parts[1:]
     if len(parts) < 2:
-        return "", " ".join(parts)
-    return parts[0], " ".join(parts[1:])
+        return civility, "", " ".join(parts)
+    return civility, parts[0], " ".join(parts[1:])
 
 
 class ContactField(QWidget):
@@ -36,7 +66,9 @@ class ContactField(QWidget):
         self.contact: ContactChoice | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.search = TypeAheadEdit("contactSearch", self.tr("nom de la personne…"))
+        self.search = TypeAheadEdit(
+            "contactSearch", self.tr("nom de la personne (« Mme Claire Martin »)…")
+        )
         layout.addWidget(self.search)
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("contactChosen")
@@ -46,6 +78,11 @@ class ContactField(QWidget):
         self.new_box.setObjectName("newContactBox")
         grid = QGridLayout(self.new_box)
         grid.setContentsMargins(0, 0, 0, 0)
+        self.civility = QComboBox()
+        self.civility.setObjectName("newContactCivility")
+        self.civility.setAccessibleName(self.tr("Civilité"))
+        for stored, shown in CIVILITY_CHOICES:
+            self.civility.addItem(self.tr(shown), stored)
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.phone = QLineEdit()
@@ -62,8 +99,11 @@ class ContactField(QWidget):
             edit.setMaxLength(limit)
         self.phone.setPlaceholderText("02 35 12 34 56")
         self.email.setPlaceholderText("prenom.nom@entreprise.fr")
-        grid.addWidget(QLabel(self.tr("Prénom, nom")), 0, 0)
-        grid.addWidget(self.first_name, 0, 1)
+        grid.addWidget(QLabel(self.tr("Civilité, prénom, nom")), 0, 0)
+        names = QHBoxLayout()
+        names.addWidget(self.civility)
+        names.addWidget(self.first_name, 1)
+        grid.addLayout(names, 0, 1)
         grid.addWidget(self.last_name, 0, 2, 1, 2)
         grid.addWidget(QLabel(self.tr("Téléphone")), 1, 0)
         grid.addWidget(self.phone, 1, 1)
@@ -99,6 +139,7 @@ class ContactField(QWidget):
         return NewContact(
             last_name=self.last_name.text(),
             first_name=self.first_name.text(),
+            civility=str(self.civility.currentData() or ""),
             role=self.role.text(),
             phone=self.phone.text(),
             email=self.email.text(),
@@ -142,8 +183,9 @@ class ContactField(QWidget):
             self.email_changed.emit(data.email)
             self.focusNextChild()
             return
-        first, last = split_name(self.search.text())
+        civility, first, last = split_name(self.search.text())
         self.search.hide_suggestions()
+        self.civility.setCurrentIndex(max(self.civility.findData(civility), 0))
         self.contact = None
         self.chosen_label.hide()
         self.first_name.setText(first)

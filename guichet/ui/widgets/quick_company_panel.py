@@ -1,5 +1,7 @@
 """Creating a company inside the intake form: name, SIRET formatted and checked as it is typed
-(or « sans SIRET »), postal code → commune, NAF by code or label."""
+(or « sans SIRET »), number and street (AFNOR line 4, what a letter needs is said, never
+required), postal code → commune (the most populous first), NAF by code or label. Entrée in any
+field creates the company (in the NAF field, once no suggestion is open)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,13 @@ from guichet.errors import GuichetError
 from guichet.reference.communes import communes_for_postal_code
 from guichet.reference.identifiers import compact_digits, is_valid_siret
 from guichet.reference.naf import search_naf
-from guichet.services.quick_company import CompanyCreated, QuickCompanyDraft, create_quick_company
+from guichet.services.quick_company import (
+    MAX_STREET,
+    CompanyCreated,
+    QuickCompanyDraft,
+    address_warnings,
+    create_quick_company,
+)
 from guichet.services.sirene_lookup import SireneMatch, find_by_siret
 
 from guichet.ui.context import AppContext
@@ -64,6 +72,11 @@ class QuickCompanyPanel(QGroupBox):
         self.siret_status.setObjectName("quickCompanySiretStatus")
         self.siret_status.setTextFormat(Qt.TextFormat.PlainText)  # SIRENE names are plain text
         form.addRow("", self.siret_status)
+        self.street_edit = QLineEdit()
+        self.street_edit.setObjectName("quickCompanyStreet")
+        self.street_edit.setMaxLength(MAX_STREET)
+        self.street_edit.setPlaceholderText(self.tr("12 rue des Falaises"))
+        form.addRow(self.tr("N° et voie"), self.street_edit)
         place = QHBoxLayout()
         self.postal_edit = QLineEdit()
         self.postal_edit.setObjectName("quickCompanyPostalCode")
@@ -77,6 +90,11 @@ class QuickCompanyPanel(QGroupBox):
         place.addWidget(self.postal_edit)
         place.addWidget(self.commune_box, 1)
         form.addRow(self.tr("Code postal, commune"), place)
+        self.address_status = QLabel()
+        self.address_status.setObjectName("quickCompanyAddressStatus")
+        self.address_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.address_status.setWordWrap(True)
+        form.addRow("", self.address_status)
         self.naf_field = TypeAheadEdit("quickCompanyNaf", self.tr("code (25.62B) ou libellé"))
         self.naf_label = QLabel()
         self.naf_label.setObjectName("quickCompanyNafLabel")
@@ -103,28 +121,47 @@ class QuickCompanyPanel(QGroupBox):
         self.naf_field.picked.connect(self.on_naf_field_picked)
         self.create_button.clicked.connect(self.create_company)
         self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
-        for edit in (self.name_edit, self.siret_edit, self.postal_edit):
+        for edit in (self.name_edit, self.siret_edit, self.street_edit, self.postal_edit):
             edit.returnPressed.connect(self.create_company)
+        commune_line = self.commune_box.lineEdit()
+        if commune_line is not None:
+            commune_line.returnPressed.connect(self.create_company)
+        # the last field: Entrée picks an open suggestion, otherwise creates the company
+        self.naf_field.line.returnPressed.connect(self.create_company)
+        for edit in (self.street_edit, self.postal_edit):
+            edit.textChanged.connect(self.show_address_status)
+        self.commune_box.currentTextChanged.connect(self.show_address_status)
 
     # -- public --------------------------------------------------------------------------------
-    def start(self, name: str, *, without_siret: bool) -> None:
-        """Show the panel with the typed name, focus on the first field still to fill."""
+    def start(self, name: str, *, without_siret: bool, siret: str = "") -> None:
+        """Show the panel with the typed name, or the typed SIREN/SIRET (then checked and, when
+        the local SIRENE table knows it, completed), focus on the first field still to fill."""
         self.name_edit.setText(name.strip())
         self.siret_edit.clear()
         self.siret_status.clear()
+        self.street_edit.clear()
         self.postal_edit.clear()
         self.commune_box.clear()
         self.naf_field.set_text("")
         self.naf_label.clear()
         self.naf_code = ""
         self.without_siret.setChecked(without_siret)
+        if siret and not without_siret:
+            self.siret_edit.setText(group_siret(siret))
+            self.on_siret_edit_text_edited(self.siret_edit.text())
+        self.show_address_status()
         self.show()
-        target = (
-            self.name_edit
-            if not name.strip()
-            else (self.postal_edit if without_siret else self.siret_edit)
-        )
-        target.setFocus()
+        self.first_to_fill().setFocus()
+
+    def first_to_fill(self) -> QWidget:
+        if not self.name_edit.text().strip():
+            return self.name_edit
+        digits = self.siret_edit.text().replace(" ", "")
+        if not self.without_siret.isChecked() and not is_valid_siret(digits):
+            return self.siret_edit
+        if not self.street_edit.text().strip():
+            return self.street_edit
+        return self.postal_edit if not self.postal_edit.text() else self.naf_field
 
     def draft(self) -> QuickCompanyDraft:
         index = self.commune_box.currentIndex()
@@ -134,6 +171,7 @@ class QuickCompanyPanel(QGroupBox):
             legal_name=self.name_edit.text(),
             siret=self.siret_edit.text(),
             without_siret=self.without_siret.isChecked(),
+            street=self.street_edit.text(),
             postal_code=self.postal_edit.text(),
             commune_insee=str(self.commune_box.itemData(index)) if listed else "",
             city=self.commune_box.currentText(),
@@ -155,6 +193,7 @@ class QuickCompanyPanel(QGroupBox):
         widgets = {
             "legal_name": self.name_edit,
             "siret": self.siret_edit,
+            "street": self.street_edit,
             "postal_code": self.postal_edit,
             "commune": self.commune_box,
             "naf_code": self.naf_field,
@@ -188,6 +227,8 @@ class QuickCompanyPanel(QGroupBox):
         )
         if not self.name_edit.text().strip():
             self.name_edit.setText(match.name[:250])
+        if not self.street_edit.text().strip() and match.street:
+            self.street_edit.setText(match.street[:MAX_STREET])
         if not self.postal_edit.text() and match.postal_code:
             self.postal_edit.setText(match.postal_code[:5])
             index = self.commune_box.findData(match.commune_insee)
@@ -195,6 +236,14 @@ class QuickCompanyPanel(QGroupBox):
                 self.commune_box.setCurrentIndex(index)
         if not self.naf_code and not self.naf_field.text().strip() and match.naf_code:
             self.on_naf_field_picked(match.naf_code)
+
+    def show_address_status(self) -> None:
+        """What a letter to this company would lack (a warning: nothing is required)."""
+        draft = self.draft()
+        problems = address_warnings(draft) if draft.street.strip() or draft.postal_code else []
+        if not draft.street.strip():
+            problems = [self.tr("Sans n° ni voie, un courrier risque de ne pas être distribué.")]
+        self.address_status.setText(" ".join(problems))
 
     def on_without_siret_toggled(self, checked: bool) -> None:
         self.siret_edit.setEnabled(not checked)
@@ -223,7 +272,7 @@ class QuickCompanyPanel(QGroupBox):
         self.naf_code = str(code)
         self.naf_field.set_text(str(code))
         self.naf_label.setText(entry.label if entry else "")
-        self.create_button.setFocus()
+        self.naf_field.setFocus()  # the next Entrée creates the company
 
     def on_cancel_button_clicked(self) -> None:
         self.hide()
