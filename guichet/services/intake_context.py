@@ -12,13 +12,22 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from guichet.db import Database
-from guichet.models import Contact, Inquiry, Need, Organization, Referral, Subject, Theme, label
+from guichet.models import (
+    Capability,
+    Contact,
+    Inquiry,
+    Need,
+    Organization,
+    Referral,
+    Subject,
+    Theme,
+    label,
+)
 from guichet.reference.dates import format_date_short
-from guichet.reference.text import words
 from guichet.services.contacts import ContactChoice
+from guichet.services.subject_match import SubjectChoice, subject_keywords
 
 REPEAT_WINDOW = timedelta(days=21)
-SUBJECT_SEPARATOR = " › "
 
 
 @dataclass(frozen=True)
@@ -26,18 +35,6 @@ class IntakeWarning:
     kind: str  # "repeat" | "do_not_refer"
     message: str
     inquiry_id: int | None = None
-
-
-@dataclass(frozen=True)
-class SubjectChoice:
-    id: int
-    theme_id: int
-    theme: str
-    name: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.theme}{SUBJECT_SEPARATOR}{self.name}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,7 @@ class CompanyContext:
 
 
 def subject_choices(db: Database) -> list[SubjectChoice]:
-    """Active subjects of active themes, in the taxonomy's order."""
+    """Active subjects of active themes, in the taxonomy's order, with their keywords."""
     with db.unit_of_work() as session:
         rows = session.execute(
             select(Subject.id, Theme.id, Theme.name, Subject.name)
@@ -83,7 +80,13 @@ def subject_choices(db: Database) -> list[SubjectChoice]:
             .where(Subject.active.is_(True), Theme.active.is_(True))
             .order_by(Theme.position, Theme.name, Subject.position, Subject.name)
         ).all()
-    return [SubjectChoice(*row) for row in rows]
+        capabilities = [
+            (name, synonyms)
+            for name, synonyms in session.execute(
+                select(Capability.name, Capability.synonyms).order_by(Capability.id)
+            )
+        ]
+    return [SubjectChoice(*row, keywords=subject_keywords(row[3], capabilities)) for row in rows]
 
 
 def company_contacts(db: Database, organization_id: int) -> list[ContactChoice]:
@@ -226,26 +229,3 @@ def company_context(
                 for i in inquiries
             ),
         )
-
-
-def match_subjects(
-    choices: Sequence[SubjectChoice], text: str, limit: int = 12
-) -> list[SubjectChoice]:
-    """Subjects whose « Thème › Sujet » label has a word starting with every typed word.
-
-    Accents and case are ignored (« pret » finds « Prêt d'honneur »). Subjects whose own name
-    matches the first word rank before those matched through their theme only; otherwise the
-    taxonomy's order is kept. An empty text gives every subject.
-    """
-    terms = words(text)
-    if not terms:
-        return list(choices[:limit])
-    ranked: list[tuple[int, int, SubjectChoice]] = []
-    for order, choice in enumerate(choices):
-        own = words(choice.name)
-        theme = words(choice.theme)
-        if all(any(w.startswith(t) for w in own + theme) for t in terms):
-            in_name = sum(1 for t in terms if any(w.startswith(t) for w in own))
-            ranked.append((-in_name, order, choice))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    return [choice for _, _, choice in ranked[:limit]]

@@ -13,7 +13,7 @@ from guichet.db import Database
 from guichet.errors import ConcurrentEditError, ValidationError
 from guichet.services import taxonomy
 from guichet.services.intake import IntakeDraft, NeedDraft, create_inquiry
-from guichet.services.intake_context import SubjectChoice, match_subjects, subject_choices
+from guichet.services.intake_context import subject_choices
 from guichet.services.resources import (
     ResourceDraft,
     attach_file,
@@ -24,6 +24,7 @@ from guichet.services.resources import (
     proposed_resources,
     save_resource,
 )
+from guichet.services.subject_match import SubjectChoice, match_subjects
 from tests.services.intake_helpers import NOW, make_company, subject_ids, theme_of
 
 

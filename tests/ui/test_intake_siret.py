@@ -182,3 +182,19 @@ def test_split_name_reads_the_civility_first_and_last_name(
     assert split_name(f" {civility} {first}  {last} ") == (expected, first, last)
     assert split_name(f"{civility} {last}") == (expected, "", last)
     assert split_name(last) == ("", "", last)
+
+
+def test_the_need_type_ahead_finds_a_capability_and_keeps_the_word(
+    dialog: IntakeDialog,
+) -> None:
+    row = dialog.needs.rows[0]
+    row.subject_field.setFocus()
+    keys = Keyboard()
+    keys.search("usinage")
+    texts = [row.subject_field.list.item(i).text() for i in range(row.subject_field.list.count())]
+    assert texts and texts[0].endswith("Recherche de sous-traitant — compétence Usinage")
+    keys.press(K.Key_Return)
+    assert row.subject is not None and row.subject.name == "Recherche de sous-traitant"
+    assert QApplication.focusWidget() is row.description
+    keys.write("inox, 200 pièces")
+    assert row.description.toPlainText() == "usinage inox, 200 pièces"  # the word is not lost

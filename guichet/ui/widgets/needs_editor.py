@@ -4,6 +4,7 @@ description, and the resources of its theme that can be handed over on the spot.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.services.intake import NeedDraft
-from guichet.services.intake_context import SubjectChoice, match_subjects
 from guichet.services.resources import theme_resources
+from guichet.services.subject_match import SubjectChoice, match_subjects, subject_hint
 
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
@@ -94,16 +95,25 @@ class NeedRow(QFrame):
     def on_subject_field_text_edited(self, text: str) -> None:
         self.subject = None
         self.subject_changed.emit()
-        self.subject_field.show_suggestions(
-            [Suggestion(c.label, c) for c in match_subjects(self.choices, text, 10)]
-        )
+        suggestions = []
+        for choice in match_subjects(self.choices, text, 10):
+            hint = subject_hint(choice, text)
+            shown = f"{choice.label} — {hint}" if hint else choice.label
+            suggestions.append(Suggestion(shown, (choice, hint)))
+        self.subject_field.show_suggestions(suggestions)
 
     def on_subject_field_picked(self, data: object) -> None:
-        assert isinstance(data, SubjectChoice)
-        self.subject = data
-        self.subject_field.set_text(data.label)
-        self._load_resources(data.theme_id)
+        choice, hint = data if isinstance(data, tuple) else (data, "")
+        assert isinstance(choice, SubjectChoice)
+        typed = self.subject_field.text().strip()
+        self.subject = choice
+        self.subject_field.set_text(choice.label)
+        self._load_resources(choice.theme_id)
         self.subject_changed.emit()
+        if hint and typed and not self.description.toPlainText().strip():
+            # found through a synonym or a capability: what was typed says what is sought
+            self.description.setPlainText(typed + " ")
+            self.description.moveCursor(QTextCursor.MoveOperation.End)
         self.description.setFocus()
 
     def _load_resources(self, theme_id: int) -> None:
