@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,10 +36,15 @@ from guichet.services.intake_context import company_context, intake_warnings, su
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.screen_fit import fit_to_screen, shrinkable
 from guichet.ui.widgets.company_field import CompanyField
 from guichet.ui.widgets.contact_field import ContactField
 from guichet.ui.widgets.intake_context_panel import IntakeContextPanel
 from guichet.ui.widgets.needs_editor import NeedsEditor
+
+DEFAULT_SIZE = QSize(1320, 720)
+CONTEXT_MIN_WIDTH = 260
+FORM_SHARE = 0.6
 
 
 class IntakeDialog(QDialog):
@@ -50,7 +55,6 @@ class IntakeDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("intakeDialog")
         self.setWindowTitle(self.tr("Nouvelle demande"))
-        self.resize(1180, 720)
         self.saved: InquiryCreated | None = None
         #: ask before closing a form with content (off for screenshots)
         self.confirm_abandon = True
@@ -70,10 +74,12 @@ class IntakeDialog(QDialog):
         self.received_edit.setCalendarPopup(True)
         self.channel_box = QComboBox()
         self.channel_box.setObjectName("intakeChannel")
+        shrinkable(self.channel_box, 8)
         for channel in Channel:
             self.channel_box.addItem(self.tr(label(channel)), channel)
         self.counsellor_box = QComboBox()
         self.counsellor_box.setObjectName("intakeCounsellor")
+        shrinkable(self.counsellor_box, 18)
         self.counsellor_box.addItem(self.tr("(aucun)"), None)
         for counsellor in CounsellorService(ctx.db).list():
             self.counsellor_box.addItem(f"{counsellor.name} ({counsellor.initials})", counsellor.id)
@@ -100,7 +106,7 @@ class IntakeDialog(QDialog):
         form.addRow("", self.add_need_button)
         consent_row = QHBoxLayout()
         self.consent_box = QCheckBox(
-            self.tr("Consentement (Alt+C) à partager ses coordonnées avec les partenaires, le")
+            self.tr("à partager ses coordonnées avec les partenaires (Alt+C), le")
         )
         self.consent_box.setObjectName("intakeConsent")
         self.consent_date = QDateEdit()
@@ -113,16 +119,22 @@ class IntakeDialog(QDialog):
         consent_row.addWidget(self.consent_box)
         consent_row.addWidget(self.consent_date)
         consent_row.addStretch(1)
-        form.addRow("", consent_row)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form_widget)
-        splitter.addWidget(scroll)
+        form.addRow(self.tr("Consentement"), consent_row)
+        self.form_area = QScrollArea()
+        self.form_area.setObjectName("intakeFormArea")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setWidget(form_widget)
+        self.form_widget = form_widget
+        # never a horizontal scroll bar: the form keeps the width it needs, the panel yields
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(self.form_area)
         self.context_panel = IntakeContextPanel()
+        self.context_panel.setMinimumWidth(CONTEXT_MIN_WIDTH)
         splitter.addWidget(self.context_panel)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 460])
+        self.splitter = splitter
 
         buttons = QHBoxLayout()
         self.status_label = QLabel(self.tr("Ctrl+S pour enregistrer · Échap pour abandonner"))
@@ -154,7 +166,27 @@ class IntakeDialog(QDialog):
         self.needs.subjects_changed.connect(self._warn_timer.start)
         self.consent_box.toggled.connect(self.on_consent_box_toggled)
         self.received_edit.dateChanged.connect(self.on_received_edit_date_changed)
+        form_widget.installEventFilter(self)  # its minimum width changes with what is shown
+        self.fit_form()
+        fit_to_screen(self, DEFAULT_SIZE)
+        total = self.width() - 30
+        first = max(self.form_area.minimumWidth(), int(total * FORM_SHARE))
+        splitter.setSizes([first, max(total - first, CONTEXT_MIN_WIDTH)])
         self.company.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def fit_form(self) -> None:
+        """The form area never narrower than the form (the context panel yields)."""
+        scroll_bar = self.form_area.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.form_area.frameWidth()
+        needed = self.form_widget.minimumSizeHint().width() + scroll_bar + frame
+        if needed != self.form_area.minimumWidth():
+            self.form_area.setMinimumWidth(needed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_widget and event.type() == QEvent.Type.LayoutRequest:
+            self.fit_form()
+        return super().eventFilter(watched, event)
 
     # -- values ----------------------------------------------------------------------------------
     def received_at(self) -> datetime:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guichet.reference.dates import format_date_short
 from guichet.services.intake_context import CompanyContext, IntakeWarning
@@ -32,7 +39,10 @@ class IntakeContextPanel(QWidget):
         self.history = QTreeWidget()
         self.history.setObjectName("intakeHistory")
         self.history.setHeaderLabels([self.tr("Historique"), self.tr("Suite")])
-        self.history.setColumnWidth(0, 250)
+        header = self.history.header()  # the outcome column whole, the history elided
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.history.hide()  # no empty table before a company with a history is chosen
         layout.addWidget(self.history, 1)
         layout.addStretch(0)
@@ -61,13 +71,17 @@ class IntakeContextPanel(QWidget):
         )
         self.header.setText(f"<b>{escape(context.name)}</b><br>{escape(summary)}")
         for past in context.inquiries:
-            top = QTreeWidgetItem(
-                [f"{past.reference} — {format_date_short(past.received_at)}", past.status]
-            )
+            top = _item(f"{past.reference} — {format_date_short(past.received_at)}", past.status)
             for need in past.needs:
-                child = QTreeWidgetItem([need.subject, need.outcome or self.tr("à traiter")])
+                child = _item(need.subject, need.outcome or self.tr("à traiter"))
                 for referral in need.referrals:
-                    child.addChild(QTreeWidgetItem([f"→ {referral.partner}", referral.status]))
+                    child.addChild(_item(f"→ {referral.partner}", referral.status))
                 top.addChild(child)
             self.history.addTopLevelItem(top)
         self.history.expandAll()
+
+
+def _item(text: str, outcome: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([text, outcome])
+    item.setToolTip(0, text)  # elided when the panel is narrow
+    return item

@@ -25,6 +25,8 @@ from guichet.services.subject_match import SubjectChoice, match_subjects, subjec
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
+RESOURCE_ROWS = 3
+
 
 class NeedRow(QFrame):
     subject_changed = Signal()
@@ -61,7 +63,8 @@ class NeedRow(QFrame):
         self.resources = QListWidget()
         self.resources.setObjectName(f"needResources{number}")
         self.resources.setToolTip(self.tr("Ressources remises à l'entreprise (Espace pour cocher)"))
-        self.resources.setFixedHeight(64)
+        self.resources.setTextElideMode(Qt.TextElideMode.ElideRight)  # full title in tooltip
+        self.resources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Ticked is the only state that matters: no selection highlight, which would make the
         # current (unticked) resource look chosen. Space still ticks the current one.
         self.resources.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -108,6 +111,7 @@ class NeedRow(QFrame):
         typed = self.subject_field.text().strip()
         self.subject = choice
         self.subject_field.set_text(choice.label)
+        self.subject_field.line.setToolTip(choice.label)  # elided when the form is narrow
         self._load_resources(choice.theme_id)
         self.subject_changed.emit()
         if hint and typed and not self.description.toPlainText().strip():
@@ -120,11 +124,16 @@ class NeedRow(QFrame):
         self.resources.clear()
         for info in theme_resources(self.ctx.db, theme_id):
             item = QListWidgetItem(f"{info.title} ({info.kind_label})")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.resources.addItem(item)
         has_any = self.resources.count() > 0
+        if has_any:  # up to three rows, whatever the font
+            rows = min(self.resources.count(), RESOURCE_ROWS)
+            frame = 2 * self.resources.frameWidth()
+            self.resources.setFixedHeight(self.resources.sizeHintForRow(0) * rows + frame)
         self.resources.setVisible(has_any)
         self.resources_label.setVisible(has_any)
         if has_any:

@@ -63,7 +63,11 @@ class QuickCompanyPanel(QGroupBox):
         self.siret_edit.setObjectName("quickCompanySiret")
         self.siret_edit.setPlaceholderText("732 829 320 00074")
         self.siret_edit.setValidator(QRegularExpressionValidator(r"[0-9 ]{0,17}", self))
-        self.without_siret = QCheckBox(self.tr("sans SIRET (porteur de projet, création)"))
+        # the whole grouped number stays readable, whatever the font
+        digits_width = self.siret_edit.fontMetrics().horizontalAdvance("000 000 000 00000")
+        self.siret_edit.setMinimumWidth(digits_width + 16)
+        self.without_siret = QCheckBox(self.tr("sans SIRET"))
+        self.without_siret.setToolTip(self.tr("Porteur de projet, entreprise en création"))
         self.without_siret.setObjectName("quickCompanyWithoutSiret")
         siret_row.addWidget(self.siret_edit, 1)
         siret_row.addWidget(self.without_siret)
@@ -82,7 +86,9 @@ class QuickCompanyPanel(QGroupBox):
         self.postal_edit.setObjectName("quickCompanyPostalCode")
         self.postal_edit.setMaxLength(5)
         self.postal_edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,5}", self))
-        self.postal_edit.setFixedWidth(70)
+        self.postal_edit.setFixedWidth(
+            self.postal_edit.fontMetrics().horizontalAdvance("000000") + 16
+        )
         self.commune_box = QComboBox()
         self.commune_box.setObjectName("quickCompanyCommune")
         self.commune_box.setEditable(True)
