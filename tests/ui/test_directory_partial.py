@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt, QThreadPool
 
 from guichet.ui.context import AppContext
 from guichet.ui.pages.directory import DirectoryPage
-
-REASON = 4
+from guichet.ui.pages.directory_results import REASON_ROLE
 
 
 @pytest.fixture
@@ -32,16 +31,20 @@ def answered(qtbot: QtBot, page: DirectoryPage) -> None:
 
 def reasons(page: DirectoryPage) -> list[str]:
     model = page.search_tab.model
-    return [model.index(row, REASON).data() for row in range(model.rowCount())]
+    return [model.index(row, 0).data(REASON_ROLE) for row in range(model.rowCount())]
 
 
 def test_each_result_says_why_it_matched(qtbot: QtBot, page: DirectoryPage) -> None:
     tab = page.search_tab
     qtbot.keyClicks(tab.search_edit, "usinage")
     answered(qtbot, page)
-    assert tab.model.headerData(REASON, Qt.Orientation.Horizontal) == "Trouvé par"
     shown = reasons(page)
     assert shown and shown == [h.reason for h in tab.model.hits()]
+    first = tab.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.ToolTipRole).endswith("Trouvé par : " + shown[0])
+    assert tab.table.rowHeight(0) >= 2 * tab.table.fontMetrics().lineSpacing()  # two lines
+    image = tab.table.viewport().grab()  # the delegate paints without a warning
+    assert not image.isNull()
     assert any(r.startswith("Compétence : ") for r in shown)
     assert not tab.partial_label.isVisible()
 

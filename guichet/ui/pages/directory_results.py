@@ -3,6 +3,10 @@
 The first page arrives with :meth:`HitsTableModel.show_hits`; the view asks for more through
 ``canFetchMore``/``fetchMore`` when the counsellor scrolls near the end, so a query matching
 500,000 organizations never loads more than what is on screen (plus one page).
+
+Each row says why it matched (« Compétence : Tournage CN », « 1 mot sur 2 : usinage — … »):
+:class:`HitDelegate` draws it on a second, muted line under the name, so it shows whatever the
+table's width (and whole in the tooltip).
 """
 
 from __future__ import annotations
@@ -10,8 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from guichet.models import label
 from guichet.reference.identifiers import format_siret
@@ -22,6 +33,8 @@ from guichet.ui.table_model import ROW_ROLE, AnyIndex, horizontal_title
 Fetcher = Callable[[int, int], list[OrganizationHit]]
 PAGE_SIZE = 100
 WARNING_COLOR = QColor("#b00020")
+#: The reason of a hit (``OrganizationHit.reason``), drawn under its name.
+REASON_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class HitsTableModel(QAbstractTableModel):
@@ -39,7 +52,6 @@ class HitsTableModel(QAbstractTableModel):
             self.tr("Type"),
             self.tr("Commune"),
             self.tr("SIRET"),
-            self.tr("Trouvé par"),
         ]
 
     # -- filling -------------------------------------------------------------------------------
@@ -99,13 +111,20 @@ class HitsTableModel(QAbstractTableModel):
             return self._text(hit, column)
         if role == ROW_ROLE:
             return hit
+        if role == REASON_ROLE and column == 0:
+            return hit.reason
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return f"{hit.name}, {hit.reason}"
         if role == Qt.ItemDataRole.ForegroundRole and hit.do_not_refer:
             return QBrush(WARNING_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
+            why = self.tr("Trouvé par : %1").replace("%1", hit.reason)
             if hit.do_not_refer:
-                return self.tr("Ne pas orienter vers cette organisation (voir la fiche)")
-            if column == 4:
-                return hit.reason
+                return (
+                    self.tr("Ne pas orienter vers cette organisation (voir la fiche)") + "\n" + why
+                )
+            if column == 0:
+                return why
         return None
 
     def _text(self, hit: OrganizationHit, column: int) -> str:
@@ -115,11 +134,63 @@ class HitsTableModel(QAbstractTableModel):
             return self.tr(label(hit.kind))
         if column == 2:
             return " ".join(p for p in (hit.postal_code, hit.city) if p)
-        if column == 3:
-            return format_siret(hit.siret) if hit.siret else ""
-        return hit.reason
+        return format_siret(hit.siret) if hit.siret else ""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return horizontal_title(self._titles, section, orientation, role)
+
+
+class HitDelegate(QStyledItemDelegate):
+    """The name, and under it, muted and elided, why the organization matched."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), row_height(option.fontMetrics.lineSpacing()))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        reason = index.data(REASON_ROLE)
+        if not reason:
+            super().paint(painter, option, index)
+            return
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        name, cell.text = cell.text, ""
+        widget = cell.widget if isinstance(cell.widget, QWidget) else None
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget
+        )  # background
+        selected = bool(cell.state & QStyle.StateFlag.State_Selected)
+        palette = cell.palette
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        if selected:
+            name_color = reason_color = palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            name_color = (
+                brush.color()
+                if isinstance(brush, QBrush)
+                else palette.color(QPalette.ColorRole.Text)
+            )
+            reason_color = palette.color(QPalette.ColorRole.PlaceholderText)
+        metrics = cell.fontMetrics
+        line = metrics.lineSpacing()
+        left, width = cell.rect.left() + MARGIN, cell.rect.width() - 2 * MARGIN
+        top = cell.rect.top() + (cell.rect.height() - 2 * line) // 2
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.save()
+        painter.setFont(cell.font)
+        for text, color, y in ((name, name_color, top), (str(reason), reason_color, top + line)):
+            painter.setPen(color)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, y, width, line), align, elided)
+        painter.restore()
+
+
+MARGIN = 4
+
+
+def row_height(line_spacing: int) -> int:
+    """Two lines of text and a little air."""
+    return 2 * line_spacing + 6

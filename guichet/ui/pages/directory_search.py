@@ -38,7 +38,7 @@ from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.directory_filters import FilterPanel
-from guichet.ui.pages.directory_results import PAGE_SIZE, HitsTableModel
+from guichet.ui.pages.directory_results import PAGE_SIZE, HitDelegate, HitsTableModel, row_height
 from guichet.ui.pages.organization_panel import OrganizationPanel
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
 
@@ -98,7 +98,7 @@ class DirectorySearchTab(QWidget):
         self.partial_label = QLabel(
             self.tr(
                 "Aucune fiche n'a tous les mots ; résultats partiels : les fiches qui en ont "
-                "le plus d'abord (colonne « Trouvé par »)."
+                "le plus d'abord, chacune avec les mots trouvés."
             )
         )
         self.partial_label.setObjectName("partialResultsLabel")
@@ -126,13 +126,15 @@ class DirectorySearchTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(0, HitDelegate(self.table))  # why, under the name
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(row_height(line))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 210)
+        header.resizeSection(0, 300)
         header.resizeSection(1, 75)
         header.resizeSection(2, 150)
-        header.resizeSection(3, 125)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)
