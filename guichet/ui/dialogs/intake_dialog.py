@@ -35,6 +35,7 @@ from guichet.services.intake import InquiryCreated, IntakeDraft, create_inquiry
 from guichet.services.intake_context import company_context, intake_warnings, subject_choices
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
 from guichet.ui.widgets.company_field import CompanyField
 from guichet.ui.widgets.contact_field import ContactField
@@ -155,6 +156,7 @@ class IntakeDialog(QDialog):
         self.consent_box.toggled.connect(self.on_consent_box_toggled)
         self.received_edit.dateChanged.connect(self.on_received_edit_date_changed)
         self.company.setFocus()
+        self.draft_keeper = DraftKeeper(self)  # kept on disk as typed, offered back at start
 
     # -- values ----------------------------------------------------------------------------------
     def received_at(self) -> datetime:
@@ -190,6 +192,12 @@ class IntakeDialog(QDialog):
             or self.contact.is_new()
             or any(not r.is_blank() for r in self.needs.rows)
         )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.confirm_abandon and self.saved is None and self.is_touched()
+
+    def confirm_discard(self) -> bool:
+        return confirm_close(self)
 
     # -- actions ---------------------------------------------------------------------------------
     def save(self) -> InquiryCreated | None:
