@@ -215,3 +215,16 @@ def test_a_draft_refused_at_start_is_removed(
     window = _restart(qtbot, ctx, answers)
     assert getattr(window, "intake_dialog", None) is None
     assert not draft_file(ctx).path.exists()
+
+
+def test_an_intake_closed_untouched_leaves_another_draft_alone(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    window = shown_window(qtbot, ctx, qsettings)
+    dialog = _open(qtbot, window)
+    other = draft_file(ctx)  # e.g. written meanwhile by a second Guichet on the same base
+    other.path.parent.mkdir(parents=True, exist_ok=True)
+    other.path.write_text("{}", encoding="utf-8")
+    dialog.reject()  # nothing typed: closes without a question
+    assert answers.asked == []
+    assert other.path.read_text(encoding="utf-8") == "{}"

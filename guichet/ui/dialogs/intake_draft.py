@@ -10,6 +10,7 @@ offered back (« Reprendre ? ») and fills the form again. The file format lives
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -91,12 +92,14 @@ class DraftKeeper(QObject):
         self.company_label = name
 
     def on_dialog_finished(self, _result: int) -> None:
-        self.discard()  # saved, or abandoned on purpose
+        """Saved, or abandoned on purpose: its draft goes (another one on disk is not its own)."""
+        if self._written is not None:
+            self.discard()
+        else:
+            self.timer.stop()
 
 
 def _stamped(draft: IntakeFormDraft) -> IntakeFormDraft:
-    from dataclasses import replace
-
     return replace(draft, saved_at=datetime.now().replace(microsecond=0))
 
 
