@@ -3,19 +3,25 @@ and « Annuler » (or a save refused) keeps the app and the form open with the i
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from PySide6.QtCore import QSettings
 
 import guichet.models as m
+from guichet.services.followups import due_referrals
 from guichet.services.intake import IntakeDraft, NeedDraft, create_inquiry
 from guichet.services.intake_context import subject_choices
+from guichet.services.referrals import ReferralService
+from guichet.services.resources import list_resources
 from tests.services.intake_helpers import NOW, make_company, subject_ids
 from tests.ui.answers import Answers, B
 from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
+from guichet.ui.dialogs.follow_up_dialog import FollowUpDialog
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.dialogs.intake_launcher import open_intake
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
@@ -149,10 +155,8 @@ def test_enregistrer_saves_each_form_dialog(
     assert names == ["Chaudronnerie Leroux"]
 
 
-def test_the_inquiry_detail_form_is_shown_and_asked_about(
-    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
-    inquiry_id = create_inquiry(
+def _inquiry(ctx: AppContext) -> int:
+    return create_inquiry(
         ctx.db,
         IntakeDraft(
             received_at=NOW,
@@ -160,6 +164,12 @@ def test_the_inquiry_detail_form_is_shown_and_asked_about(
             organization_id=make_company(ctx.db),
         ),
     ).id
+
+
+def test_the_inquiry_detail_form_is_shown_and_asked_about(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    inquiry_id = _inquiry(ctx)
     window = shown_window(qtbot, ctx, qsettings)
     window.open_inquiry(inquiry_id)
     form = window.page("inquiries").detail.edit_form  # type: ignore[attr-defined]
@@ -173,3 +183,51 @@ def test_the_inquiry_detail_form_is_shown_and_asked_about(
     assert window.close()
     with ctx.db.unit_of_work() as s:
         assert s.get(m.Inquiry, inquiry_id).summary == "Rappel prévu jeudi"  # type: ignore[union-attr]
+
+
+def test_a_note_typed_but_not_added_is_asked_about(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    inquiry_id = _inquiry(ctx)
+    window = shown_window(qtbot, ctx, qsettings)
+    window.open_inquiry(inquiry_id)
+    panel = window.page("inquiries").detail  # type: ignore[attr-defined]
+    panel.note_edit.setPlainText("Rappeler le dirigeant jeudi")
+    answers.answer = B.Cancel
+    assert not window.close()
+    assert panel.note_edit.toPlainText() == "Rappeler le dirigeant jeudi"
+    answers.answer = B.Save
+    assert window.close()
+    with ctx.db.unit_of_work() as s:
+        assert s.scalars(select(m.InquiryNote.text)).all() == ["Rappeler le dirigeant jeudi"]
+
+
+def test_a_resource_being_edited_is_asked_about(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    window = shown_window(qtbot, ctx, qsettings)
+    window.show_page("resources")
+    page = window.page("resources")
+    assert not page.has_unsaved_changes()  # type: ignore[attr-defined]  # nothing typed yet
+    page.title_edit.setText("Fiche Initiative Caux Seine")  # type: ignore[attr-defined]
+    page.theme_box.setCurrentIndex(1)  # type: ignore[attr-defined]
+    answers.answer = B.Save
+    assert window.close()
+    assert [r.title for r in list_resources(ctx.db)] == ["Fiche Initiative Caux Seine"]
+
+
+def test_a_follow_up_note_is_asked_about(
+    qtbot, demo_ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    row = due_referrals(demo_ctx.db, date(2026, 11, 20))[0].referral
+    before = len(ReferralService(demo_ctx.db).events(row.id))
+    window = shown_window(qtbot, demo_ctx, qsettings)
+    dialog = FollowUpDialog(demo_ctx, row, "call", window)
+    dialog.show()
+    dialog.note_edit.setPlainText("Message laissé à l'accueil")
+    answers.answer = B.Cancel
+    assert not window.close()
+    assert dialog.isVisible()
+    answers.answer = B.Discard
+    assert window.close()
+    assert len(ReferralService(demo_ctx.db).events(row.id)) == before
