@@ -25,6 +25,7 @@ from guichet.ui.dialogs.follow_up_dialog import FollowUpDialog
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.dialogs.intake_launcher import open_intake
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+from guichet.ui.dialogs.referral_status_dialog import ReferralStatusDialog
 from guichet.ui.dialogs.settings import SettingsDialog
 from guichet.ui.main_window import MainWindow
 
@@ -216,7 +217,7 @@ def test_a_resource_being_edited_is_asked_about(
     assert [r.title for r in list_resources(ctx.db)] == ["Fiche Initiative Caux Seine"]
 
 
-def test_a_follow_up_note_is_asked_about(
+def test_a_follow_up_note_and_a_status_reason_are_asked_about(
     qtbot, demo_ctx: AppContext, qsettings: QSettings, answers: Answers
 ) -> None:  # type: ignore[no-untyped-def]
     row = due_referrals(demo_ctx.db, date(2026, 11, 20))[0].referral
@@ -225,9 +226,13 @@ def test_a_follow_up_note_is_asked_about(
     dialog = FollowUpDialog(demo_ctx, row, "call", window)
     dialog.show()
     dialog.note_edit.setPlainText("Message laissé à l'accueil")
+    status = ReferralStatusDialog(demo_ctx, row, window)
+    status.show()
+    status.note_edit.setPlainText("Le partenaire ne traite pas ce secteur")
     answers.answer = B.Cancel
     assert not window.close()
-    assert dialog.isVisible()
+    assert dialog.isVisible() and status.isVisible()
     answers.answer = B.Discard
     assert window.close()
+    assert answers.names() == ["unsavedChangesBox"] * 3
     assert len(ReferralService(demo_ctx.db).events(row.id)) == before
