@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from guichet import __version__
 from guichet.cli.common import Context, FrenchHelpFormatter
+from guichet.cli.french_argparse import FrenchArgumentParser
 from guichet.errors import GuichetError
 
 COMMAND_MODULES = ("basics", "search", "files", "referrals")
@@ -23,7 +24,7 @@ COMMAND_MODULES = ("basics", "search", "files", "referrals")
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The parser; without ``commands``, only the options that open the window."""
-    parser = argparse.ArgumentParser(
+    parser = FrenchArgumentParser(
         prog="guichet",
         description="Guichet — le guichet unique des entreprises. Sans commande : ouvre l'application.",
         formatter_class=FrenchHelpFormatter,

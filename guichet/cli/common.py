@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="Utilisation : ")
+        # argparse passes prefix="" to build a sub-command's name: keep it, or
+        # « Utilisation : » is printed twice.
+        if prefix is None:
+            prefix = "Utilisation : "
+        super().add_usage(usage, actions, groups, prefix)
 
 
 def add_command(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close, install_file_actions
 from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.tasks import run_task
+from guichet.ui.unsaved import may_close
 
 if TYPE_CHECKING:
     from guichet.db import Database
@@ -151,6 +152,13 @@ class MainWindow(QMainWindow):
         self.reload_counsellors()
         self.on_navigation_current_row_changed(self.navigation.currentRow())
         self.database_attached.emit()
+        QTimer.singleShot(0, self, self.offer_intake_draft)
+
+    def offer_intake_draft(self) -> None:
+        """An intake left unsaved by the last session (closed, killed, crashed) is offered back."""
+        from guichet.ui.dialogs.intake_draft import offer_draft
+
+        offer_draft(self)
 
     # -- construction -------------------------------------------------------------------------
     def _build_navigation(self) -> None:
@@ -338,7 +346,17 @@ class MainWindow(QMainWindow):
 
         AboutDialog(self.db_label.text(), self.paths, self).exec()
 
+    def reveal(self, form: QWidget) -> None:
+        """Brings the page holding ``form`` on screen (before asking about its input)."""
+        for key, page in self.pages.items():
+            if page is form or page.isAncestorOf(form):
+                self.show_page(key)
+                return
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not may_close([self], reveal=self.reveal):
+            event.ignore()  # « Annuler », or a save refused: the app and the form stay
+            return
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         self.settings.setValue("main_window/page", self.current_page_key())

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from guichet.errors import GuichetError
 
 log = logging.getLogger(__name__)
+_UNOWNED: set[_Signals] = set()  # signals of tasks started without a parent, until they end
 
 
 class Cancelled(Exception):
@@ -109,5 +110,9 @@ def run_task(
         signals.progressed.connect(on_progress)
     if on_cancel is not None:
         signals.cancelled.connect(on_cancel)
+    if parent is None:  # nothing else keeps them alive while the work runs
+        _UNOWNED.add(signals)
+        for ended in (signals.succeeded, signals.failed, signals.cancelled):
+            ended.connect(lambda *_args: _UNOWNED.discard(signals))
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, signals, control))
     return Task(signals, control)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from guichet.config import AppPaths
 from guichet.db import Database
+from tests.ui.answers import answers  # noqa: F401  (a fixture: message boxes answered)
 
 from guichet.ui.context import AppContext
 

@@ -31,6 +31,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
+from guichet.ui.unsaved import confirm_dialog_discard
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
 
@@ -95,6 +96,13 @@ class ContactDialog(QDialog):
         )
         if contact is not None:
             self.load(contact.data)
+        self.opened_form = self.form_data()  # what closing the app compares with
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form_data() != self.opened_form
+
+    def confirm_discard(self) -> bool:
+        return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     def load(self, data: ContactData) -> None:
         self.civility_combo.setEditText(data.civility or "")

@@ -20,6 +20,7 @@ from guichet.services.referrals import FOLLOW_UP_KINDS, ReferralService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.unsaved import confirm_dialog_discard
 
 
 class FollowUpDialog(QDialog):
@@ -60,6 +61,12 @@ class FollowUpDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.note_edit.toPlainText().strip())
+
+    def confirm_discard(self) -> bool:
+        return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     def on_buttons_accepted(self) -> None:
         kind, note = self.kind_box.currentData(), self.note_edit.toPlainText()

@@ -35,6 +35,7 @@ from guichet.services.intake import InquiryCreated, IntakeDraft, create_inquiry
 from guichet.services.intake_context import company_context, intake_warnings, subject_choices
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import fit_to_screen, shrinkable
 from guichet.ui.widgets.company_field import CompanyField
@@ -173,6 +174,7 @@ class IntakeDialog(QDialog):
         first = max(self.form_area.minimumWidth(), int(total * FORM_SHARE))
         splitter.setSizes([first, max(total - first, CONTEXT_MIN_WIDTH)])
         self.company.setFocus()
+        self.draft_keeper = DraftKeeper(self)  # kept on disk as typed, offered back at start
 
     # -- layout ----------------------------------------------------------------------------------
     def fit_form(self) -> None:
@@ -222,6 +224,12 @@ class IntakeDialog(QDialog):
             or self.contact.is_new()
             or any(not r.is_blank() for r in self.needs.rows)
         )
+
+    def has_unsaved_changes(self) -> bool:
+        return self.confirm_abandon and self.saved is None and self.is_touched()
+
+    def confirm_discard(self) -> bool:
+        return confirm_close(self)
 
     # -- actions ---------------------------------------------------------------------------------
     def save(self) -> InquiryCreated | None:

@@ -52,6 +52,7 @@ from guichet.ui.dialogs.organization_fields import (
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
+from guichet.ui.unsaved import confirm_dialog_discard
 
 TEXT_FIELDS = (
     "legal_name",
@@ -104,6 +105,13 @@ class OrganizationDialog(QDialog):
             self.load(detail.data)
             self.on_siret_edit_checked()
         self.on_address_changed()
+        self.opened_form = self.form_data()  # what closing the app compares with
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form_data() != self.opened_form
+
+    def confirm_discard(self) -> bool:
+        return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     # -- construction -------------------------------------------------------------------------
     def _edit(self, field: str) -> QLineEdit:

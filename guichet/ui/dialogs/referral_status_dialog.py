@@ -23,6 +23,7 @@ from guichet.services.referrals import ReferralService, allowed_transitions
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.unsaved import confirm_dialog_discard
 
 
 class ReferralStatusDialog(QDialog):
@@ -76,6 +77,12 @@ class ReferralStatusDialog(QDialog):
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
         self.on_status_box_current_index_changed(0)
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.note_edit.toPlainText().strip())
+
+    def confirm_discard(self) -> bool:
+        return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     def selected_status(self) -> ReferralStatus | None:
         data = self.status_box.currentData()

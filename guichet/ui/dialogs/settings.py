@@ -34,6 +34,7 @@ from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
+from guichet.ui.unsaved import confirm_dialog_discard
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
 
@@ -63,6 +64,13 @@ class SettingsDialog(QDialog):
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
         self.load()
+        self.opened_values = self.values()  # what closing the app compares with
+
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self.opened_values
+
+    def confirm_discard(self) -> bool:
+        return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     # -- agency ------------------------------------------------------------------------------
     def _agency_tab(self) -> QWidget:
@@ -230,7 +238,8 @@ class SettingsDialog(QDialog):
         self.templates_tab.load(values)
         self._reload_counsellors()
 
-    def on_buttons_accepted(self) -> None:
+    def values(self) -> dict[str, object]:
+        """The settings as the form shows them."""
         changes: dict[str, object] = {
             key: edit.text().strip() for key, edit in self.agency_edits.items()
         }
@@ -238,8 +247,11 @@ class SettingsDialog(QDialog):
         changes["agency.logo_path"] = self.logo_edit.text().strip()
         changes.update(self.followup_tab.changes())
         changes.update(self.templates_tab.changes())
+        return changes
+
+    def on_buttons_accepted(self) -> None:
         try:
-            self.settings_service.update(changes)
+            self.settings_service.update(self.values())
         except GuichetError as exc:
             show_error(self, exc)
             return

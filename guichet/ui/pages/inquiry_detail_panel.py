@@ -33,6 +33,7 @@ from guichet.ui.dialogs.inform_dialog import InformDialog
 from guichet.ui.dialogs.referral_dialog import ReferralDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
+from guichet.ui.unsaved import confirm_discard
 
 
 class NeedBox(QGroupBox):
@@ -280,6 +281,22 @@ class InquiryDetailPanel(QScrollArea):
                 self.show_inquiry(self.inquiry_id)
             return
         self._after_change(self.inquiry_id or 0)
+
+    def has_unsaved_changes(self) -> bool:
+        """A note typed but not added yet."""
+        return self.inquiry_id is not None and bool(self.note_edit.toPlainText().strip())
+
+    def confirm_discard(self) -> bool:
+        def add() -> bool:
+            self.on_note_button_clicked()
+            return not self.has_unsaved_changes()
+
+        return confirm_discard(
+            self,
+            self.tr("Demande"),
+            self.tr("La note de suivi n'a pas été ajoutée à la demande. L'ajouter ?"),
+            save=add,
+        )
 
     def on_note_button_clicked(self) -> None:
         if self.inquiry_id is None:

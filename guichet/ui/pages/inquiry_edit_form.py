@@ -26,6 +26,7 @@ from guichet.services.inquiry_detail import InquiryDetail, inquiry_detail
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.unsaved import confirm_discard
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 
@@ -106,6 +107,19 @@ class InquiryEditForm(QGroupBox):
             opened["received_at"] = arrival.replace(second=0, microsecond=0)
         now = self.values()
         return {k: v for k, v in now.items() if k != "consent_at" and v != opened[k]}
+
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.touched())
+
+    def confirm_discard(self) -> bool:
+        return confirm_discard(
+            self,
+            self.tr("Demande"),
+            self.tr(
+                "Les modifications de la fiche de la demande ne sont pas enregistrées. Les enregistrer ?"
+            ),
+            save=self.save,
+        )
 
     def save(self) -> bool:
         if self.detail is None:

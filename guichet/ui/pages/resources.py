@@ -42,6 +42,7 @@ from guichet.services.taxonomy import load_taxonomy
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
+from guichet.ui.unsaved import confirm_discard
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
@@ -53,6 +54,7 @@ class ResourcesPage(QWidget):
         self.ctx = ctx
         self.setObjectName("resourcesPage")
         self.current: ResourceInfo | None = None
+        self.filled: ResourceDraft | None = None  # the form as last filled, to see changes
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
@@ -202,6 +204,22 @@ class ResourcesPage(QWidget):
         self.open_button.setEnabled(bool(info and info.file_name))
         self.detach_button.setEnabled(bool(info and info.file_name))
         self.on_kind_box_current_index_changed(self.kind_box.currentIndex())
+        self.filled = self.draft()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.filled is not None and self.draft() != self.filled
+
+    def confirm_discard(self) -> bool:
+        def save() -> bool:
+            self.on_save_button_clicked()
+            return not self.has_unsaved_changes()
+
+        return confirm_discard(
+            self,
+            self.tr("Ressources"),
+            self.tr("La fiche de la ressource n'est pas enregistrée. L'enregistrer ?"),
+            save=save,
+        )
 
     def draft(self) -> ResourceDraft:
         kind = ResourceKind(self.kind_box.currentData())
