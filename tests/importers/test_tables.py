@@ -44,7 +44,7 @@ def test_csv_in_any_encoding_and_separator(
 ) -> None:
     table = read_table(write_csv(tmp_path / "f.csv", ROWS, encoding, delimiter))
     assert table.headers == tuple(ROWS[0])
-    assert table.rows == ROWS[1:]
+    assert table.rows == [ROWS[1], ROWS[2][:3]]  # trailing blank cells are not kept
     assert described in table.description
     assert table.line_numbers == [2, 3]
 

@@ -103,7 +103,7 @@ HOSTILE = {
     "formule +": (["+cmd|' /C calc'!A0", "", "", "", "", "", "", "", "", ""], "formule"),
     "formule -": (["Usinage", "", "-2+3+cmd|' /C calc'!A0", "", "", "", "", "", "", ""], "formule"),
     "formule @": (["@SUM(1+1)*cmd|' /C calc'!A0", "", "", "", "", "", "", "", "", ""], "formule"),
-    "cellule de 1 Mo": (["x" * 1_048_576, "", "", "", "", "", "", "", "", ""], "trop long"),
+    "cellule de 30 000 caractères": (["x" * 30_000, "", "", "", "", "", "", "", "", ""], "trop long"),
     "SIRET faux": (["Usinage Faux", "732 829 320 00075", "", "", "", "", "", "", "", ""], "n'est pas valide"),
     "SIRET trop court": (["Usinage Court", "12345", "", "", "", "", "", "", "", ""], "14 chiffres"),
     "ligne décalée": (["Usinage", "", "", "76170", "Lillebonne", "", "", "", "", "", "en trop"], "cellules"),
