@@ -17,6 +17,7 @@ from guichet.importers.limits import ReadLimits, RowCollector, too_big
 from guichet.importers.ods import ods_rows
 from guichet.importers.spreadsheets import xlsx_rows
 from guichet.importers.text_files import DELIMITER_NAMES, ENCODING_NAMES, csv_rows
+from guichet.reference.text import clean_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -85,7 +86,8 @@ def _table(
     while header_row and not header_row[-1].strip():
         header_row = header_row[:-1]
     headers = tuple(
-        cell.strip()[:120] or f"Colonne {index}" for index, cell in enumerate(header_row, 1)
+        clean_text(cell).strip()[:120] or f"Colonne {index}"
+        for index, cell in enumerate(header_row, 1)
     )
     if len(collector.rows) == 1:
         raise FileRefused(

@@ -216,7 +216,7 @@ def test_report_can_be_saved(db: Database, tmp_path: Path) -> None:
     report = run(db, write(tmp_path / "a.csv", [*GOOD, HOSTILE["formule ="][0]]))
     path = save_report(report, tmp_path / "rapport.csv")
     text = path.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Ligne;Action;Raison sociale;SIRET;Ville;Motif"
+    assert text.splitlines()[0] == '"Ligne";"Action";"Raison sociale";"SIRET";"Ville";"Motif"'
     assert "Rejeter" in text and "formule" in text
 
 
