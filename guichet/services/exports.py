@@ -44,7 +44,7 @@ KIND_LABELS = {
     ExportKind.INQUIRIES: "Demandes",
     ExportKind.REFERRALS: "Mises en relation",
 }
-FORMATS = {".csv": "CSV (Excel)", ".xlsx": "Classeur Excel (.xlsx)", ".vcf": "vCard (.vcf)"}
+FORMATS = {".xlsx": "Classeur Excel (.xlsx)", ".csv": "CSV (Excel)", ".vcf": "vCard (.vcf)"}
 
 
 @dataclass(frozen=True)
