@@ -17,6 +17,7 @@ from guichet.importers.limits import ReadLimits, RowCollector, too_big
 from guichet.importers.ods import ods_rows
 from guichet.importers.spreadsheets import xlsx_rows
 from guichet.importers.text_files import DELIMITER_NAMES, ENCODING_NAMES, csv_rows
+from guichet.importers.xml_safety import require_safe_xml
 from guichet.reference.text import clean_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -130,6 +131,7 @@ def read_table(path: Path, limits: ReadLimits | None = None) -> Table:
         )
     limits = limits or ReadLimits()
     if head.startswith(ZIP_MAGIC):
+        require_safe_xml()
         if _zip_kind(path, limits) == "xlsx":
             return _table(xlsx_rows(path, limits), "Classeur Excel (.xlsx)", limits)
         return _table(ods_rows(path, limits), "Classeur OpenDocument (.ods)", limits)

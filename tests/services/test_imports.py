@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from stdnum import luhn
 
 from guichet.db import Database
 from guichet.errors import ValidationError
@@ -260,3 +261,15 @@ def test_import_and_sirene_upsert_work_on_sqlite_and_postgresql(
     for _ in range(2):  # the second run updates the same rows in place
         sirene = import_sirene(portable_db, stock, departement_filter("80"), legal_units=units)
         assert sirene.kept == 7
+
+
+def test_a_siret_whose_siren_key_is_wrong_is_rejected(
+    portable_db: Database, tmp_path: Path
+) -> None:
+    # 732 829 321 is not a valid SIREN (732 829 320 is); the 14-digit key below is right.
+    head = "732829321" + "0007"
+    siret = head + next(d for d in "0123456789" if luhn.is_valid(head + d))
+    row = ["Usinage Faux", siret, "", "76170", "Lillebonne", "", "", "", "", ""]
+    report = run(portable_db, write(tmp_path / "siret.csv", [row]))
+    assert (report.created, report.rejected) == (0, 1)
+    assert "son SIREN 732 829 321 a une clé de contrôle fausse" in report.rows[0].reason
