@@ -63,7 +63,7 @@ def test_the_size_is_checked_before_the_file_is_read(
 
     def spy_open(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         opened.append(self)
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", spy_open)
     with pytest.raises(ValidationError, match="25 Mo qu'une ressource accepte"):
