@@ -65,7 +65,7 @@ def measure_import(work: Path, source: Path) -> tuple[float, float]:
     from guichet.services.settings import SettingsService
 
     db = open_database(f"sqlite:///{work / 'import.sqlite3'}")
-    # 200,000 rows hold more data than an import accepts by default (64 MB): raise the limit.
+    # 200,000 rows hold more data than an import accepts by default (48 MB): raise the limit.
     SettingsService(db).update({"import.max_megabytes": 1000})
     service = OrganizationImportService(db)
     start = time.perf_counter()

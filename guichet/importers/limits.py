@@ -28,7 +28,7 @@ class ReadLimits:
     max_rows: int = 200_000
     max_columns: int = 200
     max_cell_chars: int = 32_767  # Excel's own maximum for a cell
-    max_megabytes: int = 64  # data kept once read; zip members may hold 4× that as XML
+    max_megabytes: int = 48  # data kept once read; zip members may hold 4× that as XML
 
     @property
     def max_data_bytes(self) -> int:

@@ -57,7 +57,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "import.max_cell_chars", int, 32_767, "Import : caractères par cellule au plus", 250, 1e6
     ),
-    SettingSpec("import.max_megabytes", int, 64, "Import : données lues au plus (Mo)", 1, 2_000),
+    SettingSpec("import.max_megabytes", int, 48, "Import : données lues au plus (Mo)", 1, 2_000),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
         for key, text, label in (
