@@ -10,7 +10,7 @@ SCREEN := -screen 0 1440x900x24
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core poppler-utils postgresql
+	fonts-dejavu-core poppler-utils postgresql libreoffice-calc-nogui
 
 .PHONY: run test lint layers pytest bench screenshots system-deps install demo clean
 

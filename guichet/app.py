@@ -52,7 +52,10 @@ def database_opener(url: str, paths: AppPaths, *, demo_if_empty: bool) -> Databa
 
 
 def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
+    from guichet.importers.xml_safety import require_safe_xml
+
     from guichet.ui.application import run
 
+    require_safe_xml()
     paths.ensure()
     return run(url, paths, lambda: database_opener(url, paths, demo_if_empty=demo_if_empty))

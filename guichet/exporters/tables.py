@@ -1,14 +1,18 @@
 """Tables to CSV (as French Excel reads them) and XLSX, safe against formula injection.
 
 CSV: UTF-8 with a BOM, ``;`` separators, CRLF line ends, so that a double click opens it in Excel
-with its accents and columns. Any cell starting with ``= + - @``, a tab or a carriage return is
-prefixed with an apostrophe, so no spreadsheet runs it as a formula. XLSX: every such text is
-written as an explicit string cell, never as a formula.
+with its accents and columns. Every text cell is quoted, so a tool that splits on commas or tabs
+as well (LibreOffice Calc's default import) keeps the columns in place. Any cell starting with
+``= + - @``, a tab or a carriage return is prefixed with an apostrophe, so no spreadsheet runs it
+as a formula. XLSX: every text is an explicit string cell (identifiers keep their leading
+zeros), never a formula; the header row is frozen, filtered and the columns fitted.
+
+Text is cleaned as it is written (:func:`guichet.reference.text.clean_text`): data stored before
+cleaning existed, or by another tool, never makes an export fail or carry control characters.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from guichet.errors import EnvironmentProblem, ValidationError
+from guichet.reference.text import clean_text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_CELL = 32767
+MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
 @dataclass(frozen=True)
@@ -32,10 +38,12 @@ class ExportTable:
 
 def neutralize(text: str) -> str:
     """The cell text a spreadsheet shows as typed: formulas are defused with a leading ``'``."""
+    text = clean_text(text, multiline=True)
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def csv_cell(value: Any) -> str:
+    """One CSV field: numbers and dates bare, every text quoted (``""`` doubled inside)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -46,16 +54,16 @@ def csv_cell(value: Any) -> str:
         return value.strftime("%d/%m/%Y")
     if isinstance(value, int | float):
         return str(value).replace(".", ",")
-    return neutralize(str(value))
+    return '"' + neutralize(str(value)).replace('"', '""') + '"'
 
 
 def write_csv(table: ExportTable, path: Path) -> Path:
     """Write ``table`` as a CSV file Excel opens directly (UTF-8 BOM, ``;``, CRLF)."""
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-            writer.writerow([neutralize(h) for h in table.headers])
-            writer.writerows([csv_cell(v) for v in row] for row in table.rows)
+            handle.write(";".join(csv_cell(str(h)) for h in table.headers) + "\r\n")
+            for row in table.rows:
+                handle.write(";".join(map(csv_cell, row)) + "\r\n")
     except OSError as exc:
         raise _write_error(path, exc) from exc
     return path
@@ -71,8 +79,30 @@ def _write_error(path: Path, exc: OSError) -> EnvironmentProblem:
 
 def _xlsx_value(value: Any) -> Any:
     if isinstance(value, str):
-        return value[:XLSX_MAX_CELL]
+        return clean_text(value, multiline=True)[:XLSX_MAX_CELL]
     return value
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    text = str(value)
+    return max(map(len, text.split("\n"))) if "\n" in text else len(text)
+
+
+def column_widths(table: ExportTable) -> list[float]:
+    """Column widths (in characters) that fit the header and the values, within bounds."""
+    widths = [len(h) for h in table.headers]
+    for row in table.rows:
+        for index, value in enumerate(row[: len(widths)]):
+            width = _width(value)
+            if width > widths[index]:
+                widths[index] = width
+    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
 
 
 def write_xlsx(table: ExportTable, path: Path) -> Path:
@@ -80,10 +110,17 @@ def write_xlsx(table: ExportTable, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(table.title))
     bold = Font(bold=True)
+    for index, width in enumerate(column_widths(table), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    if table.headers:
+        last = get_column_letter(len(table.headers))
+        sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
 
     def cells(values: Iterable[Any], header: bool = False) -> list[WriteOnlyCell]:
         out = []

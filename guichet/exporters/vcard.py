@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guichet.errors import EnvironmentProblem
+from guichet.reference.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,21 @@ class VCardContact:
 
 
 def escape(text: str) -> str:
-    """RFC 6350 §3.4 text escaping."""
+    """RFC 6350 §3.4 text escaping, after removing the control characters §3.3 forbids."""
     return (
-        text.replace("\\", "\\\\")
+        clean_text(text, multiline=True)
+        .replace("\\", "\\\\")
         .replace(",", "\\,")
         .replace(";", "\\;")
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+
+
+def _uri(text: str) -> str:
+    """A ``tel:`` URI value: no control character, no space."""
+    return "".join(clean_text(text).split())
 
 
 def fold_line(line: str) -> str:
@@ -71,9 +78,9 @@ def vcard(contact: VCardContact) -> str:
     if contact.role:
         lines.append(f"TITLE:{escape(contact.role)}")
     if contact.phone:
-        lines.append(f"TEL;VALUE=uri;TYPE=work,voice:tel:{contact.phone}")
+        lines.append(f"TEL;VALUE=uri;TYPE=work,voice:tel:{_uri(contact.phone)}")
     if contact.mobile:
-        lines.append(f"TEL;VALUE=uri;TYPE=cell:tel:{contact.mobile}")
+        lines.append(f"TEL;VALUE=uri;TYPE=cell:tel:{_uri(contact.mobile)}")
     if contact.email:
         lines.append(f"EMAIL;TYPE=work:{escape(contact.email)}")
     lines.append("END:VCARD")

@@ -26,8 +26,10 @@ from guichet.reference.headcount import is_valid_headcount_code
 from guichet.reference.identifiers import compact_digits, validate_siren, validate_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.naf import NAF_VERSION, naf_entry, normalize_naf_code
-from guichet.reference.text import fold
+from guichet.reference.text import clean_text, fold
 
+#: Fields whose line breaks are kept (every other field gets spaces instead).
+MULTILINE_FIELDS = frozenset({"description"})
 _EMPTY_MARKS = frozenset({"-", "–", "—", "/", "n/a", "N/A", "NC", "nc"})
 _FORMULA_BODY = re.compile(r"[(|!]")
 _FORMULA_STARTS = frozenset("=+-@")
@@ -136,7 +138,7 @@ def _cells(row: list[str], mapping: Mapping) -> tuple[dict[str, str], list[str],
     for column, key, max_length in _mapped_columns(mapping):
         if column >= width:
             continue
-        text = row[column].strip()
+        text = clean_text(row[column], multiline=key in MULTILINE_FIELDS).strip()
         if not text or text in _EMPTY_MARKS:
             continue
         if text[0] not in _FORMULA_STARTS and len(text) <= max_length:

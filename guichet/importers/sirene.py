@@ -20,7 +20,7 @@ from typing import Any
 
 from guichet.importers.errors import FileRefused
 from guichet.reference.communes import current_insee
-from guichet.reference.text import fold
+from guichet.reference.text import clean_text, fold
 
 CHECK_EVERY = 20_000
 Check = Callable[[], None]
@@ -111,7 +111,7 @@ def _columns(header: list[str], required: tuple[str, ...], kind: str, path: Path
 
 def _get(row: list[str], index: dict[str, int], name: str) -> str:
     position = index.get(name)
-    return row[position].strip() if position is not None and position < len(row) else ""
+    return clean_text(row[position]).strip() if position is not None and position < len(row) else ""
 
 
 def _street(row: list[str], ix: dict[str, int]) -> str | None:

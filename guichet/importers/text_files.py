@@ -13,6 +13,9 @@ import io
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 from guichet.importers.errors import FileRefused
 
@@ -22,6 +25,8 @@ ENCODING_NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8 avec BOM",
     "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16 sans BOM",
+    "utf-16-be": "UTF-16 (gros-boutiste) sans BOM",
     "cp1252": "Windows-1252",
 }
 SAMPLE_LINES = 50
@@ -32,39 +37,96 @@ _MOJIBAKE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was written in.
+CHUNK = 1 << 20
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for text written in UTF-16 without a byte order mark.
+
+    French text in UTF-16 has a zero byte in most code units (ASCII and Latin-1 letters): on the
+    odd bytes for little-endian, on the even ones for big-endian, and almost never both.
+    """
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    odd_zeros = head[1 : 2 * pairs : 2].count(0)
+    even_zeros = head[0 : 2 * pairs : 2].count(0)
+    for encoding, zeros, others in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
+    ):
+        if zeros >= 0.6 * pairs and others <= 0.02 * pairs:
+            try:
+                head[: 2 * pairs].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
+
+
+def detect_encoding(handle: BinaryIO) -> str:
+    """The encoding of a CSV file read from ``handle`` (read once, in chunks, and rewound).
 
     Raises:
         FileRefused: binary content, or a file mixing two encodings.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise _mixed_encoding(exc) from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise _mixed_encoding(exc) from exc
-    head = data[:65536]
-    if b"\x00" in head:
-        raise _binary()
+    head = handle.read(65536)
+    if head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = utf16_without_bom(head) or ""
+        if not encoding and b"\x00" in head:
+            raise _binary()
+    chunks = _chunks(head, handle)
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-        if ("Ã" in text or "Â" in text) and _MOJIBAKE.search(text):
-            raise FileRefused(
-                "Ce fichier mélange deux encodages de caractères (UTF-8 et Windows-1252) : les "
-                "accents seraient abîmés. Ouvrez-le dans votre tableur et enregistrez-le de "
-                "nouveau au format « CSV UTF-8 », puis recommencez."
-            ) from None
-    sample = text[:65536]
+        if encoding:
+            _check_decodes(chunks, encoding)
+        else:
+            encoding = "utf-8"
+            try:
+                _check_decodes(chunks, encoding)
+            except UnicodeDecodeError:
+                handle.seek(0)
+                encoding = "cp1252"
+                if any(
+                    _MOJIBAKE.search(c.decode(encoding, "replace")) for c in _chunks(b"", handle)
+                ):
+                    raise FileRefused(
+                        "Ce fichier mélange deux encodages de caractères (UTF-8 et Windows-1252) : "
+                        "les accents seraient abîmés. Ouvrez-le dans votre tableur et "
+                        "enregistrez-le de nouveau au format « CSV UTF-8 », puis recommencez."
+                    ) from None
+    except UnicodeDecodeError as exc:
+        raise _mixed_encoding(exc) from exc
+    sample = head.decode(encoding, errors="replace")
+    if encoding.startswith("utf-16") and sample.startswith("\ufeff"):
+        sample = sample[1:]
     if sample and len(_CONTROL.findall(sample)) > max(3, len(sample) // 200):
         raise _binary()
-    return text, encoding
+    handle.seek(0)
+    return encoding
+
+
+def _chunks(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
+    if head:
+        yield head
+    while chunk := handle.read(CHUNK):
+        yield chunk
+
+
+def _check_decodes(chunks: Iterator[bytes], encoding: str) -> None:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    for chunk in chunks:
+        decoder.decode(chunk)
+    decoder.decode(b"", final=True)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file held in memory and the encoding it was written in."""
+    encoding = detect_encoding(io.BytesIO(data))
+    return data.decode(encoding, errors="replace" if encoding == "cp1252" else "strict"), encoding
 
 
 def _binary() -> FileRefused:
@@ -119,17 +181,62 @@ def detect_delimiter(text: str) -> str:
     return sniffed or ";"
 
 
-def read_csv_rows(data: bytes) -> tuple[list[list[str]], str, str]:
-    """All rows of a CSV file as lists of strings, with its encoding and separator."""
-    text, encoding = decode_text(data)
-    delimiter = detect_delimiter(text)
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+def open_text(handle: BinaryIO) -> tuple[io.TextIOWrapper, str]:
+    """A text stream over a CSV file (decoded as it is read) and its encoding."""
+    encoding = detect_encoding(handle)
+    errors = "replace" if encoding == "cp1252" else "strict"
+    return io.TextIOWrapper(handle, encoding=encoding, errors=errors, newline=""), encoding
+
+
+def longest_line(handle: BinaryIO) -> int:
+    """The length in bytes of the longest line of a file (read in chunks, then rewound)."""
+    longest = current = 0
+    for chunk in _chunks(b"", handle):
+        parts = chunk.split(b"\n")
+        if len(parts) == 1:
+            current += len(chunk)
+        else:
+            longest = max(longest, current + len(parts[0]), *map(len, parts[1:-1]))
+            current = len(parts[-1])
+    handle.seek(0)
+    return max(longest, current)
+
+
+def csv_rows(path: Path, max_line_bytes: int) -> tuple[Iterator[tuple[int, list[str]]], str, str]:
+    """The rows of a CSV file, streamed with their numbers (from 1), its encoding and separator.
+
+    Raises:
+        FileRefused: unreadable, binary or mixed-encoding content, or a line longer than
+            ``max_line_bytes`` (found before any row is read).
+    """
+    handle = path.open("rb")
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise FileRefused(
-            f"Le fichier CSV est mal formé ({exc}). Ouvrez-le dans votre tableur et enregistrez-le "
-            "de nouveau en CSV.",
-            detail=str(exc),
-        ) from exc
-    return rows, encoding, delimiter
+        if longest_line(handle) > max_line_bytes:
+            raise FileRefused(
+                "Ce fichier contient une ligne de plus de "
+                f"{max_line_bytes // (1024 * 1024) or 1} Mo : ce n'est pas un tableau "
+                "d'organisations. Vérifiez le fichier choisi."
+            )
+        text, encoding = open_text(handle)
+        delimiter = detect_delimiter(text.read(65536))
+        text.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    return _numbered(text, delimiter), encoding, delimiter
+
+
+def _numbered(text: io.TextIOWrapper, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with text:
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error as exc:
+            raise FileRefused(
+                f"Le fichier CSV est mal formé ({exc}). Ouvrez-le dans votre tableur et "
+                "enregistrez-le de nouveau en CSV.",
+                detail=str(exc),
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise _mixed_encoding(exc) from exc

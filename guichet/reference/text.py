@@ -103,3 +103,33 @@ def words(text: str) -> list[str]:
 def upper_ascii(text: str) -> str:
     """Capitals without accents, single spaces (``"Rue de l'Église"`` → ``"RUE DE L'EGLISE"``)."""
     return fold(text).upper()
+
+
+# Characters no stored text keeps: C0 and C1 controls (but tab and the line breaks, handled
+# below), DEL, lone surrogates and the two non-characters XML refuses.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Every line boundary ``str.splitlines`` knows: CRLF, LF, CR, VT, FF, FS, GS, RS, NEL, LS, PS.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """Text as it may be stored and written to any file: no control characters.
+
+    Control characters are removed; line breaks of every kind become ``\\n`` in a multi-line
+    field (a description, a note) and a space in a one-line field (a name, a city), like tabs.
+    Printable text comes back unchanged (and fast: one ``isprintable`` call).
+
+    >>> clean_text("Usinage\\x0bLefèbvre\\u2028SARL\\x00")
+    'Usinage Lefèbvre SARL'
+    >>> clean_text("Ligne 1\\r\\nLigne 2\\x85fin", multiline=True)
+    'Ligne 1\\nLigne 2\\nfin'
+    """
+    if text.isprintable():
+        return text
+    text = _LINE_BREAKS.sub("\n" if multiline else " ", _CONTROLS.sub("", text))
+    return text if multiline else text.replace("\t", " ")
+
+
+def clean_optional(text: str | None, *, multiline: bool = False) -> str | None:
+    """:func:`clean_text` of a value that may be missing."""
+    return None if text is None else clean_text(text, multiline=multiline)

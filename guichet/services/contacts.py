@@ -12,6 +12,7 @@ from guichet.errors import NotFoundError, ValidationError
 from guichet.models import Contact, Inquiry, LegalBasis, Organization, Referral, label
 from guichet.reference.emails import validate_email_address
 from guichet.reference.phones import validate_phone
+from guichet.reference.text import clean_text
 from guichet.services.locking import ensure_current
 
 CIVILITIES = ("", "Mme", "M.")
@@ -86,7 +87,7 @@ def check_contact(data: ContactData, today: date | None = None) -> ContactData:
     values: dict[str, object] = {}
     for name in ("civility", "first_name", "last_name", "role", "phone", "mobile", "email"):
         raw = getattr(data, name)
-        values[name] = (raw.strip() or None) if isinstance(raw, str) else None
+        values[name] = (clean_text(raw).strip() or None) if isinstance(raw, str) else None
     for name, limit in _MAX_LENGTHS.items():
         value = values[name]
         if isinstance(value, str) and len(value) > limit:

@@ -21,7 +21,9 @@ from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_table
 from guichet.exporters.vcard import VCardContact, write_vcards
 from guichet.models import Contact, Counsellor, Inquiry, Need, Organization, Referral, label
+from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
+from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.phones import format_phone
 
 CHUNK = 500
@@ -42,7 +44,7 @@ KIND_LABELS = {
     ExportKind.INQUIRIES: "Demandes",
     ExportKind.REFERRALS: "Mises en relation",
 }
-FORMATS = {".csv": "CSV (Excel)", ".xlsx": "Classeur Excel (.xlsx)", ".vcf": "vCard (.vcf)"}
+FORMATS = {".xlsx": "Classeur Excel (.xlsx)", ".csv": "CSV (Excel)", ".vcf": "vCard (.vcf)"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,9 @@ ORGANIZATION_HEADERS = (
     "SIREN",
     "Code NAF",
     "Forme juridique",
+    "Libellé de la forme juridique",
     "Tranche d'effectif",
+    "Libellé de la tranche d'effectif",
     "Adresse",
     "Complément d'adresse",
     "Lieu-dit",
@@ -133,7 +137,9 @@ def organizations_table(
                 o.siren,
                 o.naf_code,
                 o.legal_form,
+                legal_form_label(o.legal_form),
                 o.headcount_band,
+                headcount_label(o.headcount_band),
                 o.address_street,
                 o.address_building,
                 o.address_locality,

@@ -19,6 +19,7 @@ from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_table
 from guichet.importers.bulk import paused_gc
 from guichet.importers.commit import write_plan
+from guichet.importers.limits import ReadLimits
 from guichet.importers.mapping import (
     FIELDS_BY_KEY,
     Mapping,
@@ -32,6 +33,7 @@ from guichet.importers.plan import ImportAction, ImportPlan, PlannedRow, load_ex
 from guichet.importers.tables import Table, read_table
 from guichet.models import ImportMapping, OrganizationKind
 from guichet.search.indexer import process_pending
+from guichet.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +87,19 @@ class OrganizationImportService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    @staticmethod
-    def read(path: Path) -> Table:
-        return read_table(path)
+    def limits(self) -> ReadLimits:
+        """What an import accepts (rows, columns, cell length, data size), from the settings."""
+        values = SettingsService(self.db).all()
+        return ReadLimits(
+            max_rows=values["import.max_rows"],
+            max_columns=values["import.max_columns"],
+            max_cell_chars=values["import.max_cell_chars"],
+            max_megabytes=values["import.max_megabytes"],
+        )
+
+    def read(self, path: Path) -> Table:
+        """Read the file within the limits of the settings (FileRefused past one of them)."""
+        return read_table(path, self.limits())
 
     def mapping_for(self, table: Table) -> MappingChoice:
         """The mapping remembered for files with these headers, or the one guessed from them."""

@@ -20,6 +20,7 @@ from guichet.models import (
     label,
 )
 from guichet.reference.dates import format_datetime_short
+from guichet.reference.text import clean_text
 from guichet.services.inquiry_status import set_outcome
 from guichet.services.locking import ensure_current
 
@@ -93,7 +94,7 @@ def update_inquiry(
     db: Database, inquiry_id: int, version: int, opened: dict[str, object], edit: InquiryEdit
 ) -> Saved:
     """Saves the edit form; raises ConcurrentEditError listing what a colleague changed."""
-    summary = edit.summary.strip()
+    summary = clean_text(edit.summary, multiline=True).strip()
     if len(summary) > MAX_NOTE:
         raise ValidationError(f"Le résumé dépasse {MAX_NOTE} caractères.", field="summary")
     if (
@@ -126,7 +127,7 @@ def add_note(
     db: Database, inquiry_id: int, text: str, *, author_id: int | None, at: datetime | None = None
 ) -> int:
     """Adds a follow-up note, dated ``at`` (now by default)."""
-    body = text.strip()
+    body = clean_text(text, multiline=True).strip()
     if not body:
         raise ValidationError("La note est vide.", field="note")
     if len(body) > MAX_NOTE:
@@ -156,7 +157,7 @@ def set_need_outcome(
     Returns the inquiry's status afterwards (``close`` once every need has an outcome).
     """
     moment = (at or datetime.now()).replace(microsecond=0)
-    text = note.strip()
+    text = clean_text(note, multiline=True).strip()
     if outcome == NeedOutcome.ORIENTED and not text:
         raise ValidationError(
             "Indiquez vers qui ou vers quoi l'entreprise est orientée.", field="orientation_note"

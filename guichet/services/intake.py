@@ -32,6 +32,7 @@ from guichet.models import (
 )
 from guichet.reference.emails import validate_email_address
 from guichet.reference.phones import validate_phone
+from guichet.reference.text import clean_text
 from guichet.services.inquiry_reference import next_reference
 from guichet.services.inquiry_status import set_outcome
 from guichet.services.intake_context import IntakeWarning, find_warnings
@@ -86,7 +87,7 @@ class InquiryCreated:
 
 
 def _text(value: str, limit: int, label: str, name: str) -> str:
-    cleaned = " ".join((value or "").split())
+    cleaned = " ".join(clean_text(value or "").split())
     if len(cleaned) > limit:
         raise ValidationError(
             f"{label} est trop long ({len(cleaned)} caractères, {limit} au plus).", field=name
@@ -137,7 +138,11 @@ def validate_draft(draft: IntakeDraft, *, now: datetime | None = None) -> Intake
     return IntakeDraft(
         received_at=draft.received_at.replace(microsecond=0),
         needs=tuple(
-            NeedDraft(n.subject_id, n.description.strip(), tuple(dict.fromkeys(n.resource_ids)))
+            NeedDraft(
+                n.subject_id,
+                clean_text(n.description, multiline=True).strip(),
+                tuple(dict.fromkeys(n.resource_ids)),
+            )
             for n in draft.needs
         ),
         channel=Channel(draft.channel),
@@ -145,7 +150,7 @@ def validate_draft(draft: IntakeDraft, *, now: datetime | None = None) -> Intake
         organization_id=draft.organization_id,
         contact_id=None if new_contact else draft.contact_id,
         new_contact=new_contact,
-        summary=draft.summary.strip(),
+        summary=clean_text(draft.summary, multiline=True).strip(),
         consent_to_share=draft.consent_to_share,
         consent_at=consent_at,
     )

@@ -24,6 +24,7 @@ from guichet.reference.identifiers import validate_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.naf import validate_naf_code
 from guichet.reference.phones import validate_phone
+from guichet.reference.text import clean_text
 
 #: French label of every editable field, for messages and for « modifié entre-temps ».
 FIELD_LABELS: dict[str, str] = {
@@ -130,10 +131,14 @@ class CheckedOrganization:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _clean(text: str | None) -> str | None:
+#: Fields whose line breaks are kept; any other field gets spaces instead.
+MULTILINE_FIELDS = frozenset({"description"})
+
+
+def _clean(text: str | None, *, multiline: bool = False) -> str | None:
     if text is None:
         return None
-    stripped = text.strip()
+    stripped = clean_text(text, multiline=multiline).strip()
     return stripped or None
 
 
@@ -156,7 +161,7 @@ def check_organization(data: OrganizationData) -> CheckedOrganization:
     values = {name: getattr(data, name) for name in SCALAR_FIELDS}
     for name, value in list(values.items()):
         if isinstance(value, str):
-            values[name] = _clean(value)
+            values[name] = _clean(value, multiline=name in MULTILINE_FIELDS)
     for name, limit in MAX_LENGTHS.items():
         check_length(name, values[name], limit, FIELD_LABELS[name])
     if not values["legal_name"]:

@@ -20,6 +20,7 @@ from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.communes import commune, communes_for_postal_code
 from guichet.reference.identifiers import format_siret, validate_siret
 from guichet.reference.naf import NAF_VERSION, validate_naf_code
+from guichet.reference.text import clean_text
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 MAX_STREET = 120
@@ -48,7 +49,7 @@ class CompanyCreated:
 
 def validate_quick_company(draft: QuickCompanyDraft) -> QuickCompanyDraft:
     """The cleaned draft, or a French error naming the field to correct."""
-    name = " ".join(draft.legal_name.split())
+    name = " ".join(clean_text(draft.legal_name).split())
     if not name:
         raise ValidationError("La raison sociale est obligatoire.", field="legal_name")
     if len(name) > 250:
@@ -76,7 +77,7 @@ def validate_quick_company(draft: QuickCompanyDraft) -> QuickCompanyDraft:
         raise ValidationError(
             f"Le code postal « {postal_code} » doit comporter 5 chiffres.", field="postal_code"
         )
-    insee, city = draft.commune_insee.strip(), " ".join(draft.city.split())
+    insee, city = draft.commune_insee.strip(), " ".join(clean_text(draft.city).split())
     if not insee and postal_code:
         served = communes_for_postal_code(postal_code)
         if len(served) == 1:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import undefer
 
 from guichet.db import Database
-from guichet.errors import NotFoundError, ValidationError
+from guichet.errors import EnvironmentProblem, NotFoundError, ValidationError
 from guichet.models import InformationGiven, Need, NeedOutcome, Resource, ResourceKind, Theme, label
+from guichet.reference.text import clean_text
 from guichet.services.inquiry_status import mark_first_action, set_outcome
 from guichet.services.locking import ensure_current
 
@@ -171,14 +173,52 @@ def save_resource(
         return _info(resource, _themes(session))
 
 
+def safe_file_name(file_name: str) -> str:
+    """The bare name of a file (no folder, no control character), safe to write in a folder.
+
+    Applied when an attachment is stored and again when it is written out: a name stored by an
+    older version or another tool (``../../.bashrc``, ``C:\\x\\y.pdf``) never leaves its folder.
+    """
+    name = clean_text(file_name).replace("\\", "/").rsplit("/", 1)[-1].strip()[:250]
+    return "" if name in (".", "..") else name
+
+
+def _too_big(size: int) -> ValidationError:
+    return ValidationError(
+        f"Le fichier fait {size / (1024 * 1024):.1f} Mo : c'est plus que les "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} Mo qu'une ressource accepte. Joignez plutôt un lien.",
+        field="file",
+    )
+
+
+def read_attachment(path: Path) -> bytes:
+    """The bytes of a file to attach, once its size is known to be within the limit."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_big(size)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow meanwhile
+    except OSError as exc:
+        raise EnvironmentProblem(
+            f"Impossible de lire le fichier « {path.name} » : {exc.strerror or exc}.",
+            detail=str(exc),
+        ) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(len(data))
+    return data
+
+
+def attach_path(db: Database, resource_id: int, path: Path) -> None:
+    """Attach the file at ``path`` to the resource (size checked before it is read)."""
+    attach_file(db, resource_id, path.name, read_attachment(path))
+
+
 def attach_file(db: Database, resource_id: int, file_name: str, data: bytes | None) -> None:
     """Stores a file's bytes in the resource (``data=None`` removes the attachment)."""
     if data is not None and len(data) > MAX_FILE_BYTES:
-        raise ValidationError(
-            f"Le fichier dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo : joignez plutôt un lien.",
-            field="file",
-        )
-    name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip()[:250]
+        raise _too_big(len(data))
+    name = safe_file_name(file_name)
     if data is not None and not name:
         raise ValidationError("Le fichier n'a pas de nom.", field="file")
     with db.unit_of_work() as session:
@@ -196,7 +236,7 @@ def file_bytes(db: Database, resource_id: int) -> tuple[str, bytes] | None:
         )
         if resource is None or resource.file_data is None:
             return None
-        return resource.file_name or "document", resource.file_data
+        return safe_file_name(resource.file_name or "") or "document", resource.file_data
 
 
 def delete_resource(db: Database, resource_id: int) -> None:

@@ -52,6 +52,12 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
     ),
+    SettingSpec("import.max_rows", int, 200_000, "Import : lignes au plus", 10, 2_000_000),
+    SettingSpec("import.max_columns", int, 200, "Import : colonnes au plus", 10, 5_000),
+    SettingSpec(
+        "import.max_cell_chars", int, 32_767, "Import : caractères par cellule au plus", 250, 1e6
+    ),
+    SettingSpec("import.max_megabytes", int, 48, "Import : données lues au plus (Mo)", 1, 2_000),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
         for key, text, label in (

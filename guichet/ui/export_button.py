@@ -1,7 +1,8 @@
 """Exporting what a page shows: a function and a button any page can use.
 
 A page passes the kind of records and a callable giving what its current filter shows; the
-counsellor chooses the file (its extension picks CSV, XLSX or, for contacts, vCard). The export
+counsellor chooses the file (its extension picks XLSX — the default —, CSV or, for contacts,
+vCard). The export
 runs off the GUI thread; a progress dialog with « Annuler » appears when it takes a while.
 
 The callable runs on the GUI thread and returns either the ids themselves (rows already in
@@ -38,7 +39,7 @@ def tr(text: str) -> str:
 
 
 def file_filter(kind: ExportKind) -> str:
-    filters = [tr("CSV pour Excel (*.csv)"), tr("Classeur Excel (*.xlsx)")]
+    filters = [tr("Classeur Excel (*.xlsx)"), tr("CSV pour Excel (*.csv)")]
     if kind == ExportKind.CONTACTS:
         filters.append(tr("Carnet d'adresses vCard (*.vcf)"))
     return ";;".join(filters)
@@ -50,11 +51,11 @@ def _with_suffix(path: Path, chosen_filter: str) -> Path:
     for suffix in (".xlsx", ".vcf", ".csv"):
         if suffix in chosen_filter:
             return path.with_suffix(suffix)
-    return path.with_suffix(".csv")
+    return path.with_suffix(".xlsx")
 
 
 def choose_file(parent: QWidget | None, kind: ExportKind) -> Path | None:
-    default = f"{kind.value}-{date.today():%Y%m%d}.csv"
+    default = f"{kind.value}-{date.today():%Y%m%d}.xlsx"
     chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, tr("Exporter : ") + tr(KIND_LABELS[kind]), default, file_filter(kind)
     )
@@ -169,7 +170,7 @@ class ExportButton(QPushButton):
         self.current_ids = current_ids
         self.task: Task | None = None
         self.setObjectName(f"export_{kind.name.lower()}_button")
-        self.setToolTip(tr("Exporte les lignes affichées (CSV, Excel ou vCard)"))
+        self.setToolTip(tr("Exporte les lignes affichées (Excel, CSV ou vCard)"))
         self.clicked.connect(self.on_clicked)
 
     def add_choice(self, kind: ExportKind, current_ids: IdsProvider, text: str) -> None:

@@ -12,7 +12,7 @@ from stdnum import luhn
 
 from guichet.errors import ValidationError
 from guichet.importers.fast_checks import BulkValidators
-from guichet.importers.rows import _LEGAL_WORDS, _NAME_PUNCTUATION, _luhn, name_key
+from guichet.importers.rows import _LEGAL_WORDS, _NAME_PUNCTUATION, _luhn, clean_siret, name_key
 from guichet.reference.phones import (
     OVERSEAS_NATIONAL_REGIONS,
     parse_phone,
@@ -210,3 +210,31 @@ def test_name_key_folds_part_by_part_like_the_whole(name: str) -> None:
 @given(st.text("0123456789", min_size=1, max_size=20))
 def test_luhn_by_byte_sums_is_luhn(number: str) -> None:
     assert _luhn(number) == luhn.is_valid(number)
+
+
+def _siret_with_a_bad_siren(siren_body: str, nic: str) -> str:
+    """A SIRET whose 14-digit Luhn key is right while its SIREN's key is wrong."""
+    siren = next(siren_body + d for d in "0123456789" if not luhn.is_valid(siren_body + d))
+    head = siren + nic
+    return head + luhn.calc_check_digit(head)
+
+
+@given(
+    siren_body=st.text(alphabet="0123456789", min_size=8, max_size=8).filter(
+        lambda body: body != "35600000"  # La Poste's SIRETs follow their own rule
+    ),
+    nic=st.text(alphabet="0123456789", min_size=4, max_size=4),
+)
+@example(siren_body="73282932", nic="0007")
+def test_fast_siret_path_refuses_a_siret_whose_siren_key_is_wrong(
+    siren_body: str, nic: str
+) -> None:
+    siret = _siret_with_a_bad_siren(siren_body, nic)
+    assert luhn.is_valid(siret) and not luhn.is_valid(siret[:9])
+    with pytest.raises(ValidationError, match=r"son SIREN .* a une clé de contrôle fausse"):
+        clean_siret(siret)
+    with pytest.raises(ValidationError):
+        clean_siret(f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}")
+    valid_siren = next(siren_body + d for d in "0123456789" if luhn.is_valid(siren_body + d))
+    good = valid_siren + nic + luhn.calc_check_digit(valid_siren + nic)
+    assert clean_siret(good) == good  # the same path accepts the right one

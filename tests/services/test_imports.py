@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from stdnum import luhn
 
 from guichet.db import Database
 from guichet.errors import ValidationError
@@ -103,7 +104,7 @@ HOSTILE = {
     "formule +": (["+cmd|' /C calc'!A0", "", "", "", "", "", "", "", "", ""], "formule"),
     "formule -": (["Usinage", "", "-2+3+cmd|' /C calc'!A0", "", "", "", "", "", "", ""], "formule"),
     "formule @": (["@SUM(1+1)*cmd|' /C calc'!A0", "", "", "", "", "", "", "", "", ""], "formule"),
-    "cellule de 1 Mo": (["x" * 1_048_576, "", "", "", "", "", "", "", "", ""], "trop long"),
+    "cellule de 30 000 caractères": (["x" * 30_000, "", "", "", "", "", "", "", "", ""], "trop long"),
     "SIRET faux": (["Usinage Faux", "732 829 320 00075", "", "", "", "", "", "", "", ""], "n'est pas valide"),
     "SIRET trop court": (["Usinage Court", "12345", "", "", "", "", "", "", "", ""], "14 chiffres"),
     "ligne décalée": (["Usinage", "", "", "76170", "Lillebonne", "", "", "", "", "", "en trop"], "cellules"),
@@ -216,7 +217,7 @@ def test_report_can_be_saved(db: Database, tmp_path: Path) -> None:
     report = run(db, write(tmp_path / "a.csv", [*GOOD, HOSTILE["formule ="][0]]))
     path = save_report(report, tmp_path / "rapport.csv")
     text = path.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Ligne;Action;Raison sociale;SIRET;Ville;Motif"
+    assert text.splitlines()[0] == '"Ligne";"Action";"Raison sociale";"SIRET";"Ville";"Motif"'
     assert "Rejeter" in text and "formule" in text
 
 
@@ -260,3 +261,15 @@ def test_import_and_sirene_upsert_work_on_sqlite_and_postgresql(
     for _ in range(2):  # the second run updates the same rows in place
         sirene = import_sirene(portable_db, stock, departement_filter("80"), legal_units=units)
         assert sirene.kept == 7
+
+
+def test_a_siret_whose_siren_key_is_wrong_is_rejected(
+    portable_db: Database, tmp_path: Path
+) -> None:
+    # 732 829 321 is not a valid SIREN (732 829 320 is); the 14-digit key below is right.
+    head = "732829321" + "0007"
+    siret = head + next(d for d in "0123456789" if luhn.is_valid(head + d))
+    row = ["Usinage Faux", siret, "", "76170", "Lillebonne", "", "", "", "", ""]
+    report = run(portable_db, write(tmp_path / "siret.csv", [row]))
+    assert (report.created, report.rejected) == (0, 1)
+    assert "son SIREN 732 829 321 a une clé de contrôle fausse" in report.rows[0].reason

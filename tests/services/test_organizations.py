@@ -13,6 +13,7 @@ from sqlalchemy import select
 import guichet.models as m
 from guichet.db import Database
 from guichet.errors import ConcurrentEditError, NotFoundError, ValidationError
+from guichet.reference.text import clean_text
 from guichet.services.contacts import ContactData, ContactService
 from guichet.services.organization_rules import OrganizationData, check_organization
 from guichet.services.organizations import OrganizationService, months_before
@@ -193,7 +194,7 @@ def test_check_never_crashes_on_any_name(name: str) -> None:
     except ValidationError as exc:
         assert exc.field == "legal_name"
     else:
-        assert checked.data.legal_name == name.strip()
+        assert checked.data.legal_name == clean_text(name).strip()
 
 
 def test_contacts_are_validated_and_listed(db: Database) -> None:

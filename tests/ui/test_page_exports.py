@@ -263,3 +263,35 @@ def test_a_cancelled_export_writes_nothing(
     assert blocker.args == [None]
     assert not (tmp_path / "annule.csv").exists()
     assert message_boxes == [] and button.task is None
+
+
+def test_export_dialog_proposes_xlsx_and_says_what_csv_loses(
+    qtbot: QtBot,
+    demo_ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    message_boxes: list[str],
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from guichet.ui.dialogs.export import ExportDialog
+
+    asked: list[tuple[str, str]] = []
+    target = tmp_path / "organisations"
+
+    def answer(_parent: object, _title: str, default: str, filters: str) -> tuple[str, str]:
+        asked.append((default, filters))
+        return str(target), filters.split(";;")[0]  # the counsellor keeps what is proposed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    dialog = ExportDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    limits = dialog.findChild(QLabel, "exportCsvLimits")
+    assert limits is not None and "zéros" in limits.text() and "SIREN" in limits.text()
+    dialog.on_buttons_accepted()
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=20_000)
+    default, filters = asked[0]
+    assert default.endswith(".xlsx") and filters.startswith("Classeur Excel (*.xlsx)")
+    assert dialog.result_ is not None and dialog.result_.path == target.with_suffix(".xlsx")
+    rows = read_xlsx(target.with_suffix(".xlsx"))
+    assert rows and "Libellé de la forme juridique" in rows[0]

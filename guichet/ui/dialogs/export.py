@@ -44,6 +44,18 @@ class ExportDialog(QDialog):
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        csv_limits = QLabel(
+            self.tr(
+                "Le classeur Excel (.xlsx) est proposé par défaut : il garde chaque valeur telle "
+                "quelle. Un fichier CSV ne dit pas quelles colonnes sont du texte : un tableur "
+                "qui l'ouvre retire les zéros de tête des SIREN, SIRET, codes postaux et codes "
+                "d'effectif (« 01000 » devient « 1000 ») et peut lire certaines valeurs comme "
+                "des dates ou des nombres."
+            )
+        )
+        csv_limits.setObjectName("exportCsvLimits")
+        csv_limits.setWordWrap(True)
+        layout.addWidget(csv_limits)
         buttons = QDialogButtonBox()
         export_button = buttons.addButton(
             self.tr("Exporter…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -55,7 +67,8 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def on_buttons_accepted(self) -> None:
-        export_to_file(self, self.ctx, self.kind_box.currentData(), on_done=self.on_export_done)
+        kind = ExportKind(self.kind_box.currentData())  # Qt hands the StrEnum back as str
+        export_to_file(self, self.ctx, kind, on_done=self.on_export_done)
 
     def on_export_done(self, result: ExportResult | None) -> None:
         self.result_ = result

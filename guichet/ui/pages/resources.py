@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.errors import GuichetError, ValidationError
+from guichet.errors import GuichetError
 from guichet.models import ResourceKind, label
 from guichet.services.resources import (
     ResourceDraft,
     ResourceInfo,
     attach_file,
+    attach_path,
     file_bytes,
     list_resources,
+    safe_file_name,
     save_resource,
 )
 from guichet.services.taxonomy import load_taxonomy
@@ -266,15 +268,7 @@ class ResourcesPage(QWidget):
         if self.current is None:
             return
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            show_error(
-                self,
-                ValidationError(f"Impossible de lire le fichier « {path.name} ».", detail=str(exc)),
-            )
-            return
-        try:
-            attach_file(self.ctx.db, self.current.id, path.name, data)
+            attach_path(self.ctx.db, self.current.id, path)
         except GuichetError as exc:
             show_error(self, exc)
             return
@@ -303,7 +297,8 @@ class ResourcesPage(QWidget):
         if found is None:
             return None
         name, data = found
-        target = Path(tempfile.mkdtemp(prefix="guichet-ressource-")) / name
+        folder = Path(tempfile.mkdtemp(prefix="guichet-ressource-"))
+        target = folder / (safe_file_name(name) or "document")
         target.write_bytes(data)
         return target
 
