@@ -63,7 +63,7 @@ def measure_import(work: Path, source: Path) -> tuple[float, float]:
     from guichet.services.bootstrap import open_database
     from guichet.services.imports import OrganizationImportService
 
-    db = open_database(f"sqlite:///{work / 'import.sqlite3'}")
+    db = open_database(f"sqlite:///{work / 'import.sqlite3'}", create=True)
     service = OrganizationImportService(db)
     start = time.perf_counter()
     table = service.read(source)
@@ -81,7 +81,7 @@ def measure_import(work: Path, source: Path) -> tuple[float, float]:
         ).all()
     db.dispose()
     raw_path = work / "raw.sqlite3"
-    raw_db = open_database(f"sqlite:///{raw_path}")
+    raw_db = open_database(f"sqlite:///{raw_path}", create=True)
     raw_db.dispose()
     raw = sqlite3.connect(raw_path)
     raw.execute("PRAGMA journal_mode=WAL")

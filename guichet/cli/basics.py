@@ -19,12 +19,12 @@ def register(subparsers: Any) -> None:
         dest="force",
         help="ajoute les données même si la base n'est pas vide",
     )
-    demo.set_defaults(func=run_demo)
+    demo.set_defaults(func=run_demo, create_db=True)
     check = add_command(
         subparsers, "check", "vérifie l'intégrité de la base, son schéma et ses effectifs"
     )
     check.add_argument("--json", action="store_true", help="sortie JSON")
-    check.set_defaults(func=run_check)
+    check.set_defaults(func=run_check, migrate_db=False)
 
 
 def run_demo(ctx: Context, args: argparse.Namespace) -> int:
