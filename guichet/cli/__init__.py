@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = environment_problem(exc)
         if problem is None:
             raise
-        logging.getLogger("guichet").warning("%s", exc)
+        logging.getLogger("guichet").info("%s", exc)
         print(f"Erreur : {problem.message}", file=sys.stderr)
         return 2
     finally:

@@ -145,7 +145,7 @@ class Database:
             session.rollback()
             problem = environment_problem(exc)
             if problem is not None:
-                log.warning("%s (%s)", problem.message, exc)
+                log.info("%s (%s)", problem.message, exc)
                 raise problem from exc
             raise
         except BaseException:

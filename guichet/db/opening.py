@@ -24,7 +24,7 @@ from guichet.db.migrate import (
     temporary_beside,
     upgrade,
 )
-from guichet.db.problems import DAMAGED
+from guichet.db.problems import DAMAGED, problem_message
 from guichet.errors import EnvironmentProblem
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,12 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
         return SqliteFile(path, exists=False)
     if not os.access(path, os.R_OK):
         raise _refuse(path, "le fichier n'est pas lisible (droits insuffisants).")
+    # SQLite needs to write beside the file too (its journal): a read-only folder is refused.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise _refuse(
+            path,
+            "le fichier ou son dossier est en lecture seule. Vérifiez les droits d'écriture.",
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -91,7 +97,8 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
         text = str(exc)
         if "not a database" in text:
             raise _refuse(path, "ce n'est pas une base de données SQLite.") from exc
-        raise EnvironmentProblem(DAMAGED.replace("{detail}", text), detail=text) from exc
+        message = problem_message(text) or DAMAGED.replace("{detail}", text)
+        raise EnvironmentProblem(message, detail=text) from exc
     finally:
         conn.close()
     if application_id not in (0, APPLICATION_ID) or (
@@ -109,11 +116,6 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
             "supprimez ce fichier s'il ne contient rien.",
         )
     refuse_newer_schema(revision)
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise _refuse(
-            path,
-            "le fichier ou son dossier est en lecture seule. Vérifiez les droits d'écriture.",
-        )
     return SqliteFile(
         path, exists=bool(tables), marked=application_id == APPLICATION_ID, revision=revision
     )

@@ -39,7 +39,10 @@ _SIGNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("database is locked", "database table is locked", "lock timeout", "busy"), BUSY),
     (("database or disk is full", "no space left", "disk full"), FULL),
     (("readonly database", "read-only", "read only"), READ_ONLY),
-    (("malformed", "file is not a database", "disk i/o error", "corrupt"), DAMAGED),
+    (
+        ("malformed", "file is not a database", "disk i/o error", "corrupt", "vtable constructor"),
+        DAMAGED,
+    ),
     (("unable to open database file",), UNREADABLE),
 )
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guichet.db import Database
 from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
-from guichet.db.problems import environment_problem
+from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
 from guichet.services.settings import SettingsService
 
@@ -57,11 +57,11 @@ def _copy(source: Path, target: Path, *, in_place: bool = False) -> Path:
         return backup_sqlite(source, target, in_place=in_place)
     except (OSError, sqlite3.Error) as exc:
         problem = environment_problem(exc)
-        why = problem.message if problem else str(exc)
+        why = "le disque est plein" if problem and problem.message == FULL else str(exc)
         raise EnvironmentProblem(
-            f"La sauvegarde vers « {target} » a échoué : {why} Aucun fichier incomplet n'a été "
-            "laissé ; une sauvegarde précédente de même nom est intacte. Vérifiez la place "
-            "disponible et les droits d'écriture du dossier.",
+            f"La sauvegarde vers « {target} » n'a pas pu être écrite ({why}). Aucun fichier "
+            "incomplet n'a été laissé, et une sauvegarde précédente du même nom est intacte. "
+            "Libérez de la place ou choisissez un autre dossier.",
             detail=str(exc),
         ) from exc
 

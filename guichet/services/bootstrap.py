@@ -34,7 +34,8 @@ def attach(db: Database) -> Database:
 def _missing(location: object, empty: bool) -> EnvironmentProblem:
     state = "est vide" if empty else "n'existe pas"
     return EnvironmentProblem(
-        f"La base « {location} » {state}. Vérifiez le chemin donné (--db). {CREATORS}"
+        f"La base « {location} » {state} : rien n'a été créé. Vérifiez le chemin (option --db). "
+        f"{CREATORS}"
     )
 
 
