@@ -137,6 +137,20 @@ def _online_copy(source: Path, target: Path) -> None:
         src.close()
 
 
+def remove_leftovers(target: Path, kind: str) -> None:
+    """Temporary files beside ``target`` left by a process that was killed (it is gone)."""
+    for leftover in target.parent.glob(f".{target.name}.{kind}-*.tmp*"):
+        pid = leftover.name.split(f".{kind}-")[1].split(".")[0]
+        try:
+            os.kill(int(pid), 0)
+            continue  # that process is still at work
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        leftover.unlink(missing_ok=True)
+
+
 def backup_sqlite(source: Path, target: Path, *, in_place: bool = False) -> Path:
     """A consistent copy through SQLite's online backup (safe while another process writes).
 
@@ -150,6 +164,7 @@ def backup_sqlite(source: Path, target: Path, *, in_place: bool = False) -> Path
     if in_place:
         _online_copy(source, target)
         return target
+    remove_leftovers(target, "copie")
     temporary = temporary_beside(target, "copie")
     try:
         _online_copy(source, temporary)

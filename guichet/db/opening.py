@@ -20,6 +20,7 @@ from guichet.db.database import Database
 from guichet.db.migrate import (
     APPLICATION_ID,
     refuse_newer_schema,
+    remove_leftovers,
     replace_file,
     temporary_beside,
     upgrade,
@@ -121,25 +122,11 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
     )
 
 
-def _remove_leftovers(path: Path) -> None:
-    """Temporary files of a creation that was interrupted (its process is gone)."""
-    for leftover in path.parent.glob(f".{path.name}.nouvelle-*.tmp*"):
-        pid = leftover.name.split(".nouvelle-")[1].split(".")[0]
-        try:
-            os.kill(int(pid), 0)
-            continue  # another process is creating it right now
-        except (ValueError, ProcessLookupError):
-            pass
-        except PermissionError:
-            continue
-        leftover.unlink(missing_ok=True)
-
-
 def create_sqlite_database(path: Path) -> None:
     """A new database at the head revision at ``path`` (missing or empty): built beside it
     in a temporary file, then renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(path)
+    remove_leftovers(path, "nouvelle")
     temporary = temporary_beside(path, "nouvelle")
     try:
         db = Database(f"sqlite:///{temporary}")
