@@ -103,10 +103,10 @@ def at_0002(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
     shutil.copyfile(demo_template, path)
     db = Database(f"sqlite:///{path}")
     cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
+    with db.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
         command.downgrade(cfg, "0002")
-        conn.exec_driver_sql("PRAGMA application_id = 0")  # as 0.1 made them
+        connection.exec_driver_sql("PRAGMA application_id = 0")  # as 0.1 made them
     db.dispose()
     conn = sqlite3.connect(path)
     organizations = _count(conn, "organization")
@@ -136,7 +136,10 @@ def test_kill_while_migrating(tmp_path: Path, at_0002: tuple[Path, int]) -> None
         _reopens(folder)
         return state
 
-    kind = Kind("migration", lambda folder: shutil.copyfile(template, folder / DB), MIGRATE, check)
+    def prepare(folder: Path) -> None:
+        shutil.copyfile(template, folder / DB)
+
+    kind = Kind("migration", prepare, MIGRATE, check)
     assert run_trials(kind, tmp_path, kills=KILLS).kills == KILLS
 
 

@@ -80,6 +80,7 @@ def test_the_app_explains_a_database_it_cannot_open_and_exits(
     import sqlite3
 
     from guichet.app import database_opener
+
     from guichet.ui.application import run
 
     newer = tmp_path / "recente.sqlite3"
