@@ -154,5 +154,16 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def write_transaction(self) -> Iterator[Connection]:
+        """A Core connection in a write transaction (the write lock taken first, as a write unit
+        of work does), committed on success: migrations run in one of these."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                if self.dialect == "postgresql":
+                    _pg_write_lock(connection, self.busy_timeout_ms)
+                yield connection
+
     def dispose(self) -> None:
         self.engine.dispose()

@@ -200,8 +200,9 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
 
     cfg = alembic_config(db)
     # One transaction for every revision (DDL included, see guichet.db.database): a crash at
-    # any instant leaves the database at its old revision with its data, or at the head.
-    with db.engine.begin() as conn:
+    # any instant leaves the database at its old revision with its data, or at the head. It
+    # holds the write lock: a second desk starting at the same time waits, then finds the head.
+    with db.write_transaction() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         stamp_application_id(conn)

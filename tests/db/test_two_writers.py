@@ -114,3 +114,32 @@ def test_references_are_read_under_the_write_lock(shared_url: str) -> None:
     finally:
         first.dispose()
         second.dispose()
+
+
+def test_two_desks_starting_a_new_version_at_once(tmp_path: Path) -> None:
+    """Both migrate the same old file at the same moment: one migrates, the other waits for
+    it and finds the head (no half-applied revision, no error)."""
+    from guichet.db.migrate import current_revision, head_revision
+    from tests.db.test_migration_copies import database_at
+
+    path = tmp_path / "ancienne.sqlite3"
+    database_at(path, "0002")
+    started = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def start_desk(desk: int) -> None:
+        started.wait()
+        try:
+            db = open_database(f"sqlite:///{path}", backup_dir=tmp_path / f"copies{desk}")
+            outcomes.append(current_revision(db))
+            db.dispose()
+        except Exception as exc:  # reported below with its type
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=start_desk, args=(d,)) for d in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    head = head_revision(Database("sqlite://"))
+    assert outcomes == [head, head]
