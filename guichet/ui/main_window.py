@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.loading_label = QLabel(self.tr("Ouverture de la base de données…"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setWordWrap(True)  # a French error stays readable here
+        self.loading_label.setMargin(24)
         self.stack.addWidget(self.loading_label)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
