@@ -64,6 +64,7 @@ def _check_created(folder: Path) -> str:
     path = folder / DB
     if not path.exists():  # killed before the rename: nothing, the next start creates it
         open_database(_url(folder), create=True).dispose()
+        assert not [p.name for p in folder.iterdir() if ".tmp" in p.name]  # leftovers cleared
         state = "pas encore de base"
     else:
         state = "base neuve"
