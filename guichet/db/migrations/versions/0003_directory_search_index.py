@@ -140,13 +140,11 @@ def downgrade() -> None:
         op.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-# ---------------------------------------------------------------------------------------------
 # Frozen copy of the indexing code as it was at this revision (guichet.reference.text.fold and
 # words, guichet.search.normalize.fold_key/fold_words, Thesaurus.index_text,
 # guichet.reference.communes.commune, guichet.search.indexer.build_rows/reindex_all). A migration
 # must give the same result whatever the application's code becomes: it imports no guichet
 # module. Later changes to the index belong to later migrations (or to the live indexer).
-# ---------------------------------------------------------------------------------------------
 
 # Letters NFKD does not decompose, folded the way a French reader expects.
 # fmt: off
@@ -367,7 +365,6 @@ def _build_rows(
 
 
 def reindex_all(connection: Connection) -> int:
-    """Fill the index from the tables of revision 0002."""
     connection.exec_driver_sql("DELETE FROM organization_search")
     connection.exec_driver_sql(
         "INSERT INTO organization_fts (organization_fts) VALUES ('delete-all')"
