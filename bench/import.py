@@ -64,7 +64,7 @@ def measure_import(work: Path, source: Path) -> tuple[float, float]:
     from guichet.services.imports import OrganizationImportService
     from guichet.services.settings import SettingsService
 
-    db = open_database(f"sqlite:///{work / 'import.sqlite3'}")
+    db = open_database(f"sqlite:///{work / 'import.sqlite3'}", create=True)
     # 200,000 rows hold more data than an import accepts by default (48 MB): raise the limit.
     SettingsService(db).update({"import.max_megabytes": 1000})
     service = OrganizationImportService(db)
@@ -84,7 +84,7 @@ def measure_import(work: Path, source: Path) -> tuple[float, float]:
         ).all()
     db.dispose()
     raw_path = work / "raw.sqlite3"
-    raw_db = open_database(f"sqlite:///{raw_path}")
+    raw_db = open_database(f"sqlite:///{raw_path}", create=True)
     raw_db.dispose()
     raw = sqlite3.connect(raw_path)
     raw.execute("PRAGMA journal_mode=WAL")

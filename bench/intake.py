@@ -160,7 +160,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="guichet-bench-intake-"))
     paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
     paths.ensure()
-    db = open_database(f"sqlite:///{work / 'bench.sqlite3'}")
+    db = open_database(f"sqlite:///{work / 'bench.sqlite3'}", create=True)
     generate_demo(db)
     prepare(db)
     app = make_application()

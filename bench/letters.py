@@ -96,7 +96,7 @@ def service_pair_ms() -> float | None:
     except ImportError:
         return None
     work = Path(tempfile.mkdtemp(prefix="guichet-bench-letters-"))
-    db = open_database(f"sqlite:///{work / 'demo.sqlite3'}")
+    db = open_database(f"sqlite:///{work / 'demo.sqlite3'}", create=True)
     generate_demo(db, now=datetime(2026, 11, 20, 10, 30))
     ids = [
         r.id

@@ -111,7 +111,7 @@ def _generate(
 
 
 def build(path: Path) -> tuple[Database, DirectorySearch, float, float]:
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(f"sqlite:///{path}", create=True)
     rng = random.Random(SEED)
     communes = all_communes()
     start = time.perf_counter()

@@ -33,15 +33,23 @@ def setup_file_logging(paths: AppPaths) -> None:
         root.setLevel(logging.INFO)
 
 
-def database_opener(url: str, paths: AppPaths, *, demo_if_empty: bool) -> Database:
+def database_opener(
+    url: str, paths: AppPaths, *, demo_if_empty: bool, create: bool = False
+) -> Database:
     """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty.
 
     Runs on the thread pool once the window is painted; the log file is set up here first.
+    ``create`` (the first start on the default database, or ``--demo``) makes a missing one,
+    and says so on stderr (the window says it in its status bar).
     """
+    import sys
+
     from guichet.services.bootstrap import open_database
 
     setup_file_logging(paths)
-    db = open_database(url, backup_dir=paths.backup_dir)
+    db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
+    if db.created:
+        print(f"Nouvelle base créée : {db.path or url}", file=sys.stderr)
     if demo_if_empty:
         from guichet.services.demo import generate_demo, is_empty
 
@@ -51,11 +59,16 @@ def database_opener(url: str, paths: AppPaths, *, demo_if_empty: bool) -> Databa
     return db
 
 
-def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False) -> int:
+def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False, create: bool = False) -> int:
+    """The window; non-zero when the database could not be opened (a French dialog said why)."""
     from guichet.importers.xml_safety import require_safe_xml
 
     from guichet.ui.application import run
 
     require_safe_xml()
     paths.ensure()
-    return run(url, paths, lambda: database_opener(url, paths, demo_if_empty=demo_if_empty))
+    return run(
+        url,
+        paths,
+        lambda: database_opener(url, paths, demo_if_empty=demo_if_empty, create=create),
+    )

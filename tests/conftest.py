@@ -42,7 +42,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from guichet.services.bootstrap import open_database
 
     path = tmp_path_factory.mktemp("templates") / "migrated.sqlite3"
-    db = open_database(_url(path))
+    db = open_database(_url(path), create=True)
     with db.engine.connect() as conn:  # fold the WAL into the file before copying it
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
@@ -107,6 +107,6 @@ def portable_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Data
         from tests.postgres import fresh_database
 
         url = fresh_database(request.getfixturevalue("postgres_server"))
-    database = open_database(url)
+    database = open_database(url, create=True)
     yield database
     database.dispose()

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from guichet import __version__
-from guichet.cli.common import Context, FrenchHelpFormatter
+from guichet.cli.common import Context, FrenchHelpFormatter, db_is_default
 from guichet.cli.french_argparse import FrenchArgumentParser
 from guichet.errors import GuichetError
 
@@ -77,15 +77,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level)
     for handler in logging.getLogger().handlers:  # the console stays quiet; the log file is fuller
         handler.setLevel(level)
-    ctx = Context(db_arg=args.db)
+    ctx = Context(
+        db_arg=args.db,
+        create=getattr(args, "create_db", False),
+        migrate=getattr(args, "migrate_db", True),
+    )
     try:
         if getattr(args, "func", None) is None:
             from guichet.app import run_gui
 
-            return run_gui(ctx.url, ctx.paths, demo_if_empty=args.demo)
+            # Only the first start on the default database (or --demo) creates one.
+            first_start = db_is_default(ctx)
+            return run_gui(ctx.url, ctx.paths, demo_if_empty=args.demo, create=first_start)
         return int(args.func(ctx, args) or 0)
     except GuichetError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the machine's trouble met mid-command (disk full, damage…)
+        from guichet.db.problems import environment_problem
+
+        problem = environment_problem(exc)
+        if problem is None:
+            raise
+        logging.getLogger("guichet").info("%s", exc)
+        print(f"Erreur : {problem.message}", file=sys.stderr)
         return 2
     finally:
         ctx.close()

@@ -19,12 +19,12 @@ def register(subparsers: Any) -> None:
         dest="force",
         help="ajoute les données même si la base n'est pas vide",
     )
-    demo.set_defaults(func=run_demo)
+    demo.set_defaults(func=run_demo, create_db=True)
     check = add_command(
         subparsers, "check", "vérifie l'intégrité de la base, son schéma et ses effectifs"
     )
     check.add_argument("--json", action="store_true", help="sortie JSON")
-    check.set_defaults(func=run_check)
+    check.set_defaults(func=run_check, migrate_db=False)
 
 
 def run_demo(ctx: Context, args: argparse.Namespace) -> int:
@@ -53,14 +53,20 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
                 "integrity": report.integrity,
                 "counts": report.counts,
                 "ok": report.ok,
+                "advice": report.advice,
             }
         )
         return 0 if report.ok else 1
     print(f"Base : {report.url}")
     print(f"Schéma : révision {report.revision} (dernière : {report.head})")
     print(f"Intégrité : {report.integrity}")
-    print("Effectifs :")
-    width = max(len(name) for name in report.counts)
-    for name, count in report.counts.items():
-        print(f"  {name.ljust(width)}  {count:>7}")
+    if report.counts:
+        print("Effectifs :")
+        width = max(len(name) for name in report.counts)
+        for name, count in report.counts.items():
+            print(f"  {name.ljust(width)}  {count:>7}")
+    if report.advice:
+        print(report.advice)
+    if report.damaged:
+        print(f"Sauvegardes automatiques : {ctx.paths.backup_dir}")
     return 0 if report.ok else 1

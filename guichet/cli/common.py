@@ -39,9 +39,13 @@ def add_command(subparsers: Any, name: str, help_text: str) -> argparse.Argument
 class Context:
     """The database a command works on, opened (and migrated) on first use."""
 
-    def __init__(self, db_arg: str | None) -> None:
+    def __init__(self, db_arg: str | None, *, create: bool = False, migrate: bool = True) -> None:
         self.paths = AppPaths.detect()
         self.url = database_url(db_arg, self.paths)
+        #: Whether the command may create a missing database (only ``demo`` does).
+        self.create = create
+        #: False opens the database as it is (``check``): no migration, no write.
+        self.migrate = migrate
         self._db: Database | None = None
 
     @property
@@ -51,7 +55,14 @@ class Context:
 
             if self.url.startswith("sqlite:///") and db_is_default(self):
                 self.paths.ensure()
-            self._db = open_database(self.url, backup_dir=self.paths.backup_dir)
+            self._db = open_database(
+                self.url,
+                backup_dir=self.paths.backup_dir,
+                create=self.create,
+                migrate=self.migrate,
+            )
+            if self._db.created:
+                print(f"Nouvelle base créée : {self._db.path or self.url}", file=sys.stderr)
         return self._db
 
     def close(self) -> None:

@@ -45,6 +45,10 @@ def run_search(ctx: Context, args: argparse.Namespace) -> int:
     text = " ".join(args.texte)
     search = DirectorySearch(ctx.db, partial=True)
     hits = search.search(text, limit=max(1, args.limit))
+    if not hits:  # a damaged index may answer nothing without an error: never say « Aucun »
+        from guichet.services.maintenance import ensure_sound
+
+        ensure_sound(ctx.db)
     if args.json:
         print_json(
             [{**asdict(hit), "kind": hit.kind.value, "partial": hit.partial} for hit in hits]

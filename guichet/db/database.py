@@ -7,22 +7,33 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from guichet.config import sqlite_path
 from guichet.db.audit import install_audit_hook
-from guichet.errors import ConcurrentEditError, EnvironmentProblem
+from guichet.db.problems import environment_problem
+from guichet.errors import ConcurrentEditError
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
 
+#: Execution option a write unit of work puts on its connection (see :func:`_begin`).
+WRITE_OPTION = "guichet_write"
+#: Key of PostgreSQL's transaction-level advisory lock that serialises write units of work.
+PG_WRITE_LOCK = 0x47554943
+
+
 def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[object, object], None]:
     def on_connect(dbapi_connection: object, _record: object) -> None:
+        # SQLAlchemy's pysqlite recipe: the driver no longer opens transactions itself (it would
+        # run SELECTs outside any transaction and commit DDL statement by statement); the
+        # "begin" event below emits BEGIN, so every transaction is a real one, DDL included.
+        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
         cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -33,6 +44,20 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[object, object], None]:
     return on_connect
 
 
+def _begin(conn: Connection) -> None:
+    """BEGIN IMMEDIATE for a write unit of work (takes the write lock first, waiting up to the
+    busy timeout), a plain deferred BEGIN for reads."""
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _pg_write_lock(conn: Connection, busy_timeout_ms: int) -> None:
+    """PostgreSQL's counterpart of BEGIN IMMEDIATE: one writer at a time, the next one waits
+    up to the busy timeout (then ``lock_not_available``)."""
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout_ms)}")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
+
 def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout."""
     path = sqlite_path(url)
@@ -41,6 +66,7 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIM
     engine = create_engine(url, echo=echo)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -60,9 +86,12 @@ class Database:
         self, url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
     ) -> None:
         self.url = url
+        self.busy_timeout_ms = busy_timeout_ms
         self.engine = make_engine(url, echo=echo, busy_timeout_ms=busy_timeout_ms)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.counsellor_id: int | None = None
+        #: True when opening created this database (the caller says so to the counsellor).
+        self.created = False
         #: Called on every new session (e.g. the search index hook); db never imports them.
         self.session_hooks: list[Callable[[Session], None]] = []
         #: How many units of work committed a change: a page compares it with the value it last
@@ -88,10 +117,20 @@ class Database:
         return session
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
-        """One user action: commits whole on success, rolls back whole on any error."""
+    def unit_of_work(self, *, write: bool = True) -> Iterator[Session]:
+        """One user action: commits whole on success, rolls back whole on any error.
+
+        A write unit of work holds the database's write lock from its first statement (SQLite
+        ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), so what it reads to decide a write
+        (the next id, the next reference, "does this SIRET exist") cannot change under it; a
+        second writer waits up to the busy timeout, then gets a French message. ``write=False``
+        is for pure reads (searches, checks): they never wait for a writer.
+        """
         session = self.session()
         try:
+            connection = session.connection(execution_options={WRITE_OPTION: write})
+            if write and self.dialect == "postgresql":
+                _pg_write_lock(connection, self.busy_timeout_ms)
             yield session
             session.commit()
             if session.info.pop("wrote", False):
@@ -102,20 +141,29 @@ class Database:
                 "Cette fiche a été modifiée par quelqu'un d'autre depuis son ouverture. "
                 "Rechargez-la pour voir les changements."
             ) from exc
-        except OperationalError as exc:
+        except (DBAPIError, OSError) as exc:
             session.rollback()
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                raise EnvironmentProblem(
-                    "La base de données est occupée par un autre poste. "
-                    "Réessayez dans un instant : rien n'a été perdu.",
-                    detail=str(exc),
-                ) from exc
+            problem = environment_problem(exc)
+            if problem is not None:
+                log.info("%s (%s)", problem.message, exc)
+                raise problem from exc
             raise
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def write_transaction(self) -> Iterator[Connection]:
+        """A Core connection in a write transaction (the write lock taken first, as a write unit
+        of work does), committed on success: migrations run in one of these."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{WRITE_OPTION: True})
+            with connection.begin():
+                if self.dialect == "postgresql":
+                    _pg_write_lock(connection, self.busy_timeout_ms)
+                yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -8,6 +8,7 @@ all an up-to-date database needs (Alembic's import costs more than the window's 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from datetime import datetime
@@ -15,9 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from guichet.db.database import Database
+from guichet.errors import EnvironmentProblem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: ``PRAGMA application_id`` of every Guichet SQLite file ("GUIC"): another program's SQLite
+#: file is never taken for a Guichet database.
+APPLICATION_ID = 0x47554943
 
 
 _REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.M)
@@ -38,6 +43,17 @@ def alembic_config(db: Database) -> Config:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
     return cfg
+
+
+@cache
+def file_revisions() -> frozenset[str]:
+    """Every revision this version of Guichet knows, read from the files."""
+    found = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        match = _REVISION.search(path.read_text(encoding="utf-8"))
+        if match:
+            found.add(match.group(1))
+    return frozenset(found)
 
 
 @cache
@@ -76,9 +92,40 @@ def needs_upgrade(db: Database) -> bool:
     return current_revision(db) != head_revision(db)
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup (safe while another process writes)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def refuse_newer_schema(revision: str | None) -> None:
+    """A database migrated by a newer Guichet is never touched by this one."""
+    if revision is not None and revision not in file_revisions():
+        raise EnvironmentProblem(
+            f"Cette base a été créée ou mise à jour par une version plus récente de Guichet "
+            f"(schéma « {revision} », cette version s'arrête à « {_file_head()} »). Mettez "
+            "Guichet à jour pour l'ouvrir ; la base n'a pas été modifiée."
+        )
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def replace_file(temporary: Path, target: Path) -> None:
+    """Put ``temporary`` in place of ``target`` for good: data on disk, rename, folder on disk."""
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+    _fsync_folder(target.parent)
+
+
+def temporary_beside(target: Path, kind: str) -> Path:
+    """A temporary file name in ``target``'s folder (a rename stays on one file system)."""
+    return target.parent / f".{target.name}.{kind}-{os.getpid()}.tmp"
+
+
+def _online_copy(source: Path, target: Path) -> None:
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
@@ -88,6 +135,49 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             dst.close()
     finally:
         src.close()
+
+
+def remove_leftovers(target: Path, kind: str) -> None:
+    """Temporary files beside ``target`` left by a process that was killed (it is gone)."""
+    for leftover in target.parent.glob(f".{target.name}.{kind}-*.tmp*"):
+        pid = leftover.name.split(f".{kind}-")[1].split(".")[0]
+        try:
+            os.kill(int(pid), 0)
+            continue  # that process is still at work
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        leftover.unlink(missing_ok=True)
+
+
+def backup_sqlite(source: Path, target: Path, *, in_place: bool = False) -> Path:
+    """A consistent copy through SQLite's online backup (safe while another process writes).
+
+    The copy is written to a temporary file beside ``target``, flushed to disk, then renamed
+    over it: at any instant ``target`` is the previous file or the complete new copy, never a
+    partial one; the temporary file is removed on failure (full disk…). ``in_place`` copies
+    into ``target`` itself, a live database (a restore): SQLite's own journal makes that copy
+    all or nothing, and a rename would strand the live database's WAL.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if in_place:
+        _online_copy(source, target)
+        return target
+    remove_leftovers(target, "copie")
+    temporary = temporary_beside(target, "copie")
+    try:
+        _online_copy(source, temporary)
+        conn = sqlite3.connect(temporary)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+        finally:
+            conn.close()
+        replace_file(temporary, target)
+    except BaseException:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -96,6 +186,7 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
 
     A SQLite file that already holds tables is copied to ``backup_dir`` before any change.
     """
+    refuse_newer_schema(current_revision(db))  # before any copy or change
     if not needs_upgrade(db):
         return None
     backup: Path | None = None
@@ -108,7 +199,18 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     from alembic import command
 
     cfg = alembic_config(db)
-    with db.engine.begin() as conn:
+    # One transaction for every revision (DDL included, see guichet.db.database): a crash at
+    # any instant leaves the database at its old revision with its data, or at the head. It
+    # holds the write lock: a second desk starting at the same time waits, then finds the head.
+    with db.write_transaction() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        stamp_application_id(conn)
     return backup
+
+
+def stamp_application_id(conn: Connection) -> None:
+    """Mark a SQLite file as Guichet's (``PRAGMA application_id``), inside the caller's
+    transaction."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from guichet.db import Database
 from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
+from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
 from guichet.services.settings import SettingsService
 
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 
 AUTO_PREFIX = "auto-"
 BEFORE_RESTORE_PREFIX = "avant-restauration-"
-ROLLING_PREFIXES = (AUTO_PREFIX, BEFORE_RESTORE_PREFIX, "avant-migration-")
+MIGRATION_PREFIX = "avant-migration-"  # made by guichet.db.migrate.upgrade
+ROLLING_PREFIXES = (AUTO_PREFIX, BEFORE_RESTORE_PREFIX, MIGRATION_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,16 @@ def _live_path(db: Database) -> Path:
     return path
 
 
-def _copy(source: Path, target: Path) -> Path:
+def _copy(source: Path, target: Path, *, in_place: bool = False) -> Path:
     try:
-        return backup_sqlite(source, target)
+        return backup_sqlite(source, target, in_place=in_place)
     except (OSError, sqlite3.Error) as exc:
+        problem = environment_problem(exc)
+        why = "le disque est plein" if problem and problem.message == FULL else str(exc)
         raise EnvironmentProblem(
-            f"La sauvegarde vers « {target} » a échoué : {exc}. Vérifiez la place disponible "
-            "et les droits d'écriture du dossier.",
+            f"La sauvegarde vers « {target} » n'a pas pu être écrite ({why}). Aucun fichier "
+            "incomplet n'a été laissé, et une sauvegarde précédente du même nom est intacte. "
+            "Libérez de la place ou choisissez un autre dossier.",
             detail=str(exc),
         ) from exc
 
@@ -148,9 +153,7 @@ class BackupService:
         source = _live_path(self.db)
         if target.resolve() == source.resolve():
             raise ValidationError("Choisissez un autre fichier que la base elle-même.")
-        if target.exists():
-            target.unlink()
-        return _copy(source, target)
+        return _copy(source, target)  # over an existing file: replaced only once complete
 
     def backups(self) -> list[Path]:
         """The automatic backups, newest first."""
@@ -172,10 +175,11 @@ class BackupService:
         prune(self.backup_dir, BEFORE_RESTORE_PREFIX, self.keep())
         self.db.engine.dispose()
         try:
-            _copy(source, live)
+            _copy(source, live, in_place=True)
         finally:
             self.db.engine.dispose()
         if head_revision(self.db) != inspect_backup(live, self.db).revision:
             upgrade(self.db, self.backup_dir)
+            prune(self.backup_dir, MIGRATION_PREFIX, self.keep())
         log.info("Base restaurée depuis %s (état précédent : %s)", source, saved)
         return saved

@@ -63,7 +63,7 @@ def due_referrals(
 ) -> list[DueReferral]:
     """Everything due on ``today`` (overdue included), most urgent first."""
     delays = Delays.from_settings(db)
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         rows = [
             referral_row(r)
             for r in session.scalars(

@@ -128,13 +128,13 @@ def _filtered(query: Any, filters: InquiryFilters) -> Any:
 
 
 def count_inquiries(db: Database, filters: InquiryFilters) -> int:
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         return session.scalar(_filtered(select(func.count(Inquiry.id)), filters)) or 0
 
 
 def inquiry_ids(db: Database, filters: InquiryFilters) -> list[int]:
     """The id of every inquiry the filters keep (what the page exports), newest first."""
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         query = _filtered(select(Inquiry.id), filters).order_by(Inquiry.received_at.desc())
         return list(session.scalars(query))
 
@@ -198,7 +198,7 @@ def list_inquiries(
     tie = Inquiry.id.desc() if descending else Inquiry.id.asc()
     query = query.order_by(order.desc() if descending else order.asc(), tie)
     query = query.offset(max(offset, 0)).limit(max(limit, 0))
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         rows = session.execute(query).all()
         ids = [row[0] for row in rows]
         subjects: dict[int, list[str]] = {}
@@ -229,7 +229,7 @@ def list_inquiries(
 
 def find_row(db: Database, inquiry_id: int) -> InquiryListRow | None:
     """The list row of one inquiry (to show it right after it was saved)."""
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         reference = session.scalar(select(Inquiry.reference).where(Inquiry.id == inquiry_id))
     if reference is None:
         return None

@@ -185,7 +185,7 @@ def _timeline(
 
 
 def inquiry_detail(db: Database, inquiry_id: int) -> InquiryDetail:
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         inquiry = session.scalar(
             select(Inquiry)
             .where(Inquiry.id == inquiry_id)

@@ -73,7 +73,7 @@ class CompanyContext:
 
 def subject_choices(db: Database) -> list[SubjectChoice]:
     """Active subjects of active themes, in the taxonomy's order, with their keywords."""
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         rows = session.execute(
             select(Subject.id, Theme.id, Theme.name, Subject.name)
             .join(Theme, Subject.theme_id == Theme.id)
@@ -90,7 +90,7 @@ def subject_choices(db: Database) -> list[SubjectChoice]:
 
 
 def company_contacts(db: Database, organization_id: int) -> list[ContactChoice]:
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         contacts = session.scalars(
             select(Contact)
             .where(Contact.organization_id == organization_id, Contact.anonymized_at.is_(None))
@@ -171,7 +171,7 @@ def intake_warnings(
     subject_ids: Sequence[int],
     at: datetime,
 ) -> list[IntakeWarning]:
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         return find_warnings(
             session, organization_id=organization_id, email=email, subject_ids=subject_ids, at=at
         )
@@ -181,7 +181,7 @@ def company_context(
     db: Database, organization_id: int, *, limit: int = 15
 ) -> CompanyContext | None:
     """The company's last inquiries with their needs, outcomes and referrals."""
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         org = session.get(Organization, organization_id)
         if org is None:
             return None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from guichet.db import Database
 from guichet.db.migrate import current_revision, head_revision
+from guichet.db.problems import DAMAGED
+from guichet.errors import EnvironmentProblem
 from guichet.models import (
     AuditEntry,
     Contact,
@@ -35,6 +38,13 @@ COUNTED = {
 }
 
 
+#: What to do when the check finds damage.
+DAMAGE_ADVICE = (
+    "La base est abîmée : n'y enregistrez plus rien. Restaurez la dernière sauvegarde "
+    "(Fichier › Restaurer une sauvegarde…, ou « guichet restore FICHIER »)."
+)
+
+
 @dataclass(frozen=True)
 class CheckReport:
     url: str
@@ -47,25 +57,75 @@ class CheckReport:
     def ok(self) -> bool:
         return self.integrity == "ok" and self.revision == self.head
 
+    @property
+    def damaged(self) -> bool:
+        return self.integrity != "ok"
+
+    @property
+    def advice(self) -> str | None:
+        """What the counsellor should do, in French (None when all is well)."""
+        if self.damaged:
+            return DAMAGE_ADVICE
+        if self.revision != self.head:
+            return "Le schéma sera mis à jour à la prochaine ouverture (après une sauvegarde)."
+        return None
+
+
+def _integrity(db: Database) -> str:
+    """``ok``, or what SQLite found wrong (a damaged file may fail the check itself)."""
+    if db.dialect != "sqlite":
+        return "ok"
+    try:
+        with db.engine.connect() as conn:
+            rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                return "; ".join(rows[:10])
+            fk_errors = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    except DBAPIError as exc:
+        return f"la vérification elle-même échoue (SQLite : « {str(exc.orig).strip()} »)"
+    if fk_errors:
+        return f"{len(fk_errors)} références cassées (clés étrangères)"
+    return "ok"
+
 
 def check_database(db: Database) -> CheckReport:
-    with db.unit_of_work() as session:
-        if db.dialect == "sqlite":
-            rows = session.execute(text("PRAGMA integrity_check")).scalars().all()
-            integrity = "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows[:10])
-            fk_errors = session.execute(text("PRAGMA foreign_key_check")).all()
-            if fk_errors and integrity == "ok":
-                integrity = f"{len(fk_errors)} références cassées (clés étrangères)"
-        else:
-            integrity = "ok"
-        counts = {
-            name: session.scalar(select(func.count()).select_from(model)) or 0
-            for name, model in COUNTED.items()
-        }
+    """Integrity first; the counts only when the file is sound (reading a damaged one fails)."""
+    integrity = _integrity(db)
+    counts: dict[str, int] = {}
+    if integrity == "ok" or integrity.endswith("(clés étrangères)"):
+        with db.unit_of_work(write=False) as session:
+            counts = {
+                name: session.scalar(select(func.count()).select_from(model)) or 0
+                for name, model in COUNTED.items()
+            }
     return CheckReport(
         url=db.url,
-        revision=current_revision(db),
+        revision=current_revision(db) if integrity == "ok" else _revision_or_none(db),
         head=head_revision(db),
         integrity=integrity,
         counts=counts,
     )
+
+
+def _revision_or_none(db: Database) -> str | None:
+    try:
+        return current_revision(db)
+    except DBAPIError:
+        return None
+
+
+def ensure_sound(db: Database) -> None:
+    """SQLite's quick check; raises :class:`EnvironmentProblem` when the file is damaged.
+
+    For answers that would otherwise be silently wrong, e.g. a search finding nothing: a
+    damaged index can return no row without any error.
+    """
+    if db.dialect != "sqlite":
+        return
+    try:
+        with db.engine.connect() as conn:
+            rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DBAPIError as exc:
+        rows = [str(exc.orig)]
+    if rows != ["ok"]:
+        raise EnvironmentProblem(DAMAGED.replace("{detail}", rows[0][:120]), detail="; ".join(rows))

@@ -83,7 +83,7 @@ def load_overview(
     latest_referrals = ReferralService(db).list_referrals(limit=latest)
     reactivity = load_reactivity(db, moment)
     territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
-    with db.unit_of_work() as s:
+    with db.unit_of_work(write=False) as s:
         count = lambda query: s.scalar(query) or 0  # noqa: E731
         active = (
             select(Membership.organization_id)

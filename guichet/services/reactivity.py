@@ -41,7 +41,7 @@ def _share(hits: int, total: int) -> float | None:
 def load_reactivity(db: Database, now: datetime) -> Reactivity:
     month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     since = now - WINDOW
-    with db.unit_of_work() as session:
+    with db.unit_of_work(write=False) as session:
         firsts = session.execute(
             select(Inquiry.received_at, Inquiry.first_action_at).where(
                 Inquiry.received_at >= month_start,

@@ -128,7 +128,7 @@ class SettingsService:
     def all(self) -> dict[str, Any]:
         """Every declared setting, stored value or default."""
         values = {spec.key: spec.default for spec in SPECS}
-        with self.db.unit_of_work() as session:
+        with self.db.unit_of_work(write=False) as session:
             for row in session.scalars(select(Setting)):
                 spec = SPECS_BY_KEY.get(row.key)
                 if spec is not None:

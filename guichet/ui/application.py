@@ -53,6 +53,8 @@ def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -
     if probe:
         QTimer.singleShot(0, lambda: _report_shown(app))
         window.database_attached.connect(lambda: _report_ready(app))
+    # The database could not be opened: the dialog has said why; leave with a non-zero code.
+    window.database_failed.connect(lambda: app.exit(2))
     QTimer.singleShot(0, lambda: window.open_database(open_database))
     status = app.exec()
     if window.ctx is not None:

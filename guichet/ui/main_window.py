@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(str)
     database_attached = Signal()
+    #: The database could not be opened (after the dialog that says why).
+    database_failed = Signal()
 
     def __init__(
         self,
@@ -103,6 +106,8 @@ class MainWindow(QMainWindow):
         self.loading_label = QLabel(self.tr("Ouverture de la base de données…"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setWordWrap(True)  # a French error stays readable here
+        self.loading_label.setMargin(24)
         self.stack.addWidget(self.loading_label)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -136,6 +141,9 @@ class MainWindow(QMainWindow):
         assert self.paths is not None
         self.statusBar().clearMessage()
         self.attach(AppContext(db=db, paths=self.paths))
+        if db.created:
+            message = self.tr("Nouvelle base créée : %1").replace("%1", str(db.path or db.url))
+            self.statusBar().showMessage(message)
 
     def on_database_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
@@ -144,7 +152,8 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
         else:
             self.loading_label.setText(self.tr("La base de données n'a pas pu être ouverte."))
-            raise exc
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # logged, shown as unexpected
+        self.database_failed.emit()
 
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx

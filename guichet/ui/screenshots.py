@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="guichet-screens-"))
     paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
     paths.ensure()
-    db = open_database(f"sqlite:///{work / 'demo.sqlite3'}")
+    db = open_database(f"sqlite:///{work / 'demo.sqlite3'}", create=True)
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
     app.setCursorFlashTime(0)  # a steady text cursor: the same pixels at every capture

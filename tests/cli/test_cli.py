@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,10 @@ def test_help_is_in_french(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_reports_schema_and_counts(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], migrated_template: Path
 ) -> None:
     db_file = tmp_path / "cli.sqlite3"
+    shutil.copyfile(migrated_template, db_file)
     assert main(["--db", str(db_file), "check", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
@@ -60,5 +62,5 @@ def test_an_unreadable_database_gives_a_french_error(
     bogus = tmp_path / "pas-une-base.sqlite3"
     bogus.write_bytes(b"ceci n'est pas une base SQLite" * 100)
     assert main(["--db", str(bogus), "check"]) == 2
-    assert "Erreur : Impossible d'ouvrir la base de données" in capsys.readouterr().err
+    assert "n'est pas une base de données SQLite" in capsys.readouterr().err
     assert bogus.read_bytes().startswith(b"ceci n'est pas")  # left untouched

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sirene_sample"
 
 
 def test_export_import_backup_restore_round(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], migrated_template: Path
 ) -> None:
     source = tmp_path / "source.sqlite3"
     assert main(["--db", str(source), "demo"]) == 0
@@ -31,6 +32,7 @@ def test_export_import_backup_restore_round(
     assert "vCard" in capsys.readouterr().err
 
     target = tmp_path / "cible.sqlite3"
+    shutil.copyfile(migrated_template, target)  # an import never creates the database
     assert main(["--db", str(target), "import", "organisations", str(exported), "--dry-run"]) == 0
     assert "rien n'a été enregistré" in capsys.readouterr().out
     report = tmp_path / "rapport.csv"
@@ -60,8 +62,11 @@ def test_export_import_backup_restore_round(
         assert conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0] > 0
 
 
-def test_import_sirene_and_look_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_sirene_and_look_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], migrated_template: Path
+) -> None:
     db = tmp_path / "s.sqlite3"
+    shutil.copyfile(migrated_template, db)
     stock = SAMPLE / "StockEtablissement_utf8_sample.csv"
     units = SAMPLE / "StockUniteLegale_utf8_sample.csv"
     args = ["--db", str(db), "import", "sirene", str(stock), "--departement", "80"]

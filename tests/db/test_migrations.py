@@ -128,3 +128,41 @@ def test_the_head_read_from_the_files_is_alembics(tmp_path: Path) -> None:
     assert current_revision(db) is None
     upgrade(db)
     assert current_revision(db) == head_revision(db)
+
+
+@pytest.mark.parametrize("start", [None, "0002"])
+def test_a_migration_that_fails_midway_leaves_the_old_database(
+    tmp_path: Path, start: str | None
+) -> None:
+    """All revisions run in one transaction, DDL included (SQLite committed DDL statement by
+    statement): a failure (or a kill) near the end leaves the old schema and data whole."""
+    from sqlalchemy import event
+
+    db = Database(f"sqlite:///{tmp_path / 'base.sqlite3'}")
+    if start is not None:
+        _run(db, command.upgrade, start)
+        with db.engine.begin() as conn:
+            for statement in FIRST_REVISION_ROWS:
+                conn.execute(text(statement))
+
+    def fail_at_the_end(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "VALUES ('rebuild')" in statement:  # the last steps of 0003
+            raise RuntimeError("coupure")
+
+    event.listen(db.engine, "before_cursor_execute", fail_at_the_end)
+    with pytest.raises(RuntimeError, match="coupure"):
+        upgrade(db)
+    event.remove(db.engine, "before_cursor_execute", fail_at_the_end)
+    tables = set(inspect(db.engine).get_table_names())
+    assert current_revision(db) == start
+    if start is None:
+        assert tables <= {"alembic_version"}
+    else:
+        assert "organization_search" not in tables and "search_term" not in tables
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT legal_name FROM organization")).scalars().all() == [
+                "Usinage Lefebvre"
+            ]
+    upgrade(db)  # the next start migrates it
+    assert current_revision(db) == head_revision(db)
+    db.dispose()

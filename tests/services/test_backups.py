@@ -122,3 +122,31 @@ def test_restore_refuses_a_newer_schema_and_a_damaged_file(db: Database, tmp_pat
     damaged.write_bytes(bytes(data))
     with pytest.raises(ValidationError):
         inspect_backup(damaged, db)
+
+
+def test_a_backup_over_a_backup_on_a_full_disk_keeps_the_old_one(
+    demo_db: Database, paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from guichet.db import migrate
+    from guichet.errors import EnvironmentProblem
+
+    service = BackupService(demo_db, paths.backup_dir)
+    target = service.backup_to(tmp_path / "sauvegarde.sqlite3")
+    before = target.read_bytes()
+    real_copy = migrate._online_copy
+
+    def full_disk(source: Path, temporary: Path) -> None:
+        real_copy(source, temporary)  # half written, then the disk is full
+        with temporary.open("r+b") as handle:
+            handle.truncate(4096)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrate, "_online_copy", full_disk)
+    with pytest.raises(EnvironmentProblem) as refused:
+        service.backup_to(target)
+    assert "le disque est plein" in refused.value.message
+    assert "Aucun fichier incomplet" in refused.value.message
+    assert target.read_bytes() == before  # the previous backup, whole
+    assert sorted(p.name for p in tmp_path.iterdir() if "sauvegarde" in p.name) == [
+        "sauvegarde.sqlite3"
+    ]

@@ -71,3 +71,46 @@ def test_opening_an_up_to_date_database_and_the_home_page_stay_light(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_app_explains_a_database_it_cannot_open_and_exits(
+    tmp_path, paths: AppPaths, message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A newer schema at start-up: a French dialog, then the app leaves with a non-zero code."""
+    import sqlite3
+
+    from guichet.app import database_opener
+
+    from guichet.ui.application import run
+
+    newer = tmp_path / "recente.sqlite3"
+    with sqlite3.connect(newer) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        conn.execute("CREATE TABLE organization (id INTEGER)")
+        conn.execute("CREATE TABLE inquiry (id INTEGER)")
+        conn.execute("INSERT INTO alembic_version VALUES ('0999')")
+    conn.close()
+    before = newer.read_bytes()
+    url = f"sqlite:///{newer}"
+    status = run(url, paths, lambda: database_opener(url, paths, demo_if_empty=False))
+    assert status == 2
+    assert len(message_boxes) == 1 and "version plus récente de Guichet" in message_boxes[0]
+    assert newer.read_bytes() == before
+
+
+def test_the_first_start_creates_the_database_and_says_so(
+    qtbot, qsettings: QSettings, paths: AppPaths, message_boxes: list[str], capfd
+) -> None:  # type: ignore[no-untyped-def]
+    from guichet.app import database_opener
+
+    window = MainWindow(qsettings, paths=paths)
+    qtbot.addWidget(window)
+    url = f"sqlite:///{paths.default_db_path}"
+    assert not paths.default_db_path.exists()
+    with qtbot.waitSignal(window.database_attached, timeout=30_000):
+        window.open_database(lambda: database_opener(url, paths, demo_if_empty=False, create=True))
+    assert not message_boxes
+    assert window.statusBar().currentMessage() == f"Nouvelle base créée : {paths.default_db_path}"
+    assert "Nouvelle base créée" in capfd.readouterr().err
+    assert window.ctx is not None
+    window.ctx.db.dispose()

@@ -20,7 +20,16 @@ Revises: 0002
 
 from __future__ import annotations
 
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
 from alembic import op
+from sqlalchemy import BindParameter, Connection, bindparam, text
 
 revision = "0003"
 down_revision = "0002"
@@ -119,10 +128,7 @@ def upgrade() -> None:
         op.execute(statement)
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
-    # Fill the index from the rows already there (plain SQL reads of the tables of 0001).
-    from guichet.search.indexer import reindex_all
-
-    reindex_all(bind)
+    reindex_all(bind)  # the rows already there become searchable at once (frozen code below)
 
 
 def downgrade() -> None:
@@ -132,3 +138,262 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in DROPPED_TABLES:
         op.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+# Frozen copy of the indexing code as it was at this revision (guichet.reference.text.fold and
+# words, guichet.search.normalize.fold_key/fold_words, Thesaurus.index_text,
+# guichet.reference.communes.commune, guichet.search.indexer.build_rows/reindex_all). A migration
+# must give the same result whatever the application's code becomes: it imports no guichet
+# module. Later changes to the index belong to later migrations (or to the live indexer).
+
+# Letters NFKD does not decompose, folded the way a French reader expects.
+# fmt: off
+_SPECIAL: dict[str, str] = {
+    "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th", "ø": "o", "đ": "d", "ħ": "h",
+    "ı": "i", "ĸ": "k", "ŀ": "l", "ł": "l", "ŉ": "'n", "ŋ": "n", "ŧ": "t", "ſ": "s",
+    "ƀ": "b", "ƒ": "f", "ǥ": "g", "ȷ": "j", "ɇ": "e",
+    # Typography pasted from word processors.
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "«": '"', "»": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
+}
+# fmt: on
+
+_LETTER_NAME = re.compile(
+    r"^LATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) (?:\w+ )*?([A-Z]{1,2})(?: WITH .*)?$"
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_char(char: str) -> str | None:
+    """Fold one character of the Latin blocks, or None when there is no ASCII rendering."""
+    lower = char.lower()
+    if lower in _SPECIAL:
+        return _SPECIAL[lower]
+    stripped = _strip_marks(lower)
+    if stripped.isascii():
+        return stripped
+    if len(stripped) == 1 and stripped in _SPECIAL:
+        return _SPECIAL[stripped]
+    if stripped.endswith("\u00b7"):  # Catalan "l·l": keep the letter, drop the dot
+        head = stripped[:-1]
+        return head if head.isascii() else None
+    match = _LETTER_NAME.match(unicodedata.name(char, ""))
+    return match.group(1).lower() if match else None
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    blocks = (range(0x00A0, 0x02B0), range(0x1E00, 0x1F00), range(0x2C60, 0x2C80))
+    for code in (code for block in blocks for code in block):
+        char = chr(code)
+        folded = _fold_char(char)
+        if folded is None:
+            continue
+        # ``fold`` lowers before translating: map the lower-case form too (Ɓ → ɓ → b).
+        for variant in {char, char.lower()}:
+            if len(variant) == 1 and variant != folded:
+                table.setdefault(ord(variant), folded)
+    for code in range(0x0300, 0x0370):  # combining marks typed or pasted in decomposed form
+        table[code] = ""
+    for char, folded in _SPECIAL.items():
+        table[ord(char)] = folded
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Fold text for comparison: lower case, no accents, ligatures expanded, single spaces.
+
+    >>> fold("  Œuvre   SOCIALE de l’Hôpital ")
+    "oeuvre sociale de l'hopital"
+
+    Latin letters (Latin-1 and Latin Extended-A) always fold to ASCII. ``fold`` is idempotent.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    folded = text.lower().translate(_TABLE)
+    if not folded.isascii():
+        folded = _strip_marks(folded).lower().translate(_TABLE)
+    return " ".join(folded.split())
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into words of letters and digits.
+
+    >>> words("Port-Jérôme-sur-Seine, l'usine")
+    ['port', 'jerome', 'sur', 'seine', 'l', 'usine']
+    """
+    return _WORD.findall(fold(text))
+
+
+def fold_key(text: str | None) -> str:
+    return " ".join(words(text or ""))
+
+
+def fold_words(*texts: str | None) -> str:
+    return " ".join(w for t in texts if t for w in words(t))
+
+
+_COMMUNES = Path(__file__).resolve().parents[4] / "resources" / "reference" / "communes_76.csv"
+
+
+def _commune_names() -> dict[str, str]:
+    """INSEE code (current, délégué or former) → name of the current commune."""
+    with _COMMUNES.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    current = {r["code_insee"]: r["nom"] for r in rows if r["type"] == "commune-actuelle"}
+    names = dict(current)
+    for row in rows:
+        if row["type"] == "commune-actuelle":
+            for old in filter(None, row["anciens_codes"].split("|")):
+                names.setdefault(old, row["nom"])
+        elif row["code_commune_parent"] in current and row["code_insee"] not in current:
+            names.setdefault(row["code_insee"], current[row["code_commune_parent"]])
+    return names
+
+
+class _Thesaurus:
+    def __init__(self, rows: Iterable[tuple[int, int | None, str, str | None]]) -> None:
+        self.entries: dict[int, tuple[int | None, str, frozenset[str]]] = {}
+        for cap_id, parent_id, name, synonyms in rows:
+            phrases = [name, *(s for s in (synonyms or "").split("|") if s.strip())]
+            self.entries[cap_id] = (
+                parent_id,
+                name,
+                frozenset(w for p in phrases for w in words(p)),
+            )
+        self._index_text: dict[int, str] = {}
+
+    def _chain(self, cap_id: int) -> list[int]:
+        chain: list[int] = []
+        current: int | None = cap_id
+        while current is not None and current in self.entries and current not in chain:
+            chain.append(current)
+            current = self.entries[current][0]
+        return chain
+
+    def index_text(self, cap_ids: Iterable[int]) -> str:
+        seen: dict[str, None] = {}
+        for cap_id in cap_ids:
+            if cap_id not in self._index_text:
+                parts: dict[str, None] = {}
+                for member in self._chain(cap_id):
+                    _parent, name, cap_words = self.entries[member]
+                    parts.update(dict.fromkeys(words(name)))
+                    parts.update(dict.fromkeys(sorted(cap_words)))
+                self._index_text[cap_id] = " ".join(parts)
+            seen.update(dict.fromkeys(self._index_text[cap_id].split()))
+        return " ".join(seen)
+
+
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_COLS = ", ".join(SEARCH_COLUMNS)
+_BATCH = 2000
+
+
+def _fetch(connection: Connection, sql: str, ids: Sequence[int]) -> list[Any]:
+    return list(connection.execute(text(sql).bindparams(_IDS), {"ids": list(ids)}))
+
+
+def _build_rows(
+    connection: Connection, ids: Sequence[int], thesaurus: _Thesaurus, communes: dict[str, str]
+) -> list[tuple[Any, ...]]:
+    orgs = _fetch(
+        connection,
+        "SELECT id, legal_name, trade_name, siren, siret, postal_code, city, commune_insee, "
+        "description FROM organization WHERE id IN :ids",
+        ids,
+    )
+    if not orgs:
+        return []
+    found = [o[0] for o in orgs]
+    contacts: dict[int, list[str]] = defaultdict(list)
+    for org_id, first, last in _fetch(
+        connection,
+        "SELECT organization_id, first_name, last_name FROM contact "
+        "WHERE organization_id IN :ids AND anonymized_at IS NULL",
+        found,
+    ):
+        contacts[org_id].append(fold_words(first, last))
+    capabilities: dict[int, list[int]] = defaultdict(list)
+    for org_id, cap_id in _fetch(
+        connection,
+        "SELECT organization_id, capability_id FROM organization_capability "
+        "WHERE organization_id IN :ids",
+        found,
+    ):
+        capabilities[org_id].append(cap_id)
+    labels: dict[int, list[str]] = defaultdict(list)
+    for org_id, name in _fetch(
+        connection,
+        "SELECT l.organization_id, c.name FROM organization_certification l "
+        "JOIN certification c ON c.id = l.certification_id WHERE l.organization_id IN :ids "
+        "UNION ALL SELECT l.organization_id, s.name FROM organization_sector l "
+        "JOIN sector s ON s.id = l.sector_id WHERE l.organization_id IN :ids",
+        found,
+    ):
+        labels[org_id].append(fold_words(name))
+    rows = []
+    for org_id, legal, trade, siren, siret, postal, city, insee, description in orgs:
+        legal_key = fold_key(legal)
+        trade_key = fold_key(trade)
+        code = (insee or "").strip().upper()
+        rows.append(
+            (
+                org_id,
+                legal_key,
+                trade_key,
+                " ".join(k for k in (legal_key, trade_key) if k),
+                " ".join(x for x in (siren, siret) if x),
+                fold_words(city, communes.get(code) if insee else None, postal),
+                thesaurus.index_text(capabilities.get(org_id, ())),
+                " ".join(labels.get(org_id, ())),
+                " ".join(contacts.get(org_id, ())),
+                fold_words(description),
+            )
+        )
+    return rows
+
+
+def reindex_all(connection: Connection) -> int:
+    connection.exec_driver_sql("DELETE FROM organization_search")
+    connection.exec_driver_sql(
+        "INSERT INTO organization_fts (organization_fts) VALUES ('delete-all')"
+    )
+    connection.exec_driver_sql("DELETE FROM search_term")
+    connection.exec_driver_sql("DELETE FROM organization_search_pending")
+    connection.exec_driver_sql("DELETE FROM capability_search_pending")
+    thesaurus = _Thesaurus(
+        (r[0], r[1], r[2], r[3])
+        for r in connection.execute(text("SELECT id, parent_id, name, synonyms FROM capability"))
+    )
+    ids = [r[0] for r in connection.exec_driver_sql("SELECT id FROM organization ORDER BY id")]
+    communes = _commune_names() if ids else {}
+    for start in range(0, len(ids), _BATCH):
+        rows = _build_rows(connection, ids[start : start + _BATCH], thesaurus, communes)
+        if rows:
+            connection.exec_driver_sql(
+                f"INSERT INTO organization_search (id, name_key, trade_key, {_COLS}) "
+                f"VALUES ({', '.join('?' * (3 + len(SEARCH_COLUMNS)))})",
+                list(rows),
+            )
+    connection.exec_driver_sql("INSERT INTO organization_fts (organization_fts) VALUES ('rebuild')")
+    connection.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.organization_fts_terms "
+        "USING fts5vocab(main, organization_fts, 'row')"
+    )
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO search_term (term) SELECT term FROM temp.organization_fts_terms "
+        "WHERE length(term) >= 3 AND term GLOB '*[a-z]*'"
+    )
+    connection.exec_driver_sql("DROP TABLE temp.organization_fts_terms")
+    return len(ids)
