@@ -39,8 +39,8 @@ demo: install
 	$(BIN)/guichet --db $(DEMO_DB) demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check guichet tests bench
-	$(BIN)/ruff format --check guichet tests bench
+	$(BIN)/ruff check guichet tests bench tools
+	$(BIN)/ruff format --check guichet tests bench tools
 	$(BIN)/mypy
 
 layers: $(STAMP)
@@ -55,7 +55,7 @@ bench: install
 	@for f in bench/*.py; do echo "== $$f"; xvfb-run -a -s "$(SCREEN)" $(BIN)/python $$f || exit 1; done
 
 screenshots: install
-	xvfb-run -a -s "$(SCREEN)" $(BIN)/python -m guichet.ui.screenshots --out docs/screenshots
+	xvfb-run -a -s "$(SCREEN)" $(BIN)/python -m tools.screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

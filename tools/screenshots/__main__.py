@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
+from tools.screenshots import directory_scenes
+from tools.screenshots.demo_clock import DEMO_NOW
 
-from guichet.ui import directory_scenes
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
-from guichet.ui.demo_clock import DEMO_NOW
 from guichet.ui.main_window import MainWindow
 
 
@@ -66,7 +66,7 @@ def _settings(window: MainWindow) -> QWidget:
 
 def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
-        from guichet.ui import files_scenes
+        from tools.screenshots import files_scenes
 
         return getattr(files_scenes, name)(window)  # type: ignore[no-any-return]
 
@@ -75,7 +75,7 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
 
 def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
-        from guichet.ui import intake_scenes
+        from tools.screenshots import intake_scenes
 
         return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
 
@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             widget.close()
     window.close()
     if not args.only:
-        from guichet.ui.letter_images import write_letter_images
+        from tools.screenshots.letter_images import write_letter_images
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):
             print(path)
