@@ -45,12 +45,12 @@ def install_file_actions(window: MainWindow) -> None:
     first = menu.actions()[0] if menu.actions() else None
     actions = [
         _action(
-            window, "&Importer des organisations…", "importAction", lambda: open_import(window)
+            window, "Importer des &organisations…", "importAction", lambda: open_import(window)
         ),
         _action(window, "Importer &SIRENE…", "sireneImportAction", lambda: open_sirene(window)),
         _action(window, "&Exporter…", "exportAction", lambda: open_export(window)),
         None,
-        _action(window, "&Sauvegarder la base…", "backupAction", lambda: backup(window)),
+        _action(window, "Sau&vegarder la base…", "backupAction", lambda: backup(window)),
         _action(window, "&Restaurer une sauvegarde…", "restoreAction", lambda: restore(window)),
         None,
     ]

@@ -50,7 +50,6 @@ def intake_filled(window: MainWindow) -> QWidget:
     org_id, name, subject_id = _recent_company(window)
     dialog = IntakeDialog(window.ctx, window)
     dialog.confirm_abandon = False
-    dialog.resize(1300, 780)
     dialog.show()
     dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     dialog.company.choose(org_id, name)
@@ -119,7 +118,6 @@ def intake_sirene(window: MainWindow) -> QWidget:
     _demo_sirene_row(window)
     dialog = IntakeDialog(window.ctx, window)
     dialog.confirm_abandon = False
-    dialog.resize(1300, 780)
     dialog.show()
     dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     text = "mécanique de préc"

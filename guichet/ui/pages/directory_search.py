@@ -40,6 +40,7 @@ from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.pages.directory_results import PAGE_SIZE, HitsTableModel
 from guichet.ui.pages.organization_panel import OrganizationPanel
+from guichet.ui.search_box import mark_search_box
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class DirectorySearchTab(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.on_search_edit_text_changed)
         self.search_edit.installEventFilter(self)
+        mark_search_box(self.search_edit)  # Ctrl+F; its own filter handles the result keys
         top.addWidget(self.search_edit, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCountLabel")

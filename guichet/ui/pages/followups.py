@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,6 +39,7 @@ from guichet.ui.pages.followups_columns import (
     FollowUpLine,
     followup_columns,
 )
+from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
 
@@ -79,6 +86,7 @@ class FollowUpsPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("followUpsView")
+        mark_initial_focus(self.table)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -162,12 +170,42 @@ class FollowUpsPage(QWidget):
         return [line.referral.id for line in self.model.rows()]
 
     def refresh(self) -> None:
+        """Reloads the view; the selection stays on its referrals, or on the same line when
+        they left the view (a follow-up done in « à relancer »)."""
+        chosen = {row.id for row in self.selected()}
+        current = self.table.currentIndex()
         lines = self.lines()
         self.model.set_rows(lines)
         self.columns.apply(str(self.view_box.currentData()))
         fit_columns(self.table, COLUMN_WIDTH)
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
+        if chosen:
+            self._reselect(chosen, current.row())
         self.on_selection_changed()
+
+    def _reselect(self, referral_ids: set[int], row: int) -> None:
+        selection = QItemSelection()
+        first = None
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            line = self.proxy.data(index, ROW_ROLE)
+            if isinstance(line, FollowUpLine) and line.referral.id in referral_ids:
+                selection.select(index, index)
+                first = first or index
+        if first is None and self.proxy.rowCount():
+            first = self.proxy.index(min(max(row, 0), self.proxy.rowCount() - 1), 0)
+            selection.select(first, first)
+        if first is None:
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        self.table.selectionModel().setCurrentIndex(
+            first, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(first)
 
     def selected(self) -> list[ReferralRow]:
         rows = self.table.selectionModel().selectedRows()

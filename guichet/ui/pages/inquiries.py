@@ -36,6 +36,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
+from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 
 PERIODS = (
@@ -115,6 +116,7 @@ class InquiriesPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("inquiriesView")
         self.view.setModel(self.model)
+        mark_search_box(self.text_edit, self.view)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

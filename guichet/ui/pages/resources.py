@@ -41,6 +41,7 @@ from guichet.services.taxonomy import load_taxonomy
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
@@ -82,6 +83,7 @@ class ResourcesPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("resourcesView")
         self.view.setModel(self.proxy)
+        mark_search_box(self.filter_edit, self.view)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
