@@ -61,8 +61,8 @@ class DeskKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if watched is not QApplication.focusWidget():
-            return False  # the same key press reaches every parent: act once
+        if not isinstance(watched, QWidget):
+            return False  # acting consumes the key: its parents never see it again
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         control = Qt.KeyboardModifier.ControlModifier
         key = event.key()

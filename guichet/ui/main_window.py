@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)
         else:
             self.on_navigation_current_row_changed(row)
+        if self.ctx is not None:  # Ctrl+1…9, a link: the keyboard lands in the page
+            focus_page(self.page(key))
 
     def current_page_key(self) -> str:
         return self.specs[max(self.navigation.currentRow(), 0)].key
@@ -304,8 +306,6 @@ class MainWindow(QMainWindow):
         page = self.page(key)
         self.stack.setCurrentWidget(page)
         self.refresh_if_stale(key)
-        if self.ctx is not None and not self.navigation.hasFocus():
-            focus_page(page)
         self.page_shown.emit(key)
 
     def on_counsellor_box_current_index_changed(self, _index: int) -> None:
@@ -326,7 +326,9 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Ctrl+F: the cursor in the search box of the page on screen."""
-        focus_page(self.stack.currentWidget())
+        page = self.stack.currentWidget()
+        if page is not None:
+            focus_page(page)
 
     def on_shortcuts_action_triggered(self) -> None:
         from guichet.ui.dialogs.shortcuts import ShortcutsDialog

@@ -25,6 +25,14 @@ PAGE_MNEMONICS = {
     "resources": "Re&ssources",
 }
 SP = QStyle.StandardPixmap
+#: Icons of the file actions (guichet.ui.file_actions), by object name.
+FILE_ICONS = {
+    "importAction": (SP.SP_ArrowDown, "document-import"),
+    "sireneImportAction": (SP.SP_DriveNetIcon, "document-import"),
+    "exportAction": (SP.SP_ArrowUp, "document-export"),
+    "backupAction": (SP.SP_DialogSaveButton, "document-save-as"),
+    "restoreAction": (SP.SP_DialogOpenButton, "document-revert"),
+}
 
 
 def standard_icon(widget: QWidget, pixmap: QStyle.StandardPixmap, theme: str = "") -> QIcon:
@@ -63,6 +71,10 @@ def build_menus(window: MainWindow) -> None:
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
     install_file_actions(window)
+    for name, (pixmap, theme) in FILE_ICONS.items():
+        action = window.findChild(QAction, name)
+        if isinstance(action, QAction):
+            action.setIcon(standard_icon(window, pixmap, theme))
     _build_view_menu(window)
     _build_help_menu(window)
 

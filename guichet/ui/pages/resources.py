@@ -42,10 +42,15 @@ from guichet.services.taxonomy import load_taxonomy
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.search_box import mark_search_box
+from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
+
+
+#: widths of the columns after the title (type, theme, date, valid until, file), in pixels
+RESOURCE_COLUMN_WIDTHS = (120, 150, 110, 100, 60)
 
 
 class ResourcesPage(QWidget):
@@ -90,12 +95,20 @@ class ResourcesPage(QWidget):
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        compact_rows(self.view)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets the room
+        for column, width in enumerate(RESOURCE_COLUMN_WIDTHS, start=1):
+            header.resizeSection(column, width)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self._form())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 420])
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.on_new_button_clicked)
