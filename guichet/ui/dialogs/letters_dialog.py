@@ -51,7 +51,7 @@ class LettersDialog(QDialog):
         self._shown: PdfBytes | None = None
         self.setObjectName("lettersDialog")
         self.setWindowTitle(self.tr("Courriers de mise en relation"))
-        self.resize(1000, 760)
+        self.resize(1000, 700)  # inside 1366×768 with a task bar
 
         self.list = QListWidget()
         self.list.setObjectName("lettersList")

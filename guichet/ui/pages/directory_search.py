@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.exports import ExportKind, contact_ids_of
 
+from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
@@ -121,10 +122,14 @@ class DirectorySearchTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # no sideways scrolling
+        # name and reason share the room left: no sideways scrolling
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 75)
         header.resizeSection(2, 140)
         header.resizeSection(3, 120)
+        # kind and SIRET are in the detail panel: their columns are one right-click away
+        self.columns_menu = HeaderColumnMenu(self.table, {1, 3})
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)

@@ -49,7 +49,7 @@ PERIODS = (
 MAX_COLUMN_WIDTH = 220
 SHRINKABLE_COLUMNS = (2, 3, 4)  # company, contact, needs
 #: channel and first-action delay: statistics more than reading matter, a right-click away
-HIDDEN_COLUMNS = {5, 8}
+HIDDEN_COLUMNS = {3, 5, 8}  # contact (in the detail), channel, delay: one right-click away
 
 
 class InquiriesPage(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -194,6 +194,16 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self.referrals_view)
         self.content.hide()
 
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than its content (buttons, headings): the splitter cannot squeeze the
+        panel below it, so nothing is cut on the right (there is no horizontal scroll bar)."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        width = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width + 2 * self.frameWidth()), hint.height())
+
     def _heading(self, text: str) -> QLabel:
         heading = QLabel(text)
         font = heading.font()
@@ -276,6 +286,7 @@ class OrganizationPanel(QScrollArea):
         self.referrals_model.set_rows(list(detail.referrals))
         self.empty_label.hide()
         self.content.show()
+        self.updateGeometry()  # its minimum width is the content's (see minimumSizeHint)
 
     def _show_verified(self, verified_on: date | None) -> None:
         if verified_on is None:

@@ -39,6 +39,7 @@ from guichet.services.resources import (
 )
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.search_box import mark_search_box
@@ -49,8 +50,10 @@ from guichet.ui.widgets.qt_dates import to_qdatetime
 NO_DATE = QDate(2000, 1, 1)
 
 
-#: widths of the columns after the title (type, theme, date, valid until, file), in pixels
-RESOURCE_COLUMN_WIDTHS = (120, 150, 110, 100, 60)
+#: widths of the columns after the title (type, theme, date, valid until, file, active), pixels
+RESOURCE_COLUMN_WIDTHS = (120, 125, 110, 105, 60, 50)
+#: file and « active » are in the form beside the list: their columns are one right-click away
+HIDDEN_RESOURCE_COLUMNS = {5, 6}
 
 
 class ResourcesPage(QWidget):
@@ -103,6 +106,7 @@ class ResourcesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets the room
         for column, width in enumerate(RESOURCE_COLUMN_WIDTHS, start=1):
             header.resizeSection(column, width)
+        self.columns_menu = HeaderColumnMenu(self.view, HIDDEN_RESOURCE_COLUMNS)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self._form())
