@@ -11,17 +11,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from guichet.models import label
 from guichet.reference.identifiers import format_siret
 from guichet.search import OrganizationHit
 
 from guichet.ui.table_model import ROW_ROLE, AnyIndex, horizontal_title
+from guichet.ui.theme import color
 
 Fetcher = Callable[[int, int], list[OrganizationHit]]
 PAGE_SIZE = 100
-WARNING_COLOR = QColor("#b00020")
 
 
 def _why(hit: OrganizationHit) -> str:
@@ -106,7 +106,7 @@ class HitsTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return hit
         if role == Qt.ItemDataRole.ForegroundRole and hit.do_not_refer:
-            return QBrush(WARNING_COLOR)
+            return QBrush(color("error"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if hit.do_not_refer:
                 return self.tr("Ne pas orienter vers cette organisation (voir la fiche)")

@@ -42,6 +42,7 @@ from guichet.ui.pages.followups_columns import (
 from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
+from guichet.ui.widgets.status_chip import use_status_chips
 
 __all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 
@@ -88,6 +89,7 @@ class FollowUpsPage(QWidget):
         self.table.setObjectName("followUpsView")
         mark_initial_focus(self.table)
         self.table.setModel(self.proxy)
+        use_status_chips(self.table)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)

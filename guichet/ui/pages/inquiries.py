@@ -38,6 +38,7 @@ from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
+from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
     ("Toutes les dates", None),
@@ -117,6 +118,7 @@ class InquiriesPage(QWidget):
         self.view.setObjectName("inquiriesView")
         self.view.setModel(self.model)
         mark_search_box(self.text_edit, self.view)
+        use_status_chips(self.view)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

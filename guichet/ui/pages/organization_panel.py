@@ -45,6 +45,8 @@ from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.theme import set_themed_style
+from guichet.ui.widgets.status_chip import use_status_chips
 
 
 def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -103,7 +105,7 @@ class OrganizationPanel(QScrollArea):
         self.name_label.setFont(font)
         self.kind_label = plain_label(name="detailKind")
         self.warning_label = plain_label(name="doNotReferLabel")
-        self.warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_themed_style(self.warning_label, "color: $error; font-weight: bold;")
         self.identity_label = plain_label(name="detailIdentity")
         self.address_label = plain_label(name="detailAddress")
         self.reach_label = plain_label(name="detailReach")
@@ -182,6 +184,7 @@ class OrganizationPanel(QScrollArea):
         self.referrals_view = QTableView()
         self.referrals_view.setObjectName("receivedReferralsView")
         self.referrals_view.setModel(self.referrals_model)
+        use_status_chips(self.referrals_view)
         self.referrals_view.verticalHeader().hide()
         self.referrals_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.referrals_view.horizontalHeader().setSectionResizeMode(
@@ -296,7 +299,7 @@ class OrganizationPanel(QScrollArea):
             text = self.tr("Vérifié le %1").replace("%1", format_date_long(verified_on))
             stale = verified_on < months_before(date.today(), 12)
         self.verified_label.setText(text + (self.tr(" — à vérifier") if stale else ""))
-        self.verified_label.setStyleSheet("color: #8a5300;" if stale else "")
+        set_themed_style(self.verified_label, "color: $warning;" if stale else "")
 
     def _show_contacts(self, contacts: tuple[ContactInfo, ...]) -> None:
         self.contacts_list.clear()

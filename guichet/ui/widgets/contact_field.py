@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from guichet.reference.phones import format_phone
 from guichet.reference.text import words
 from guichet.services.contacts import ContactChoice
 from guichet.services.intake import NewContact
@@ -135,7 +136,9 @@ class ContactField(QWidget):
             self.contact = data
             self.new_box.hide()
             self.chosen_label.setText(
-                " — ".join(p for p in (data.name, data.role, data.phone, data.email) if p)
+                " — ".join(
+                    p for p in (data.name, data.role, format_phone(data.phone), data.email) if p
+                )
             )
             self.chosen_label.show()
             self.search.set_text(data.name)
