@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from guichet.services.taxonomy import load_taxonomy
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
@@ -282,7 +282,7 @@ class ResourcesPage(QWidget):
         self.refresh(select_id=self.current.id)
 
     def on_attach_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Joindre un fichier"))
+        path = open_file_name(self, FileKind.ATTACHMENT, self.tr("Joindre un fichier"))
         if path:
             self.attach(Path(path))
 
