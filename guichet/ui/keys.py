@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.ui.forms import FormTidier
+
 #: The keys, for the list of keyboard shortcuts (Aide › Raccourcis clavier).
 NEXT_TAB = "Ctrl+Tab"
 PREVIOUS_TAB = "Ctrl+Shift+Tab"
@@ -99,10 +101,11 @@ class FocusRingStyle(QProxyStyle):
 
 
 def install_desk_keys(app: QApplication) -> None:
-    """Once per application: the keys above and the focus ring."""
+    """Once per application: the keys above, the focus ring and tidy forms."""
     if app.property("guichetDeskKeys"):
         return
     app.setProperty("guichetDeskKeys", True)
     app.installEventFilter(DeskKeys(app))
+    app.installEventFilter(FormTidier(app))
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))

@@ -87,3 +87,23 @@ def test_forms_show_phone_numbers_in_the_national_form(qtbot, ctx: AppContext) -
     assert dialog.edits["phone"].text() == "02 35 38 00 01"
     dialog.on_buttons_accepted()
     assert service.get(saved.organization_id).data.phone == "+33235380001"  # stored unchanged
+
+
+def test_forms_keep_their_rows_together_in_a_tall_window(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
+
+    from guichet.ui.keys import install_desk_keys
+
+    install_desk_keys(qapp)
+    dialog = QDialog()
+    form = QFormLayout(dialog)
+    first, second = QLineEdit(), QLineEdit()
+    form.addRow("Nom", first)
+    form.addRow("Ville", second)
+    qtbot.addWidget(dialog)
+    dialog.resize(400, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    gap = second.geometry().top() - first.geometry().bottom()
+    assert 0 < gap <= 12  # not 250 px apart
+    assert form.labelAlignment() & Qt.AlignmentFlag.AlignLeft

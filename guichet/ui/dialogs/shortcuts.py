@@ -31,9 +31,14 @@ class ShortcutRow:
     where: str
 
 
+#: names French counsellors read on their keys, where Qt's translation says otherwise
+KEY_NAMES = {"Retour": "Entrée", "Bas": "Flèche bas"}
+
+
 def native(sequence: QKeySequence | str) -> str:
     """« Ctrl+Maj+Tab » as the keyboard says it, in French."""
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+    text = QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+    return "+".join(KEY_NAMES.get(part, part) for part in text.split("+"))
 
 
 def _menu_title(action: QAction) -> str:

@@ -123,6 +123,14 @@ class ResourcesPage(QWidget):
     def _form(self) -> QWidget:
         box = QWidget()
         form = QFormLayout(box)
+        # says what the form is for, so an empty one reads as « a new resource »
+        self.form_heading = QLabel()
+        self.form_heading.setObjectName("resourceFormHeading")
+        self.form_heading.setWordWrap(True)
+        heading_font = self.form_heading.font()
+        heading_font.setBold(True)
+        self.form_heading.setFont(heading_font)
+        form.addRow(self.form_heading)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("resourceTitle")
         self.title_edit.setMaxLength(250)
@@ -198,6 +206,13 @@ class ResourcesPage(QWidget):
 
     def fill(self, info: ResourceInfo | None) -> None:
         self.current = info
+        self.form_heading.setText(
+            self.tr("Modifier la ressource")
+            if info
+            else self.tr(
+                "Nouvelle ressource : remplissez la fiche, puis « Enregistrer la ressource »"
+            )
+        )
         self.title_edit.setText(info.title if info else "")
         self.kind_box.setCurrentIndex(
             max(self.kind_box.findData(info.kind if info else ResourceKind.SHEET), 0)
