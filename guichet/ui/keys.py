@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui.forms import FormTidier
+from guichet.ui.theme import is_dark
 
 #: The keys, for the list of keyboard shortcuts (Aide › Raccourcis clavier).
 NEXT_TAB = "Ctrl+Tab"
@@ -78,7 +79,33 @@ class DeskKeys(QObject):
 
 
 class FocusRingStyle(QProxyStyle):
-    """The application style, with a visible ring around the focused push button."""
+    """The application style, with a visible ring around the focused push button, and check
+    boxes and radio buttons outlined in the dark scheme (Fusion draws them almost black on
+    black)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        indicators = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element in indicators and is_dark():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))  # type: ignore[attr-defined]
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            rect = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+            if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+                painter.drawEllipse(rect)
+            else:
+                painter.drawRoundedRect(rect, 2, 2)
+            painter.restore()
 
     def drawControl(
         self,

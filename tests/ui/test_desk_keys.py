@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -91,7 +92,9 @@ def _form_dialog(saved: list[str]) -> tuple[QDialog, QLineEdit, QPlainTextEdit, 
     line, text = QLineEdit(), QPlainTextEdit()
     tabs.addTab(line, "Un")
     tabs.addTab(text, "Deux")
-    tabs.addTab(QWidget(), "Trois")
+    table = QTableWidget(3, 2)
+    table.setObjectName("tabbedTable")
+    tabs.addTab(table, "Trois")
     layout = QVBoxLayout(dialog)
     layout.addWidget(tabs)
     layout.addWidget(save_cancel_buttons(dialog, lambda: saved.append("saved")))
@@ -126,6 +129,11 @@ def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> No
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert tabs.currentIndex() == 2  # round the end
+    table = tabs.currentWidget()
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    QTest.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0  # a table does not keep Ctrl+Tab for itself
 
 
 def test_each_menu_letter_is_unique(qtbot, demo_ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -107,3 +107,33 @@ def test_forms_keep_their_rows_together_in_a_tall_window(qtbot, qapp) -> None:  
     gap = second.geometry().top() - first.geometry().bottom()
     assert 0 < gap <= 12  # not 250 px apart
     assert form.labelAlignment() & Qt.AlignmentFlag.AlignLeft
+
+
+def test_check_boxes_stay_visible_in_the_dark_scheme(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QCheckBox
+
+    from guichet.ui.keys import install_desk_keys
+
+    install_desk_keys(qapp)
+    try:
+        apply_color_scheme(qapp, Qt.ColorScheme.Dark)
+        box = QCheckBox("Adhérent")
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        image = box.grab().toImage()
+        window = qapp.palette().color(QPalette.ColorRole.Window).lightness()
+        lightest = max(
+            QColor(image.pixel(QPoint(x, y))).lightness()
+            for x in range(indicator.left(), indicator.right() + 1)
+            for y in range(indicator.top(), indicator.bottom() + 1)
+        )
+        assert lightest > window + 60  # an outline that stands out, not black on black
+    finally:
+        apply_color_scheme(qapp, Qt.ColorScheme.Light)
