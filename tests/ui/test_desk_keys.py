@@ -130,6 +130,7 @@ def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> No
     )
     assert tabs.currentIndex() == 2  # round the end
     table = tabs.currentWidget()
+    assert isinstance(table, QTableWidget)
     table.setFocus()
     table.setCurrentCell(0, 0)
     QTest.keyClick(table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
