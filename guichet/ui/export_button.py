@@ -25,6 +25,7 @@ from guichet.services.exports import KIND_LABELS, ExportKind, ExportResult, expo
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
+from guichet.ui.icons import with_icon
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 IdsFinder = Callable[[], Collection[int] | None]
@@ -174,6 +175,7 @@ class ExportButton(QPushButton):
         self.current_ids = current_ids
         self.task: Task | None = None
         self.setObjectName(f"export_{kind.name.lower()}_button")
+        with_icon(self, "export")
         self.setToolTip(tr("Exporte les lignes affichées (CSV, Excel ou vCard)"))
         self.clicked.connect(self.on_clicked)
 

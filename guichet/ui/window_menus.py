@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
+from guichet.ui.icons import icon
 
 if TYPE_CHECKING:
     from guichet.ui.main_window import MainWindow
@@ -24,21 +25,14 @@ PAGE_MNEMONICS = {
     "directory": "A&nnuaire",
     "resources": "Re&ssources",
 }
-SP = QStyle.StandardPixmap
-#: Icons of the file actions (guichet.ui.file_actions), by object name.
+#: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {
-    "importAction": (SP.SP_ArrowDown, "document-import"),
-    "sireneImportAction": (SP.SP_DriveNetIcon, "document-import"),
-    "exportAction": (SP.SP_ArrowUp, "document-export"),
-    "backupAction": (SP.SP_DialogSaveButton, "document-save-as"),
-    "restoreAction": (SP.SP_DialogOpenButton, "document-revert"),
+    "importAction": "import",
+    "sireneImportAction": "sirene",
+    "exportAction": "export",
+    "backupAction": "backup",
+    "restoreAction": "restore",
 }
-
-
-def standard_icon(widget: QWidget, pixmap: QStyle.StandardPixmap, theme: str = "") -> QIcon:
-    """The desktop theme's icon ``theme`` when there is one, else Qt's standard ``pixmap``."""
-    fallback = widget.style().standardIcon(pixmap)
-    return QIcon.fromTheme(theme, fallback) if theme else fallback
 
 
 def mnemonic(text: str) -> str:
@@ -52,13 +46,11 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     window.file_menu = bar.addMenu(window.tr("&Fichier"))
     window.new_inquiry_action = new_inquiry_action(window)
-    window.new_inquiry_action.setIcon(standard_icon(window, SP.SP_FileIcon, "document-new"))
+    window.new_inquiry_action.setIcon(icon("new", window))
     window.file_menu.addAction(window.new_inquiry_action)
     window.settings_action = QAction(window.tr("&Paramètres…"), window)
     window.settings_action.setObjectName("settingsAction")
-    window.settings_action.setIcon(
-        standard_icon(window, SP.SP_FileDialogDetailedView, "preferences-system")
-    )
+    window.settings_action.setIcon(icon("settings", window))
     window.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
     window.settings_action.triggered.connect(window.on_settings_action_triggered)
     window.settings_action.setEnabled(False)
@@ -66,15 +58,15 @@ def build_menus(window: MainWindow) -> None:
     window.file_menu.addSeparator()
     quit_action = QAction(window.tr("&Quitter"), window)
     quit_action.setObjectName("quitAction")
-    quit_action.setIcon(standard_icon(window, SP.SP_DialogCloseButton, "application-exit"))
+    quit_action.setIcon(icon("quit", window))
     quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
     install_file_actions(window)
-    for name, (pixmap, theme) in FILE_ICONS.items():
+    for name, kind in FILE_ICONS.items():
         action = window.findChild(QAction, name)
         if isinstance(action, QAction):
-            action.setIcon(standard_icon(window, pixmap, theme))
+            action.setIcon(icon(kind, window))
     _build_view_menu(window)
     _build_help_menu(window)
 
@@ -92,13 +84,13 @@ def _build_view_menu(window: MainWindow) -> None:
     window.view_menu.addSeparator()
     find = QAction(window.tr("&Rechercher dans la page"), window)
     find.setObjectName("findAction")
-    find.setIcon(standard_icon(window, SP.SP_FileDialogContentsView, "edit-find"))
+    find.setIcon(icon("find", window))
     find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
     find.triggered.connect(window.focus_search)
     window.view_menu.addAction(find)
     refresh = QAction(window.tr("A&ctualiser"), window)
     refresh.setObjectName("refreshAction")
-    refresh.setIcon(standard_icon(window, SP.SP_BrowserReload, "view-refresh"))
+    refresh.setIcon(icon("refresh", window))
     refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
     refresh.triggered.connect(window.refresh_current_page)
     window.view_menu.addAction(refresh)
@@ -108,12 +100,12 @@ def _build_help_menu(window: MainWindow) -> None:
     help_menu: QMenu = window.menuBar().addMenu(window.tr("Aid&e"))
     shortcuts = QAction(window.tr("&Raccourcis clavier"), window)
     shortcuts.setObjectName("shortcutsAction")
-    shortcuts.setIcon(standard_icon(window, SP.SP_DialogHelpButton, "help-keyboard-shortcuts"))
+    shortcuts.setIcon(icon("help", window))
     shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     shortcuts.triggered.connect(window.on_shortcuts_action_triggered)
     help_menu.addAction(shortcuts)
     about = QAction(window.tr("À &propos de Guichet"), window)
     about.setObjectName("aboutAction")
-    about.setIcon(standard_icon(window, SP.SP_MessageBoxInformation, "help-about"))
+    about.setIcon(icon("about", window))
     about.triggered.connect(window.on_about_action_triggered)
     help_menu.addAction(about)

@@ -137,3 +137,31 @@ def test_check_boxes_stay_visible_in_the_dark_scheme(qtbot, qapp) -> None:  # ty
         assert lightest > window + 60  # an outline that stands out, not black on black
     finally:
         apply_color_scheme(qapp, Qt.ColorScheme.Light)
+
+
+def test_every_page_action_has_an_icon(qtbot, demo_ctx: AppContext, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.ui.windows import shown_window
+
+    window = shown_window(qtbot, demo_ctx, qsettings)
+    names = {
+        "followups": [
+            "callButton",
+            "followUpLetterButton",
+            "statusButton",
+            "reprintButton",
+            "openInquiryButton",
+            "newReferralButton",
+            "export_referrals_button",
+        ],
+    }
+    window.show_page("followups")
+    page = window.page("followups")
+    for name in names["followups"]:
+        button = page.findChild(QPushButton, name)
+        assert button is not None and not button.icon().isNull(), name
+    window.show_page("directory")
+    directory = window.page("directory")
+    buttons = [directory.search_tab.new_button, directory.search_tab.thesaurus_button]  # type: ignore[attr-defined]
+    assert all(not b.icon().isNull() for b in buttons)

@@ -38,6 +38,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.export_button import ExportButton, IdsFinder
+from guichet.ui.icons import with_icon
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.pages.directory_results import PAGE_SIZE, HitsTableModel
 from guichet.ui.pages.organization_panel import OrganizationPanel
@@ -77,10 +78,12 @@ class DirectorySearchTab(QWidget):
         self.count_label.setObjectName("resultCountLabel")
         top.addWidget(self.count_label)
         self.new_button = QPushButton(self.tr("Nouvelle organisation…"))
+        with_icon(self.new_button, "new")
         self.new_button.setObjectName("newOrganizationButton")
         self.new_button.clicked.connect(self.on_new_button_clicked)
         top.addWidget(self.new_button)
         self.thesaurus_button = QPushButton(self.tr("Compétences…"))
+        with_icon(self.thesaurus_button, "list")
         self.thesaurus_button.setObjectName("thesaurusButton")
         self.thesaurus_button.setToolTip(self.tr("Modifier le thésaurus des savoir-faire"))
         self.thesaurus_button.clicked.connect(self.on_thesaurus_button_clicked)

@@ -33,6 +33,7 @@ from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton
+from guichet.ui.icons import with_icon
 from guichet.ui.pages.followups_columns import (
     COLUMN_WIDTH,
     ColumnChooser,
@@ -47,6 +48,17 @@ from guichet.ui.widgets.status_chip import use_status_chips
 __all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 
 VIEWS = ("due", "open", "all")
+
+
+#: the icon of each action of the page, by button name
+BUTTON_ICONS = {
+    "callButton": "call",
+    "followUpLetterButton": "letter",
+    "statusButton": "status",
+    "reprintButton": "print",
+    "openInquiryButton": "go",
+    "newReferralButton": "link",
+}
 
 
 class FollowUpsPage(QWidget):
@@ -146,6 +158,7 @@ class FollowUpsPage(QWidget):
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
+        with_icon(button, BUTTON_ICONS[name])
         button.setObjectName(name)
         button.setToolTip(button.toolTip() or text)
         button.setMinimumWidth(40)  # the page may shrink with the window; labels then clip

@@ -42,6 +42,7 @@ from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
+from guichet.ui.icons import with_icon
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
@@ -69,6 +70,7 @@ class ResourcesPage(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filtrer les ressources…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("Nouvelle ressource"))
+        with_icon(self.new_button, "new")
         self.new_button.setObjectName("newResourceButton")
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.new_button)
