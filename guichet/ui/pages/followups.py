@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,7 +42,7 @@ from guichet.ui.pages.followups_columns import (
     followup_columns,
 )
 from guichet.ui.search_box import mark_initial_focus
-from guichet.ui.table_fit import compact_rows, fit_columns
+from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
 
@@ -50,6 +51,8 @@ __all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 VIEWS = ("due", "open", "all")
 
 
+#: company, partner, person, subject: the long texts that give way to keep every column in sight
+SHRINKABLE_COLUMNS = (4, 5, 6, 8)
 #: the icon of each action of the page, by button name
 BUTTON_ICONS = {
     "callButton": "call",
@@ -192,11 +195,23 @@ class FollowUpsPage(QWidget):
         lines = self.lines()
         self.model.set_rows(lines)
         self.columns.apply(str(self.view_box.currentData()))
-        fit_columns(self.table, COLUMN_WIDTH)
+        self._fit_columns()
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
         if chosen:
             self._reselect(chosen, current.row())
         self.on_selection_changed()
+
+    def _fit_columns(self) -> None:
+        """Columns sized to their content once the table is on screen with rows; the long texts
+        (company, partner, person, subject) give way so that no column hides off-screen."""
+        if self.table.property("columnsFitted") or not self.table.isVisible():
+            return
+        fit_columns(self.table, COLUMN_WIDTH)
+        fit_within_width(self.table, SHRINKABLE_COLUMNS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
 
     def _reselect(self, referral_ids: set[int], row: int) -> None:
         selection = QItemSelection()
