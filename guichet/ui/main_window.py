@@ -208,6 +208,8 @@ class MainWindow(QMainWindow):
         self.counsellor_box = QComboBox()
         self.counsellor_box.setObjectName("counsellorBox")
         self.counsellor_box.setAccessibleName(self.tr("Conseiller"))
+        # filled once the database is open, after the window is shown: it must grow then
+        self.counsellor_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
         status.addPermanentWidget(self.counsellor_box)
         self.db_label = QLabel(location.replace("sqlite:///", ""))

@@ -226,3 +226,22 @@ def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:
     finally:
         apply_color_scheme(qapp, Qt.ColorScheme.Light)
     assert not is_dark()
+
+
+def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(  # type: ignore[no-untyped-def]
+    qtbot, demo_ctx: AppContext, qsettings: QSettings
+) -> None:
+    from guichet.ui.main_window import MainWindow
+
+    window = MainWindow(qsettings, paths=demo_ctx.paths)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    box = window.counsellor_box
+    qtbot.waitUntil(lambda: box.isVisible() and box.width() > 0)
+    QApplication.processEvents()  # the empty box laid out, as on a real start
+    window.attach(demo_ctx)  # as the app does once the database is open
+    text = box.currentText()
+    assert text
+    qtbot.waitUntil(lambda: box.width() >= box.fontMetrics().horizontalAdvance(text) + 20)
