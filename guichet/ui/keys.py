@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QProxyStyle,
+    QPushButton,
     QStyle,
     QStyleOption,
     QTabWidget,
@@ -57,6 +58,11 @@ def accept_dialog(focus: QWidget | None) -> bool:
             if role in ACCEPT_ROLES and button.isEnabled() and button.isVisibleTo(dialog):
                 button.click()
                 return True
+    # a dialog with buttons of its own (a wizard, « Mettre en relation »): its default one
+    for push in dialog.findChildren(QPushButton):
+        if push.isDefault() and push.isEnabled() and push.isVisibleTo(dialog):
+            push.click()
+            return True
     return False
 
 

@@ -137,6 +137,26 @@ def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> No
     assert tabs.currentIndex() == 0  # a table does not keep Ctrl+Tab for itself
 
 
+def test_ctrl_enter_clicks_the_default_button_of_a_dialog_without_button_box(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    install_desk_keys(qapp)
+    clicked: list[str] = []
+    dialog = QDialog()
+    text = QPlainTextEdit()
+    other, default = QPushButton("Mettre en relation"), QPushButton("… et les courriers")
+    default.setDefault(True)
+    other.clicked.connect(lambda: clicked.append("other"))
+    default.clicked.connect(lambda: clicked.append("default"))
+    layout = QVBoxLayout(dialog)
+    for widget in (text, other, default):
+        layout.addWidget(widget)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text.setFocus()
+    QTest.keyClick(text, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert clicked == ["default"]
+
+
 def test_each_menu_letter_is_unique(qtbot, demo_ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = active_window(qtbot, demo_ctx, qsettings)
     menus = [a.menu() for a in window.menuBar().actions()]
