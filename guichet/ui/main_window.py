@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the cursor in the search box of the page on screen."""
         page = self.stack.currentWidget()
         if page is not None:
-            focus_page(page)
+            focus_page(page, search=True)
 
     def on_shortcuts_action_triggered(self) -> None:
         from guichet.ui.dialogs.shortcuts import ShortcutsDialog

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTabWidget, QWidget
 
 SEARCH_BOX = "guichetSearchBox"
 #: The keys, for the list of keyboard shortcuts.
@@ -61,17 +61,33 @@ def focus_search_box(edit: QLineEdit) -> None:
     edit.selectAll()
 
 
-def page_search_box(page: QWidget) -> QLineEdit | None:
-    """The search box of ``page`` the counsellor can see (a tabbed page: the current tab's)."""
-    for edit in page.findChildren(QLineEdit):
-        if edit.property(SEARCH_BOX) and edit.isVisibleTo(page):
+def page_search_box(page: QWidget, *, reveal: bool = False) -> QLineEdit | None:
+    """The search box of ``page`` the counsellor can see (a tabbed page: the current tab's);
+    with ``reveal``, one in another tab is brought on screen when the current tab has none."""
+    boxes = [edit for edit in page.findChildren(QLineEdit) if edit.property(SEARCH_BOX)]
+    for edit in boxes:
+        if edit.isVisibleTo(page):
             return edit
+    if reveal and boxes:
+        _show_tabs_holding(boxes[0], page)
+        return boxes[0]
     return None
 
 
-def focus_page(page: QWidget) -> bool:
-    """Puts the keyboard in ``page``: its visible search box, else its initial focus widget."""
-    edit = page_search_box(page)
+def _show_tabs_holding(widget: QWidget, page: QWidget) -> None:
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None and child is not page:
+        tabs = parent.parentWidget()
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(child) >= 0:
+            tabs.setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+
+
+def focus_page(page: QWidget, *, search: bool = False) -> bool:
+    """Puts the keyboard in ``page``: its visible search box, else its initial focus widget;
+    with ``search`` (Ctrl+F), its search box even if it sits in another tab."""
+    edit = page_search_box(page, reveal=search)
     if edit is not None:
         focus_search_box(edit)
         return True

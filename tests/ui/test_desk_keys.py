@@ -54,6 +54,20 @@ def test_ctrl_f_reaches_the_search_box_of_the_page_on_screen(
         qtbot.waitUntil(lambda n=name: _focus_name() == n)
 
 
+def test_ctrl_f_from_another_tab_brings_the_search_box_back(
+    qtbot, demo_ctx: AppContext, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = active_window(qtbot, demo_ctx, qsettings)
+    window.show_page("directory")
+    page = window.page("directory")
+    page.tabs.setCurrentWidget(page.duplicates_tab)  # type: ignore[attr-defined]
+    QTest.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
+    assert page.tabs.currentWidget() is page.search_tab  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: _focus_name() == "directorySearchEdit")
+
+
 def test_escape_from_the_results_goes_back_to_the_search_box(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
 ) -> None:  # type: ignore[no-untyped-def]
