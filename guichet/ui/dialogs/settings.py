@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
         self.counsellor_service = CounsellorService(ctx.db)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
-        self.resize(820, 600)
+        self.resize(1000, 680)  # the letter templates need the room; fits 1280×800 and 1366×768
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
