@@ -206,7 +206,7 @@ def fit_to_screen(widget: QWidget, screen: QRect) -> list[str]:
     (its minimum size larger than the screen)."""
     problems = []
     if isinstance(widget, QDialog):
-        minimum = widget.minimumSizeHint()
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         if minimum.width() > screen.width() or minimum.height() > screen.height():
             problems.append(
                 f"taille minimale {minimum.width()}x{minimum.height()} > écran "
