@@ -95,13 +95,18 @@ def set_themed_style(widget: QWidget, template: str) -> None:
     widget.setStyleSheet(themed(template) if template else "")
 
 
+_system_palettes: dict[int, QPalette] = {}
+
+
 def apply_color_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
-    """The dark palette for ``Dark``, the style's own for anything else; style sheets that use
-    semantic colours or ``palette(…)`` are worked out again."""
+    """The dark palette for ``Dark``; for anything else, the palette the application had
+    before it (the platform's own colours are never replaced by light ones); style sheets that use semantic colours or
+    ``palette(…)`` are worked out again."""
     if scheme == Qt.ColorScheme.Dark:
+        _system_palettes.setdefault(id(app), QPalette(app.palette()))
         app.setPalette(dark_palette())
-    else:
-        app.setPalette(app.style().standardPalette())
+    elif id(app) in _system_palettes:  # back from our dark palette
+        app.setPalette(_system_palettes.pop(id(app)))
     for widget in app.allWidgets():
         template = widget.property(STYLE_TEMPLATE)
         if template:

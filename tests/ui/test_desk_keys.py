@@ -251,6 +251,9 @@ def test_qt_own_texts_are_french(qapp) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:  # type: ignore[no-untyped-def]
     label_error_light = color("error")
+    before = qapp.palette().color(QPalette.ColorRole.Window)
+    apply_color_scheme(qapp, Qt.ColorScheme.Light)  # light while light: the platform's colours stay
+    assert qapp.palette().color(QPalette.ColorRole.Window) == before
     try:
         apply_color_scheme(qapp, Qt.ColorScheme.Dark)
         assert is_dark()
@@ -260,6 +263,7 @@ def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:
     finally:
         apply_color_scheme(qapp, Qt.ColorScheme.Light)
     assert not is_dark()
+    assert qapp.palette().color(QPalette.ColorRole.Window) == before
 
 
 def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(  # type: ignore[no-untyped-def]
