@@ -7,7 +7,6 @@ is displayed literally, never interpreted).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
@@ -44,31 +43,10 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
-from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.pages.organization_panel_parts import contact_lines, plain_label, referral_columns
+from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
 from guichet.ui.widgets.status_chip import use_status_chips
-
-
-def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True) -> QLabel:
-    """A label that never interprets markup, selectable so a number can be copied."""
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        widget.setObjectName(name)
-    return widget
-
-
-def referral_columns(tr: Callable[[str], str]) -> list[Column[ReceivedReferral]]:
-    return [
-        Column(tr("Demande"), lambda r: r.inquiry_reference),
-        Column(tr("Entreprise"), lambda r: r.company),
-        Column(tr("Besoin"), lambda r: r.subject),
-        Column(tr("Proposée le"), lambda r: r.proposed_at.date()),
-        Column(tr("Statut"), lambda r: r.status_label),
-        Column(tr("Issue"), lambda r: r.outcome, tooltip=lambda r: r.outcome),
-    ]
 
 
 class OrganizationPanel(QScrollArea):
@@ -412,13 +390,3 @@ class OrganizationPanel(QScrollArea):
             return
         self.reload()
         self.organization_changed.emit(self.detail.id)
-
-
-def contact_lines(contact: ContactInfo) -> str:
-    """Who the contact is on the first line (name — role), how to reach them on the second."""
-    data = contact.data
-    who = " — ".join(part for part in (contact.full_name, data.role or "") if part)
-    reach = [format_phone(phone) for phone in (data.phone, data.mobile) if phone]
-    if data.email:
-        reach.append(data.email)
-    return "\n".join(line for line in (who, " · ".join(reach)) if line)
