@@ -39,8 +39,8 @@ demo: install
 	$(BIN)/guichet --db $(DEMO_DB) demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check guichet tests bench
-	$(BIN)/ruff format --check guichet tests bench
+	$(BIN)/ruff check guichet tests bench tools
+	$(BIN)/ruff format --check guichet tests bench tools
 	$(BIN)/mypy
 
 layers: $(STAMP)
@@ -54,8 +54,12 @@ test: lint layers pytest
 bench: install
 	@for f in bench/*.py; do echo "== $$f"; xvfb-run -a -s "$(SCREEN)" $(BIN)/python $$f || exit 1; done
 
+# One Xvfb per screen size the desk must fit: the window fills the screen, dialogs stay inside it.
+SCREENSHOT_SIZES := 1280x800 1366x768
 screenshots: install
-	xvfb-run -a -s "$(SCREEN)" $(BIN)/python -m guichet.ui.screenshots --out docs/screenshots
+	@for size in $(SCREENSHOT_SIZES); do \
+		xvfb-run -a -s "-screen 0 $${size}x24" $(BIN)/python -m tools.screenshots --out docs/screenshots || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

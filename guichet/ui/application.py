@@ -21,6 +21,7 @@ from guichet.config import LOG_FILE, AppPaths
 
 from guichet.ui.feedback import install_excepthook
 from guichet.ui.main_window import MainWindow
+from guichet.ui.theme import follow_system_color_scheme
 
 if TYPE_CHECKING:
     from guichet.db import Database
@@ -41,6 +42,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", folder):
         app.installTranslator(translator)
+    follow_system_color_scheme(app)
     return app
 
 

@@ -18,13 +18,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from guichet.errors import GuichetError
 from guichet.services.exports import KIND_LABELS, ExportKind, ExportResult, export
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.file_dialogs import FileKind, save_file_name
+from guichet.ui.icons import with_icon
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 IdsFinder = Callable[[], Collection[int] | None]
@@ -56,8 +58,12 @@ def _with_suffix(path: Path, chosen_filter: str) -> Path:
 
 def choose_file(parent: QWidget | None, kind: ExportKind) -> Path | None:
     default = f"{kind.value}-{date.today():%Y%m%d}.xlsx"
-    chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, tr("Exporter : ") + tr(KIND_LABELS[kind]), default, file_filter(kind)
+    chosen, chosen_filter = save_file_name(
+        parent,
+        FileKind.EXPORT,
+        tr("Exporter : ") + tr(KIND_LABELS[kind]),
+        default,
+        file_filter(kind),
     )
     return _with_suffix(Path(chosen), chosen_filter) if chosen else None
 
@@ -170,6 +176,7 @@ class ExportButton(QPushButton):
         self.current_ids = current_ids
         self.task: Task | None = None
         self.setObjectName(f"export_{kind.name.lower()}_button")
+        with_icon(self, "export")
         self.setToolTip(tr("Exporte les lignes affichées (Excel, CSV ou vCard)"))
         self.clicked.connect(self.on_clicked)
 

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from guichet.errors import GuichetError
 
 from guichet.ui.feedback import attempt
+from guichet.ui.file_dialogs import FileKind, open_file_name, save_file_name
 
 if TYPE_CHECKING:
     from guichet.ui.context import AppContext
@@ -45,12 +46,12 @@ def install_file_actions(window: MainWindow) -> None:
     first = menu.actions()[0] if menu.actions() else None
     actions = [
         _action(
-            window, "&Importer des organisations…", "importAction", lambda: open_import(window)
+            window, "Importer des &organisations…", "importAction", lambda: open_import(window)
         ),
         _action(window, "Importer &SIRENE…", "sireneImportAction", lambda: open_sirene(window)),
         _action(window, "&Exporter…", "exportAction", lambda: open_export(window)),
         None,
-        _action(window, "&Sauvegarder la base…", "backupAction", lambda: backup(window)),
+        _action(window, "Sau&vegarder la base…", "backupAction", lambda: backup(window)),
         _action(window, "&Restaurer une sauvegarde…", "restoreAction", lambda: restore(window)),
         None,
     ]
@@ -108,8 +109,8 @@ def backup(window: MainWindow) -> Path | None:
     ctx = _context(window)
     service = BackupService(ctx.db, ctx.paths.backup_dir)
     default = f"guichet-sauvegarde-{datetime.now():%Y%m%d-%H%M}.sqlite3"
-    chosen, _ = QFileDialog.getSaveFileName(
-        window, tr("Sauvegarder la base"), default, tr(DB_FILTER)
+    chosen, _ = save_file_name(
+        window, FileKind.BACKUP, tr("Sauvegarder la base"), default, tr(DB_FILTER)
     )
     if not chosen:
         return None
@@ -170,8 +171,8 @@ def restore(window: MainWindow) -> Path | None:
     ctx = _context(window)
     service = BackupService(ctx.db, ctx.paths.backup_dir)
     folder = str(ctx.paths.backup_dir)
-    chosen, _ = QFileDialog.getOpenFileName(
-        window, tr("Restaurer une sauvegarde"), folder, tr(DB_FILTER)
+    chosen = open_file_name(
+        window, FileKind.BACKUP, tr("Restaurer une sauvegarde"), tr(DB_FILTER), folder
     )
     if not chosen or not _confirm_restore(window, Path(chosen)):
         return None

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -26,12 +29,14 @@ from guichet.errors import GuichetError
 from guichet.reference.paths import RESOURCES_DIR
 
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.feedback import show_error
-from guichet.ui.file_actions import backup_on_close, install_file_actions
+from guichet.ui.file_actions import backup_on_close
+from guichet.ui.keys import install_desk_keys
 from guichet.ui.pages.registry import PageSpec, page_specs
+from guichet.ui.search_box import focus_page
 from guichet.ui.tasks import run_task
 from guichet.ui.unsaved import may_close
+from guichet.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from guichet.db import Database
@@ -41,24 +46,34 @@ NAVIGATION_WIDTH = 184
 NAVIGATION_MIN_WIDTH = 56
 NAVIGATION_STYLE = """
 QListWidget#navigation {
-    background: #f3f5f8;
+    background: palette(alternate-base);
     border: none;
-    border-right: 1px solid #d5dbe3;
+    border-right: 1px solid palette(mid);
     outline: none;
     padding-top: 8px;
 }
 QListWidget#navigation::item {
-    color: #22313f;
+    color: palette(window-text);
     padding: 9px 10px;
     margin: 1px 6px;
     border-radius: 5px;
 }
-QListWidget#navigation::item:hover { background: #e4eaf1; }
+QListWidget#navigation::item:hover { background: palette(midlight); }
 QListWidget#navigation::item:selected {
-    background: #d6e4f5;
-    color: #0f3a66;
+    background: palette(highlight);
+    color: palette(highlighted-text);
 }
 """
+
+
+def window_title(location: str, paths: AppPaths | None) -> str:
+    """« Guichet — guichet unique des entreprises », or « Guichet — <base> » when the database
+    is not the default one (a password in a server URL is not shown)."""
+    default = f"sqlite:///{paths.default_db_path}" if paths is not None else ""
+    if not location or location == default:
+        return QCoreApplication.translate("MainWindow", "Guichet — guichet unique des entreprises")
+    shown = re.sub(r"//([^:/@]+):[^@]*@", r"//\1@", location.replace("sqlite:///", ""))
+    return QCoreApplication.translate("MainWindow", "Guichet — %1").replace("%1", shown)
 
 
 def navigation_icon(window: QWidget, key: str) -> QIcon:
@@ -77,6 +92,11 @@ class MainWindow(QMainWindow):
     database_attached = Signal()
     #: The database could not be opened (after the dialog that says why).
     database_failed = Signal()
+    # built by guichet.ui.window_menus.build_menus
+    file_menu: QMenu
+    view_menu: QMenu
+    new_inquiry_action: QAction
+    settings_action: QAction
 
     def __init__(
         self,
@@ -88,11 +108,14 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_desk_keys(app)
         self.ctx: AppContext | None = None
         self.paths = paths or (ctx.paths if ctx else None)
         self.settings = settings
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Guichet — guichet unique des entreprises"))
+        self.setWindowTitle(window_title(location or (ctx.db.url if ctx else ""), self.paths))
         self.specs: list[PageSpec] = page_specs()
         self.pages: dict[str, QWidget] = {}
         self.page_writes: dict[str, int] = {}  # Database.writes when each page last loaded
@@ -195,48 +218,15 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&Fichier"))
-        self.new_inquiry_action = new_inquiry_action(self)
-        self.file_menu.addAction(self.new_inquiry_action)
-        self.settings_action = QAction(self.tr("&Paramètres…"), self)
-        self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
-        self.settings_action.triggered.connect(self.on_settings_action_triggered)
-        self.settings_action.setEnabled(False)
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(quit_action)
-        install_file_actions(self)
-
-        self.view_menu = bar.addMenu(self.tr("&Affichage"))
-        for number, spec in enumerate(self.specs, start=1):
-            action = QAction(self.tr(spec.title), self)
-            action.setObjectName(f"show_{spec.key}_action")
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        refresh = QAction(self.tr("A&ctualiser"), self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh_current_page)
-        self.view_menu.addAction(refresh)
-
-        help_menu = bar.addMenu(self.tr("&Aide"))
-        about = QAction(self.tr("À &propos de Guichet"), self)
-        about.setObjectName("aboutAction")
-        about.triggered.connect(self.on_about_action_triggered)
-        help_menu.addAction(about)
+        build_menus(self)
 
     def _build_status_bar(self, location: str) -> None:
         status = self.statusBar()
         self.counsellor_box = QComboBox()
         self.counsellor_box.setObjectName("counsellorBox")
         self.counsellor_box.setAccessibleName(self.tr("Conseiller"))
+        # filled once the database is open, after the window is shown: it must grow then
+        self.counsellor_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
         status.addPermanentWidget(self.counsellor_box)
         self.db_label = QLabel(location.replace("sqlite:///", ""))
@@ -296,6 +286,8 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)
         else:
             self.on_navigation_current_row_changed(row)
+        if self.ctx is not None:  # Ctrl+1…9, a link: the keyboard lands in the page
+            focus_page(self.page(key))
 
     def current_page_key(self) -> str:
         return self.specs[max(self.navigation.currentRow(), 0)].key
@@ -330,7 +322,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.specs[row].key
-        self.stack.setCurrentWidget(self.page(key))
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
         self.refresh_if_stale(key)
         self.page_shown.emit(key)
 
@@ -349,6 +342,17 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.reload_counsellors()
             self.refresh_current_page()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor in the search box of the page on screen."""
+        page = self.stack.currentWidget()
+        if page is not None:
+            focus_page(page, search=True)
+
+    def on_shortcuts_action_triggered(self) -> None:
+        from guichet.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self, self).exec()
 
     def on_about_action_triggered(self) -> None:
         from guichet.ui.dialogs.about import AboutDialog

@@ -22,6 +22,17 @@ def qsettings(tmp_path: Path) -> Iterator[QSettings]:
     settings.sync()
 
 
+@pytest.fixture(autouse=True)
+def file_dialog_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folders file dialogs remember go to a throw-away file, not the user's settings."""
+    ini = tmp_path / "file-dialogs.ini"
+    monkeypatch.setattr(
+        "guichet.ui.file_dialogs.settings",
+        lambda: QSettings(str(ini), QSettings.Format.IniFormat),
+    )
+    return ini
+
+
 @pytest.fixture
 def ctx(db: Database, paths: AppPaths) -> AppContext:
     return AppContext(db=db, paths=paths)

@@ -110,7 +110,7 @@ def test_a_refused_action_shows_a_french_message(message_boxes: list[str]) -> No
 def test_menus_use_standard_shortcuts(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = shown_window(qtbot, ctx, qsettings)
     labels = [a.text() for a in window.menuBar().actions()]
-    assert labels == ["&Fichier", "&Affichage", "&Aide"]
+    assert labels == ["&Fichier", "&Affichage", "Aid&e"]
     first_page = window.findChild(QAction, f"show_{page_specs()[0].key}_action")
     assert first_page is not None
     assert first_page.shortcut().toString() == "Ctrl+1"

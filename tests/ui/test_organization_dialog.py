@@ -117,7 +117,7 @@ def test_concurrent_edit_shows_what_changed_and_keeps_the_form(
     opened = service.get(saved.organization_id)
     dialog = OrganizationDialog(ctx, opened)
     qtbot.addWidget(dialog)
-    assert dialog.edits["phone"].text() == "+33235380001"
+    assert dialog.edits["phone"].text() == "02 35 38 00 01"  # stored E.164, read nationally
     service.update(
         opened.id,
         replace(opened.data, phone="02 35 38 99 99"),
@@ -128,7 +128,7 @@ def test_concurrent_edit_shows_what_changed_and_keeps_the_form(
     dialog.on_buttons_accepted()
     assert dialog.result() == 0
     assert dialog.banner.isVisibleTo(dialog)
-    assert "Téléphone : « +33235380001 » → « +33235389999 »" in dialog.banner.text()
+    assert "Téléphone : « 02 35 38 00 01 » → « 02 35 38 99 99 »" in dialog.banner.text()
     assert dialog.edits["trade_name"].text() == "MC"
     dialog.on_buttons_accepted()  # saving again replaces, knowingly
     assert dialog.result() == 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import ConcurrentEditError, GuichetError, ValidationError
 from guichet.models import LegalBasis, label
+from guichet.reference.phones import format_phone
 from guichet.services.contacts import (
     CIVILITIES,
     CONTACT_LABELS,
@@ -34,6 +35,7 @@ from guichet.ui.feedback import show_error
 from guichet.ui.unsaved import confirm_dialog_discard
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
+PHONE_FIELDS = ("phone", "mobile")
 
 
 class ContactDialog(QDialog):
@@ -107,7 +109,9 @@ class ContactDialog(QDialog):
     def load(self, data: ContactData) -> None:
         self.civility_combo.setEditText(data.civility or "")
         for field in TEXT_FIELDS:
-            self.edits[field].setText(getattr(data, field) or "")
+            value = getattr(data, field) or ""
+            # numbers are stored E.164 and read in the national form, as everywhere
+            self.edits[field].setText(format_phone(value) if field in PHONE_FIELDS else value)
         select_value(self.basis_combo, data.legal_basis)
         self.consent_box.setChecked(data.consent_on is not None)
         if data.consent_on is not None:

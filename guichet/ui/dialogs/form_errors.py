@@ -7,6 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from guichet.errors import ConcurrentEditError, ValidationError
+from guichet.reference.phones import format_phone
+
+from guichet.ui.theme import set_themed_style
+
+#: fields holding a telephone number (stored E.164, shown in the national form)
+PHONE_FIELDS = frozenset(("phone", "mobile"))
 
 
 def changes_text(
@@ -14,13 +20,14 @@ def changes_text(
 ) -> str:
     """« Modifié entre-temps : • Téléphone : « a » → « b » » with French field names."""
 
-    def shown(value: object) -> str:
+    def shown(field: str, value: object) -> str:
         if value is None or value == "":
             return "(vide)"
-        return str(getattr(value, "value", value))
+        text = str(getattr(value, "value", value))
+        return format_phone(text) if field in PHONE_FIELDS else text
 
     lines = [
-        f"• {labels.get(field, field)} : « {shown(old)} » → « {shown(new)} »"
+        f"• {labels.get(field, field)} : « {shown(field, old)} » → « {shown(field, new)} »"
         for field, (old, new) in changes.items()
     ]
     return heading + ("\n" + "\n".join(lines) if lines else " " + "(détail indisponible)")
@@ -34,7 +41,7 @@ class ConcurrentEditBanner(QLabel):
         self.setObjectName("concurrentEditBanner")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet("background: #fff4d6; color: #6b4500; padding: 6px;")
+        set_themed_style(self, "background: $notice_background; color: $notice_text; padding: 6px;")
         self.hide()
 
     def show_changes(self, exc: ConcurrentEditError, labels: dict[str, str], advice: str) -> None:
@@ -75,7 +82,7 @@ class FormErrors:
         error.setObjectName(f"{field}_error")
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.setWordWrap(True)
-        error.setStyleSheet("color: #b00020;")
+        set_themed_style(error, "color: $error;")
         error.hide()
         layout.addWidget(error)
         form.addRow(caption, box)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from guichet.importers.mapping import FIELDS
 from guichet.models import OrganizationKind, label
 
 from guichet.ui.feedback import show_error
+from guichet.ui.file_dialogs import FileKind, open_file_name
 
 if TYPE_CHECKING:
     from guichet.ui.dialogs.import_wizard import ImportWizard
@@ -73,8 +73,8 @@ class FilePage(QWizardPage):
         form.addRow(hint)
 
     def on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir le fichier à importer"), "", self.tr(FILE_FILTER)
+        chosen = open_file_name(
+            self, FileKind.IMPORT, self.tr("Choisir le fichier à importer"), self.tr(FILE_FILTER)
         )
         if chosen:
             self.path_edit.setText(chosen)

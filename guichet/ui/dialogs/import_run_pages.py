@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from guichet.services.imports import ImportReport, save_report
 
 from guichet.ui.dialogs.import_preview_model import ImportPreviewModel
 from guichet.ui.feedback import attempt, show_task_error
+from guichet.ui.file_dialogs import FileKind, save_file_name
 from guichet.ui.table_model import SORT_ROLE
 from guichet.ui.tasks import Task, TaskControl, run_task
 
@@ -269,8 +269,9 @@ class RunPage(QWizardPage):
         report = self.report
         if report is None:
             return
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen, _ = save_file_name(
             self,
+            FileKind.REPORT,
             self.tr("Enregistrer le rapport d'import"),
             "rapport-import.csv",
             self.tr("CSV (*.csv);;Classeur Excel (*.xlsx)"),

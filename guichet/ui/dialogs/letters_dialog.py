@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +32,7 @@ from guichet.services.letters import LetterInfo, LetterService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_error, show_task_error
+from guichet.ui.file_dialogs import FileKind, existing_folder, save_file_name
 from guichet.ui.pdf import PdfBytes, prepare_printer, print_pdfs
 from guichet.ui.tasks import run_task
 
@@ -51,7 +51,7 @@ class LettersDialog(QDialog):
         self._shown: PdfBytes | None = None
         self.setObjectName("lettersDialog")
         self.setWindowTitle(self.tr("Courriers de mise en relation"))
-        self.resize(1000, 760)
+        self.resize(1000, 700)  # inside 1366×768 with a task bar
 
         self.list = QListWidget()
         self.list.setObjectName("lettersList")
@@ -212,8 +212,12 @@ class LettersDialog(QDialog):
         info = self.current_letter()
         if info is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le courrier"), info.file_name, self.tr("PDF (*.pdf)")
+        name, _ = save_file_name(
+            self,
+            FileKind.LETTER,
+            self.tr("Enregistrer le courrier"),
+            info.file_name,
+            self.tr("PDF (*.pdf)"),
         )
         if name:
             attempt(self, lambda: self.save_to(Path(name), info))
@@ -229,7 +233,7 @@ class LettersDialog(QDialog):
         self._mark_sent([info.id for info in self.letters])
 
     def on_save_all_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Dossier des courriers"))
+        folder = existing_folder(self, FileKind.LETTER, self.tr("Dossier des courriers"))
         if folder:
             attempt(self, lambda: self.save_all_to(Path(folder)))
 
@@ -240,8 +244,8 @@ class LettersDialog(QDialog):
         draft = attempt(self, lambda: self.service.email_draft(info.id))
         if draft is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Brouillon d'e-mail"), draft[0], self.tr("E-mail (*.eml)")
+        name, _ = save_file_name(
+            self, FileKind.EMAIL, self.tr("Brouillon d'e-mail"), draft[0], self.tr("E-mail (*.eml)")
         )
         if name:
             try:

@@ -32,6 +32,7 @@ from guichet.services.duplicates import (
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.theme import set_themed_style
 
 
 def _plain(text: str, name: str | None = None) -> QLabel:
@@ -94,7 +95,7 @@ class MergeDialog(QDialog):
         scroll.setWidget(self.fields_widget)
         layout.addWidget(scroll, 1)
         self.same_label = _plain("", "identicalFields")
-        self.same_label.setStyleSheet("color: #555;")
+        set_themed_style(self.same_label, "color: $muted;")
         layout.addWidget(self.same_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))

@@ -29,6 +29,7 @@ from guichet.reference.headcount import HEADCOUNT_BANDS
 from guichet.reference.identifiers import compact_digits
 from guichet.reference.legal_forms import all_legal_forms
 from guichet.reference.naf import naf_entry
+from guichet.reference.phones import format_phone
 from guichet.services.capabilities import CapabilityService, certifications, sectors
 from guichet.services.organization_rules import (
     FIELD_LABELS,
@@ -52,6 +53,7 @@ from guichet.ui.dialogs.organization_fields import (
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
+from guichet.ui.theme import set_themed_style
 from guichet.ui.unsaved import confirm_dialog_discard
 
 TEXT_FIELDS = (
@@ -208,7 +210,7 @@ class OrganizationDialog(QDialog):
         self.afnor_warnings.setObjectName("afnorWarnings")
         self.afnor_warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.afnor_warnings.setWordWrap(True)
-        self.afnor_warnings.setStyleSheet("color: #8a5300;")
+        set_themed_style(self.afnor_warnings, "color: $warning;")
         form.addRow(self.tr("Sur l'enveloppe"), self.afnor_label)
         form.addRow("", self.afnor_warnings)
         for field in ("legal_name", "address_building", "address_street", "address_locality"):
@@ -237,7 +239,8 @@ class OrganizationDialog(QDialog):
     def load(self, data: OrganizationData) -> None:
         for field in TEXT_FIELDS:
             value = getattr(data, field)
-            self.edits[field].setText("" if value is None else str(value))
+            text = "" if value is None else str(value)
+            self.edits[field].setText(format_phone(text) if field == "phone" else text)
         self.edits["siret"].setText(group_siret(data.siret or ""))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
         select_value(self.legal_form_combo, data.legal_form)

@@ -13,6 +13,8 @@ from guichet.reference.communes import communes_for_postal_code
 from guichet.reference.identifiers import compact_digits, validate_siret
 from guichet.reference.naf import all_naf
 
+from guichet.ui.theme import set_themed_style
+
 KINDS = (
     OrganizationKind.COMPANY,
     OrganizationKind.MEMBER,
@@ -49,10 +51,10 @@ class SiretStatus(QLabel):
                 validate_siret(digits)
             except ValidationError as exc:
                 self.setText(exc.message)
-                self.setStyleSheet("color: #b00020;")
+                set_themed_style(self, "color: $error;")
                 return
             self.setText(self.tr("SIRET valide"))
-        self.setStyleSheet("color: #1b6e20;" if len(digits) == 14 else "")
+        set_themed_style(self, "color: $success;" if len(digits) == 14 else "")
 
 
 def naf_completer(parent: QObject) -> QCompleter:

@@ -32,6 +32,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.suggestions_model import SuggestionsModel
 from guichet.ui.tasks import Task, TaskControl, run_task
+from guichet.ui.theme import set_themed_style
 
 
 class ReferralDialog(QDialog):
@@ -54,7 +55,7 @@ class ReferralDialog(QDialog):
         self.consent_warning = QLabel()
         self.consent_warning.setObjectName("consentWarning")
         self.consent_warning.setWordWrap(True)
-        self.consent_warning.setStyleSheet("color: #a00000; font-weight: bold;")
+        set_themed_style(self.consent_warning, "color: $error; font-weight: bold;")
 
         self.model = SuggestionsModel(self)
         self.view = QTableView()

@@ -13,7 +13,10 @@ def save_cancel_buttons(dialog: QDialog, on_save: Callable[[], None]) -> QDialog
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Enregistrer"))
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setText(dialog.tr("Enregistrer"))
+    save.setDefault(True)  # Entrée; Ctrl+Entrée from a multi-line field (guichet.ui.keys)
+    save.setToolTip(dialog.tr("Enregistrer (Ctrl+Entrée)"))
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Annuler"))
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)

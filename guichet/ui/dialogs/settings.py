@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
+from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.unsaved import confirm_dialog_discard
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -47,7 +47,7 @@ class SettingsDialog(QDialog):
         self.counsellor_service = CounsellorService(ctx.db)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
-        self.resize(820, 600)
+        self.resize(1000, 680)  # the letter templates need the room; fits 1280×800 and 1366×768
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
@@ -111,8 +111,8 @@ class SettingsDialog(QDialog):
         return tab
 
     def on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logo de l'agence"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        path = open_file_name(
+            self, FileKind.LOGO, self.tr("Logo de l'agence"), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:
             self.logo_edit.setText(path)

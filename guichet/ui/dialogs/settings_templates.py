@@ -23,6 +23,8 @@ from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
 from guichet.letters.template import LETTER_FIELDS, validate_template
 
+from guichet.ui.theme import set_themed_style
+
 KINDS = {
     "company": "Courrier à l'entreprise",
     "partner": "Courrier au partenaire",
@@ -130,7 +132,7 @@ class LetterTemplatesTab(QWidget):
     def on_text_changed(self) -> None:
         problem = self.problem()
         self.check_label.setText(problem or self.tr("✓ Modèle valide."))
-        self.check_label.setStyleSheet("color: #a00000;" if problem else "color: #006000;")
+        set_themed_style(self.check_label, "color: $error;" if problem else "color: $success;")
 
     def on_fields_item_double_clicked(self, item: QListWidgetItem) -> None:
         self.body_edit.insertPlainText("{" + str(item.data(Qt.ItemDataRole.UserRole)) + "}")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from guichet.services.sirene_import import (
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error, show_task_error
+from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 STOCK_FILTER = "Fichiers SIRENE (*.csv *.zip);;Tous les fichiers (*)"
@@ -110,8 +110,8 @@ class SireneImportDialog(QDialog):
         return edit, row
 
     def _browse(self, edit: QLineEdit) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir un fichier SIRENE"), "", self.tr(STOCK_FILTER)
+        chosen = open_file_name(
+            self, FileKind.SIRENE, self.tr("Choisir un fichier SIRENE"), self.tr(STOCK_FILTER)
         )
         if chosen:
             edit.setText(chosen)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
+from PySide6.QtGui import QBrush, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -29,10 +29,10 @@ from guichet.reference.identifiers import format_siret
 from guichet.search import OrganizationHit
 
 from guichet.ui.table_model import ROW_ROLE, AnyIndex, horizontal_title
+from guichet.ui.theme import color
 
 Fetcher = Callable[[int, int], list[OrganizationHit]]
 PAGE_SIZE = 100
-WARNING_COLOR = QColor("#b00020")
 #: The reason of a hit (``OrganizationHit.reason``), drawn under its name.
 REASON_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -116,7 +116,7 @@ class HitsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
             return f"{hit.name}, {hit.reason}"
         if role == Qt.ItemDataRole.ForegroundRole and hit.do_not_refer:
-            return QBrush(WARNING_COLOR)
+            return QBrush(color("error"))
         if role == Qt.ItemDataRole.ToolTipRole:
             why = self.tr("Trouvé par : %1").replace("%1", hit.reason)
             if hit.do_not_refer:
@@ -181,8 +181,8 @@ class HitDelegate(QStyledItemDelegate):
         align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.save()
         painter.setFont(cell.font)
-        for text, color, y in ((name, name_color, top), (str(reason), reason_color, top + line)):
-            painter.setPen(color)
+        for text, pen, y in ((name, name_color, top), (str(reason), reason_color, top + line)):
+            painter.setPen(pen)
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(left, y, width, line), align, elided)
         painter.restore()

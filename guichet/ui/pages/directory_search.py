@@ -33,13 +33,16 @@ from PySide6.QtWidgets import (
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.exports import ExportKind, contact_ids_of
 
+from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.export_button import ExportButton, IdsFinder
+from guichet.ui.icons import with_icon
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.pages.directory_results import PAGE_SIZE, HitDelegate, HitsTableModel, row_height
 from guichet.ui.pages.organization_panel import OrganizationPanel
+from guichet.ui.search_box import mark_search_box
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
 
 log = logging.getLogger(__name__)
@@ -69,15 +72,18 @@ class DirectorySearchTab(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.on_search_edit_text_changed)
         self.search_edit.installEventFilter(self)
+        mark_search_box(self.search_edit)  # Ctrl+F; its own filter handles the result keys
         top.addWidget(self.search_edit, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCountLabel")
         top.addWidget(self.count_label)
         self.new_button = QPushButton(self.tr("Nouvelle organisation…"))
+        with_icon(self.new_button, "new")
         self.new_button.setObjectName("newOrganizationButton")
         self.new_button.clicked.connect(self.on_new_button_clicked)
         top.addWidget(self.new_button)
         self.thesaurus_button = QPushButton(self.tr("Compétences…"))
+        with_icon(self.thesaurus_button, "list")
         self.thesaurus_button.setObjectName("thesaurusButton")
         self.thesaurus_button.setToolTip(self.tr("Modifier le thésaurus des savoir-faire"))
         self.thesaurus_button.clicked.connect(self.on_thesaurus_button_clicked)
@@ -131,10 +137,14 @@ class DirectorySearchTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(row_height(line))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 300)
+        header.setStretchLastSection(False)
+        # the name (and why it matched, under it) takes the room left: no sideways scrolling
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 75)
-        header.resizeSection(2, 150)
+        header.resizeSection(2, 140)
+        header.resizeSection(3, 120)
+        # kind and SIRET are in the detail panel: their columns are one right-click away
+        self.columns_menu = HeaderColumnMenu(self.table, {1, 3})
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.installEventFilter(self)

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,18 +34,34 @@ from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton
+from guichet.ui.icons import with_icon
 from guichet.ui.pages.followups_columns import (
     COLUMN_WIDTH,
     ColumnChooser,
     FollowUpLine,
     followup_columns,
 )
-from guichet.ui.table_fit import compact_rows, fit_columns
+from guichet.ui.search_box import mark_initial_focus
+from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
+from guichet.ui.widgets.status_chip import use_status_chips
 
 __all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 
 VIEWS = ("due", "open", "all")
+
+
+#: company, partner, person, subject: the long texts that give way to keep every column in sight
+SHRINKABLE_COLUMNS = (4, 5, 6, 8)
+#: the icon of each action of the page, by button name
+BUTTON_ICONS = {
+    "callButton": "call",
+    "followUpLetterButton": "letter",
+    "statusButton": "status",
+    "reprintButton": "print",
+    "openInquiryButton": "go",
+    "newReferralButton": "link",
+}
 
 
 class FollowUpsPage(QWidget):
@@ -79,7 +102,9 @@ class FollowUpsPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("followUpsView")
+        mark_initial_focus(self.table)
         self.table.setModel(self.proxy)
+        use_status_chips(self.table)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
@@ -136,6 +161,7 @@ class FollowUpsPage(QWidget):
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
+        with_icon(button, BUTTON_ICONS[name])
         button.setObjectName(name)
         button.setToolTip(button.toolTip() or text)
         button.setMinimumWidth(40)  # the page may shrink with the window; labels then clip
@@ -162,12 +188,54 @@ class FollowUpsPage(QWidget):
         return [line.referral.id for line in self.model.rows()]
 
     def refresh(self) -> None:
+        """Reloads the view; the selection stays on its referrals, or on the same line when
+        they left the view (a follow-up done in « à relancer »)."""
+        chosen = {row.id for row in self.selected()}
+        current = self.table.currentIndex()
         lines = self.lines()
         self.model.set_rows(lines)
         self.columns.apply(str(self.view_box.currentData()))
-        fit_columns(self.table, COLUMN_WIDTH)
+        self._fit_columns()
         self.count_label.setText(self.tr("%n ligne(s)", "", len(lines)))
+        if chosen:
+            self._reselect(chosen, current.row())
         self.on_selection_changed()
+
+    def _fit_columns(self) -> None:
+        """Columns sized to their content once the table is on screen with rows; the long texts
+        (company, partner, person, subject) give way so that no column hides off-screen."""
+        if self.table.property("columnsFitted") or not self.table.isVisible():
+            return
+        fit_columns(self.table, COLUMN_WIDTH)
+        fit_within_width(self.table, SHRINKABLE_COLUMNS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
+
+    def _reselect(self, referral_ids: set[int], row: int) -> None:
+        selection = QItemSelection()
+        first = None
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            line = self.proxy.data(index, ROW_ROLE)
+            if isinstance(line, FollowUpLine) and line.referral.id in referral_ids:
+                selection.select(index, index)
+                first = first or index
+        if first is None and self.proxy.rowCount():
+            first = self.proxy.index(min(max(row, 0), self.proxy.rowCount() - 1), 0)
+            selection.select(first, first)
+        if first is None:
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        self.table.selectionModel().setCurrentIndex(
+            first, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.table.scrollTo(first)
 
     def selected(self) -> list[ReferralRow]:
         rows = self.table.selectionModel().selectedRows()

@@ -26,6 +26,7 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.ui.context import AppContext
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.widgets.status_chip import use_status_chips
 
 
 class StatCard(QFrame):
@@ -97,6 +98,7 @@ def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    use_status_chips(view)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
     compact_rows(view)

@@ -36,7 +36,9 @@ from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton, IdsFinder
 from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
+from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
+from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
     ("Toutes les dates", None),
@@ -48,7 +50,7 @@ PERIODS = (
 MAX_COLUMN_WIDTH = 220
 SHRINKABLE_COLUMNS = (2, 3, 4)  # company, contact, needs
 #: channel and first-action delay: statistics more than reading matter, a right-click away
-HIDDEN_COLUMNS = {5, 8}
+HIDDEN_COLUMNS = {3, 5, 8}  # contact (in the detail), channel, delay: one right-click away
 
 
 class InquiriesPage(QWidget):
@@ -115,6 +117,8 @@ class InquiriesPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("inquiriesView")
         self.view.setModel(self.model)
+        mark_search_box(self.text_edit, self.view)
+        use_status_chips(self.view)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -7,10 +7,9 @@ is displayed literally, never interpreted).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,29 +43,10 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
-from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
-
-
-def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True) -> QLabel:
-    """A label that never interprets markup, selectable so a number can be copied."""
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        widget.setObjectName(name)
-    return widget
-
-
-def referral_columns(tr: Callable[[str], str]) -> list[Column[ReceivedReferral]]:
-    return [
-        Column(tr("Demande"), lambda r: r.inquiry_reference),
-        Column(tr("Entreprise"), lambda r: r.company),
-        Column(tr("Besoin"), lambda r: r.subject),
-        Column(tr("Proposée le"), lambda r: r.proposed_at.date()),
-        Column(tr("Statut"), lambda r: r.status_label),
-        Column(tr("Issue"), lambda r: r.outcome, tooltip=lambda r: r.outcome),
-    ]
+from guichet.ui.pages.organization_panel_parts import contact_lines, plain_label, referral_columns
+from guichet.ui.table_model import ROW_ROLE, RowsTableModel
+from guichet.ui.theme import set_themed_style
+from guichet.ui.widgets.status_chip import use_status_chips
 
 
 class OrganizationPanel(QScrollArea):
@@ -103,7 +83,7 @@ class OrganizationPanel(QScrollArea):
         self.name_label.setFont(font)
         self.kind_label = plain_label(name="detailKind")
         self.warning_label = plain_label(name="doNotReferLabel")
-        self.warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        set_themed_style(self.warning_label, "color: $error; font-weight: bold;")
         self.identity_label = plain_label(name="detailIdentity")
         self.address_label = plain_label(name="detailAddress")
         self.reach_label = plain_label(name="detailReach")
@@ -182,6 +162,7 @@ class OrganizationPanel(QScrollArea):
         self.referrals_view = QTableView()
         self.referrals_view.setObjectName("receivedReferralsView")
         self.referrals_view.setModel(self.referrals_model)
+        use_status_chips(self.referrals_view)
         self.referrals_view.verticalHeader().hide()
         self.referrals_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.referrals_view.horizontalHeader().setSectionResizeMode(
@@ -193,6 +174,16 @@ class OrganizationPanel(QScrollArea):
         self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)
         self.content.hide()
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than its content (buttons, headings): the splitter cannot squeeze the
+        panel below it, so nothing is cut on the right (there is no horizontal scroll bar)."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        width = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width + 2 * self.frameWidth()), hint.height())
 
     def _heading(self, text: str) -> QLabel:
         heading = QLabel(text)
@@ -276,6 +267,7 @@ class OrganizationPanel(QScrollArea):
         self.referrals_model.set_rows(list(detail.referrals))
         self.empty_label.hide()
         self.content.show()
+        self.updateGeometry()  # its minimum width is the content's (see minimumSizeHint)
 
     def _show_verified(self, verified_on: date | None) -> None:
         if verified_on is None:
@@ -285,7 +277,7 @@ class OrganizationPanel(QScrollArea):
             text = self.tr("Vérifié le %1").replace("%1", format_date_long(verified_on))
             stale = verified_on < months_before(date.today(), 12)
         self.verified_label.setText(text + (self.tr(" — à vérifier") if stale else ""))
-        self.verified_label.setStyleSheet("color: #8a5300;" if stale else "")
+        set_themed_style(self.verified_label, "color: $warning;" if stale else "")
 
     def _show_contacts(self, contacts: tuple[ContactInfo, ...]) -> None:
         self.contacts_list.clear()
@@ -398,13 +390,3 @@ class OrganizationPanel(QScrollArea):
             return
         self.reload()
         self.organization_changed.emit(self.detail.id)
-
-
-def contact_lines(contact: ContactInfo) -> str:
-    """Who the contact is on the first line (name — role), how to reach them on the second."""
-    data = contact.data
-    who = " — ".join(part for part in (contact.full_name, data.role or "") if part)
-    reach = [format_phone(phone) for phone in (data.phone, data.mobile) if phone]
-    if data.email:
-        reach.append(data.email)
-    return "\n".join(line for line in (who, " · ".join(reach)) if line)

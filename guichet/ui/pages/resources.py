@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,13 +40,24 @@ from guichet.services.resources import (
 )
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.file_dialogs import FileKind, open_file_name
+from guichet.ui.icons import with_icon
+from guichet.ui.search_box import mark_search_box
+from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.unsaved import confirm_discard
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
+
+
+#: widths of the columns after the title (type, theme, date, valid until, file, active), pixels
+RESOURCE_COLUMN_WIDTHS = (120, 125, 110, 105, 60, 50)
+#: file and « active » are in the form beside the list: their columns are one right-click away
+HIDDEN_RESOURCE_COLUMNS = {5, 6}
 
 
 class ResourcesPage(QWidget):
@@ -64,6 +74,7 @@ class ResourcesPage(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filtrer les ressources…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("Nouvelle ressource"))
+        with_icon(self.new_button, "new")
         self.new_button.setObjectName("newResourceButton")
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.new_button)
@@ -86,18 +97,28 @@ class ResourcesPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("resourcesView")
         self.view.setModel(self.proxy)
+        mark_search_box(self.filter_edit, self.view)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        compact_rows(self.view)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title gets the room
+        for column, width in enumerate(RESOURCE_COLUMN_WIDTHS, start=1):
+            header.resizeSection(column, width)
+        self.columns_menu = HeaderColumnMenu(self.view, HIDDEN_RESOURCE_COLUMNS)
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self._form())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 420])
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.on_new_button_clicked)
@@ -108,6 +129,14 @@ class ResourcesPage(QWidget):
     def _form(self) -> QWidget:
         box = QWidget()
         form = QFormLayout(box)
+        # says what the form is for, so an empty one reads as « a new resource »
+        self.form_heading = QLabel()
+        self.form_heading.setObjectName("resourceFormHeading")
+        self.form_heading.setWordWrap(True)
+        heading_font = self.form_heading.font()
+        heading_font.setBold(True)
+        self.form_heading.setFont(heading_font)
+        form.addRow(self.form_heading)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("resourceTitle")
         self.title_edit.setMaxLength(250)
@@ -183,6 +212,13 @@ class ResourcesPage(QWidget):
 
     def fill(self, info: ResourceInfo | None) -> None:
         self.current = info
+        self.form_heading.setText(
+            self.tr("Modifier la ressource")
+            if info
+            else self.tr(
+                "Nouvelle ressource : remplissez la fiche, puis « Enregistrer la ressource »"
+            )
+        )
         self.title_edit.setText(info.title if info else "")
         self.kind_box.setCurrentIndex(
             max(self.kind_box.findData(info.kind if info else ResourceKind.SHEET), 0)
@@ -275,7 +311,7 @@ class ResourcesPage(QWidget):
         self.refresh(select_id=self.current.id)
 
     def on_attach_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Joindre un fichier"))
+        path = open_file_name(self, FileKind.ATTACHMENT, self.tr("Joindre un fichier"))
         if path:
             self.attach(Path(path))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.reference.phones import format_phone
 from guichet.reference.text import words
 from guichet.services.contacts import ContactChoice
 from guichet.services.intake import NewContact
@@ -176,7 +177,9 @@ class ContactField(QWidget):
             self.contact = data
             self.new_box.hide()
             self.chosen_label.setText(
-                " — ".join(p for p in (data.name, data.role, data.phone, data.email) if p)
+                " — ".join(
+                    p for p in (data.name, data.role, format_phone(data.phone), data.email) if p
+                )
             )
             self.chosen_label.show()
             self.search.set_text(data.name)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from guichet.reference.dates import format_date_short
 from guichet.services.intake_context import CompanyContext, IntakeWarning
 
+from guichet.ui.theme import set_themed_style
+
 
 class IntakeContextPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -27,8 +29,10 @@ class IntakeContextPanel(QWidget):
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("intakeWarnings")
         self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet(
-            "QLabel { background: #fff4d6; border: 1px solid #e0b400; padding: 6px; }"
+        set_themed_style(
+            self.warnings_label,
+            "QLabel { background: $notice_background; color: $notice_text;"
+            " border: 1px solid $notice_border; padding: 6px; }",
         )
         self.warnings_label.hide()
         layout.addWidget(self.warnings_label)

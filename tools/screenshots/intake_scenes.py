@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from guichet.models import InformationGiven, Inquiry, InquiryNote, Need, Referral
 from guichet.services.inquiry_actions import add_note
 from guichet.services.intake_context import subject_choices
+from tools.screenshots.demo_clock import DEMO_NOW
 
-from guichet.ui.demo_clock import DEMO_NOW
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.main_window import MainWindow
 from guichet.ui.widgets.qt_dates import to_qdatetime
@@ -50,7 +50,6 @@ def intake_filled(window: MainWindow) -> QWidget:
     org_id, name, subject_id = _recent_company(window)
     dialog = IntakeDialog(window.ctx, window)
     dialog.confirm_abandon = False
-    dialog.resize(1300, 780)
     dialog.show()
     dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     dialog.company.choose(org_id, name)
@@ -113,13 +112,12 @@ def intake_sirene(window: MainWindow) -> QWidget:
     """The company type-ahead: directory hits, then a SIRENE establishment to add."""
     import time
 
-    from guichet.ui.directory_scenes import _demo_sirene_row
+    from tools.screenshots.directory_scenes import _demo_sirene_row
 
     assert window.ctx is not None
     _demo_sirene_row(window)
     dialog = IntakeDialog(window.ctx, window)
     dialog.confirm_abandon = False
-    dialog.resize(1300, 780)
     dialog.show()
     dialog.received_edit.setDateTime(to_qdatetime(DEMO_NOW))
     text = "mécanique de préc"

@@ -1,7 +1,10 @@
 """``make screenshots``: the real window on the demo database, saved as PNGs.
 
-Run under Xvfb (the Makefile does) so Qt paints a real window. Each scene shows something on
-screen and returns the widget to capture; a feature adds its scenes to :data:`SCENES`.
+Run under Xvfb (the Makefile does, once per screen size of :data:`SIZES`) so Qt paints a real
+window; the window fills the screen and each file is named after the size
+(``accueil-1366x768.png``). Each scene shows something on screen and returns the widget to
+capture; a feature adds its scenes to :data:`SCENES`. The scenes of :data:`DARK_SCENES` are
+captured again in the dark colour scheme (``accueil-sombre-1366x768.png``).
 """
 
 from __future__ import annotations
@@ -14,18 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
+from tools.screenshots import directory_scenes
+from tools.screenshots.demo_clock import DEMO_NOW
 
-from guichet.ui import directory_scenes
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
-from guichet.ui.demo_clock import DEMO_NOW
 from guichet.ui.main_window import MainWindow
+from guichet.ui.theme import apply_color_scheme
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _settings(window: MainWindow) -> QWidget:
 
 def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
-        from guichet.ui import files_scenes
+        from tools.screenshots import files_scenes
 
         return getattr(files_scenes, name)(window)  # type: ignore[no-any-return]
 
@@ -75,7 +79,7 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
 
 def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
-        from guichet.ui import intake_scenes
+        from tools.screenshots import intake_scenes
 
         return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
 
@@ -128,12 +132,46 @@ def _template_settings(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _resources(window: MainWindow) -> QWidget:
+    window.show_page("resources")
+    return window
+
+
+def _freshness(window: MainWindow) -> QWidget:
+    window.show_page("directory")
+    page = window.page("directory")
+    page.tabs.setCurrentWidget(page.freshness_tab)  # type: ignore[attr-defined]
+    return window
+
+
+def _organization(window: MainWindow) -> QWidget:
+    """The form of the organization the directory scene selected."""
+    from guichet.ui.dialogs.organization_dialog import OrganizationDialog
+
+    assert window.ctx is not None
+    directory_scenes.directory_search(window)
+    panel = window.page("directory").search_tab.panel  # type: ignore[attr-defined]
+    dialog = OrganizationDialog(window.ctx, panel.detail, window)
+    dialog.show()
+    return dialog
+
+
+def _shortcuts(window: MainWindow) -> QWidget:
+    from guichet.ui.dialogs.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window, window)
+    dialog.show()
+    return dialog
+
+
 SCENES: list[Scene] = [
     Scene("accueil", _clocked_page("home", "now", lambda: DEMO_NOW)),
     Scene("parametres", _settings),
     Scene("annuaire", directory_scenes.directory_search),
     Scene("doublons", directory_scenes.duplicates),
+    Scene("fiches-a-verifier", _freshness),
     Scene("fusion", directory_scenes.merge),
+    Scene("organisation", _organization),
     Scene("organisation-sirene", directory_scenes.organization_sirene),
     Scene("import-correspondance", _files_scene("import_mapping")),
     Scene("import-apercu", _files_scene("import_preview")),
@@ -141,10 +179,16 @@ SCENES: list[Scene] = [
     Scene("nouvelle-demande-sirene", _intake_scene("intake_sirene")),
     Scene("demandes", _intake_scene("inquiries_detail")),
     Scene("relances", _clocked_page("followups", "today", DEMO_NOW.date)),
+    Scene("ressources", _resources),
     Scene("mise_en_relation", _referral_dialog),
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
+    Scene("raccourcis", _shortcuts),
 ]
+#: Scenes also captured in the dark colour scheme.
+DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
+#: The screen sizes the desk must fit (``make screenshots`` runs Xvfb once per size).
+SIZES = ("1280x800", "1366x768")
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -157,9 +201,45 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
     app.processEvents()
 
 
+def fit_to_screen(widget: QWidget, screen: QRect) -> list[str]:
+    """Keeps a dialog inside the screen, as a window manager would, and says what did not fit
+    (its minimum size larger than the screen)."""
+    problems = []
+    if isinstance(widget, QDialog):
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        if minimum.width() > screen.width() or minimum.height() > screen.height():
+            problems.append(
+                f"taille minimale {minimum.width()}x{minimum.height()} > écran "
+                f"{screen.width()}x{screen.height()}"
+            )
+        size = widget.size().boundedTo(screen.size())
+        widget.resize(size)
+        widget.move(screen.center() - widget.rect().center())
+    return problems
+
+
+def capture(
+    app: QApplication, window: MainWindow, scenes: list[Scene], out: Path, suffix: str
+) -> list[str]:
+    problems = []
+    screen = window.screen().availableGeometry()
+    for scene in scenes:
+        window.setGeometry(screen)  # maximised: no window manager under Xvfb
+        widget = scene.show(window)
+        problems += [f"{scene.name}: {p}" for p in fit_to_screen(widget, screen)]
+        settle(app)
+        target = out / f"{scene.name}{suffix}.png"
+        widget.grab().save(str(target))
+        print(f"{target}")
+        if isinstance(widget, QDialog):
+            widget.close()
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Captures d'écran de Guichet sur la base de démonstration"
+        description="Captures d'écran de Guichet sur la base de démonstration, à la taille de "
+        "l'écran (lancer sous Xvfb à 1280x800 puis 1366x768), en clair et en sombre"
     )
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--only", nargs="*", help="noms des scènes à capturer")
@@ -171,31 +251,31 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{work / 'demo.sqlite3'}", create=True)
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
+    apply_color_scheme(app, Qt.ColorScheme.Light)
     app.setCursorFlashTime(0)  # a steady text cursor: the same pixels at every capture
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
     # the file name only: the temporary folder would change every capture
     window = MainWindow(settings, ctx=AppContext(db=db, paths=paths), location="demo.sqlite3")
-    window.resize(1360, 820)
     window.show()
     settle(app)
-    for scene in SCENES:
-        if args.only and scene.name not in args.only:
-            continue
-        widget = scene.show(window)
-        settle(app)
-        target = args.out / f"{scene.name}.png"
-        widget.grab().save(str(target))
-        print(f"{target}")
-        if isinstance(widget, QDialog):
-            widget.close()
+    size = app.primaryScreen().size()
+    suffix = f"-{size.width()}x{size.height()}"
+    chosen = [s for s in SCENES if not args.only or s.name in args.only]
+    problems = capture(app, window, chosen, args.out, suffix)
+    apply_color_scheme(app, Qt.ColorScheme.Dark)
+    dark = [s for s in chosen if s.name in DARK_SCENES]
+    problems += capture(app, window, dark, args.out, f"-sombre{suffix}")
+    apply_color_scheme(app, Qt.ColorScheme.Light)
     window.close()
     if not args.only:
-        from guichet.ui.letter_images import write_letter_images
+        from tools.screenshots.letter_images import write_letter_images
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):
             print(path)
     db.dispose()
-    return 0
+    for problem in problems:
+        print(f"NE TIENT PAS : {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

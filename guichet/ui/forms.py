@@ -1,0 +1,69 @@
+"""The same spacing and alignment on every form of the app: labels on the left, fields that
+grow, rows packed at the top (a tall dialog does not spread its rows apart) and the same gaps.
+
+:class:`FormTidier` applies it to every form layout of a window or a page the first time it is
+shown, so a new form needs nothing of its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFormLayout, QSizePolicy, QStackedWidget, QWidget
+
+HORIZONTAL_SPACING = 12
+VERTICAL_SPACING = 6
+TIDIED = "guichetTidied"
+UNBOUNDED = 16777215  # QWIDGETSIZE_MAX
+
+
+def tidy_form(form: QFormLayout) -> QFormLayout:
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setHorizontalSpacing(HORIZONTAL_SPACING)
+    form.setVerticalSpacing(VERTICAL_SPACING)
+    if not _grows_vertically(form):
+        # the extra height goes below the last row instead of between the rows
+        filler = QWidget()
+        filler.setObjectName("formFiller")
+        filler.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        form.addRow(filler)
+    form.setProperty(TIDIED, True)
+    return form
+
+
+def _grows_vertically(form: QFormLayout) -> bool:
+    for index in range(form.count()):
+        item = form.itemAt(index)
+        widget = item.widget() if item is not None else None
+        if widget is not None and widget.isVisibleTo(widget.parentWidget() or widget):
+            policy = widget.sizePolicy().verticalPolicy()
+            capped = widget.maximumHeight() < UNBOUNDED  # e.g. a 3-line address box
+            if policy.value & QSizePolicy.PolicyFlag.ExpandFlag.value and not capped:
+                return True
+        elif item is not None and item.expandingDirections() & Qt.Orientation.Vertical:
+            return True
+    return False
+
+
+def tidy_forms(root: QWidget) -> int:
+    """Tidies the forms under ``root`` not yet tidied; returns how many."""
+    count = 0
+    for form in root.findChildren(QFormLayout):
+        if not form.property(TIDIED):
+            tidy_form(form)
+            count += 1
+    return count
+
+
+class FormTidier(QObject):
+    """Installed on the application: windows, pages and tabs are tidied when first shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            parent = watched.parentWidget()
+            # a page of the window's stack, or of a tab widget (its pages sit in a stack too)
+            if watched.isWindow() or isinstance(parent, QStackedWidget):
+                tidy_forms(watched)
+        return False

@@ -1,0 +1,144 @@
+"""Keys that work the same in every window of the app, installed once on the application.
+
+- Ctrl+Tab / Ctrl+Maj+Tab: next / previous tab of the tabbed widget holding the focus (the
+  innermost one), in pages and dialogs alike;
+- Ctrl+Entrée: the dialog's accepting button (« Enregistrer », « OK »…) when it is enabled;
+- the focused push button gets a ring in the highlight colour (:class:`FocusRingStyle`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QTabWidget,
+    QWidget,
+)
+
+from guichet.ui.forms import FormTidier
+from guichet.ui.theme import is_dark
+
+#: The keys, for the list of keyboard shortcuts (Aide › Raccourcis clavier).
+NEXT_TAB = "Ctrl+Tab"
+PREVIOUS_TAB = "Ctrl+Shift+Tab"
+SAVE_DIALOG = "Ctrl+Return"
+ACCEPT_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+
+
+def _ancestors(widget: QWidget | None) -> list[QWidget]:
+    chain = []
+    while widget is not None:
+        chain.append(widget)
+        widget = widget.parentWidget()
+    return chain
+
+
+def switch_tab(focus: QWidget | None, step: int) -> bool:
+    for widget in _ancestors(focus):
+        if isinstance(widget, QTabWidget) and widget.count() > 1:
+            widget.setCurrentIndex((widget.currentIndex() + step) % widget.count())
+            return True
+    return False
+
+
+def accept_dialog(focus: QWidget | None) -> bool:
+    dialog = next((w for w in _ancestors(focus) if isinstance(w, QDialog)), None)
+    if dialog is None:
+        return False
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            role = box.buttonRole(button)
+            if role in ACCEPT_ROLES and button.isEnabled() and button.isVisibleTo(dialog):
+                button.click()
+                return True
+    # a dialog with buttons of its own (a wizard, « Mettre en relation »): its default one
+    for push in dialog.findChildren(QPushButton):
+        if push.isDefault() and push.isEnabled() and push.isVisibleTo(dialog):
+            push.click()
+            return True
+    return False
+
+
+class DeskKeys(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QWidget):
+            return False  # acting consumes the key: its parents never see it again
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        control = Qt.KeyboardModifier.ControlModifier
+        key = event.key()
+        if modifiers == control and key == Qt.Key.Key_Tab:
+            return switch_tab(watched, 1)
+        if key == Qt.Key.Key_Backtab and modifiers == control | Qt.KeyboardModifier.ShiftModifier:
+            return switch_tab(watched, -1)
+        if modifiers == control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return accept_dialog(watched)
+        return False
+
+
+class FocusRingStyle(QProxyStyle):
+    """The application style, with a visible ring around the focused push button, and check
+    boxes and radio buttons outlined in the dark scheme (Fusion draws them almost black on
+    black)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        indicators = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        if element in indicators and is_dark():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))  # type: ignore[attr-defined]
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            rect = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+            if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+                painter.drawEllipse(rect)
+            else:
+                painter.drawRoundedRect(rect, 2, 2)
+            painter.restore()
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_PushButton and (
+            option.state & QStyle.StateFlag.State_HasFocus  # type: ignore[operator]
+        ):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)  # type: ignore[attr-defined]
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)  # type: ignore[attr-defined]
+            painter.restore()
+
+
+def install_desk_keys(app: QApplication) -> None:
+    """Once per application: the keys above, the focus ring and tidy forms."""
+    if app.property("guichetDeskKeys"):
+        return
+    app.setProperty("guichetDeskKeys", True)
+    app.installEventFilter(DeskKeys(app))
+    app.installEventFilter(FormTidier(app))
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle(app.style().name()))
