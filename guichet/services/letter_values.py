@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from guichet.models import Counsellor, Organization, Referral
+from guichet.models import Counsellor, LetterKind, Organization, Referral
 from guichet.reference.dates import format_date_long
 from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
@@ -44,7 +44,11 @@ def form_of_address(civility: str | None) -> str:
 
 
 def merge_values(
-    referral: Referral, counsellor: Counsellor | None, settings: dict[str, object], day: date
+    referral: Referral,
+    counsellor: Counsellor | None,
+    settings: dict[str, object],
+    day: date,
+    kind: LetterKind = LetterKind.TO_COMPANY,
 ) -> dict[str, str]:
     """Every field of ``LETTER_FIELDS``; a value unknown for this record is an empty string."""
     need = referral.need
@@ -52,7 +56,8 @@ def merge_values(
     company, person = inquiry.organization, inquiry.contact
     partner, partner_contact = referral.partner, referral.partner_contact
     siret = company.siret if company and company.siret else ""
-    return {
+    side = "partenaire" if kind == LetterKind.TO_PARTNER else "entreprise"
+    values = {
         "entreprise.nom": company.display_name if company else (person.full_name if person else ""),
         "entreprise.siret": format_siret(siret) if siret else "",
         "entreprise.adresse": one_line_address(company),
@@ -100,3 +105,6 @@ def merge_values(
         "agence.email": str(settings["agency.email"]),
         "agence.site": str(settings["agency.website"]),
     }
+    values["destinataire.nom"] = values[f"{side}.nom"]
+    values["destinataire.formule"] = values[f"{side}.formule"]
+    return values

@@ -26,6 +26,7 @@ from guichet.letters.template import LETTER_FIELDS, validate_template
 KINDS = {
     "company": "Courrier à l'entreprise",
     "partner": "Courrier au partenaire",
+    "email": "Brouillon d'e-mail (pièce jointe : le courrier)",
 }
 
 
