@@ -16,6 +16,7 @@ from guichet.letters.document import (
     RenderedPdf,
 )
 from guichet.letters.fonts import BOLD, REGULAR, printable, register_fonts
+from guichet.letters.metadata import PdfInfo, apply_info, canvas_options
 from guichet.letters.page import (
     MARGIN,
     PAGE_HEIGHT,
@@ -60,9 +61,15 @@ def render_calibration(letterhead: Letterhead, window: EnvelopeWindow | None = N
     register_fonts()
     window = window or EnvelopeWindow()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)
-    canvas.setTitle("Page de calibration des enveloppes")
-    canvas.setCreator("Guichet")
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), **canvas_options())
+    apply_info(
+        canvas,
+        PdfInfo(
+            "Page de calibration des enveloppes",
+            letterhead.name,
+            "Position du bloc adresse pour les enveloppes à fenêtre DL",
+        ),
+    )
     draw_letterhead(canvas, letterhead)
     canvas.setStrokeColor(BLUE)
     canvas.setDash(3, 2)

@@ -123,6 +123,7 @@ class LetterService:
         kind: LetterKind,
         values: dict[str, object],
         day: date,
+        created: datetime | None = None,
     ) -> tuple[LetterDocument, str, str]:
         object_key, body_key, _ = KIND_TEMPLATES[kind]
         counsellor_id = referral.counsellor_id or session.info.get("counsellor_id")
@@ -155,7 +156,9 @@ class LetterService:
             sender_lines=tuple(line for line in sender if line),
             signature_lines=tuple(line for line in signature if line.strip()),
             title=f"{label(kind)} {merge['mise_en_relation.reference']}",
-            author=counsellor.name if counsellor else str(values["agency.name"]),
+            author=str(values["agency.name"]),
+            subject=object_template.render(merge).replace("\n", " "),
+            created=created,
         )
         return document, f"{KIND_TEMPLATES[kind][2]}:{version}", recipient[0] if recipient else ""
 
@@ -221,7 +224,7 @@ class LetterService:
         result = []
         for kind in kinds:
             document, version, recipient = self._document(
-                session, referral, kind, values, moment.date()
+                session, referral, kind, values, moment.date(), moment
             )
             rendered = render_letter(document, window)
             for draft in session.scalars(
