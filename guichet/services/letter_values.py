@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from guichet.models import Counsellor, LetterKind, Organization, Referral
+from guichet.models import Contact, Counsellor, LetterKind, Organization, Referral
 from guichet.reference.dates import format_date_long
 from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.naf import naf_entry
 from guichet.reference.phones import format_phone
+from guichet.services.letter_recipient import recipient_address
 from guichet.services.referral_rows import referral_reference
 
 
-def one_line_address(org: Organization | None) -> str:
-    if org is None:
+def one_line_address(org: Organization | None, person: Contact | None = None) -> str:
+    """Where the letter goes, on one line: the organization's address, or the person's own."""
+    if org is None and person is None:
         return ""
-    town = " ".join(p for p in (org.postal_code, org.city) if p)
-    parts = [org.address_building, org.address_street, org.address_locality, town]
+    address = recipient_address(org, person)
+    town = " ".join(p for p in (address.postal_code, address.town) if p)
+    parts = [address.building, address.street, address.locality, town]
     return ", ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -60,7 +63,7 @@ def merge_values(
     values = {
         "entreprise.nom": company.display_name if company else (person.full_name if person else ""),
         "entreprise.siret": format_siret(siret) if siret else "",
-        "entreprise.adresse": one_line_address(company),
+        "entreprise.adresse": one_line_address(company, person),
         "entreprise.contact": person.full_name if person else "",
         "entreprise.formule": form_of_address(person.civility if person else None),
         "entreprise.telephone": _phone(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from guichet.errors import ConcurrentEditError, GuichetError, ValidationError
 from guichet.models import LegalBasis, label
 from guichet.services.contacts import (
+    ADDRESS_FIELDS,
     CIVILITIES,
     CONTACT_LABELS,
     ContactData,
@@ -32,7 +34,7 @@ from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 
-TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
+TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email", *ADDRESS_FIELDS)
 
 
 class ContactDialog(QDialog):
@@ -67,6 +69,16 @@ class ContactDialog(QDialog):
         self.errors.add_row(form, self.tr("Civilité"), self.civility_combo, "civility")
         self.edits: dict[str, QLineEdit] = {}
         for field in TEXT_FIELDS:
+            if field == ADDRESS_FIELDS[0]:
+                heading = QLabel(
+                    self.tr(
+                        "Adresse personnelle — pour les courriers à une personne sans "
+                        "entreprise ou à un porteur de projet :"
+                    )
+                )
+                heading.setObjectName("personalAddressLabel")
+                heading.setWordWrap(True)
+                form.addRow(heading)
             edit = QLineEdit()
             edit.setObjectName(f"{field}_edit")
             self.edits[field] = edit
