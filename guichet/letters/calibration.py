@@ -102,7 +102,7 @@ def render_calibration(letterhead: Letterhead, window: EnvelopeWindow | None = N
         "4. Le cadre pointillé et l'adresse d'exemple doivent apparaître entiers dans la fenêtre.",
         "",
         "Sinon, mesurez le décalage avec les règles (en mm) et corrigez la position dans",
-        "Paramètres › Enveloppe, puis imprimez à nouveau cette page.",
+        "Paramètres › Relances et enveloppes, puis imprimez à nouveau cette page.",
         "",
         f"Réglage actuel : marge gauche {window.x_mm:g} mm, marge haute {window.y_mm:g} mm, "
         f"largeur {window.width_mm:g} mm.",

@@ -33,6 +33,7 @@ def _fonts(pdf: bytes) -> dict[str, bool]:
     found: dict[str, bool] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
         resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
         fonts = resources.get("/Font")
         for ref in (fonts.get_object() if fonts is not None else {}).values():
             font = ref.get_object()

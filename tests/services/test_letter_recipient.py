@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,8 @@ def test_a_person_without_company_gets_the_letter_at_home(portable_db: Database)
     info = contacts.get(contact_id)
     contacts.update(
         contact_id,
-        ContactData(
-            **{
-                **info.opened_values(),
-                "address_street": "4 impasse des Lilas",
-                "postal_code": "76 170",
-                "city": "Lillebonne",
-            }
+        replace(
+            info.data, address_street="4 impasse des Lilas", postal_code="76 170", city="Lillebonne"
         ),
         version=info.version,
     )

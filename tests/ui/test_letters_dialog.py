@@ -198,9 +198,12 @@ def test_an_undeliverable_address_is_flagged_before_printing(
         partner = s.get(Referral, ids[1]).partner  # type: ignore[union-attr]
         assert partner.address_street is None and partner.postal_code is None
     printed: list[str] = []
-    monkeypatch.setattr(
-        letters_dialog, "print_documents", lambda *_args: printed.append("job") or True
-    )
+
+    def fake_print(*_args: object) -> bool:
+        printed.append("job")
+        return True
+
+    monkeypatch.setattr(letters_dialog, "print_documents", fake_print)
     dialog = _dialog(qtbot, ctx, ids)
     text = dialog.status.text()
     assert "Adresse à compléter" in text and "CCI Rouen Métropole" in text
