@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 from guichet.models import Referral, ReferralStatus
+from guichet.services import printing as printing_service
 from guichet.services.letters import LetterService
 from guichet.services.referrals import ReferralChoice, ReferralService
 from guichet.services.settings import SettingsService
@@ -148,6 +149,7 @@ def _fake_cups(folder: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-de
     for tool in ("lp", "lpstat"):
         (bin_dir / tool).chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    monkeypatch.setattr(printing, "cups_printers", printing_service.cups_printers)
     return log
 
 
