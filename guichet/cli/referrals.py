@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,10 @@ def register(subparsers: Any) -> None:
         subparsers, "letter", "écrit le courrier d'une mise en relation dans un fichier PDF"
     )
     letter.add_argument(
-        "referral_id", type=int, metavar="MISE_EN_RELATION", help="numéro de la mise en relation"
+        "referral",
+        metavar="MISE_EN_RELATION",
+        help="numéro de la mise en relation (247) ou référence imprimée sur ses courriers "
+        "(D-2026-0190-247)",
     )
     letter.add_argument(
         "--to", required=True, choices=sorted(KINDS), dest="to", help="destinataire du courrier"
@@ -48,32 +53,38 @@ def register(subparsers: Any) -> None:
 def run_letter(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.models import LetterKind  # imported late: the CLI starts without SQLAlchemy
     from guichet.services.letters import LetterService
+    from guichet.services.referrals import ReferralService
 
     service = LetterService(ctx.db)
     kind = LetterKind(KINDS[args.to])
     if args.output.suffix.lower() != ".pdf":
         raise ValidationError("Le fichier de sortie doit porter l'extension .pdf.")
+    referral_id = ReferralService(ctx.db).resolve(args.referral)
+    for problem in service.delivery_problems(referral_id, kind):
+        print(f"Attention : {problem}", file=sys.stderr)
     if args.draft:
-        data = service.render(args.referral_id, kind)
-        letter_ids: list[int] = []
-    else:
-        letters = service.ensure_letters([args.referral_id])
-        chosen = [info for info in letters if info.kind == kind]
-        letter_ids = [info.id for info in chosen]
-        data = service.pdf(letter_ids[0])
+        _write(args.output, service.render(referral_id, kind))
+        print(f"Brouillon enregistré : {args.output}")
+        return 0
+    # The file is written before the transaction that archives the letter and marks the
+    # referral sent commits: a failure or a kill leaves nothing recorded.
+    service.send(referral_id, [kind], deliver=lambda pdfs: _write(args.output, pdfs[0]))
+    print(f"Courrier archivé et enregistré : {args.output} (mise en relation marquée envoyée)")
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Writes ``data`` beside ``path`` then renames it over: never a half-written PDF."""
+    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        args.output.write_bytes(data)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
     except OSError as exc:
+        temporary.unlink(missing_ok=True)
         raise EnvironmentProblem(
-            f"Impossible d'écrire {args.output} : vérifiez le dossier et les droits.",
+            f"Impossible d'écrire {path} : vérifiez le dossier et les droits.",
             detail=str(exc),
         ) from exc
-    if letter_ids:
-        service.mark_sent(letter_ids)
-        print(f"Courrier archivé et enregistré : {args.output} (mise en relation marquée envoyée)")
-    else:
-        print(f"Brouillon enregistré : {args.output}")
-    return 0
 
 
 def run_relances(ctx: Context, args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from guichet.letters.document import (
     RenderedPdf,
 )
 from guichet.letters.fonts import BOLD, REGULAR, printable, register_fonts
+from guichet.letters.metadata import PdfInfo, apply_info, canvas_options
 from guichet.letters.page import (
     MARGIN,
     PAGE_HEIGHT,
@@ -60,9 +61,15 @@ def render_calibration(letterhead: Letterhead, window: EnvelopeWindow | None = N
     register_fonts()
     window = window or EnvelopeWindow()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1)
-    canvas.setTitle("Page de calibration des enveloppes")
-    canvas.setCreator("Guichet")
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), **canvas_options())
+    apply_info(
+        canvas,
+        PdfInfo(
+            "Page de calibration des enveloppes",
+            letterhead.name,
+            "Position du bloc adresse pour les enveloppes à fenêtre DL",
+        ),
+    )
     draw_letterhead(canvas, letterhead)
     canvas.setStrokeColor(BLUE)
     canvas.setDash(3, 2)
@@ -95,7 +102,7 @@ def render_calibration(letterhead: Letterhead, window: EnvelopeWindow | None = N
         "4. Le cadre pointillé et l'adresse d'exemple doivent apparaître entiers dans la fenêtre.",
         "",
         "Sinon, mesurez le décalage avec les règles (en mm) et corrigez la position dans",
-        "Paramètres › Enveloppe, puis imprimez à nouveau cette page.",
+        "Paramètres › Relances et enveloppes, puis imprimez à nouveau cette page.",
         "",
         f"Réglage actuel : marge gauche {window.x_mm:g} mm, marge haute {window.y_mm:g} mm, "
         f"largeur {window.width_mm:g} mm.",

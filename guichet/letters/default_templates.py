@@ -92,10 +92,36 @@ Nous vous remercions de votre collaboration et vous prions d'agréer, {partenair
 l'expression de nos salutations distinguées.
 """
 
+EMAIL_OBJECT = "Mise en relation {mise_en_relation.reference} — {agence.nom}"
+
+EMAIL_BODY = """\
+{destinataire.formule},
+
+Veuillez trouver ci-joint notre courrier au sujet de la mise en relation \
+{mise_en_relation.reference} ({besoin.sujet}).
+
+Nous restons à votre disposition pour toute question.
+
+Bien cordialement,
+
+{% si conseiller.nom %}
+{conseiller.nom}
+{% fin %}
+{% si conseiller.fonction %}
+{conseiller.fonction}
+{% fin %}
+{agence.nom}
+{% si conseiller.telephone %}
+Tél. : {conseiller.telephone}
+{% fin %}
+"""
+
 #: Setting key → default text.
 DEFAULT_TEMPLATES: dict[str, str] = {
     "letters.company_object": COMPANY_OBJECT,
     "letters.company_body": COMPANY_BODY,
     "letters.partner_object": PARTNER_OBJECT,
     "letters.partner_body": PARTNER_BODY,
+    "letters.email_object": EMAIL_OBJECT,
+    "letters.email_body": EMAIL_BODY,
 }

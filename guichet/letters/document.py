@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 #: Height of the address block area under the window (DL window: about 45 mm high, the block
 #: must stay within y = 45–79 mm of the sheet by default).
@@ -62,7 +63,9 @@ class LetterDocument:
     sender_lines: tuple[str, ...] = ()
     signature_lines: tuple[str, ...] = ()
     title: str = "Courrier"
-    author: str = ""
+    author: str = ""  # the agency (PDF « Author »)
+    subject: str = ""  # the object line (PDF « Subject »)
+    created: datetime | None = None  # PDF creation and modification dates (default: now)
 
 
 @dataclass(frozen=True)

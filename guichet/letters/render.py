@@ -26,6 +26,7 @@ from reportlab.platypus import (
 
 from guichet.letters.document import Box, EnvelopeWindow, LetterDocument, RenderedPdf
 from guichet.letters.fonts import BOLD, REGULAR, printable, register_fonts
+from guichet.letters.metadata import PdfInfo, apply_info, canvas_options
 from guichet.letters.page import (
     MARGIN,
     PAGE_HEIGHT,
@@ -38,6 +39,7 @@ from guichet.letters.page import (
     draw_page_number,
     top,
 )
+from guichet.letters.typography import french_spacing
 
 BODY_TOP_MM = 98.0
 BODY_BOTTOM_MM = 277.0
@@ -54,8 +56,8 @@ _SIGNATURE_NAME = ParagraphStyle("signature_name", parent=_SIGNATURE, fontName=B
 
 
 def paragraph_markup(text: str) -> str:
-    """Plain text as safe Paragraph markup: escaped, line breaks kept."""
-    return "<br/>".join(escape(printable(line)) for line in text.split("\n"))
+    """Plain text as safe Paragraph markup: escaped, French no-break spaces, line breaks kept."""
+    return "<br/>".join(escape(printable(french_spacing(line))) for line in text.split("\n"))
 
 
 def body_paragraphs(body: str) -> list[str]:
@@ -64,12 +66,13 @@ def body_paragraphs(body: str) -> list[str]:
     return [block for block in blocks if block.strip()]
 
 
-def _numbered_canvas(counter: list[int]) -> type[Canvas]:
+def _numbered_canvas(counter: list[int], info: PdfInfo) -> type[Canvas]:
     """A canvas that numbers pages « Page n / total » once the total is known (if over one)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, **{**kwargs, **canvas_options()})
+            apply_info(self, info)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
@@ -118,7 +121,7 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         placed.append(draw_address_block(canvas, document.recipient_lines, window))
         canvas.setFont(REGULAR, 10)
         canvas.drawRightString(
-            PAGE_WIDTH - MARGIN, top(DATE_Y_MM), printable(document.place_and_date)
+            PAGE_WIDTH - MARGIN, top(DATE_Y_MM), printable(french_spacing(document.place_and_date))
         )
         draw_fold_marks(canvas)
         draw_footer(canvas, document.letterhead)
@@ -140,8 +143,9 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         title=printable(document.title),
         author=printable(document.author),
+        subject=printable(document.subject),
         creator="Guichet",
-        invariant=1,
+        **canvas_options(),
         pageTemplates=[
             PageTemplate(id="first", frames=[first], onPage=first_page),
             PageTemplate(id="later", frames=[later], onPage=later_page),
@@ -158,7 +162,8 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         signature.append(Paragraph(paragraph_markup(line), style))
     story.append(KeepTogether(signature))
     pages: list[int] = []
-    doc.build(story, canvasmaker=_numbered_canvas(pages))
+    info = PdfInfo(document.title, document.author, document.subject, document.created)
+    doc.build(story, canvasmaker=_numbered_canvas(pages, info))
     box, lines = placed[0] if placed else (None, ())
     return RenderedPdf(
         pdf=buffer.getvalue(), pages=pages[-1] if pages else 1, address_box=box, address_lines=lines

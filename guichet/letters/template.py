@@ -46,6 +46,8 @@ LETTER_FIELDS: dict[str, str] = {
     "partenaire.email": "E-mail du partenaire ou de l'interlocuteur",
     "partenaire.adresse": "Adresse du partenaire, sur une ligne",
     "partenaire.site": "Site web du partenaire",
+    "destinataire.nom": "Destinataire du courrier (l'entreprise ou le partenaire)",
+    "destinataire.formule": "« Madame », « Monsieur » ou « Madame, Monsieur » selon le destinataire",
     "besoin.thematique": "Thématique du besoin",
     "besoin.sujet": "Sujet du besoin",
     "besoin.description": "Description du besoin",

@@ -82,6 +82,12 @@ class Contact(Versioned, Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     mobile: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(254), index=True)
+    # A person's own postal address (a project holder, a person without a company).
+    address_building: Mapped[str | None] = mapped_column(String(120))
+    address_street: Mapped[str | None] = mapped_column(String(120))
+    address_locality: Mapped[str | None] = mapped_column(String(120))
+    postal_code: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(80))
     legal_basis: Mapped[LegalBasis | None] = mapped_column(enum_column(LegalBasis))
     consent_on: Mapped[date | None] = mapped_column(Date)
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime)

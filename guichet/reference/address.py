@@ -126,3 +126,19 @@ def address_lines(address: PostalAddress) -> AddressResult:
     if len(lines) > limit:
         warnings.append(f"L'adresse compte {len(lines)} lignes ({limit} au plus).")
     return AddressResult(lines=lines, warnings=warnings)
+
+
+def delivery_problems(address: PostalAddress) -> list[str]:
+    """What keeps La Poste from delivering a letter to ``address`` (empty when deliverable).
+
+    A deliverable block has a street or a lieu-dit / BP line, and a postal code with a town (a
+    town alone abroad).
+    """
+    missing = []
+    if not (address.street or "").strip() and not (address.locality or "").strip():
+        missing.append("ni rue ni lieu-dit ou boîte postale")
+    if not address.is_abroad and not (address.postal_code or "").strip():
+        missing.append("pas de code postal")
+    if not (address.town or "").strip():
+        missing.append("pas de commune")
+    return missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
@@ -25,10 +26,27 @@ CONTACT_LABELS: dict[str, str] = {
     "phone": "Téléphone",
     "mobile": "Portable",
     "email": "E-mail",
+    "address_building": "Résidence, bâtiment",
+    "address_street": "Numéro et voie",
+    "address_locality": "Lieu-dit, boîte postale",
+    "postal_code": "Code postal",
+    "city": "Commune",
     "legal_basis": "Base légale",
     "consent_on": "Date du consentement",
 }
-_MAX_LENGTHS = {"civility": 10, "first_name": 80, "last_name": 120, "role": 120}
+_MAX_LENGTHS = {
+    "civility": 10,
+    "first_name": 80,
+    "last_name": 120,
+    "role": 120,
+    "address_building": 120,
+    "address_street": 120,
+    "address_locality": 120,
+    "postal_code": 10,
+    "city": 80,
+}
+#: The person's own postal address (for a project holder, or a person without a company).
+ADDRESS_FIELDS = ("address_building", "address_street", "address_locality", "postal_code", "city")
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,11 @@ class ContactData:
     phone: str | None = None
     mobile: str | None = None
     email: str | None = None
+    address_building: str | None = None
+    address_street: str | None = None
+    address_locality: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
     legal_basis: LegalBasis | None = LegalBasis.LEGITIMATE_INTEREST
     consent_on: date | None = None
 
@@ -88,6 +111,9 @@ def check_contact(data: ContactData, today: date | None = None) -> ContactData:
     for name in ("civility", "first_name", "last_name", "role", "phone", "mobile", "email"):
         raw = getattr(data, name)
         values[name] = (clean_text(raw).strip() or None) if isinstance(raw, str) else None
+    for name in ADDRESS_FIELDS:  # one-line fields: a pasted line break becomes a space
+        raw = getattr(data, name)
+        values[name] = (" ".join(clean_text(raw).split()) or None) if isinstance(raw, str) else None
     for name, limit in _MAX_LENGTHS.items():
         value = values[name]
         if isinstance(value, str) and len(value) > limit:
@@ -98,6 +124,13 @@ def check_contact(data: ContactData, today: date | None = None) -> ContactData:
             )
     if not values["last_name"]:
         raise ValidationError("Le nom du contact est obligatoire.", field="last_name")
+    postal_code = values["postal_code"]
+    if isinstance(postal_code, str):
+        postal_code = values["postal_code"] = postal_code.replace(" ", "")
+        if not re.fullmatch(r"\d{5}", postal_code):
+            raise ValidationError(
+                f"Code postal « {postal_code} » : 5 chiffres attendus.", field="postal_code"
+            )
     for name in ("phone", "mobile"):
         if values[name]:
             values[name] = validate_phone(str(values[name]), field=name)

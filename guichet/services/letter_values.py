@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from guichet.models import Counsellor, Organization, Referral
+from guichet.models import Contact, Counsellor, LetterKind, Organization, Referral
 from guichet.reference.dates import format_date_long
 from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.naf import naf_entry
 from guichet.reference.phones import format_phone
+from guichet.services.letter_recipient import recipient_address
 from guichet.services.referral_rows import referral_reference
 
 
-def one_line_address(org: Organization | None) -> str:
-    if org is None:
+def one_line_address(org: Organization | None, person: Contact | None = None) -> str:
+    """Where the letter goes, on one line: the organization's address, or the person's own."""
+    if org is None and person is None:
         return ""
-    town = " ".join(p for p in (org.postal_code, org.city) if p)
-    parts = [org.address_building, org.address_street, org.address_locality, town]
+    address = recipient_address(org, person)
+    town = " ".join(p for p in (address.postal_code, address.town) if p)
+    parts = [address.building, address.street, address.locality, town]
     return ", ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -44,7 +47,11 @@ def form_of_address(civility: str | None) -> str:
 
 
 def merge_values(
-    referral: Referral, counsellor: Counsellor | None, settings: dict[str, object], day: date
+    referral: Referral,
+    counsellor: Counsellor | None,
+    settings: dict[str, object],
+    day: date,
+    kind: LetterKind = LetterKind.TO_COMPANY,
 ) -> dict[str, str]:
     """Every field of ``LETTER_FIELDS``; a value unknown for this record is an empty string."""
     need = referral.need
@@ -52,10 +59,11 @@ def merge_values(
     company, person = inquiry.organization, inquiry.contact
     partner, partner_contact = referral.partner, referral.partner_contact
     siret = company.siret if company and company.siret else ""
-    return {
+    side = "partenaire" if kind == LetterKind.TO_PARTNER else "entreprise"
+    values = {
         "entreprise.nom": company.display_name if company else (person.full_name if person else ""),
         "entreprise.siret": format_siret(siret) if siret else "",
-        "entreprise.adresse": one_line_address(company),
+        "entreprise.adresse": one_line_address(company, person),
         "entreprise.contact": person.full_name if person else "",
         "entreprise.formule": form_of_address(person.civility if person else None),
         "entreprise.telephone": _phone(
@@ -100,3 +108,6 @@ def merge_values(
         "agence.email": str(settings["agency.email"]),
         "agence.site": str(settings["agency.website"]),
     }
+    values["destinataire.nom"] = values[f"{side}.nom"]
+    values["destinataire.formule"] = values[f"{side}.formule"]
+    return values

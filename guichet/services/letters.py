@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from email.message import EmailMessage
-from email.utils import formatdate
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,12 +22,13 @@ from guichet.letters.calibration import render_calibration
 from guichet.letters.document import EnvelopeWindow, LetterDocument, Letterhead
 from guichet.letters.render import render_letter
 from guichet.letters.template import parse_template
-from guichet.models import Counsellor, Letter, LetterKind, Referral, label
+from guichet.models import Counsellor, Letter, LetterKind, Referral, ReferralStatus, label
 from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.dates import place_and_date
+from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.letter_values import merge_values
 from guichet.services.referral_rows import loaded_referrals
-from guichet.services.referrals import ReferralService
+from guichet.services.referrals import Delays, apply_status
 from guichet.services.settings import SettingsService
 
 KIND_TEMPLATES = {
@@ -69,6 +68,18 @@ def _info(letter: Letter, recipient: str) -> LetterInfo:
 def safe_file_name(text: str) -> str:
     cleaned = re.sub(r"[^\w.-]+", "-", text, flags=re.ASCII).strip("-")
     return cleaned[:150] or "courrier"
+
+
+def _mark_sent(
+    session: Session, letters: Sequence[Letter], moment: datetime, delays: Delays
+) -> None:
+    """Dates the letters and moves their « proposée » referrals to « envoyée » (caller's session)."""
+    for letter in letters:
+        if letter.sent_at is None:
+            letter.sent_at = moment
+        referral = session.get(Referral, letter.referral_id) if letter.referral_id else None
+        if referral is not None and referral.status == ReferralStatus.PROPOSED:
+            apply_status(session, referral, ReferralStatus.SENT, moment, delays)
 
 
 class LetterService:
@@ -112,32 +123,15 @@ class LetterService:
         kind: LetterKind,
         values: dict[str, object],
         day: date,
+        created: datetime | None = None,
     ) -> tuple[LetterDocument, str, str]:
         object_key, body_key, _ = KIND_TEMPLATES[kind]
         counsellor_id = referral.counsellor_id or session.info.get("counsellor_id")
         counsellor = session.get(Counsellor, counsellor_id) if counsellor_id else None
-        merge = merge_values(referral, counsellor, values, day)
+        merge = merge_values(referral, counsellor, values, day, kind)
         object_template = parse_template(str(values[object_key]))
         body_template = parse_template(str(values[body_key]))
-        inquiry = referral.need.inquiry
-        if kind == LetterKind.TO_COMPANY:
-            org, person = inquiry.organization, inquiry.contact
-            if org is None and person is None:
-                raise ValidationError(
-                    "La demande n'a ni entreprise ni personne : impossible d'adresser le courrier."
-                )
-        else:
-            org, person = referral.partner, referral.partner_contact
-        address = PostalAddress(
-            name=org.legal_name if org is not None else (person.full_name if person else ""),
-            person=person.full_name if (person is not None and org is not None) else "",
-            building=(org.address_building or "") if org else "",
-            street=(org.address_street or "") if org else "",
-            locality=(org.address_locality or "") if org else "",
-            postal_code=(org.postal_code or "") if org else "",
-            town=(org.city or "") if org else "",
-            country=(org.country or "") if org else "",
-        )
+        address = self._recipient(referral, kind)
         recipient = address_lines(address).lines
         sender = [f"Dossier suivi par : {counsellor.name}" if counsellor else ""]
         if counsellor is not None:
@@ -162,9 +156,34 @@ class LetterService:
             sender_lines=tuple(line for line in sender if line),
             signature_lines=tuple(line for line in signature if line.strip()),
             title=f"{label(kind)} {merge['mise_en_relation.reference']}",
-            author=counsellor.name if counsellor else str(values["agency.name"]),
+            author=str(values["agency.name"]),
+            subject=object_template.render(merge).replace("\n", " "),
+            created=created,
         )
         return document, f"{KIND_TEMPLATES[kind][2]}:{version}", recipient[0] if recipient else ""
+
+    @staticmethod
+    def _recipient(referral: Referral, kind: LetterKind) -> PostalAddress:
+        if kind == LetterKind.TO_COMPANY:
+            inquiry = referral.need.inquiry
+            if inquiry.organization is None and inquiry.contact is None:
+                raise ValidationError(
+                    "La demande n'a ni entreprise ni personne : impossible d'adresser le courrier."
+                )
+            return recipient_address(inquiry.organization, inquiry.contact)
+        return recipient_address(referral.partner, referral.partner_contact)
+
+    def delivery_problems(self, referral_id: int, kind: LetterKind | None = None) -> list[str]:
+        """Why a letter of this referral could not be delivered by post (French, one line per
+        letter: « Courrier à l'entreprise : adresse de … incomplète : pas de code postal »)."""
+        with self.db.unit_of_work() as session:
+            referral = self._load(session, referral_id)
+            problems = []
+            for each in [kind] if kind is not None else PAIR:
+                problem = recipient_problems(self._recipient(referral, each))
+                if problem:
+                    problems.append(f"{label(each)} : {problem}")
+            return problems
 
     def render(self, referral_id: int, kind: LetterKind, *, day: date | None = None) -> bytes:
         """The letter's PDF, without storing it (the CLI's --brouillon, previews of templates)."""
@@ -184,44 +203,56 @@ class LetterService:
         """Renders and stores the letters (one transaction); unsent earlier drafts are replaced."""
         moment = now or datetime.now()
         values = self._settings()
-        window = self.window(values)
         with self.db.unit_of_work() as session:
-            result = []
-            for referral_id in referral_ids:
-                referral = self._load(session, referral_id)
-                for kind in kinds:
-                    document, version, recipient = self._document(
-                        session, referral, kind, values, moment.date()
-                    )
-                    rendered = render_letter(document, window)
-                    for draft in session.scalars(
-                        select(Letter).where(
-                            Letter.referral_id == referral.id,
-                            Letter.kind == kind,
-                            Letter.sent_at.is_(None),
-                        )
-                    ):
-                        session.delete(draft)
-                    letter = Letter(
-                        kind=kind,
-                        referral_id=referral.id,
-                        inquiry_id=referral.need.inquiry_id,
-                        organization_id=referral.partner_id
-                        if kind == LetterKind.TO_PARTNER
-                        else referral.need.inquiry.organization_id,
-                        generated_at=moment,
-                        template_version=version,
-                        author_id=session.info.get("counsellor_id") or referral.counsellor_id,
-                        file_name=safe_file_name(
-                            f"{document.title.split()[-1]}-{KIND_TEMPLATES[kind][2]}"
-                        )
-                        + ".pdf",
-                        pdf=rendered.pdf,
-                    )
-                    session.add(letter)
-                    session.flush()
-                    result.append(_info(letter, recipient))
-            return result
+            return [
+                _info(letter, recipient)
+                for referral_id in referral_ids
+                for letter, recipient in self._generate(
+                    session, self._load(session, referral_id), kinds, values, moment
+                )
+            ]
+
+    def _generate(
+        self,
+        session: Session,
+        referral: Referral,
+        kinds: Sequence[LetterKind],
+        values: dict[str, object],
+        moment: datetime,
+    ) -> list[tuple[Letter, str]]:
+        window = self.window(values)
+        result = []
+        for kind in kinds:
+            document, version, recipient = self._document(
+                session, referral, kind, values, moment.date(), moment
+            )
+            rendered = render_letter(document, window)
+            for draft in session.scalars(
+                select(Letter).where(
+                    Letter.referral_id == referral.id,
+                    Letter.kind == kind,
+                    Letter.sent_at.is_(None),
+                )
+            ):
+                session.delete(draft)
+            letter = Letter(
+                kind=kind,
+                referral_id=referral.id,
+                inquiry_id=referral.need.inquiry_id,
+                organization_id=referral.partner_id
+                if kind == LetterKind.TO_PARTNER
+                else referral.need.inquiry.organization_id,
+                generated_at=moment,
+                template_version=version,
+                author_id=session.info.get("counsellor_id") or referral.counsellor_id,
+                file_name=safe_file_name(f"{document.title.split()[-1]}-{KIND_TEMPLATES[kind][2]}")
+                + ".pdf",
+                pdf=rendered.pdf,
+            )
+            session.add(letter)
+            session.flush()
+            result.append((letter, recipient))
+        return result
 
     # -- archive -------------------------------------------------------------------------------
     def letters(self, referral_ids: Sequence[int], *, latest_only: bool = True) -> list[LetterInfo]:
@@ -269,56 +300,52 @@ class LetterService:
             return bytes(letter.pdf)
 
     def mark_sent(self, letter_ids: Sequence[int], *, at: datetime | None = None) -> None:
-        """Printed or saved: the letters get their sending date, their referrals become
-        « envoyée » (if still « proposée »), all in one transaction."""
+        """Printed (or sent by the counsellor): the letters get their sending date and their
+        referrals become « envoyée » (if still « proposée »), in one transaction."""
         moment = at or datetime.now()
-        referral_ids: list[int] = []
+        delays = Delays.from_settings(self.db)
         with self.db.unit_of_work() as session:
-            for letter in session.scalars(select(Letter).where(Letter.id.in_(list(letter_ids)))):
-                if letter.sent_at is None:
-                    letter.sent_at = moment
-                if letter.referral_id is not None and letter.referral_id not in referral_ids:
-                    referral_ids.append(letter.referral_id)
-        if referral_ids:
-            ReferralService(self.db).mark_sent(referral_ids, at=moment)
+            letters = session.scalars(select(Letter).where(Letter.id.in_(list(letter_ids)))).all()
+            _mark_sent(session, letters, moment, delays)
 
-    def email_draft(self, letter_id: int) -> tuple[str, bytes]:
-        """An .eml draft with the PDF attached, for the counsellor's own mail client.
-
-        Returns the suggested file name and the message bytes; nothing is sent from here.
-        """
+    def send(
+        self,
+        referral_id: int,
+        kinds: Sequence[LetterKind] = PAIR,
+        *,
+        deliver: Callable[[list[bytes]], None] | None = None,
+        at: datetime | None = None,
+    ) -> list[LetterInfo]:
+        """Archives the letters (the stored ones, or new ones), hands their PDFs to ``deliver``
+        and marks them and the referral sent — one transaction: a failure or a crash at any
+        point leaves either all of it or none of it."""
+        moment = at or datetime.now()
         values = self._settings()
+        delays = Delays.from_settings(self.db)
         with self.db.unit_of_work() as session:
-            letter = session.get(Letter, letter_id)
-            if letter is None or letter.referral_id is None:
-                raise NotFoundError("Ce courrier n'existe plus.")
-            referral = self._load(session, letter.referral_id)
-            inquiry = referral.need.inquiry
-            contact = (
-                referral.partner_contact
-                if letter.kind == LetterKind.TO_PARTNER
-                else inquiry.contact
-            )
-            org = referral.partner if letter.kind == LetterKind.TO_PARTNER else inquiry.organization
-            to = (contact.email if contact else None) or (org.email if org else None) or ""
-            counsellor = session.get(Counsellor, letter.author_id) if letter.author_id else None
-            message = EmailMessage()
-            message["To"] = to
-            if counsellor is not None and counsellor.email:
-                message["From"] = counsellor.email
-            message["Subject"] = f"{label(letter.kind)} — {values['agency.name']}"
-            message["Date"] = formatdate(localtime=True)
-            message["X-Unsent"] = "1"
-            message.set_content(
-                "Madame, Monsieur,\n\nVeuillez trouver ci-joint notre courrier.\n\n"
-                "Bien cordialement,\n\n"
-                + (f"{counsellor.name}\n" if counsellor else "")
-                + f"{values['agency.name']}\n"
-            )
-            message.add_attachment(
-                bytes(letter.pdf), maintype="application", subtype="pdf", filename=letter.file_name
-            )
-            return letter.file_name.removesuffix(".pdf") + ".eml", bytes(message)
+            referral = self._load(session, referral_id)
+            letters: list[Letter] = []
+            for kind in kinds:
+                stored = session.scalars(
+                    select(Letter)
+                    .where(Letter.referral_id == referral.id, Letter.kind == kind)
+                    .order_by(Letter.generated_at.desc(), Letter.id.desc())
+                    .limit(1)
+                ).first()
+                if stored is None:
+                    stored = self._generate(session, referral, [kind], values, moment)[0][0]
+                letters.append(stored)
+            if deliver is not None:
+                deliver([bytes(letter.pdf) for letter in letters])
+            _mark_sent(session, letters, moment, delays)
+            session.flush()
+            return [_info(letter, letter.file_name) for letter in letters]
+
+    def email_draft(self, letter_id: int, *, now: datetime | None = None) -> tuple[str, bytes]:
+        """An .eml draft with the PDF attached (see :mod:`guichet.services.letter_email`)."""
+        from guichet.services.letter_email import email_draft
+
+        return email_draft(self.db, letter_id, now=now)
 
     @staticmethod
     def _load(session: Session, referral_id: int) -> Referral:

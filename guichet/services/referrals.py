@@ -7,6 +7,7 @@ refusée (reason required) | expirée. Every change is dated on the referral, lo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,7 +33,10 @@ from guichet.services.referral_rows import ReferralRow, loaded_referrals, referr
 from guichet.services.settings import SettingsService
 
 S = ReferralStatus
-#: Which status may follow which. Late answers may reopen an expired or unreachable referral.
+#: Which status may follow which (DOMAIN.md lifecycle, README « Relances »). A late answer
+#: reopens an expired or unreachable referral (→ prise en charge); aboutie, close sans aide and
+#: refusée are final. « envoyée » comes only from sending the letters (LetterService), so that a
+#: referral is sent exactly when its letters are archived as sent.
 TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     S.PROPOSED: frozenset({S.SENT, S.CLOSED_NO_HELP}),
     S.SENT: frozenset({S.TAKEN_CARE, S.REFUSED, S.UNREACHABLE, S.EXPIRED, S.CLOSED_NO_HELP}),
@@ -88,8 +92,16 @@ class Delays:
         )
 
 
+#: Reached only through LetterService (printing, « Marquer comme envoyée », ``guichet letter``).
+SENT_BY_LETTERS_ONLY = (
+    "Une mise en relation devient « envoyée » quand ses courriers sont imprimés ou marqués "
+    "envoyés (bouton « Courriers… »)."
+)
+
+
 def allowed_transitions(status: ReferralStatus) -> list[ReferralStatus]:
-    return sorted(TRANSITIONS[status], key=lambda s: list(ReferralStatus).index(s))
+    """The statuses a counsellor may choose next (« envoyée » comes from the letters)."""
+    return sorted(TRANSITIONS[status] - {S.SENT}, key=lambda s: list(ReferralStatus).index(s))
 
 
 def _event(
@@ -244,22 +256,14 @@ class ReferralService:
     ) -> ReferralRow:
         moment = at or datetime.now()
         delays = Delays.from_settings(self.db)
+        if ReferralStatus(new) == S.SENT:
+            raise ValidationError(SENT_BY_LETTERS_ONLY)
         with self.db.unit_of_work() as session:
             referral = self._load(session, referral_id)
             ensure_current(referral, version)
             apply_status(session, referral, new, moment, delays, note=note, reason=reason)
             session.flush()
             return referral_row(referral)
-
-    def mark_sent(self, referral_ids: Sequence[int], *, at: datetime | None = None) -> None:
-        """Letters printed or saved: « proposée » referrals become « envoyée » (one transaction)."""
-        moment = at or datetime.now()
-        delays = Delays.from_settings(self.db)
-        with self.db.unit_of_work() as session:
-            for referral_id in referral_ids:
-                referral = self._load(session, referral_id)
-                if referral.status == S.PROPOSED:
-                    apply_status(session, referral, S.SENT, moment, delays)
 
     def log_follow_up(
         self, referral_id: int, kind: str, note: str = "", *, at: datetime | None = None
@@ -312,6 +316,23 @@ class ReferralService:
                 .order_by(ReferralEvent.at, ReferralEvent.id)
             )
             return [(e.at, _event_text(e), e.note or "") for e in events]
+
+    def resolve(self, text: str) -> int:
+        """The referral id from its number (« 247 ») or the reference on its letters
+        (« D-2026-0190-247 »); a reference whose inquiry part does not match is refused."""
+        cleaned = "".join(text.split()).upper()
+        if cleaned.isdigit():
+            return int(cleaned)
+        match = re.fullmatch(r"(.+)-(\d+)", cleaned)
+        if match is not None:
+            with self.db.unit_of_work() as session:
+                referral = session.scalar(loaded_referrals().where(Referral.id == int(match[2])))
+                if referral is not None and referral.need.inquiry.reference.upper() == match[1]:
+                    return referral.id
+        raise NotFoundError(
+            f"Aucune mise en relation ne porte le numéro ou la référence « {text.strip()} » "
+            "(exemples : 247 ou D-2026-0190-247)."
+        )
 
     @staticmethod
     def _load(session: Session, referral_id: int) -> Referral:

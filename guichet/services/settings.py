@@ -48,6 +48,12 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("envelope.x_mm", float, 105.0, "Bloc adresse : marge gauche (mm)", 0, 200),
     SettingSpec("envelope.y_mm", float, 47.0, "Bloc adresse : marge haute (mm)", 0, 280),
     SettingSpec("envelope.width_mm", float, 85.0, "Bloc adresse : largeur (mm)", 30, 120),
+    SettingSpec(
+        "letters.print_marks_sent",
+        bool,
+        True,
+        "L'impression marque les mises en relation « envoyée »",
+    ),
     SettingSpec("backups.keep", int, 10, "Sauvegardes automatiques conservées", 1, 100),
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
@@ -80,6 +86,16 @@ SPECS: tuple[SettingSpec, ...] = (
                 "letters.partner_body",
                 DEFAULT_TEMPLATES["letters.partner_body"],
                 "Courrier au partenaire : texte",
+            ),
+            (
+                "letters.email_object",
+                DEFAULT_TEMPLATES["letters.email_object"],
+                "Brouillon d'e-mail : objet",
+            ),
+            (
+                "letters.email_body",
+                DEFAULT_TEMPLATES["letters.email_body"],
+                "Brouillon d'e-mail : texte",
             ),
         )
     ),

@@ -94,3 +94,28 @@ def test_letter_errors_are_french(
         == 2
     )
     assert ".pdf" in capsys.readouterr().err
+
+
+def test_letter_accepts_the_reference_printed_on_letters(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with demo_db.unit_of_work() as s:
+        referral = s.scalars(
+            select(Referral).where(Referral.status == ReferralStatus.PROPOSED)
+        ).first()
+        assert referral is not None
+        referral_id, reference = referral.id, f"{referral.need.inquiry.reference}-{referral.id}"
+    target = tmp_path / "courrier.pdf"
+    base = ["--db", _db_arg(demo_db), "letter"]
+    args = ["--to", "entreprise", "-o", str(target), "--brouillon"]
+    assert main([*base, reference.lower(), *args]) == 0
+    assert reference in " ".join(
+        PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text().split()
+    )
+    wrong = reference.replace(reference.split("-")[2], "9999")  # another inquiry's number
+    assert main([*base, wrong, *args]) == 2
+    assert f"« {wrong} »" in capsys.readouterr().err
+    assert main([*base, str(referral_id), *args]) == 0
+    with pytest.raises(SystemExit):
+        main([*base, "--help"])
+    assert "D-2026-0190-247" in capsys.readouterr().out

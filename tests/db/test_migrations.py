@@ -166,3 +166,42 @@ def test_a_migration_that_fails_midway_leaves_the_old_database(
     upgrade(db)  # the next start migrates it
     assert current_revision(db) == head_revision(db)
     db.dispose()
+
+
+def test_0004_gives_contacts_a_postal_address_and_keeps_them(empty_db: Database) -> None:
+    db = empty_db
+    _run(db, command.upgrade, "0003")
+    with db.engine.begin() as conn:
+        conn.execute(text(FIRST_REVISION_ROWS[1]))
+        conn.execute(
+            text(
+                "INSERT INTO contact (id, organization_id, civility, first_name, last_name, version)"
+                " VALUES (1, 1, 'M.', 'Pierre', 'André', 1), (2, NULL, 'Mme', 'Léa', 'Roux', 1)"
+            )
+        )
+    _run(db, command.upgrade, "0004")
+    with db.unit_of_work() as s:
+        person = s.get(m.Contact, 2)
+        assert person is not None and person.full_name == "Mme Léa Roux"
+        assert (person.address_street, person.postal_code, person.city) == (None, None, None)
+        person.address_street, person.postal_code, person.city = (
+            "3 rue Verte",
+            "76170",
+            "Lillebonne",
+        )
+        worker = s.get(m.Contact, 1)
+        assert worker is not None
+        worker.last_name = "Andrée"  # the search triggers on contact still fire after 0004
+    with db.unit_of_work() as s:
+        person = s.get(m.Contact, 2)
+        assert person is not None and person.address_street == "3 rue Verte"
+    if db.dialect == "sqlite":
+        with db.engine.connect() as conn:
+            triggers = conn.execute(
+                text("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='contact'")
+            ).scalars()
+            assert set(triggers) >= {"trg_search_contact_insert", "trg_search_contact_update"}
+    _run(db, command.downgrade, "0003")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT last_name FROM contact WHERE id = 2")).scalar() == "Roux"
+        assert "city" not in {c["name"] for c in inspect(conn).get_columns("contact")}

@@ -9,6 +9,7 @@ import pytest
 from guichet.db import Database
 from guichet.models import ReferralStatus
 from guichet.services.followups import Stage, due_referrals
+from guichet.services.letters import LetterService
 from guichet.services.referrals import ReferralChoice, ReferralService
 from guichet.services.settings import SettingsService
 from tests.services.referral_setup import build_scene
@@ -20,7 +21,7 @@ def _sent_referral(db: Database) -> int:
     scene = build_scene(db)
     service = ReferralService(db)
     referral_id = service.create(scene.need_id, [ReferralChoice(scene.partner_id)], now=SENT)[0].id
-    service.mark_sent([referral_id], at=SENT)
+    LetterService(db).send(referral_id, at=SENT)
     return referral_id
 
 

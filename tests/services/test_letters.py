@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email
+import email.policy
+import email.utils
 import io
 from datetime import datetime
 
@@ -102,16 +104,92 @@ def test_templates_are_validated_before_saving(db: Database) -> None:
     assert "Bonjour M. Jean Dupont, voir Initiative Seine-Maritime." in text
 
 
-def test_email_draft_attaches_the_stored_pdf(db: Database) -> None:
+def test_email_draft_is_a_crlf_message_from_the_template(db: Database) -> None:
     referral_id = _referral(db)
     service = LetterService(db)
+    SettingsService(db).update(
+        {
+            "letters.email_object": "Courrier {mise_en_relation.reference}",
+            "letters.email_body": "{destinataire.formule},\n\nCi-joint le courrier pour "
+            "{destinataire.nom}.\n{% si conseiller.nom %}\n{conseiller.nom}\n{% fin %}",
+        }
+    )
     partner_letter = service.generate([referral_id], now=NOW)[1]
-    name, data = service.email_draft(partner_letter.id)
+    name, data = service.email_draft(partner_letter.id, now=NOW)
     assert name.endswith(".eml")
-    message = email.message_from_bytes(data)
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")  # CRLF only
+    message = email.message_from_bytes(data, policy=email.policy.default)
     assert message["To"] == "anne.leroux@example.org"
+    assert message["Subject"] == f"Courrier D-2026-0042-{referral_id}"
+    assert message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")
+    assert email.utils.parsedate_to_datetime(message["Date"]).date() == NOW.date()
+    assert message["X-Unsent"] == "1"
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content().replace("\r\n", "\n")
+    assert "Madame,\n\nCi-joint le courrier pour Initiative Seine-Maritime." in text
+    assert "Claire Lemonnier" in text
     attachments = [part for part in message.walk() if part.get_filename()]
     assert attachments[0].get_payload(decode=True) == service.pdf(partner_letter.id)
+    company_letter = service.generate([referral_id], now=NOW)[0]
+    company_message = email.message_from_bytes(
+        service.email_draft(company_letter.id)[1], policy=email.policy.default
+    )
+    company_body = company_message.get_body(("plain",))
+    assert company_body is not None
+    assert "Monsieur,\r\n\r\nCi-joint le courrier pour Dupont Mécanique." in (
+        company_body.get_content()
+    )
+
+
+def test_the_default_email_template_is_valid_and_used(db: Database) -> None:
+    referral_id = _referral(db)
+    service = LetterService(db)
+    letter = service.generate([referral_id], now=NOW)[1]
+    message = email.message_from_bytes(
+        service.email_draft(letter.id)[1], policy=email.policy.default
+    )
+    assert message["Subject"].startswith(f"Mise en relation D-2026-0042-{referral_id}")
+    body = message.get_body(("plain",))
+    assert body is not None and body.get_content().startswith("Madame,")
+    with pytest.raises(ValidationError, match="Brouillon d'e-mail : texte"):
+        SettingsService(db).update({"letters.email_body": "{destinataire.nam}"})
+
+
+def test_sending_archives_and_marks_in_one_transaction(db: Database) -> None:
+    referral_id = _referral(db)
+    service = LetterService(db)
+
+    def broken_printer(_pdfs: list[bytes]) -> None:
+        raise OSError("imprimante débranchée")
+
+    with pytest.raises(OSError):
+        service.send(referral_id, deliver=broken_printer, at=NOW)
+    assert service.letters([referral_id]) == []  # nothing archived
+    assert ReferralService(db).get(referral_id).status == ReferralStatus.PROPOSED
+    delivered: list[bytes] = []
+    sent = service.send(referral_id, deliver=delivered.extend, at=NOW)
+    assert [service.pdf(info.id) for info in sent] == delivered
+    assert all(info.sent_at == NOW for info in service.letters([referral_id]))
+    assert ReferralService(db).get(referral_id).status == ReferralStatus.SENT
+
+
+def test_marking_sent_is_all_or_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    referral_id = _referral(db)
+    service = LetterService(db)
+    letters = service.generate([referral_id], now=NOW)
+
+    def crash(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("coupure")
+
+    monkeypatch.setattr("guichet.services.letters.apply_status", crash)
+    with pytest.raises(RuntimeError):
+        service.mark_sent([letter.id for letter in letters], at=NOW)
+    assert all(letter.sent_at is None for letter in service.letters([referral_id]))
+    monkeypatch.undo()
+    service.mark_sent([letter.id for letter in letters], at=NOW)
+    assert all(letter.sent_at == NOW for letter in service.letters([referral_id]))
+    assert ReferralService(db).get(referral_id).status == ReferralStatus.SENT
 
 
 def test_calibration_uses_the_envelope_settings(db: Database) -> None:

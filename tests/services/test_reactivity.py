@@ -8,6 +8,7 @@ import pytest
 
 from guichet.db import Database
 from guichet.models import Inquiry, ReferralStatus
+from guichet.services.letters import LetterService
 from guichet.services.reactivity import load_reactivity
 from guichet.services.referrals import ReferralChoice, ReferralService
 from tests.services.referral_setup import RECEIVED, build_scene
@@ -27,7 +28,7 @@ def test_figures_for_one_referral(db: Database) -> None:
     service = ReferralService(db)
     first = RECEIVED + timedelta(minutes=40)
     referral_id = service.create(scene.need_id, [ReferralChoice(scene.partner_id)], now=first)[0].id
-    service.mark_sent([referral_id], at=RECEIVED + timedelta(hours=80))  # later than 72 h
+    LetterService(db).send(referral_id, at=RECEIVED + timedelta(hours=80))  # later than 72 h
     service.change_status(
         referral_id, ReferralStatus.TAKEN_CARE, at=RECEIVED + timedelta(hours=80, days=2)
     )

@@ -20,6 +20,7 @@ from guichet.models import (
     ReferralEvent,
     ReferralStatus,
 )
+from guichet.services.letters import LetterService
 from guichet.services.referrals import (
     TRANSITIONS,
     ReferralChoice,
@@ -121,7 +122,7 @@ def _sent(db: Database) -> tuple[ReferralService, int]:
     scene = build_scene(db)
     service = ReferralService(db)
     row = service.create(scene.need_id, [ReferralChoice(scene.partner_id)], now=NOW)[0]
-    service.mark_sent([row.id], at=datetime(2026, 11, 3, 10, 0))
+    LetterService(db).send(row.id, at=datetime(2026, 11, 3, 10, 0))
     return service, row.id
 
 
@@ -135,7 +136,7 @@ def test_sending_dates_and_schedules_follow_ups(db: Database) -> None:
         date(2026, 11, 24),
         date(2026, 12, 18),
     )
-    service.mark_sent([referral_id], at=datetime(2026, 11, 5))  # a reprint changes nothing
+    LetterService(db).send(referral_id, at=datetime(2026, 11, 5))  # a reprint changes nothing
     assert service.get(referral_id).sent_at == datetime(2026, 11, 3, 10, 0)
 
 
@@ -191,18 +192,19 @@ def test_forbidden_transitions(
     service = ReferralService(db)
     referral_id = service.create(scene.need_id, [ReferralChoice(scene.partner_id)], now=NOW)[0].id
     if path:
-        service.mark_sent([referral_id], at=NOW)
+        LetterService(db).send(referral_id, at=NOW)
     for status in path:
         service.change_status(referral_id, status, reason="motif")
     before = service.get(referral_id)
-    with pytest.raises(ValidationError, match="ne peut pas passer"):
+    with pytest.raises(ValidationError, match=r"ne peut pas passer|devient « envoyée »"):
         service.change_status(referral_id, forbidden)
     assert service.get(referral_id).status == before.status
 
 
 def test_every_status_has_a_transition_rule() -> None:
     assert set(TRANSITIONS) == set(ReferralStatus)
-    assert S.SENT in allowed_transitions(S.PROPOSED)
+    assert S.SENT in TRANSITIONS[S.PROPOSED]  # reached by sending the letters
+    assert S.SENT not in allowed_transitions(S.PROPOSED)  # never chosen by hand
     assert allowed_transitions(S.SUCCEEDED) == []
 
 

@@ -15,6 +15,16 @@ from tests.ui.answers import answers  # noqa: F401  (a fixture: message boxes an
 from guichet.ui.context import AppContext
 
 
+@pytest.fixture(autouse=True)
+def no_system_printers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The interface never reaches the machine's CUPS printers in tests: the Qt print path
+    (patched dialogs, PDF files) is used, unless a test puts fake ``lp``/``lpstat`` in place
+    and restores the detection (see tests/ui/test_letters_dialog.py)."""
+    from guichet.ui import printing
+
+    monkeypatch.setattr(printing, "cups_printers", lambda: None)
+
+
 @pytest.fixture
 def qsettings(tmp_path: Path) -> Iterator[QSettings]:
     settings = QSettings(str(tmp_path / "guichet.ini"), QSettings.Format.IniFormat)

@@ -42,6 +42,7 @@ def _prepare(db: Database) -> dict[str, int]:
         company = m.Organization(
             legal_name="Hydrogène Lefebvre",
             siret="73282932000074",
+            address_street="12 rue de l'Europe",  # a deliverable letter: printed without a warning
             city="Lillebonne",
             postal_code="76170",
         )

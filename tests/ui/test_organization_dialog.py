@@ -151,6 +151,31 @@ def test_contact_dialog_validates_and_saves(qtbot: QtBot, ctx: AppContext) -> No
     assert dialog.saved.data.mobile == "+33612345678"
 
 
+def test_contact_dialog_edits_the_personal_address(qtbot: QtBot, ctx: AppContext) -> None:
+    org = OrganizationService(ctx.db).create(OrganizationData(legal_name="Projet de création"))
+    created = ContactService(ctx.db).create(org.organization_id, ContactData(last_name="André"))
+    dialog = ContactDialog(ctx, org.organization_id, created)
+    qtbot.addWidget(dialog)
+    dialog.edits["address_street"].setText("95 avenue Lavoisier")
+    dialog.edits["postal_code"].setText("7617")
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 0
+    assert "5 chiffres" in dialog.errors.message("postal_code")
+    dialog.edits["postal_code"].setText("76170")
+    dialog.edits["city"].setText("Lillebonne")
+    dialog.on_buttons_accepted()
+    assert dialog.result() == 1
+    saved = ContactService(ctx.db).get(created.id).data
+    assert (saved.address_street, saved.postal_code, saved.city) == (
+        "95 avenue Lavoisier",
+        "76170",
+        "Lillebonne",
+    )
+    again = ContactDialog(ctx, org.organization_id, ContactService(ctx.db).get(created.id))
+    qtbot.addWidget(again)
+    assert again.edits["city"].text() == "Lillebonne"
+
+
 def test_contact_dialog_detects_a_concurrent_edit(qtbot: QtBot, ctx: AppContext) -> None:
     org = OrganizationService(ctx.db).create(OrganizationData(legal_name="Usinage Caux"))
     contacts = ContactService(ctx.db)

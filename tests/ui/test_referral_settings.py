@@ -26,6 +26,36 @@ def test_delays_and_envelope_are_saved(qtbot, ctx: AppContext) -> None:  # type:
     assert (values["delays.follow_up_days"], values["envelope.x_mm"]) == (7, 110.5)
 
 
+def test_printing_marks_sent_can_be_turned_off(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    box = dialog.followup_tab.print_marks_sent
+    assert box.isChecked()  # on by default
+    box.setChecked(False)
+    dialog.on_buttons_accepted()
+    assert SettingsService(ctx.db).get("letters.print_marks_sent") is False
+    again = SettingsDialog(ctx)
+    qtbot.addWidget(again)
+    assert not again.followup_tab.print_marks_sent.isChecked()
+
+
+def test_the_email_template_is_edited_and_checked(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.templates_tab
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData("email"))
+    assert "{destinataire.formule}" in tab.body_edit.toPlainText()
+    tab.body_edit.setPlainText("{destinataire.formul},")
+    assert "champ inconnu {destinataire.formul}" in tab.check_label.text()
+    tab.body_edit.setPlainText("{destinataire.formule},\n\nCi-joint le courrier.")
+    tab.object_edit.setText("Courrier {mise_en_relation.reference}")
+    assert tab.check_label.text().startswith("✓")
+    dialog.on_buttons_accepted()
+    values = SettingsService(ctx.db).all()
+    assert values["letters.email_body"] == "{destinataire.formule},\n\nCi-joint le courrier."
+    assert values["letters.email_object"] == "Courrier {mise_en_relation.reference}"
+
+
 def test_invalid_template_is_flagged_and_not_saved(
     qtbot, ctx: AppContext, message_boxes: list[str]
 ) -> None:  # type: ignore[no-untyped-def]

@@ -5,12 +5,14 @@ Also the library of resources and the routing rules, which point at the partners
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from functools import partial
 
 from sqlalchemy import select
 
 from guichet.models import (
+    Contact,
     Counsellor,
     Organization,
     OrganizationKind,
@@ -249,8 +251,18 @@ class OrganizationStage(BuilderBase):
             for role in roles[: rng.randint(1, 2)]:
                 self._contact(org, role)
             (self.companies_outside if outside else self.companies_territory).append(org)
+        # Home addresses come from a random stream of their own, so that the rest of the demo
+        # data stays the same whether or not people have one.
+        home_rng = random.Random(HOME_ADDRESS_SEED)
         for _ in range(INDIVIDUAL_COUNT):
-            self.individuals.append(self._contact(None, None))
+            person = self._contact(None, None)
+            main_rng, self.rng = self.rng, home_rng
+            try:
+                place, street = self._territory_place(), self._street()
+            finally:
+                self.rng = main_rng
+            _home(person, street, place.postal_code, place.city)
+            self.individuals.append(person)
 
     def _company_name(self, activity: Activity) -> str:
         rng = self.rng
@@ -272,9 +284,12 @@ class OrganizationStage(BuilderBase):
             OrganizationKind.COMPANY, name, self._territory_place(), with_siret=False
         )
         org.email = org.website = None
-        org.address_street = None
+        home, org.address_street = org.address_street, None  # no premises yet: mail goes home
         org.description = f"Porteur de projet ({kind} d'entreprise), sans SIRET à ce jour."
-        self._contact(org, "Porteur(e) de projet", person, domain=f"messagerie{DEMO_EMAIL_SUFFIX}")
+        holder = self._contact(
+            org, "Porteur(e) de projet", person, domain=f"messagerie{DEMO_EMAIL_SUFFIX}"
+        )
+        _home(holder, home, org.postal_code, org.city)
         self.project_holders.append(org)
 
     # -- library and routing -----------------------------------------------------------------
@@ -321,3 +336,11 @@ class OrganizationStage(BuilderBase):
                     rule.note = "Porteurs de projet du territoire de Caux Seine Agglo."
                 self.s.add(rule)
                 self.counts["rules"] += 1
+
+
+HOME_ADDRESS_SEED = 20261205
+
+
+def _home(person: Contact, street: str | None, postal_code: str | None, city: str | None) -> None:
+    """A person's own postal address (project holders, people without a company)."""
+    person.address_street, person.postal_code, person.city = street, postal_code, city

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from guichet.errors import ConcurrentEditError, GuichetError, ValidationError
 from guichet.models import LegalBasis, label
 from guichet.reference.phones import format_phone
 from guichet.services.contacts import (
+    ADDRESS_FIELDS,
     CIVILITIES,
     CONTACT_LABELS,
     ContactData,
@@ -34,7 +36,7 @@ from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 from guichet.ui.unsaved import confirm_dialog_discard
 
-TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email")
+TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email", *ADDRESS_FIELDS)
 PHONE_FIELDS = ("phone", "mobile")
 
 
@@ -70,6 +72,16 @@ class ContactDialog(QDialog):
         self.errors.add_row(form, self.tr("Civilité"), self.civility_combo, "civility")
         self.edits: dict[str, QLineEdit] = {}
         for field in TEXT_FIELDS:
+            if field == ADDRESS_FIELDS[0]:
+                heading = QLabel(
+                    self.tr(
+                        "Adresse personnelle — pour les courriers à une personne sans "
+                        "entreprise ou à un porteur de projet :"
+                    )
+                )
+                heading.setObjectName("personalAddressLabel")
+                heading.setWordWrap(True)
+                form.addRow(heading)
             edit = QLineEdit()
             edit.setObjectName(f"{field}_edit")
             self.edits[field] = edit

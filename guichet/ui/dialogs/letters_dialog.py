@@ -1,7 +1,10 @@
 """Courriers: preview the letters of one or more referrals, print them as one job, save them.
 
 Letters are generated once and archived; this dialog shows and prints the archived bytes, so a
-reprint is identical to the first print. Printing or saving marks the referrals « envoyée ».
+reprint is identical to the first print. Printing marks the referrals « envoyée » (unless the
+setting says otherwise); saving a PDF or an e-mail draft records nothing — « Marquer comme
+envoyée » does, once the counsellor has sent it. A recipient address La Poste could not deliver
+is flagged before anything is printed.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -29,11 +33,13 @@ from PySide6.QtWidgets import (
 from guichet.errors import GuichetError
 from guichet.reference.dates import format_datetime_short
 from guichet.services.letters import LetterInfo, LetterService
+from guichet.services.settings import SettingsService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, existing_folder, save_file_name
-from guichet.ui.pdf import PdfBytes, prepare_printer, print_pdfs
+from guichet.ui.pdf import PdfBytes, print_pdfs
+from guichet.ui.printing import print_documents
 from guichet.ui.tasks import run_task
 
 
@@ -48,6 +54,7 @@ class LettersDialog(QDialog):
         self.referral_ids = list(referral_ids)
         self.service = LetterService(ctx.db)
         self.letters: list[LetterInfo] = []
+        self.problems: list[str] = []
         self._shown: PdfBytes | None = None
         self.setObjectName("lettersDialog")
         self.setWindowTitle(self.tr("Courriers de mise en relation"))
@@ -88,6 +95,15 @@ class LettersDialog(QDialog):
         self.email_button = self._button(
             "emailButton", self.tr("Brouillon d'e-mail…"), self.on_email_clicked
         )
+        self.mark_sent_button = self._button(
+            "markSentButton", self.tr("Marquer comme envoyée"), self.on_mark_sent_clicked
+        )
+        self.mark_sent_button.setToolTip(
+            self.tr(
+                "Le courrier sélectionné est parti (PDF ou e-mail envoyé par vos soins) : il est "
+                "daté et la mise en relation passe à « envoyée »."
+            )
+        )
         self.regenerate_button = self._button(
             "regenerateButton", self.tr("Régénérer"), self.on_regenerate_clicked
         )
@@ -100,6 +116,7 @@ class LettersDialog(QDialog):
             self.save_button,
             self.save_all_button,
             self.email_button,
+            self.mark_sent_button,
             self.regenerate_button,
         ):
             actions.addWidget(button)
@@ -114,8 +131,8 @@ class LettersDialog(QDialog):
         layout.addLayout(actions)
         self._set_enabled(False)
         self.task = run_task(
-            lambda _control: self.service.ensure_letters(self.referral_ids),
-            on_success=self.show_letters,
+            lambda _control: self._prepare(),
+            on_success=self.show_prepared,
             on_error=self.on_task_failed,
             parent=self,
         )
@@ -132,11 +149,24 @@ class LettersDialog(QDialog):
             self.save_button,
             self.save_all_button,
             self.email_button,
+            self.mark_sent_button,
             self.regenerate_button,
         ):
             button.setEnabled(enabled)
+        info = self.current_letter()
+        self.mark_sent_button.setEnabled(enabled and info is not None and info.sent_at is None)
 
     # -- content -------------------------------------------------------------------------------
+    def _prepare(self) -> tuple[list[LetterInfo], list[str]]:
+        """In the background: the archived letters, and what would keep them from arriving."""
+        letters = self.service.ensure_letters(self.referral_ids)
+        problems = [p for rid in self.referral_ids for p in self.service.delivery_problems(rid)]
+        return letters, problems
+
+    def show_prepared(self, prepared: tuple[list[LetterInfo], list[str]]) -> None:
+        self.problems = prepared[1]
+        self.show_letters(prepared[0])
+
     def show_letters(self, letters: list[LetterInfo]) -> None:
         row = max(self.list.currentRow(), 0)
         self.letters = letters
@@ -152,14 +182,20 @@ class LettersDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.status.setText(
+        ready = (
             self.tr("%n courrier(s) prêt(s).", "", len(letters))
             if letters
             else self.tr("Aucun courrier.")
         )
-        self._set_enabled(bool(letters))
+        if self.problems:
+            ready += "\n" + self.tr("⚠ Adresse à compléter avant l'envoi :") + "\n– "
+            ready += "\n– ".join(self.problems)
+        self.status.setText(ready)
+        self.status.setStyleSheet("color: #a00000;" if self.problems else "")
         if letters:
             self.list.setCurrentRow(min(row, len(letters) - 1))
+        self._set_enabled(bool(letters))
+        if letters:
             self.on_list_current_row_changed(self.list.currentRow())
 
     def on_task_failed(self, exc: BaseException) -> None:
@@ -174,6 +210,7 @@ class LettersDialog(QDialog):
         info = self.current_letter()
         if info is None:
             return
+        self.mark_sent_button.setEnabled(info.sent_at is None)
         holder = attempt(self, lambda: PdfBytes(self.service.pdf(info.id), self))
         if holder is None:
             return
@@ -183,22 +220,45 @@ class LettersDialog(QDialog):
         self._shown = holder
 
     # -- actions -------------------------------------------------------------------------------
+    def _pdfs(self) -> list[bytes]:
+        return [self.service.pdf(info.id) for info in self.letters]
+
+    def _after_printing(self) -> None:
+        if SettingsService(self.ctx.db).get("letters.print_marks_sent"):
+            self._mark_sent([info.id for info in self.letters])
+
     def print_to(self, printer: QPrinter) -> int:
-        """Prints every letter shown as one job, then marks them sent."""
-        pdfs = [self.service.pdf(info.id) for info in self.letters]
-        pages = print_pdfs(printer, pdfs)
-        self._mark_sent([info.id for info in self.letters])
+        """Prints every letter shown as one job through Qt (no CUPS), then marks them sent."""
+        pages = print_pdfs(printer, self._pdfs())
+        self._after_printing()
         return pages
 
+    def confirm_despite_problems(self) -> bool:
+        """Asks before printing letters whose recipient address cannot be delivered."""
+        if not self.problems:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Adresse incomplète"),
+            self.tr("Ces courriers risquent de ne pas arriver :")
+            + "\n– "
+            + "\n– ".join(self.problems)
+            + "\n\n"
+            + self.tr("Complétez la fiche, puis « Régénérer ». Imprimer quand même ?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def on_print_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Imprimer les courriers"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            attempt(self, lambda: self.print_to(printer))
+        if not self.confirm_despite_problems():
+            return
+        if print_documents(self, self.tr("Imprimer les courriers"), self._pdfs):
+            attempt(self, self._after_printing)
 
     def save_to(self, path: Path, letter: LetterInfo) -> None:
+        """Writes the archived PDF; nothing is recorded (saving is not sending)."""
         try:
             path.write_bytes(self.service.pdf(letter.id))
         except OSError as exc:
@@ -206,7 +266,17 @@ class LettersDialog(QDialog):
                 f"Impossible d'enregistrer « {path.name} » : vérifiez le dossier et l'espace disque.",
                 detail=str(exc),
             ) from exc
-        self._mark_sent([letter.id])
+        self._saved(1)
+
+    def _saved(self, count: int) -> None:
+        self.status.setText(
+            self.tr(
+                "%n courrier(s) enregistré(s). Une fois envoyé, cliquez sur "
+                "« Marquer comme envoyée ».",
+                "",
+                count,
+            )
+        )
 
     def on_save_clicked(self) -> None:
         info = self.current_letter()
@@ -223,6 +293,7 @@ class LettersDialog(QDialog):
             attempt(self, lambda: self.save_to(Path(name), info))
 
     def save_all_to(self, folder: Path) -> None:
+        """Writes every archived PDF into ``folder``; nothing is recorded."""
         for info in self.letters:
             try:
                 (folder / info.file_name).write_bytes(self.service.pdf(info.id))
@@ -230,12 +301,17 @@ class LettersDialog(QDialog):
                 raise GuichetError(
                     f"Impossible d'enregistrer les courriers dans « {folder} ».", detail=str(exc)
                 ) from exc
-        self._mark_sent([info.id for info in self.letters])
+        self._saved(len(self.letters))
 
     def on_save_all_clicked(self) -> None:
         folder = existing_folder(self, FileKind.LETTER, self.tr("Dossier des courriers"))
         if folder:
             attempt(self, lambda: self.save_all_to(Path(folder)))
+
+    def on_mark_sent_clicked(self) -> None:
+        info = self.current_letter()
+        if info is not None and info.sent_at is None:
+            attempt(self, lambda: self._mark_sent([info.id]))
 
     def on_email_clicked(self) -> None:
         info = self.current_letter()
@@ -263,7 +339,9 @@ class LettersDialog(QDialog):
             attempt(self, lambda: self.service.generate([info.referral_id], [info.kind]))
             is not None
         ):
-            self.show_letters(self.service.letters(self.referral_ids))
+            prepared = attempt(self, self._prepare)  # the address may have been completed
+            if prepared is not None:
+                self.show_prepared(prepared)
 
     def _mark_sent(self, letter_ids: list[int]) -> None:
         self.service.mark_sent(letter_ids, at=datetime.now())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog,
+    QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -22,11 +21,11 @@ from guichet.services.letters import LetterService
 from guichet.services.settings import SPECS_BY_KEY
 
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import attempt
-from guichet.ui.pdf import prepare_printer, print_pdfs
+from guichet.ui.printing import print_documents
 
 DELAYS = ("delays.follow_up_days", "delays.last_chance_days", "delays.expiry_days")
 ENVELOPE = ("envelope.x_mm", "envelope.y_mm", "envelope.width_mm")
+PRINT_MARKS_SENT = "letters.print_marks_sent"
 
 
 class FollowUpSettingsTab(QWidget):
@@ -84,8 +83,24 @@ class FollowUpSettingsTab(QWidget):
         self.calibration_button.clicked.connect(self.on_calibration_button_clicked)
         envelope_form.addRow(self.calibration_button)
 
+        sending = QGroupBox(self.tr("Envoi des courriers"))
+        sending_layout = QVBoxLayout(sending)
+        self.print_marks_sent = QCheckBox(
+            self.tr("L'impression des courriers marque la mise en relation « envoyée »")
+        )
+        self.print_marks_sent.setObjectName("printMarksSentBox")
+        self.print_marks_sent.setToolTip(
+            self.tr(
+                "Décochez si les courriers imprimés ne partent pas toujours : marquez-les alors "
+                "« envoyée » dans la fenêtre des courriers. Enregistrer un PDF ou un brouillon "
+                "d'e-mail ne marque jamais rien."
+            )
+        )
+        sending_layout.addWidget(self.print_marks_sent)
+
         layout = QVBoxLayout(self)
         layout.addWidget(delays)
+        layout.addWidget(sending)
         layout.addWidget(envelope)
         layout.addStretch(1)
 
@@ -94,10 +109,12 @@ class FollowUpSettingsTab(QWidget):
             box.setValue(int(values[key]))
         for key, envelope_box in self.envelope_boxes.items():
             envelope_box.setValue(float(values[key]))
+        self.print_marks_sent.setChecked(bool(values[PRINT_MARKS_SENT]))
 
     def changes(self) -> dict[str, object]:
         result: dict[str, object] = {key: box.value() for key, box in self.delay_boxes.items()}
         result.update({key: box.value() for key, box in self.envelope_boxes.items()})
+        result[PRINT_MARKS_SENT] = self.print_marks_sent.isChecked()
         return result
 
     def envelope_window(self) -> EnvelopeWindow:
@@ -109,9 +126,4 @@ class FollowUpSettingsTab(QWidget):
         return LetterService(self.ctx.db).calibration_pdf(self.envelope_window())
 
     def on_calibration_button_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Page de calibration"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            attempt(self, lambda: print_pdfs(printer, [self.calibration_pdf()]))
+        print_documents(self, self.tr("Page de calibration"), lambda: [self.calibration_pdf()])

@@ -28,6 +28,7 @@ from guichet.ui.theme import set_themed_style
 KINDS = {
     "company": "Courrier à l'entreprise",
     "partner": "Courrier au partenaire",
+    "email": "Brouillon d'e-mail (pièce jointe : le courrier)",
 }
 
 
