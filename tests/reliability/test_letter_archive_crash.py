@@ -140,7 +140,7 @@ def test_a_kill_never_leaves_a_letter_sent_and_its_referral_proposed(
         from tests.postgres import fresh_database
 
         url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = open_database(url)
+    db = open_database(url, create=True)
     try:
         _referrals(db)
         db.dispose()
