@@ -44,10 +44,29 @@ def database_opener(
     """
     import sys
 
+    from guichet.config import sqlite_path
+    from guichet.db.instance_lock import InstanceLock
     from guichet.services.bootstrap import open_database
 
     setup_file_logging(paths)
-    db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
+    path = sqlite_path(url)
+    # Held while the window is open (released by db.dispose() or at exit): a second Guichet
+    # on this file is refused before it migrates, seeds or backs up anything.
+    lock = InstanceLock.acquire(path) if path is not None and path.parent.is_dir() else None
+    try:
+        db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if lock is None and path is not None:  # its folder was just made: lock it now
+        try:
+            lock = InstanceLock.acquire(path)
+        except BaseException:
+            db.dispose()
+            raise
+    if lock is not None:
+        db.on_dispose.append(lock.release)
     if db.created:
         print(f"Nouvelle base créée : {db.path or url}", file=sys.stderr)
     if demo_if_empty:

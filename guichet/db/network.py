@@ -124,9 +124,9 @@ def network_location(
         return "lecteur réseau" if kind == DRIVE_REMOTE else None
     if platform.startswith("linux"):
         resolved = str(Path(text).resolve()) if mountinfo is None else text
-        kind = filesystem_type(resolved, (mountinfo or read_mountinfo)())
-        if kind is not None and (kind in NETWORK_FILESYSTEMS or kind.startswith("nfs")):
-            return kind
+        fstype = filesystem_type(resolved, (mountinfo or read_mountinfo)())
+        if fstype is not None and (fstype in NETWORK_FILESYSTEMS or fstype.startswith("nfs")):
+            return fstype
     return None
 
 
