@@ -175,7 +175,7 @@ class InstanceLock:
     def acquire(cls, database: Path, role: Role = Role.APPLICATION) -> InstanceLock:
         path = lock_path(database)
         for _attempt in range(10):
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
             if not _try_lock(fd):
                 owner = _read(fd)
                 os.close(fd)

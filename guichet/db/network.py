@@ -15,6 +15,7 @@ drive (``GetDriveTypeW`` says ``DRIVE_REMOTE``). Both readers can be injected (t
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -117,6 +118,8 @@ def network_location(
     if is_unc(text):
         return "UNC"
     if platform == "win32":
+        if sys.platform == "win32":  # a relative path: its drive is the current one
+            text = os.path.abspath(text)
         drive = re.match(r"^([A-Za-z]:)", text)
         if drive is None:
             return None
