@@ -38,7 +38,8 @@ def database_opener(
 ) -> Database:
     """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty.
 
-    Runs on the thread pool once the window is painted; the log file is set up here first.
+    Runs on the thread pool once the window is painted; the log file is set up here, once the
+    database's instance lock is held (:mod:`guichet.db.instance_lock`).
     ``create`` (the first start on the default database, or ``--demo``) makes a missing one,
     and says so on stderr (the window says it in its status bar).
     """
@@ -48,11 +49,11 @@ def database_opener(
     from guichet.db.instance_lock import InstanceLock
     from guichet.services.bootstrap import open_database
 
-    setup_file_logging(paths)
     path = sqlite_path(url)
     # Held while the window is open (released by db.dispose() or at exit): a second Guichet
-    # on this file is refused before it migrates, seeds or backs up anything.
+    # on this file is refused before it logs, migrates, seeds or backs up anything.
     lock = InstanceLock.acquire(path) if path is not None and path.parent.is_dir() else None
+    setup_file_logging(paths)
     try:
         db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
     except BaseException:
