@@ -29,6 +29,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from guichet.db.network import refuse_network_location
 from guichet.errors import EnvironmentProblem
 
 SUFFIX = ".verrou"
@@ -89,7 +90,7 @@ class AlreadyOpen(EnvironmentProblem):
 
     def __init__(self, path: Path, owner: LockOwner) -> None:
         self.owner = owner
-        super().__init__(already_open_message(owner), detail=f"{lock_path(path)}: {owner}")
+        super().__init__(already_open_message(owner), detail=f"{lock_path(path)}\n{owner.text()}")
 
 
 def already_open_message(owner: LockOwner) -> str:
@@ -173,6 +174,7 @@ class InstanceLock:
 
     @classmethod
     def acquire(cls, database: Path, role: Role = Role.APPLICATION) -> InstanceLock:
+        refuse_network_location(database)  # a share's locks are not to be trusted either
         path = lock_path(database)
         for _attempt in range(10):
             fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)

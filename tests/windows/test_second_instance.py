@@ -13,6 +13,7 @@ from guichet.cli import main
 from guichet.config import AppPaths
 from guichet.db import Database
 from guichet.db.instance_lock import AlreadyOpen, InstanceLock, LockOwner, Role, lock_path
+from guichet.errors import EnvironmentProblem
 from tests.lock_holder import holding
 
 
@@ -104,3 +105,12 @@ def test_while_the_application_runs_reads_work_and_a_restore_is_refused(
         assert LockOwner.parse(lock_path(path).read_text(encoding="utf-8")).pid == app.pid
     assert main(["--db", str(path), "restore", str(backup)]) == 0
     assert not lock_path(path).exists()
+
+
+def test_no_lock_file_is_made_for_a_database_on_a_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(EnvironmentProblem, match="partage réseau"):
+        InstanceLock.acquire(Path("\\\\serveur\\partage\\guichet.sqlite3"))
+    assert list(tmp_path.iterdir()) == []
