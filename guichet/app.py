@@ -38,16 +38,36 @@ def database_opener(
 ) -> Database:
     """Opens (migrates, seeds) the database, and fills it with the demo data if asked and empty.
 
-    Runs on the thread pool once the window is painted; the log file is set up here first.
+    Runs on the thread pool once the window is painted; the log file is set up here, once the
+    database's instance lock is held (:mod:`guichet.db.instance_lock`).
     ``create`` (the first start on the default database, or ``--demo``) makes a missing one,
     and says so on stderr (the window says it in its status bar).
     """
     import sys
 
+    from guichet.config import sqlite_path
+    from guichet.db.instance_lock import InstanceLock
     from guichet.services.bootstrap import open_database
 
+    path = sqlite_path(url)
+    # Held while the window is open (released by db.dispose() or at exit): a second Guichet
+    # on this file is refused before it logs, migrates, seeds or backs up anything.
+    lock = InstanceLock.acquire(path) if path is not None and path.parent.is_dir() else None
     setup_file_logging(paths)
-    db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
+    try:
+        db = open_database(url, backup_dir=paths.backup_dir, create=create or demo_if_empty)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if lock is None and path is not None:  # its folder was just made: lock it now
+        try:
+            lock = InstanceLock.acquire(path)
+        except BaseException:
+            db.dispose()
+            raise
+    if lock is not None:
+        db.on_dispose.append(lock.release)
     if db.created:
         print(f"Nouvelle base créée : {db.path or url}", file=sys.stderr)
     if demo_if_empty:

@@ -185,9 +185,19 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.config import sqlite_path
+    from guichet.db.instance_lock import InstanceLock, Role
     from guichet.services.backups import BackupService
 
-    saved = BackupService(ctx.db, ctx.paths.backup_dir).restore(args.file)
+    # Refused while the application has this database open (it would keep writing, and back
+    # up the old state over the restored one when it closes); held for the whole restore.
+    path = sqlite_path(ctx.url)
+    lock = InstanceLock.acquire(path, Role.RESTORE) if path and path.parent.is_dir() else None
+    try:
+        saved = BackupService(ctx.db, ctx.paths.backup_dir).restore(args.file)
+    finally:
+        if lock is not None:
+            lock.release()
     print(f"Sauvegarde restaurée. L'état précédent est conservé dans {saved}")
     return 0
 

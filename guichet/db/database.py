@@ -97,6 +97,8 @@ class Database:
         #: How many units of work committed a change: a page compares it with the value it last
         #: showed to know whether it must reload when it comes back on screen.
         self.writes = 0
+        #: Run by :meth:`dispose` (the application's instance lock is released there).
+        self.on_dispose: list[Callable[[], None]] = []
         event.listen(self._sessions, "after_flush", _note_write)
         event.listen(self._sessions, "do_orm_execute", _note_bulk_write)
 
@@ -167,3 +169,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        while self.on_dispose:
+            self.on_dispose.pop()()

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, inspect, text
 
 from guichet.db.database import Database
 from guichet.errors import EnvironmentProblem
+from guichet.reference.file_names import with_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -194,7 +195,9 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     if path is not None and path.exists() and inspect(db.engine).get_table_names():
         folder = backup_dir or path.parent / "sauvegardes"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_sqlite(path, folder / f"avant-migration-{stamp}-{path.name}")
+        backup = backup_sqlite(
+            path, Path(with_folder(folder, f"avant-migration-{stamp}-{path.name}"))
+        )
         log.info("Sauvegarde avant migration : %s", backup)
     from alembic import command
 

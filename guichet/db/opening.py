@@ -25,6 +25,7 @@ from guichet.db.migrate import (
     temporary_beside,
     upgrade,
 )
+from guichet.db.network import refuse_network_location
 from guichet.db.problems import DAMAGED, problem_message
 from guichet.errors import EnvironmentProblem
 
@@ -60,6 +61,7 @@ def _refuse(path: Path, why: str) -> EnvironmentProblem:
 
 
 def _check_location(path: Path) -> None:
+    refuse_network_location(path)
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():

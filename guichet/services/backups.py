@@ -19,6 +19,7 @@ from guichet.db import Database
 from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
 from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
+from guichet.reference.file_names import with_folder
 from guichet.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
@@ -143,10 +144,15 @@ class BackupService:
         path = self.db.path
         if path is None or not path.exists():
             return None
-        target = _copy(path, self.backup_dir / f"{AUTO_PREFIX}{_stamp()}-{path.name}")
+        target = _copy(path, self._rolling_path(AUTO_PREFIX, path))
         prune(self.backup_dir, AUTO_PREFIX, self.keep())
         log.info("Sauvegarde automatique : %s", target)
         return target
+
+    def _rolling_path(self, prefix: str, live: Path) -> Path:
+        """Where an automatic backup goes: its name valid on Windows, shortened (its end, the
+        database's name) for a deep folder, so the prefix and the time still sort it."""
+        return Path(with_folder(self.backup_dir, f"{prefix}{_stamp()}-{live.name}"))
 
     def backup_to(self, target: Path) -> Path:
         """A manual backup to a file the counsellor chose."""
@@ -171,7 +177,7 @@ class BackupService:
         inspect_backup(source, self.db)
         if source.resolve() == live.resolve():
             raise ValidationError("Ce fichier est la base ouverte elle-même.")
-        saved = _copy(live, self.backup_dir / f"{BEFORE_RESTORE_PREFIX}{_stamp()}-{live.name}")
+        saved = _copy(live, self._rolling_path(BEFORE_RESTORE_PREFIX, live))
         prune(self.backup_dir, BEFORE_RESTORE_PREFIX, self.keep())
         self.db.engine.dispose()
         try:

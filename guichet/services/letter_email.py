@@ -17,6 +17,7 @@ from guichet.db import Database
 from guichet.errors import NotFoundError
 from guichet.letters.template import parse_template
 from guichet.models import Counsellor, Letter, LetterKind, Referral
+from guichet.reference.file_names import windows_file_name
 from guichet.services.letter_values import merge_values
 from guichet.services.referral_rows import loaded_referrals
 from guichet.services.settings import SettingsService
@@ -64,6 +65,10 @@ def email_draft(db: Database, letter_id: int, *, now: datetime | None = None) ->
         message["X-Unsent"] = "1"
         message.set_content(body.strip("\n") + "\n")
         message.add_attachment(
-            bytes(letter.pdf), maintype="application", subtype="pdf", filename=letter.file_name
+            bytes(letter.pdf),
+            maintype="application",
+            subtype="pdf",
+            filename=windows_file_name(letter.file_name),
         )
-        return letter.file_name.removesuffix(".pdf") + ".eml", message.as_bytes()
+        name = windows_file_name(letter.file_name.removesuffix(".pdf") + ".eml")
+        return name, message.as_bytes()

@@ -25,6 +25,7 @@ from guichet.letters.template import parse_template
 from guichet.models import Counsellor, Letter, LetterKind, Referral, ReferralStatus, label
 from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.dates import place_and_date
+from guichet.reference.file_names import windows_file_name
 from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.letter_values import merge_values
 from guichet.services.referral_rows import loaded_referrals
@@ -66,8 +67,10 @@ def _info(letter: Letter, recipient: str) -> LetterInfo:
 
 
 def safe_file_name(text: str) -> str:
+    """A letter's file name: ASCII letters, digits, ``.-_`` (mail clients and old shares
+    mangle the rest), then Windows' rules (:func:`windows_file_name`)."""
     cleaned = re.sub(r"[^\w.-]+", "-", text, flags=re.ASCII).strip("-")
-    return cleaned[:150] or "courrier"
+    return windows_file_name(cleaned[:150], default="courrier")
 
 
 def _mark_sent(

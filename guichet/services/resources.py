@@ -12,6 +12,7 @@ from sqlalchemy.orm import undefer
 from guichet.db import Database
 from guichet.errors import EnvironmentProblem, NotFoundError, ValidationError
 from guichet.models import InformationGiven, Need, NeedOutcome, Resource, ResourceKind, Theme, label
+from guichet.reference.file_names import windows_file_name
 from guichet.reference.text import clean_text
 from guichet.services.inquiry_status import mark_first_action, set_outcome
 from guichet.services.locking import ensure_current
@@ -180,7 +181,7 @@ def safe_file_name(file_name: str) -> str:
     older version or another tool (``../../.bashrc``, ``C:\\x\\y.pdf``) never leaves its folder.
     """
     name = clean_text(file_name).replace("\\", "/").rsplit("/", 1)[-1].strip()[:250]
-    return "" if name in (".", "..") else name
+    return windows_file_name(name, default="")
 
 
 def _too_big(size: int) -> ValidationError:

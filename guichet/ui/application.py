@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from guichet import __version__
 from guichet.config import LOG_FILE, AppPaths
+from guichet.services.scratch import remove_scratch_folders
 
 from guichet.ui.feedback import install_excepthook
 from guichet.ui.main_window import MainWindow
@@ -61,6 +62,7 @@ def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -
     status = app.exec()
     if window.ctx is not None:
         window.ctx.db.dispose()
+    remove_scratch_folders()  # attachments opened in a viewer (atexit would, later)
     return status
 
 

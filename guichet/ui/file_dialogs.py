@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from guichet.reference.file_names import with_folder
+
 SETTINGS_GROUP = "file_dialogs"
 
 
@@ -76,7 +78,7 @@ def save_file_name(
 ) -> tuple[str, str]:
     """A file to write, proposed as ``file_name`` in the remembered folder, and the filter the
     person chose (``("", …)`` when cancelled)."""
-    proposed = str(Path(start_folder(kind)) / file_name)
+    proposed = str(with_folder(start_folder(kind), file_name))
     chosen, chosen_filter = QFileDialog.getSaveFileName(parent, title, proposed, name_filter)
     remember(kind, chosen)
     return chosen, chosen_filter

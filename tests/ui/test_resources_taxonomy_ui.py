@@ -80,3 +80,25 @@ def test_settings_dialog_has_the_taxonomy_tab(qtbot, ctx: AppContext) -> None:  
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     assert "Thématiques" in titles
     assert dialog.findChild(TaxonomyTab, "taxonomyTab").tree.topLevelItemCount() >= 10  # type: ignore[union-attr]
+
+
+def test_an_opened_attachment_has_a_windows_name_and_its_folder_goes_at_exit(
+    qtbot, ctx: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    from guichet.services.resources import ResourceDraft, attach_file, save_resource
+    from guichet.services.scratch import remove_scratch_folders
+
+    created = save_resource(ctx.db, ResourceDraft(title="Fiche", url="https://exemple.fr"))
+    attach_file(ctx.db, created.id, "fiche.pdf", b"%PDF-1.4")
+    with ctx.db.unit_of_work() as s:  # a name stored by an older version, never cleaned
+        resource = s.get(m.Resource, created.id)
+        assert resource is not None
+        resource.file_name = "C:\\docs\\Nul.pdf"
+    page = ResourcesPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh(select_id=created.id)
+    exported = page.export_file()
+    assert exported is not None and exported.name == "_Nul.pdf"
+    assert exported.parent.name.startswith("guichet-ressource-")
+    assert exported.parent in remove_scratch_folders()
+    assert not exported.parent.exists()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import GuichetError
 from guichet.reference.dates import format_datetime_short
+from guichet.reference.file_names import with_folder
 from guichet.services.letters import LetterInfo, LetterService
 from guichet.services.settings import SettingsService
 
@@ -296,7 +297,7 @@ class LettersDialog(QDialog):
         """Writes every archived PDF into ``folder``; nothing is recorded."""
         for info in self.letters:
             try:
-                (folder / info.file_name).write_bytes(self.service.pdf(info.id))
+                Path(with_folder(folder, info.file_name)).write_bytes(self.service.pdf(info.id))
             except OSError as exc:
                 raise GuichetError(
                     f"Impossible d'enregistrer les courriers dans « {folder} ».", detail=str(exc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import GuichetError
 from guichet.models import ResourceKind, label
+from guichet.reference.file_names import with_folder
 from guichet.services.resources import (
     ResourceDraft,
     ResourceInfo,
@@ -38,6 +38,7 @@ from guichet.services.resources import (
     safe_file_name,
     save_resource,
 )
+from guichet.services.scratch import scratch_folder
 from guichet.services.taxonomy import load_taxonomy
 
 from guichet.ui.column_menu import HeaderColumnMenu
@@ -333,8 +334,8 @@ class ResourcesPage(QWidget):
         if found is None:
             return None
         name, data = found
-        folder = Path(tempfile.mkdtemp(prefix="guichet-ressource-"))
-        target = folder / (safe_file_name(name) or "document")
+        folder = scratch_folder("guichet-ressource-")
+        target = Path(with_folder(folder, safe_file_name(name)))
         target.write_bytes(data)
         return target
 
