@@ -51,21 +51,6 @@ def find_resource(*parts: str) -> Path | None:
     return _extracted.enter_context(importlib.resources.as_file(item))
 
 
-def resource_file(*parts: str) -> Path:
-    """The shipped file ``resources/<parts…>`` on disk.
-
-    Raises:
-        EnvironmentProblem: the file is not shipped (broken installation).
-    """
-    path = find_resource(*parts)
-    if path is None:
-        raise EnvironmentProblem(
-            f"Fichier de Guichet manquant : {'/'.join(parts)}. Réinstallez l'application.",
-            detail=str(resources_root()),
-        )
-    return path
-
-
 @cache
 def migrations_dir() -> Path:
     """``guichet/db/migrations`` on disk (Alembic loads its scripts from files)."""
