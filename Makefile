@@ -7,11 +7,11 @@ DEMO_DB ?= .demo/guichet-demo.sqlite3
 SCREEN := -screen 0 1440x900x24
 # Debian packages for a real Qt window (xcb), screenshots under Xvfb, PDF to PNG and the PDF
 # checks of the tests (poppler-utils, qpdf), and the PostgreSQL server the portability tests
-# start (on a private socket) for themselves.
+# start (on a private socket) for themselves; binutils for PyInstaller's objdump (make bundle).
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui
+	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui binutils
 
 .PHONY: run test lint layers pytest bench screenshots system-deps install demo clean bundle
 
