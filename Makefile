@@ -7,13 +7,13 @@ DEMO_DB ?= .demo/guichet-demo.sqlite3
 SCREEN := -screen 0 1440x900x24
 # Debian packages for a real Qt window (xcb), screenshots under Xvfb, PDF to PNG and the PDF
 # checks of the tests (poppler-utils, qpdf), and the PostgreSQL server the portability tests
-# start (on a private socket) for themselves.
+# start (on a private socket) for themselves; binutils for PyInstaller's objdump (make bundle).
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui
+	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui binutils
 
-.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean
+.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean bundle
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,8 +40,8 @@ demo: install
 	$(BIN)/guichet --db $(DEMO_DB) demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check guichet tests bench tools
-	$(BIN)/ruff format --check guichet tests bench tools
+	$(BIN)/ruff check guichet tests bench tools setup.py
+	$(BIN)/ruff format --check guichet tests bench tools setup.py
 	$(BIN)/mypy
 
 layers: $(STAMP)
@@ -61,6 +61,20 @@ screenshots: install
 	@for size in $(SCREENSHOT_SIZES); do \
 		xvfb-run -a -s "-screen 0 $${size}x24" $(BIN)/python -m tools.screenshots --out docs/screenshots || exit 1; \
 	done
+
+# The frozen one-folder application (PyInstaller, packaging/guichet.spec), then its smoke test
+# from a folder outside the repository (docs/PACKAGING.md). Not part of `make test`: minutes.
+BUNDLE := build/bundle
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: install $(BUNDLE_STAMP)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath $(BUNDLE)/dist \
+		--workpath $(BUNDLE)/work packaging/guichet.spec
+	$(BIN)/python -m tools.bundle_smoke $(BUNDLE)/dist/guichet
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
+from guichet.assets import migrations_dir
 from guichet.db.database import Database
 from guichet.errors import EnvironmentProblem
 from guichet.reference.file_names import with_folder
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = migrations_dir()
 #: ``PRAGMA application_id`` of every Guichet SQLite file ("GUIC"): another program's SQLite
 #: file is never taken for a Guichet database.
 APPLICATION_ID = 0x47554943

@@ -15,10 +15,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from guichet.assets import find_resource
 from guichet.errors import EnvironmentProblem
-from guichet.reference.paths import RESOURCES_DIR
 
-FONT_DIR = RESOURCES_DIR / "fonts"
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
@@ -34,10 +33,10 @@ def register_fonts() -> None:
         if _registered:
             return
         for name, file_name in _FILES.items():
-            path = FONT_DIR / file_name
-            if not path.is_file():
+            path = find_resource("fonts", file_name)
+            if path is None:
                 raise EnvironmentProblem(
-                    f"Police manquante : {file_name}. Réinstallez l'application.", detail=str(path)
+                    f"Police manquante : {file_name}. Réinstallez l'application."
                 )
             pdfmetrics.registerFont(TTFont(name, str(path)))
         addMapping(REGULAR, 0, 0, REGULAR)

@@ -1,14 +1,12 @@
-"""Where the shipped reference files live, and how to read them."""
+"""The shipped reference files (``resources/reference``), and how to read them."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
+from guichet.assets import find_resource, resources_root
 from guichet.errors import EnvironmentProblem
-
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-REFERENCE_DIR = RESOURCES_DIR / "reference"
 
 
 def reference_file(name: str) -> Path:
@@ -17,11 +15,11 @@ def reference_file(name: str) -> Path:
     Raises:
         EnvironmentProblem: the file is not shipped (broken installation).
     """
-    path = REFERENCE_DIR / name
-    if not path.is_file():
+    path = find_resource("reference", name)
+    if path is None:
         raise EnvironmentProblem(
             f"Fichier de référence manquant : {name}. Réinstallez l'application.",
-            detail=str(path),
+            detail=str(resources_root()),
         )
     return path
 

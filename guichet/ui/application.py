@@ -14,9 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from guichet import __version__
+from guichet.assets import find_resource
 from guichet.config import LOG_FILE, AppPaths
 from guichet.services.scratch import remove_scratch_folders
 
@@ -38,6 +40,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Guichet")
     app.setOrganizationName("Guichet")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("guichet")  # packaging/guichet.desktop: Wayland matches its icon
+    icon = find_resource("icons", "guichet.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.assets import find_resource
 from guichet.config import AppPaths
 from guichet.errors import GuichetError
-from guichet.reference.paths import RESOURCES_DIR
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -41,7 +41,6 @@ from guichet.ui.window_menus import build_menus
 if TYPE_CHECKING:
     from guichet.db import Database
 
-ICONS_DIR = RESOURCES_DIR / "icons"
 NAVIGATION_WIDTH = 184
 NAVIGATION_MIN_WIDTH = 56
 NAVIGATION_STYLE = """
@@ -78,8 +77,8 @@ def window_title(location: str, paths: AppPaths | None) -> str:
 
 def navigation_icon(window: QWidget, key: str) -> QIcon:
     """The page's icon from ``resources/icons/<key>.svg``, else a standard Qt icon."""
-    path = ICONS_DIR / f"{key}.svg"
-    if path.is_file():
+    path = find_resource("icons", f"{key}.svg")
+    if path is not None:
         return QIcon(str(path))
     return window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
 

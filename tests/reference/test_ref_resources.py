@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from guichet.assets import CHECKOUT_DIR, resources_root
 from guichet.errors import EnvironmentProblem
-from guichet.reference.paths import REFERENCE_DIR, RESOURCES_DIR, reference_file
+from guichet.reference.paths import reference_file
 
 MODULES = [
     "address",
@@ -39,9 +40,9 @@ EXPECTED_ROWS = {
 }
 
 
-def test_resources_dir_is_the_repository_folder() -> None:
-    assert Path(__file__).resolve().parents[2] / "resources" == RESOURCES_DIR
-    assert REFERENCE_DIR.is_dir()
+def test_a_checkout_reads_the_repository_folder() -> None:
+    assert Path(__file__).resolve().parents[2] / "resources" == CHECKOUT_DIR == resources_root()
+    assert reference_file("communes_76.csv").parent == CHECKOUT_DIR / "reference"
 
 
 @pytest.mark.parametrize(("name", "rows"), sorted(EXPECTED_ROWS.items()))
@@ -86,6 +87,6 @@ def test_no_qt_database_or_pdf_import() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=RESOURCES_DIR.parent,
+        cwd=CHECKOUT_DIR.parent,
     )
     assert out.stdout.strip() == ""

@@ -21,6 +21,7 @@ Revises: 0002
 from __future__ import annotations
 
 import csv
+import importlib.resources
 import re
 import unicodedata
 from collections import defaultdict
@@ -243,12 +244,18 @@ def fold_words(*texts: str | None) -> str:
     return " ".join(w for t in texts if t for w in words(t))
 
 
-_COMMUNES = Path(__file__).resolve().parents[4] / "resources" / "reference" / "communes_76.csv"
+def _communes_csv() -> Any:
+    """The shipped communes file: ``resources/`` of a source checkout, else the installed
+    ``guichet_resources`` package (a migration imports no guichet module, see guichet.assets)."""
+    checkout = Path(__file__).resolve().parents[4] / "resources" / "reference" / "communes_76.csv"
+    if checkout.is_file():
+        return checkout
+    return importlib.resources.files("guichet_resources") / "reference" / "communes_76.csv"
 
 
 def _commune_names() -> dict[str, str]:
     """INSEE code (current, délégué or former) → name of the current commune."""
-    with _COMMUNES.open(encoding="utf-8", newline="") as handle:
+    with _communes_csv().open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     current = {r["code_insee"]: r["nom"] for r in rows if r["type"] == "commune-actuelle"}
     names = dict(current)
