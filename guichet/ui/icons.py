@@ -32,6 +32,11 @@ ICONS: dict[str, tuple[QStyle.StandardPixmap, str]] = {
     "backup": (SP.SP_DialogSaveButton, "document-save-as"),
     "restore": (SP.SP_DialogOpenButton, "document-revert"),
     "sirene": (SP.SP_DriveNetIcon, "document-import"),
+    "zoom": (SP.SP_FileDialogContentsView, "zoom-fit-best"),
+    "zoom_in": (SP.SP_TitleBarMaxButton, "zoom-in"),
+    "zoom_out": (SP.SP_TitleBarMinButton, "zoom-out"),
+    "zoom_reset": (SP.SP_TitleBarNormalButton, "zoom-original"),
+    "theme": (SP.SP_DesktopIcon, "preferences-desktop-theme"),
 }
 
 

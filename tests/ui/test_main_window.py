@@ -33,11 +33,15 @@ def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
 ) -> None:  # type: ignore[no-untyped-def]
     window = shown_window(qtbot, ctx, qsettings)
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: window.navigation.width() == NAVIGATION_WIDTH)
+    # its full width (from its font: the longest title and its icon fit), rows two lines high
+    qtbot.waitUntil(lambda: window.navigation.width() == window.navigation.maximumWidth())
+    metrics = window.navigation.fontMetrics()
+    assert window.navigation.width() >= NAVIGATION_WIDTH * metrics.lineSpacing() // 17 - 1
     for row, spec in enumerate(page_specs()):
         item = window.navigation.item(row)
         assert not item.icon().isNull()
-        assert item.sizeHint().height() >= 36
+        assert item.sizeHint().height() >= 2 * metrics.lineSpacing()
+        assert window.navigation.width() > metrics.horizontalAdvance(item.text()) + 40
         assert item.toolTip() == f"{spec.title} (Ctrl+{row + 1})"
         action = window.findChild(QAction, f"show_{spec.key}_action")
         assert action is not None and action.shortcut().toString() == f"Ctrl+{row + 1}"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui import keys, search_box
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import Column, RowsTableModel
 
@@ -82,7 +83,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Raccourcis clavier"))
-        self.resize(640, 560)
+        fit_to_screen(self, (640, 560))
         self.model: RowsTableModel[ShortcutRow] = RowsTableModel(
             [
                 Column(self.tr("Touches"), lambda r: r.keys),
