@@ -185,7 +185,9 @@ class IntakeDialog(QDialog):
         if needed != self.form_area.minimumWidth():
             self.form_area.setMinimumWidth(needed)
         # on a narrow screen (150 % on a laptop) the context panel yields, down to a column
-        others = self.layout().totalMinimumSize().width() - self.context_panel.minimumWidth()
+        layout = self.layout()
+        assert layout is not None
+        others = layout.totalMinimumSize().width() - self.context_panel.minimumWidth()
         spare = available_area(self).width() - others
         narrowest = font_scaled(self, QSize(CONTEXT_NARROWEST, 0)).width()
         width = max(narrowest, min(CONTEXT_MIN_WIDTH, spare))
