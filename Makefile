@@ -61,6 +61,7 @@ screenshots: install
 	@for size in $(SCREENSHOT_SIZES); do \
 		xvfb-run -a -s "-screen 0 $${size}x24" $(BIN)/python -m tools.screenshots --out docs/screenshots || exit 1; \
 	done
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m tools.screenshots --out docs/screenshots --scale 150
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

@@ -8,7 +8,7 @@ navigation) use :func:`scale_font`, so that they follow the zoom too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -54,6 +54,8 @@ def apply_zoom(app: QApplication, percent: int) -> int:
     font.setPointSizeF(float(base) * step / 100)
     app.setProperty(ZOOM_PROPERTY, step)
     app.setFont(font)
+    # the widgets take the new font now (Qt posts it), so that sizes in lines are right
+    app.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     for widget in app.allWidgets():
         scale = widget.property(FONT_SCALE)
         if scale:

@@ -37,6 +37,7 @@ from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
 from guichet.ui.search_box import focus_page
 from guichet.ui.tasks import run_task
+from guichet.ui.theme import set_themed_style
 from guichet.ui.unsaved import may_close
 from guichet.ui.window_menus import build_menus
 
@@ -47,6 +48,7 @@ ICONS_DIR = RESOURCES_DIR / "icons"
 NAVIGATION_WIDTH = 184  # at the reference font (guichet.ui.screen_fit); it follows the zoom
 #: the window's size at the reference font, when none is remembered (bounded by the screen)
 DEFAULT_SIZE = QSize(1280, 800)
+NAVIGATION_ROW_HEIGHT = 40  # at the reference font too
 NAVIGATION_MIN_WIDTH = 56
 NAVIGATION_STYLE = """
 QListWidget#navigation {
@@ -64,7 +66,7 @@ QListWidget#navigation::item {
 }
 QListWidget#navigation::item:hover { background: palette(midlight); }
 QListWidget#navigation::item:selected {
-    background: palette(highlight);
+    background: $selection;
     color: palette(highlighted-text);
 }
 """
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(0)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        set_themed_style(self.navigation, NAVIGATION_STYLE)  # follows the theme
         scale_font(self.navigation, 1.1)
         for number, spec in enumerate(self.specs, start=1):
             title = self.tr(spec.title)
@@ -219,17 +221,18 @@ class MainWindow(QMainWindow):
         self._size_navigation()
 
     def _size_navigation(self) -> None:
-        """Rows, icons and width from the navigation's font (they follow the zoom)."""
+        """Rows, icons and width from the font (they follow the zoom)."""
         metrics = self.navigation.fontMetrics()
-        line = metrics.lineSpacing()
-        self.navigation.setIconSize(QSize(line + 2, line + 2))
+        icon_size = font_scaled(self, QSize(20, 20))
+        self.navigation.setIconSize(icon_size)
         texts = [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        row_height = font_scaled(self, QSize(0, NAVIGATION_ROW_HEIGHT)).height()
         for row in range(self.navigation.count()):
-            self.navigation.item(row).setSizeHint(QSize(0, round(line * 2.2)))
+            self.navigation.item(row).setSizeHint(QSize(0, row_height))
         # the longest title beside its icon, within the items' padding and margins
         longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
-        preferred = font_scaled(self.navigation, QSize(NAVIGATION_WIDTH, 0)).width()
-        self.navigation.setMaximumWidth(max(preferred, longest + line + 60))
+        preferred = font_scaled(self, QSize(NAVIGATION_WIDTH, 0)).width()
+        self.navigation.setMaximumWidth(max(preferred, longest + icon_size.width() + 60))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "navigation"):

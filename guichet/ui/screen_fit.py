@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 #: Room left for the window's title bar and frame, which ``availableGeometry`` does not count.
 FRAME_ALLOWANCE = QSize(16, 48)
-#: The line spacing (pixels) of the font the preferred sizes were designed with (9 pt at 96 dpi).
-REFERENCE_LINE_SPACING = 17
+#: The line spacing (pixels) of the font the preferred sizes were designed with (DejaVu Sans 9 pt, 96 dpi).
+REFERENCE_LINE_SPACING = 14
 #: the dynamic property of the application once :func:`install_screen_fit` has run
 INSTALLED = "guichetScreenFit"
 #: the dynamic property of a widget sized in lines of text (see :func:`set_text_lines`)

@@ -78,6 +78,17 @@ COLORS: dict[str, tuple[str, str, str]] = {
     "notice_text": ("#6b4500", "#f3dfa8", "#ffff00"),
     "notice_border": ("#e0b400", "#a88a2a", "#ffff00"),
 }
+#: Fusion draws field frames a shade darker than the window: nothing on black. In high contrast
+#: every field and list is outlined in the text colour, the focused one in the highlight colour.
+CONTRAST_STYLE = """
+QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView {
+    border: 1px solid palette(window-text);
+}
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus, QAbstractItemView:focus {
+    border: 2px solid palette(highlight);
+}
+"""
 #: The themes offered in « Affichage », by the key remembered in the settings.
 THEMES: dict[str, str] = {
     "system": "Système",
@@ -136,9 +147,42 @@ def css(name: str) -> str:
     return color(name).name()
 
 
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+
+    def luminance(value: QColor) -> float:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * linear(value.redF())
+            + 0.7152 * linear(value.greenF())
+            + 0.0722 * linear(value.blueF())
+        )
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_selection() -> QColor:
+    """The palette's highlight, darkened (or lightened, under dark text) until the highlighted
+    text on it reaches 4.5:1 — Fusion's own blue under white text does not."""
+    palette = QGuiApplication.palette()
+    background = palette.color(QPalette.ColorRole.Highlight)
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    for _ in range(30):
+        if contrast_ratio(text, background) >= 4.5:
+            break
+        background = background.darker(108) if text.lightness() > 127 else background.lighter(108)
+    return background
+
+
 def themed(template: str) -> str:
-    """``template`` with ``$error``, ``$muted``… replaced by the colours of the current scheme."""
-    return Template(template).substitute({name: css(name) for name in COLORS})
+    """``template`` with ``$error``, ``$muted``… replaced by the colours of the current scheme,
+    ``$selection`` by :func:`readable_selection`."""
+    values = {name: css(name) for name in COLORS}
+    values["selection"] = readable_selection().name()
+    return Template(template).substitute(values)
 
 
 def set_themed_style(widget: QWidget, template: str) -> None:
@@ -160,6 +204,9 @@ def _set_palette(app: QApplication, palette: QPalette | None) -> None:
         app.setPalette(palette)
     elif id(app) in _system_palettes:  # back from one of ours
         app.setPalette(_system_palettes.pop(id(app)))
+    style = CONTRAST_STYLE if is_high_contrast() else ""
+    if app.styleSheet() != style:
+        app.setStyleSheet(style)
     for widget in app.allWidgets():
         template = widget.property(STYLE_TEMPLATE)
         if template:
