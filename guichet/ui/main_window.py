@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,12 +32,13 @@ from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close
+from guichet.ui.icons import tinted_svg_icon
 from guichet.ui.keys import install_desk_keys
 from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
 from guichet.ui.search_box import focus_page
 from guichet.ui.tasks import run_task
-from guichet.ui.theme import set_themed_style
+from guichet.ui.theme import is_dark, set_themed_style
 from guichet.ui.unsaved import may_close
 from guichet.ui.window_menus import build_menus
 
@@ -85,6 +86,15 @@ def window_title(location: str, paths: AppPaths | None) -> str:
 def navigation_icon(window: QWidget, key: str) -> QIcon:
     """The page's icon from ``resources/icons/<key>.svg``, else a standard Qt icon."""
     path = ICONS_DIR / f"{key}.svg"
+    if path.is_file() and is_dark():  # drawn for a light window: redrawn in the text colours
+        palette = window.palette()
+        return tinted_svg_icon(
+            path,
+            {
+                QIcon.Mode.Normal: palette.color(QPalette.ColorRole.WindowText),
+                QIcon.Mode.Selected: palette.color(QPalette.ColorRole.HighlightedText),
+            },
+        )
     if path.is_file():
         return QIcon(str(path))
     return window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
@@ -237,6 +247,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange and hasattr(self, "navigation"):
             self._size_navigation()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "navigation"):
+            for row, spec in enumerate(self.specs):  # the icons in the theme's colours
+                self.navigation.item(row).setIcon(navigation_icon(self, spec.key))
         super().changeEvent(event)
 
     def _build_menus(self) -> None:

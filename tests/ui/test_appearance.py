@@ -61,7 +61,10 @@ def test_the_theme_applies_its_palette_and_is_remembered(
 ) -> None:  # type: ignore[no-untyped-def]
     window = shown_window(qtbot, ctx, qsettings)
     light = app.palette().color(QPalette.ColorRole.Window)
+    icon = window.navigation.item(0).icon().pixmap(24).toImage()
     _action(window, "theme_contrast_action").trigger()
+    # the sidebar's line drawings are redrawn in the text colour, white on black
+    assert window.navigation.item(0).icon().pixmap(24).toImage() != icon
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
     assert is_high_contrast() and app.styleSheet() == CONTRAST_STYLE  # fields outlined
