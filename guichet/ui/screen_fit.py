@@ -41,6 +41,11 @@ def available_area(widget: QWidget) -> QRect:
     return QRect(area.topLeft(), area.size() - FRAME_ALLOWANCE)
 
 
+def scaled_pixels(widget: QWidget, pixels: int) -> int:
+    """``pixels`` at the reference font, at the widget's font."""
+    return round(pixels * widget.fontMetrics().lineSpacing() / REFERENCE_LINE_SPACING)
+
+
 def font_scaled(widget: QWidget, size: QSize) -> QSize:
     """``size`` (pixels at the reference font) grown or shrunk with the widget's font."""
     factor = widget.fontMetrics().lineSpacing() / REFERENCE_LINE_SPACING

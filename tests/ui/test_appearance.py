@@ -180,3 +180,12 @@ def test_at_150_percent_on_a_laptop_everything_opens_within_the_screen(
     assert {"mainWindow", "intakeDialog", "intakeSave", "settingsDialog"} <= set(report)
     for name, rect in report.items():
         assert available.contains(QRect(*rect)), (name, rect, available)
+
+
+def test_f1_lists_the_text_size_keys(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    from guichet.ui.dialogs.shortcuts import window_shortcuts
+
+    window = shown_window(qtbot, ctx, qsettings)
+    rows = {row.action: row for row in window_shortcuts(window)}
+    assert {"Agrandir", "Réduire", "Taille normale"} <= set(rows)
+    assert rows["Taille normale"].where == "Taille du texte"

@@ -34,7 +34,7 @@ from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
-from guichet.ui.screen_fit import fit_to_screen, set_text_lines
+from guichet.ui.screen_fit import fit_to_screen, scaled_pixels, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Logo"), logo_row)
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logoPreview")
-        self.logo_preview.setFixedHeight(64)
+        self.logo_preview.setFixedHeight(scaled_pixels(self, 64))
         form.addRow("", self.logo_preview)
         return tab
 

@@ -47,6 +47,15 @@ def _menu_title(action: QAction) -> str:
     return menus[0].title().replace("&", "") if menus else ""
 
 
+def _actions(menu: QMenu) -> list[QAction]:
+    """The menu's actions, those of its submenus (« Taille du texte ») in their place."""
+    found = []
+    for action in menu.actions():
+        submenu = action.menu()
+        found += _actions(submenu) if isinstance(submenu, QMenu) else [action]
+    return found
+
+
 def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
     """The actions of ``window`` that have a key, in menu order, then the keys of every page
     and dialog."""
@@ -55,7 +64,7 @@ def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
         menu = menu_action.menu()
         if not isinstance(menu, QMenu):
             continue
-        for action in menu.actions():
+        for action in _actions(menu):
             for sequence in action.shortcuts():
                 rows.append(
                     ShortcutRow(
