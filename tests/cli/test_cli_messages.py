@@ -23,8 +23,8 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     ("argv", "expected"),
     [
         (
-            ["letter", "abc", "--to", "entreprise", "-o", "x.pdf"],
-            "guichet letter : erreur : argument MISE_EN_RELATION : valeur invalide : 'abc' "
+            ["sirene", "completer", "abc"],
+            "guichet sirene completer : erreur : argument ID : valeur invalide : 'abc' "
             "(attendu : un nombre entier)",
         ),
         (
