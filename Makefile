@@ -61,6 +61,7 @@ screenshots: install
 	@for size in $(SCREENSHOT_SIZES); do \
 		xvfb-run -a -s "-screen 0 $${size}x24" $(BIN)/python -m tools.screenshots --out docs/screenshots || exit 1; \
 	done
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m tools.screenshots --out docs/screenshots --scale 150
 
 # The frozen one-folder application (PyInstaller, packaging/guichet.spec), then its smoke test
 # from a folder outside the repository (docs/PACKAGING.md). Not part of `make test`: minutes.

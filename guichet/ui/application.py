@@ -22,8 +22,10 @@ from guichet.assets import find_resource
 from guichet.config import LOG_FILE, AppPaths
 from guichet.services.scratch import remove_scratch_folders
 
+from guichet.ui.appearance import restore_appearance
 from guichet.ui.feedback import install_excepthook
 from guichet.ui.main_window import MainWindow
+from guichet.ui.screen_fit import install_screen_fit
 from guichet.ui.theme import follow_system_color_scheme
 
 if TYPE_CHECKING:
@@ -56,7 +58,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -> int:
     app = make_application()
     install_excepthook(str(paths.log_dir / LOG_FILE))
-    window = MainWindow(QSettings(), paths=paths, location=location)
+    settings = QSettings()
+    restore_appearance(app, settings)  # the person's text size and theme
+    install_screen_fit(app)  # every window within the screen as it is shown
+    window = MainWindow(settings, paths=paths, location=location)
     window.show()
     probe = bool(os.environ.get(STARTUP_PROBE))
     if probe:

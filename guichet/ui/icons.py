@@ -3,7 +3,12 @@ standard pixmap, so every action shows an icon on any system."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStyle, QWidget
 
 SP = QStyle.StandardPixmap
@@ -32,6 +37,11 @@ ICONS: dict[str, tuple[QStyle.StandardPixmap, str]] = {
     "backup": (SP.SP_DialogSaveButton, "document-save-as"),
     "restore": (SP.SP_DialogOpenButton, "document-revert"),
     "sirene": (SP.SP_DriveNetIcon, "document-import"),
+    "zoom": (SP.SP_FileDialogContentsView, "zoom-fit-best"),
+    "zoom_in": (SP.SP_TitleBarMaxButton, "zoom-in"),
+    "zoom_out": (SP.SP_TitleBarMinButton, "zoom-out"),
+    "zoom_reset": (SP.SP_TitleBarNormalButton, "zoom-original"),
+    "theme": (SP.SP_DesktopIcon, "preferences-desktop-theme"),
 }
 
 
@@ -44,3 +54,19 @@ def icon(name: str, widget: QWidget | None = None) -> QIcon:
 def with_icon(button: QAbstractButton, name: str) -> QAbstractButton:
     button.setIcon(icon(name, button))
     return button
+
+
+def tinted_svg_icon(path: Path, colors: dict[QIcon.Mode, QColor], size: int = 48) -> QIcon:
+    """A one-stroke-colour line drawing (resources/icons) drawn in ``colors`` — one per icon
+    mode —, so that it stays visible on a dark or high-contrast palette."""
+    svg = path.read_text(encoding="utf-8")
+    result = QIcon()
+    for mode, value in colors.items():
+        data = re.sub(r'stroke="#[0-9a-fA-F]{3,6}"', f'stroke="{value.name()}"', svg)
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        QSvgRenderer(QByteArray(data.encode("utf-8"))).render(painter)
+        painter.end()
+        result.addPixmap(pixmap, mode)
+    return result

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,20 +28,27 @@ from guichet.assets import find_resource
 from guichet.config import AppPaths
 from guichet.errors import GuichetError
 
+from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close
+from guichet.ui.icons import tinted_svg_icon
 from guichet.ui.keys import install_desk_keys
 from guichet.ui.pages.registry import PageSpec, page_specs
+from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
 from guichet.ui.search_box import focus_page
 from guichet.ui.tasks import run_task
+from guichet.ui.theme import is_dark, set_themed_style
 from guichet.ui.unsaved import may_close
 from guichet.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from guichet.db import Database
 
-NAVIGATION_WIDTH = 184
+NAVIGATION_WIDTH = 184  # at the reference font (guichet.ui.screen_fit); it follows the zoom
+#: the window's size at the reference font, when none is remembered (bounded by the screen)
+DEFAULT_SIZE = QSize(1280, 800)
+NAVIGATION_ROW_HEIGHT = 40  # at the reference font too
 NAVIGATION_MIN_WIDTH = 56
 NAVIGATION_STYLE = """
 QListWidget#navigation {
@@ -59,7 +66,7 @@ QListWidget#navigation::item {
 }
 QListWidget#navigation::item:hover { background: palette(midlight); }
 QListWidget#navigation::item:selected {
-    background: palette(highlight);
+    background: $selection;
     color: palette(highlighted-text);
 }
 """
@@ -78,6 +85,15 @@ def window_title(location: str, paths: AppPaths | None) -> str:
 def navigation_icon(window: QWidget, key: str) -> QIcon:
     """The page's icon from ``resources/icons/<key>.svg``, else a standard Qt icon."""
     path = find_resource("icons", f"{key}.svg")
+    if path is not None and is_dark():  # drawn for a light window: redrawn in the text colours
+        palette = window.palette()
+        return tinted_svg_icon(
+            path,
+            {
+                QIcon.Mode.Normal: palette.color(QPalette.ColorRole.WindowText),
+                QIcon.Mode.Selected: palette.color(QPalette.ColorRole.HighlightedText),
+            },
+        )
     if path is not None:
         return QIcon(str(path))
     return window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
@@ -197,24 +213,43 @@ class MainWindow(QMainWindow):
         # Its full width in any ordinary window; it gives way (icons stay) only in a very narrow one.
         self.navigation.setMinimumWidth(NAVIGATION_MIN_WIDTH)
         self.navigation.setMaximumWidth(NAVIGATION_WIDTH)
-        self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setSpacing(0)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.navigation.setStyleSheet(NAVIGATION_STYLE)
-        font = self.navigation.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.navigation.setFont(font)
+        set_themed_style(self.navigation, NAVIGATION_STYLE)  # follows the theme
+        scale_font(self.navigation, 1.1)
         for number, spec in enumerate(self.specs, start=1):
             title = self.tr(spec.title)
             item = QListWidgetItem(navigation_icon(self, spec.key), title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(NAVIGATION_WIDTH - 12, 40))
             if number <= 9:
                 item.setToolTip(
                     self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(number))
                 )
             self.navigation.addItem(item)
+        self._size_navigation()
+
+    def _size_navigation(self) -> None:
+        """Rows, icons and width from the font (they follow the zoom)."""
+        metrics = self.navigation.fontMetrics()
+        icon_size = font_scaled(self, QSize(20, 20))
+        self.navigation.setIconSize(icon_size)
+        texts = [self.navigation.item(row).text() for row in range(self.navigation.count())]
+        row_height = font_scaled(self, QSize(0, NAVIGATION_ROW_HEIGHT)).height()
+        for row in range(self.navigation.count()):
+            self.navigation.item(row).setSizeHint(QSize(0, row_height))
+        # the longest title beside its icon, within the items' padding and margins
+        longest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        preferred = font_scaled(self, QSize(NAVIGATION_WIDTH, 0)).width()
+        self.navigation.setMaximumWidth(max(preferred, longest + icon_size.width() + 60))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "navigation"):
+            self._size_navigation()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "navigation"):
+            for row, spec in enumerate(self.specs):  # the icons in the theme's colours
+                self.navigation.item(row).setIcon(navigation_icon(self, spec.key))
+        super().changeEvent(event)
 
     def _build_menus(self) -> None:
         build_menus(self)
@@ -254,12 +289,14 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            fit_to_screen(self, DEFAULT_SIZE)
+        else:  # remembered on a larger screen, or before a larger scaling
+            keep_on_screen(self)
         splitter = self.settings.value("main_window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([NAVIGATION_WIDTH, 1080])
+            self.splitter.setSizes([self.navigation.maximumWidth(), self.width()])
         last = str(self.settings.value("main_window/page", self.specs[0].key))
         self.show_page(last if any(s.key == last for s in self.specs) else self.specs[0].key)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from guichet.ui.appearance import add_appearance_menus
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
 from guichet.ui.icons import icon
@@ -94,6 +95,8 @@ def _build_view_menu(window: MainWindow) -> None:
     refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
     refresh.triggered.connect(window.refresh_current_page)
     window.view_menu.addAction(refresh)
+    window.view_menu.addSeparator()
+    add_appearance_menus(window.view_menu, window.settings, window)
 
 
 def _build_help_menu(window: MainWindow) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTableView
 
@@ -18,6 +18,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.main_window import NAVIGATION_WIDTH
 from guichet.ui.pages.registry import page_specs
+from guichet.ui.screen_fit import font_scaled
 
 
 def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
@@ -33,11 +34,15 @@ def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
 ) -> None:  # type: ignore[no-untyped-def]
     window = shown_window(qtbot, ctx, qsettings)
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: window.navigation.width() == NAVIGATION_WIDTH)
+    # its full width (from its font: the longest title and its icon fit), rows two lines high
+    qtbot.waitUntil(lambda: window.navigation.width() == window.navigation.maximumWidth())
+    metrics = window.navigation.fontMetrics()
+    assert window.navigation.width() >= font_scaled(window, QSize(NAVIGATION_WIDTH, 0)).width()
     for row, spec in enumerate(page_specs()):
         item = window.navigation.item(row)
         assert not item.icon().isNull()
-        assert item.sizeHint().height() >= 36
+        assert item.sizeHint().height() >= 2 * metrics.lineSpacing()
+        assert window.navigation.width() > metrics.horizontalAdvance(item.text()) + 40
         assert item.toolTip() == f"{spec.title} (Ctrl+{row + 1})"
         action = window.findChild(QAction, f"show_{spec.key}_action")
         assert action is not None and action.shortcut().toString() == f"Ctrl+{row + 1}"

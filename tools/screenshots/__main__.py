@@ -4,12 +4,16 @@ Run under Xvfb (the Makefile does, once per screen size of :data:`SIZES`) so Qt 
 window; the window fills the screen and each file is named after the size
 (``accueil-1366x768.png``). Each scene shows something on screen and returns the widget to
 capture; a feature adds its scenes to :data:`SCENES`. The scenes of :data:`DARK_SCENES` are
-captured again in the dark colour scheme (``accueil-sombre-1366x768.png``).
+captured again in the dark colour scheme (``accueil-sombre-1366x768.png``), those of
+:data:`CONTRAST_SCENES` in the high-contrast theme (``accueil-contraste-1366x768.png``). With
+``--scale 150`` the window is painted at 150 % (``QT_SCALE_FACTOR``), as on a laptop set so, and
+only the scenes of :data:`SCALED_SCENES` are captured (``accueil-150-1366x768.png``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -29,7 +33,8 @@ from tools.screenshots.demo_clock import DEMO_NOW
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
 from guichet.ui.main_window import MainWindow
-from guichet.ui.theme import apply_color_scheme
+from guichet.ui.screen_fit import install_screen_fit
+from guichet.ui.theme import apply_color_scheme, apply_theme
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,10 @@ SCENES: list[Scene] = [
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
+#: Scenes also captured in the high-contrast theme.
+CONTRAST_SCENES = ("accueil", "nouvelle-demande")
+#: Scenes captured at a larger scaling (``--scale``).
+SCALED_SCENES = ("accueil", "nouvelle-demande")
 #: The screen sizes the desk must fit (``make screenshots`` runs Xvfb once per size).
 SIZES = ("1280x800", "1366x768")
 
@@ -243,7 +252,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--only", nargs="*", help="noms des scènes à capturer")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        help="mise à l'échelle de l'écran en %% (150 : QT_SCALE_FACTOR=1.5)",
+    )
     args = parser.parse_args(argv)
+    if args.scale:  # before Qt starts
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale / 100)
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="guichet-screens-"))
     paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
@@ -251,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{work / 'demo.sqlite3'}", create=True)
     generate_demo(db, now=DEMO_NOW)
     app = make_application()
+    install_screen_fit(app)  # as guichet.ui.application.run does
     apply_color_scheme(app, Qt.ColorScheme.Light)
     app.setCursorFlashTime(0)  # a steady text cursor: the same pixels at every capture
     settings = QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat)
@@ -258,16 +276,24 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings, ctx=AppContext(db=db, paths=paths), location="demo.sqlite3")
     window.show()
     settle(app)
-    size = app.primaryScreen().size()
-    suffix = f"-{size.width()}x{size.height()}"
+    screen = app.primaryScreen()
+    ratio = screen.devicePixelRatio()  # the screen's own pixels, whatever the scale
+    suffix = f"-{int(screen.size().width() * ratio)}x{int(screen.size().height() * ratio)}"
     chosen = [s for s in SCENES if not args.only or s.name in args.only]
-    problems = capture(app, window, chosen, args.out, suffix)
-    apply_color_scheme(app, Qt.ColorScheme.Dark)
-    dark = [s for s in chosen if s.name in DARK_SCENES]
-    problems += capture(app, window, dark, args.out, f"-sombre{suffix}")
-    apply_color_scheme(app, Qt.ColorScheme.Light)
+    if args.scale:
+        scaled = [s for s in chosen if s.name in SCALED_SCENES]
+        problems = capture(app, window, scaled, args.out, f"-{args.scale}{suffix}")
+    else:
+        problems = capture(app, window, chosen, args.out, suffix)
+        apply_color_scheme(app, Qt.ColorScheme.Dark)
+        dark = [s for s in chosen if s.name in DARK_SCENES]
+        problems += capture(app, window, dark, args.out, f"-sombre{suffix}")
+        apply_theme(app, "contrast")
+        contrast = [s for s in chosen if s.name in CONTRAST_SCENES]
+        problems += capture(app, window, contrast, args.out, f"-contraste{suffix}")
+        apply_color_scheme(app, Qt.ColorScheme.Light)
     window.close()
-    if not args.only:
+    if not args.only and not args.scale:
         from tools.screenshots.letter_images import write_letter_images
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):

@@ -24,6 +24,7 @@ from guichet.services.capabilities import CapabilityNode, CapabilityService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.screen_fit import fit_to_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,7 +36,7 @@ class CapabilitiesDialog(QDialog):
         self.nodes: dict[int, CapabilityNode] = {}
         self.setObjectName("capabilitiesDialog")
         self.setWindowTitle(self.tr("Thésaurus des savoir-faire"))
-        self.resize(760, 560)
+        fit_to_screen(self, (760, 560))
         layout = QVBoxLayout(self)
         body = QHBoxLayout()
         layout.addLayout(body, 1)

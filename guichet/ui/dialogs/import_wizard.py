@@ -14,6 +14,7 @@ from guichet.services.imports import OrganizationImportService
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.import_pages import FilePage, MappingPage
 from guichet.ui.dialogs.import_run_pages import PreviewPage, RunPage
+from guichet.ui.screen_fit import fit_to_screen
 
 
 class ImportWizard(QWizard):
@@ -43,7 +44,7 @@ class ImportWizard(QWizard):
         self.run_page = RunPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
             self.addPage(page)
-        self.resize(980, 640)
+        fit_to_screen(self, (980, 640))
 
     def set_running(self, running: bool) -> None:
         """While the import runs, the wizard cannot be closed (only the import cancelled)."""

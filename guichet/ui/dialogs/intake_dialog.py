@@ -37,7 +37,7 @@ from guichet.services.intake_context import company_context, intake_warnings, su
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
-from guichet.ui.screen_fit import fit_to_screen, shrinkable
+from guichet.ui.screen_fit import available_area, fit_to_screen, font_scaled, shrinkable
 from guichet.ui.widgets.company_field import CompanyField
 from guichet.ui.widgets.contact_field import ContactField
 from guichet.ui.widgets.intake_context_panel import IntakeContextPanel
@@ -45,6 +45,7 @@ from guichet.ui.widgets.needs_editor import NeedsEditor
 
 DEFAULT_SIZE = QSize(1320, 720)
 CONTEXT_MIN_WIDTH = 260
+CONTEXT_NARROWEST = 150
 FORM_SHARE = 0.6
 
 
@@ -130,7 +131,6 @@ class IntakeDialog(QDialog):
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(self.form_area)
         self.context_panel = IntakeContextPanel()
-        self.context_panel.setMinimumWidth(CONTEXT_MIN_WIDTH)
         splitter.addWidget(self.context_panel)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
@@ -172,7 +172,7 @@ class IntakeDialog(QDialog):
         fit_to_screen(self, DEFAULT_SIZE)
         total = self.width() - 30
         first = max(self.form_area.minimumWidth(), int(total * FORM_SHARE))
-        splitter.setSizes([first, max(total - first, CONTEXT_MIN_WIDTH)])
+        splitter.setSizes([first, max(total - first, self.context_panel.minimumWidth())])
         self.company.setFocus()
         self.draft_keeper = DraftKeeper(self)  # kept on disk as typed, offered back at start
 
@@ -184,6 +184,15 @@ class IntakeDialog(QDialog):
         needed = self.form_widget.minimumSizeHint().width() + scroll_bar + frame
         if needed != self.form_area.minimumWidth():
             self.form_area.setMinimumWidth(needed)
+        # on a narrow screen (150 % on a laptop) the context panel yields, down to a column
+        layout = self.layout()
+        assert layout is not None
+        others = layout.totalMinimumSize().width() - self.context_panel.minimumWidth()
+        spare = available_area(self).width() - others
+        narrowest = font_scaled(self, QSize(CONTEXT_NARROWEST, 0)).width()
+        width = max(narrowest, min(CONTEXT_MIN_WIDTH, spare))
+        if width != self.context_panel.minimumWidth():
+            self.context_panel.setMinimumWidth(width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.form_widget and event.type() == QEvent.Type.LayoutRequest:

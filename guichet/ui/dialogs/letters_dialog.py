@@ -41,6 +41,7 @@ from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, existing_folder, save_file_name
 from guichet.ui.pdf import PdfBytes, print_pdfs
 from guichet.ui.printing import print_documents
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.tasks import run_task
 
 
@@ -59,7 +60,7 @@ class LettersDialog(QDialog):
         self._shown: PdfBytes | None = None
         self.setObjectName("lettersDialog")
         self.setWindowTitle(self.tr("Courriers de mise en relation"))
-        self.resize(1000, 700)  # inside 1366×768 with a task bar
+        fit_to_screen(self, (1000, 700))
 
         self.list = QListWidget()
         self.list.setObjectName("lettersList")

@@ -32,6 +32,7 @@ from guichet.services.duplicates import (
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.theme import set_themed_style
 
 
@@ -54,7 +55,7 @@ class MergeDialog(QDialog):
         self.result_: MergeResult | None = None
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Fusionner deux fiches"))
-        self.resize(900, 640)
+        fit_to_screen(self, (900, 640))
         layout = QVBoxLayout(self)
         layout.addWidget(
             _plain(

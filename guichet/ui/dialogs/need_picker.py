@@ -9,6 +9,7 @@ from guichet.services.referral_needs import NeedRow, recent_needs
 
 from guichet.ui.context import AppContext
 from guichet.ui.rows_view import rows_view
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 
 
@@ -18,7 +19,7 @@ class NeedPickerDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("needPickerDialog")
         self.setWindowTitle(self.tr("Quel besoin mettre en relation ?"))
-        self.resize(900, 520)
+        fit_to_screen(self, (900, 520))
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("needFilterEdit")
         self.filter_edit.setPlaceholderText(self.tr("Référence, entreprise ou sujet…"))

@@ -53,6 +53,7 @@ from guichet.ui.dialogs.organization_fields import (
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.sirene_completion import SireneCompletion
 from guichet.ui.feedback import show_error
+from guichet.ui.screen_fit import fit_to_screen, set_text_lines
 from guichet.ui.theme import set_themed_style
 from guichet.ui.unsaved import confirm_dialog_discard
 
@@ -88,7 +89,7 @@ class OrganizationDialog(QDialog):
         self.setWindowTitle(
             self.tr("Modifier l'organisation") if detail else self.tr("Nouvelle organisation")
         )
-        self.resize(720, 620)
+        fit_to_screen(self, (720, 620))
         layout = QVBoxLayout(self)
         self.banner = ConcurrentEditBanner()
         layout.addWidget(self.banner)
@@ -174,7 +175,7 @@ class OrganizationDialog(QDialog):
         self.errors.add_row(form, self.tr("Site web"), self._edit("website"), "website", 0)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setObjectName("description_edit")
-        self.description_edit.setMaximumHeight(80)
+        set_text_lines(self.description_edit, 3.5, "max")
         self.errors.add_row(form, self.tr("Description"), self.description_edit, "description", 0)
         self.do_not_refer_box = QCheckBox(self.tr("Ne pas orienter vers cette organisation"))
         self.do_not_refer_box.setObjectName("do_not_refer_box")
@@ -225,9 +226,9 @@ class OrganizationDialog(QDialog):
         form = QFormLayout(tab)
         self.capability_picker = CapabilityPicker(CapabilityService(self.ctx.db).tree())
         self.certification_list = CheckList("certificationList", certifications(self.ctx.db))
-        self.certification_list.setMaximumHeight(120)
+        set_text_lines(self.certification_list, 6, "max")
         self.sector_list = CheckList("sectorList", sectors(self.ctx.db))
-        self.sector_list.setMaximumHeight(120)
+        set_text_lines(self.sector_list, 6, "max")
         self.errors.add_row(form, self.tr("Compétences"), self.capability_picker, "capabilities", 2)
         self.errors.add_row(
             form, self.tr("Certifications"), self.certification_list, "certifications", 2

@@ -30,6 +30,7 @@ from guichet.services.referrals import ReferralChoice, ReferralService
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_task_error
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.suggestions_model import SuggestionsModel
 from guichet.ui.tasks import Task, TaskControl, run_task
 from guichet.ui.theme import set_themed_style
@@ -46,7 +47,7 @@ class ReferralDialog(QDialog):
         self.created: list[ReferralRow] = []
         self.setObjectName("referralDialog")
         self.setWindowTitle(self.tr("Mettre en relation"))
-        self.resize(980, 640)
+        fit_to_screen(self, (980, 640))
 
         self.summary = QLabel()
         self.summary.setObjectName("needSummary")

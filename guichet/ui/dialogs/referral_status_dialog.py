@@ -23,6 +23,7 @@ from guichet.services.referrals import ReferralService, allowed_transitions
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.screen_fit import fit_to_screen, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
 
 
@@ -34,7 +35,7 @@ class ReferralStatusDialog(QDialog):
         self.service = ReferralService(ctx.db)
         self.setObjectName("referralStatusDialog")
         self.setWindowTitle(self.tr("Statut de la mise en relation"))
-        self.resize(560, 460)
+        fit_to_screen(self, (560, 460))
         title = QLabel(
             f"<b>{escape(row.reference)}</b> — {escape(row.company)} → {escape(row.partner)}<br>"
             + self.tr("Statut actuel : %1").replace("%1", escape(row.status_label))
@@ -48,7 +49,7 @@ class ReferralStatusDialog(QDialog):
         self.note_label = QLabel()
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("statusNoteEdit")
-        self.note_edit.setMaximumHeight(90)
+        set_text_lines(self.note_edit, 4, "max")
         form = QFormLayout()
         form.addRow(self.tr("Nouveau statut"), self.status_box)
         form.addRow(self.note_label, self.note_edit)

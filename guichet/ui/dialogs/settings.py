@@ -34,6 +34,7 @@ from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
+from guichet.ui.screen_fit import fit_to_screen, scaled_pixels, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -47,7 +48,7 @@ class SettingsDialog(QDialog):
         self.counsellor_service = CounsellorService(ctx.db)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Paramètres"))
-        self.resize(1000, 680)  # the letter templates need the room; fits 1280×800 and 1366×768
+        fit_to_screen(self, (1000, 680))  # the letter templates need the room
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
@@ -92,7 +93,7 @@ class SettingsDialog(QDialog):
             form.addRow(labels[key], edit)
         self.address_edit = QPlainTextEdit()
         self.address_edit.setObjectName("agency_address")
-        self.address_edit.setMaximumHeight(90)
+        set_text_lines(self.address_edit, 4, "max")
         form.addRow(self.tr("Adresse"), self.address_edit)
         logo_row = QHBoxLayout()
         self.logo_edit = QLineEdit()
@@ -106,7 +107,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Logo"), logo_row)
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logoPreview")
-        self.logo_preview.setFixedHeight(64)
+        self.logo_preview.setFixedHeight(scaled_pixels(self, 64))
         form.addRow("", self.logo_preview)
         return tab
 
@@ -148,7 +149,7 @@ class SettingsDialog(QDialog):
         self.c_name, self.c_initials, self.c_title = QLineEdit(), QLineEdit(), QLineEdit()
         self.c_email, self.c_phone = QLineEdit(), QLineEdit()
         self.c_signature = QPlainTextEdit()
-        self.c_signature.setMaximumHeight(80)
+        set_text_lines(self.c_signature, 3.5, "max")
         self.c_active = QCheckBox(self.tr("Actif"))
         for name, widget in (
             ("counsellorName", self.c_name),

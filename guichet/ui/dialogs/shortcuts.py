@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui import keys, search_box
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import Column, RowsTableModel
 
@@ -46,6 +47,15 @@ def _menu_title(action: QAction) -> str:
     return menus[0].title().replace("&", "") if menus else ""
 
 
+def _actions(menu: QMenu) -> list[QAction]:
+    """The menu's actions, those of its submenus (« Taille du texte ») in their place."""
+    found = []
+    for action in menu.actions():
+        submenu = action.menu()
+        found += _actions(submenu) if isinstance(submenu, QMenu) else [action]
+    return found
+
+
 def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
     """The actions of ``window`` that have a key, in menu order, then the keys of every page
     and dialog."""
@@ -54,7 +64,7 @@ def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
         menu = menu_action.menu()
         if not isinstance(menu, QMenu):
             continue
-        for action in menu.actions():
+        for action in _actions(menu):
             for sequence in action.shortcuts():
                 rows.append(
                     ShortcutRow(
@@ -82,7 +92,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Raccourcis clavier"))
-        self.resize(640, 560)
+        fit_to_screen(self, (640, 560))
         self.model: RowsTableModel[ShortcutRow] = RowsTableModel(
             [
                 Column(self.tr("Touches"), lambda r: r.keys),

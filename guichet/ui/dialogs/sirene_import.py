@@ -32,6 +32,7 @@ from guichet.services.sirene_import import (
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 STOCK_FILTER = "Fichiers SIRENE (*.csv *.zip);;Tous les fichiers (*)"
@@ -44,7 +45,7 @@ class SireneImportDialog(QDialog):
         self.task: Task | None = None
         self.setObjectName("sireneImportDialog")
         self.setWindowTitle(self.tr("Importer les fichiers SIRENE"))
-        self.resize(640, 320)
+        fit_to_screen(self, (640, 320))
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -23,6 +23,7 @@ from guichet.services.overview import InquiryRow, Overview, load_overview
 from guichet.services.reactivity import Reactivity
 from guichet.services.referral_rows import ReferralRow
 
+from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
@@ -37,10 +38,7 @@ class StatCard(QFrame):
         layout = QVBoxLayout(self)
         self.value = QLabel("—")
         self.value.setObjectName(f"{object_name}Value")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        self.value.setFont(font)
+        scale_font(self.value, 2, bold=True)
         caption = QLabel(title)
         caption.setWordWrap(True)
         layout.addWidget(self.value)

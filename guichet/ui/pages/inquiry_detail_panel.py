@@ -33,6 +33,7 @@ from guichet.ui.dialogs.inform_dialog import InformDialog
 from guichet.ui.dialogs.referral_dialog import ReferralDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
+from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_discard
 
 
@@ -118,7 +119,7 @@ class InquiryDetailPanel(QScrollArea):
         self.note_edit.setObjectName("inquiryNoteEdit")
         self.note_edit.setPlaceholderText(self.tr("Note de suivi…"))
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(48)
+        set_text_lines(self.note_edit, 2)
         self.note_button = QPushButton(self.tr("Ajouter la note"))
         self.note_button.setObjectName("inquiryAddNote")
         note_row.addWidget(self.note_edit, 1)
@@ -129,7 +130,7 @@ class InquiryDetailPanel(QScrollArea):
         self.timeline = QListWidget()
         self.timeline.setObjectName("inquiryTimeline")
         self.timeline.setWordWrap(True)
-        self.timeline.setMinimumHeight(110)
+        set_text_lines(self.timeline, 5, "min")
         layout.addWidget(self.timeline, 1)
         layout.addStretch(0)  # keeps the header at the top while no inquiry is shown
         for widget in (self.timeline_title, self.timeline, self.note_edit, self.note_button):

@@ -26,6 +26,7 @@ from guichet.services.inquiry_detail import InquiryDetail, inquiry_detail
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
+from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_discard
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
@@ -55,7 +56,7 @@ class InquiryEditForm(QGroupBox):
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setObjectName("editSummary")
         self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setFixedHeight(54)
+        set_text_lines(self.summary_edit, 2.5)
         self.consent_box = QCheckBox(self.tr("Consentement au partage avec les partenaires"))
         self.consent_box.setObjectName("editConsent")
         self.save_button = QPushButton(self.tr("Enregistrer les modifications"))

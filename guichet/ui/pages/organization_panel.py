@@ -39,11 +39,13 @@ from guichet.services.organizations import (
     months_before,
 )
 
+from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.organization_panel_parts import contact_lines, plain_label, referral_columns
+from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
 from guichet.ui.widgets.status_chip import use_status_chips
@@ -77,10 +79,7 @@ class OrganizationPanel(QScrollArea):
         layout.addStretch(1)
 
         self.name_label = plain_label(name="detailName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        scale_font(self.name_label, 1.35, bold=True)
         self.kind_label = plain_label(name="detailKind")
         self.warning_label = plain_label(name="doNotReferLabel")
         set_themed_style(self.warning_label, "color: $error; font-weight: bold;")
@@ -121,7 +120,7 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self._heading(self.tr("Contacts")))
         self.contacts_list = QListWidget()
         self.contacts_list.setObjectName("contactsList")
-        self.contacts_list.setMaximumHeight(120)
+        set_text_lines(self.contacts_list, 6, "max")
         # Two clean lines per contact (who / how to reach), elided rather than wrapped anyhow;
         # the tooltip gives the whole text.
         self.contacts_list.setWordWrap(False)
@@ -169,7 +168,7 @@ class OrganizationPanel(QScrollArea):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.referrals_view.horizontalHeader().setStretchLastSection(True)
-        self.referrals_view.setMinimumHeight(120)
+        set_text_lines(self.referrals_view, 5, "min")
         self.referrals_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)

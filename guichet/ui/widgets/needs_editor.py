@@ -23,6 +23,7 @@ from guichet.services.resources import theme_resources
 from guichet.services.subject_match import SubjectChoice, match_subjects, subject_hint
 
 from guichet.ui.context import AppContext
+from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
 RESOURCE_ROWS = 3
@@ -58,7 +59,7 @@ class NeedRow(QFrame):
             self.tr("Description du besoin, dans les mots de l'entreprise")
         )
         self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(58)
+        set_text_lines(self.description, 3)
         grid.addWidget(self.description, 1, 1, 1, 2)
         self.resources = QListWidget()
         self.resources.setObjectName(f"needResources{number}")
