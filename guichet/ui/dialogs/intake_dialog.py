@@ -221,6 +221,7 @@ class IntakeDialog(QDialog):
         return (
             self.company.organization_id is not None
             or bool(self.company.search.text().strip())
+            or not self.company.panel.isHidden()  # a company being created
             or self.contact.is_new()
             or any(not r.is_blank() for r in self.needs.rows)
         )
