@@ -129,9 +129,9 @@ class FocusRingStyle(QProxyStyle):
         if element in indicators and is_dark():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))  # type: ignore[attr-defined]
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            rect = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+            rect = option.rect.adjusted(1, 1, -1, -1)
             if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
                 painter.drawEllipse(rect)
             else:
@@ -147,14 +147,14 @@ class FocusRingStyle(QProxyStyle):
     ) -> None:
         super().drawControl(element, option, painter, widget)
         if element == QStyle.ControlElement.CE_PushButton and (
-            option.state & QStyle.StateFlag.State_HasFocus  # type: ignore[operator]
+            option.state & QStyle.StateFlag.State_HasFocus
         ):
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)  # type: ignore[attr-defined]
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)  # type: ignore[attr-defined]
+            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)
             painter.restore()
 
 

@@ -154,7 +154,8 @@ def test_a_kill_never_leaves_a_letter_sent_and_its_referral_proposed(
         db.dispose()
         rng = random.Random(SEED)
         forker = Forker(url)
-        killed, reported, progress = 0, 0, []
+        killed, reported = 0, 0
+        progress: list[tuple[int, int]] = []
         states: Counter[str] = Counter()
         span = 0.0
         try:

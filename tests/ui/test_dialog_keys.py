@@ -19,7 +19,7 @@ def _listed(window: object) -> dict[str, str]:
     return {r.action: r.keys for r in window_shortcuts(window) if r.where == "Nouvelle demande"}  # type: ignore[arg-type]
 
 
-def _installed(qtbot, ctx: AppContext) -> set[str]:  # type: ignore[no-untyped-def]
+def _installed(qtbot, ctx: AppContext) -> set[str]:
     dialog = IntakeDialog(ctx)
     qtbot.addWidget(dialog)
     return {native(shortcut.key()) for shortcut in dialog.findChildren(QShortcut)}
@@ -27,7 +27,7 @@ def _installed(qtbot, ctx: AppContext) -> set[str]:  # type: ignore[no-untyped-d
 
 def test_f1_lists_every_key_of_the_intake_form_and_only_those(
     qtbot, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, ctx, qsettings)
     listed = _listed(window)
     assert listed["Ajouter un besoin"] == "Ctrl+B"
@@ -39,7 +39,7 @@ def test_f1_lists_every_key_of_the_intake_form_and_only_those(
 
 def test_a_key_added_to_the_table_is_installed_and_listed(
     qtbot, ctx: AppContext, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     added = DialogKey(("Ctrl+J",), "Revenir à l'entreprise", "company.setFocus")
     monkeypatch.setattr(IntakeDialog, "KEYS", (*IntakeDialog.KEYS, added))
     window = active_window(qtbot, ctx, qsettings)

@@ -35,7 +35,7 @@ def _company_with_contact(db: Database) -> tuple[int, int]:
         return org.id, contact.id
 
 
-def _open(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-untyped-def]
+def _open(qtbot, window: MainWindow) -> IntakeDialog:
     dialog = open_intake(window)
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -68,7 +68,7 @@ def _type_walk_in(dialog: IntakeDialog) -> None:
     dialog.consent_date.setDate(QDate(2026, 12, 4))
 
 
-def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:  # type: ignore[no-untyped-def]
+def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:
     """A new main window on the same data folder and database, as at the next start."""
     window = shown_window(qtbot, AppContext(db=ctx.db, paths=ctx.paths), QSettings())
     qtbot.waitUntil(lambda: "draftOfferBox" in answers.names())
@@ -77,7 +77,7 @@ def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:  # type: i
 
 def test_the_draft_is_written_by_the_timer_only_when_something_changed(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     writes: list[object] = []
     write = DraftFile.write
 
@@ -104,7 +104,7 @@ def test_the_draft_is_written_by_the_timer_only_when_something_changed(
 
 def test_after_a_crash_the_next_start_offers_the_walk_in_back_field_by_field(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     _type_walk_in(typed)
@@ -141,7 +141,7 @@ def test_after_a_crash_the_next_start_offers_the_walk_in_back_field_by_field(
 
 def test_a_chosen_company_contact_and_resources_come_back(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     org_id, contact_id = _company_with_contact(ctx.db)
     choice = subject_choices(ctx.db)[0]
     with ctx.db.unit_of_work() as s:
@@ -174,7 +174,7 @@ def test_a_chosen_company_contact_and_resources_come_back(
 
 def test_saving_the_inquiry_removes_its_draft(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     org_id, _contact_id = _company_with_contact(ctx.db)
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
@@ -190,7 +190,7 @@ def test_saving_the_inquiry_removes_its_draft(
 
 def test_abandoning_on_purpose_removes_the_draft(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
     dialog.company.search.line.setText("Tôlerie des Falaises")
@@ -205,7 +205,7 @@ def test_abandoning_on_purpose_removes_the_draft(
 
 def test_a_draft_refused_at_start_is_removed(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     typed.company.search.line.setText("Tôlerie des Falaises")
@@ -219,7 +219,7 @@ def test_a_draft_refused_at_start_is_removed(
 
 def test_an_intake_closed_untouched_leaves_another_draft_alone(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
     other = draft_file(ctx)  # e.g. written meanwhile by a second Guichet on the same base
@@ -232,7 +232,7 @@ def test_an_intake_closed_untouched_leaves_another_draft_alone(
 
 def test_a_company_halfway_created_and_a_new_contact_come_back_field_by_field(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     company = typed.company
@@ -284,7 +284,7 @@ def test_a_company_halfway_created_and_a_new_contact_come_back_field_by_field(
 
 def test_a_company_without_siret_and_a_typed_naf_come_back(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     typed.company.search.line.setText("Projet Dubosc")

@@ -16,7 +16,7 @@ from guichet.ui.pages.resources import ResourcesPage
 from guichet.ui.table_model import ROW_ROLE
 
 
-def _inquiries(qtbot, ctx: AppContext) -> InquiriesPage:  # type: ignore[no-untyped-def]
+def _inquiries(qtbot, ctx: AppContext) -> InquiriesPage:
     page = InquiriesPage(ctx)
     qtbot.addWidget(page)
     page.resize(1300, 800)
@@ -34,7 +34,7 @@ def _choose_row(page: InquiriesPage | ResourcesPage, row: int) -> None:
     )
 
 
-def _typed_inquiry(qtbot, demo_ctx: AppContext) -> tuple[InquiriesPage, int, int]:  # type: ignore[no-untyped-def]
+def _typed_inquiry(qtbot, demo_ctx: AppContext) -> tuple[InquiriesPage, int, int]:
     page = _inquiries(qtbot, demo_ctx)
     _choose_row(page, 0)
     first = page.model.row_at(0)
@@ -48,7 +48,7 @@ def _typed_inquiry(qtbot, demo_ctx: AppContext) -> tuple[InquiriesPage, int, int
 
 def test_cancel_keeps_the_inquiry_its_row_and_what_was_typed(
     qtbot, demo_ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, first, _second = _typed_inquiry(qtbot, demo_ctx)
     answers.answer = B.Cancel
     _choose_row(page, 1)
@@ -64,7 +64,7 @@ def test_cancel_keeps_the_inquiry_its_row_and_what_was_typed(
 
 def test_save_records_both_then_shows_the_chosen_inquiry(
     qtbot, demo_ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, first, second = _typed_inquiry(qtbot, demo_ctx)
     answers.answer = B.Save
     _choose_row(page, 1)
@@ -83,7 +83,7 @@ def test_save_records_both_then_shows_the_chosen_inquiry(
 
 def test_dont_save_drops_the_typing_and_shows_the_chosen_inquiry(
     qtbot, demo_ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, first, second = _typed_inquiry(qtbot, demo_ctx)
     before = inquiry_detail(demo_ctx.db, first)
     answers.answer = B.Discard
@@ -97,7 +97,7 @@ def test_dont_save_drops_the_typing_and_shows_the_chosen_inquiry(
 
 def test_nothing_typed_moves_at_once_without_a_question(
     qtbot, demo_ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _inquiries(qtbot, demo_ctx)
     _choose_row(page, 0)
     _choose_row(page, 1)
@@ -106,7 +106,7 @@ def test_nothing_typed_moves_at_once_without_a_question(
     assert answers.asked == []
 
 
-def _resources(qtbot, ctx: AppContext) -> tuple[ResourcesPage, list[int]]:  # type: ignore[no-untyped-def]
+def _resources(qtbot, ctx: AppContext) -> tuple[ResourcesPage, list[int]]:
     for title in ("Fiche A — prêt d'honneur", "Fiche B — recrutement"):
         save_resource(ctx.db, ResourceDraft(title=title, kind=m.ResourceKind.SHEET))
     page = ResourcesPage(ctx)
@@ -122,7 +122,7 @@ def _resources(qtbot, ctx: AppContext) -> tuple[ResourcesPage, list[int]]:  # ty
 
 def test_cancel_keeps_the_resource_its_row_and_the_typed_title(
     qtbot, ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, ids = _resources(qtbot, ctx)
     answers.answer = B.Cancel
     _choose_row(page, 1)
@@ -138,7 +138,7 @@ def test_cancel_keeps_the_resource_its_row_and_the_typed_title(
 
 def test_save_records_the_resource_then_shows_the_chosen_one(
     qtbot, ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, ids = _resources(qtbot, ctx)
     answers.answer = B.Save
     _choose_row(page, 1)
@@ -147,19 +147,12 @@ def test_save_records_the_resource_then_shows_the_chosen_one(
     titles = {r.id: r.title for r in list_resources(ctx.db)}
     assert titles[ids[0]] == "Fiche A — prêt d'honneur 2027"
     assert page.title_edit.text() == titles[ids[1]]
-    assert (
-        page.proxy.index(page.view.currentIndex().row(), 0)
-        .data(  # type: ignore[attr-defined]
-            ROW_ROLE
-        )
-        .id
-        == ids[1]
-    )
+    assert page.proxy.index(page.view.currentIndex().row(), 0).data(ROW_ROLE).id == ids[1]
 
 
 def test_dont_save_shows_the_chosen_resource_and_keeps_the_stored_one(
     qtbot, ctx: AppContext, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page, ids = _resources(qtbot, ctx)
     answers.answer = B.Discard
     _choose_row(page, 1)

@@ -38,7 +38,7 @@ def _busiest_partner(demo_ctx: AppContext) -> int:
 
 def test_received_referrals_fit_the_panel_at_1280x800(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, demo_ctx, qsettings)
     window.resize(1280, 800)
     window.show_page("directory")

@@ -219,7 +219,7 @@ class InquiriesPage(QWidget):
 
     def _fetch(
         self, filters: InquiryFilters, sort: str, descending: bool, offset: int, limit: int
-    ) -> list:  # type: ignore[type-arg]
+    ) -> list:
         return list_inquiries(
             self.ctx.db, filters, sort=sort, descending=descending, offset=offset, limit=limit
         )
