@@ -22,9 +22,9 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (
-            ["letter", "abc", "--to", "entreprise", "-o", "x.pdf"],
-            "guichet letter : erreur : argument MISE_EN_RELATION : valeur invalide : 'abc' "
+        (  # `letter` now takes a printed reference too: an integer option shows the message
+            ["search", "--limite", "abc"],
+            "guichet search : erreur : argument --limite : valeur invalide : 'abc' "
             "(attendu : un nombre entier)",
         ),
         (
