@@ -70,7 +70,9 @@ def _check_created(folder: Path) -> str:
         state = "base neuve"
     conn = _sound(path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (head_revision(Database("sqlite://")),)
+        ]
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     finally:
         conn.close()

@@ -38,7 +38,7 @@ from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
-from guichet.ui.unsaved import LeaveGuard, may_leave
+from guichet.ui.unsaved import LeaveGuard
 from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
@@ -243,8 +243,6 @@ class InquiriesPage(QWidget):
         """Show one inquiry (just logged, or asked for from another page), selected with its
         detail: the filters that would hide it are cleared first. An inquiry beyond the rows
         the list fetches shows its detail alone."""
-        if inquiry_id != self.detail.inquiry_id and not may_leave(self.leave_guard.forms()):
-            return
         self.text_edit.blockSignals(True)
         self.text_edit.clear()
         self.text_edit.blockSignals(False)
