@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -72,6 +74,28 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command; a reader that went away (``guichet search … | head``) ends it quietly,
+    as POSIX tools end on SIGPIPE: no traceback, exit code 128 + SIGPIPE."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    # Python would flush stdout again at exit and complain: from now on it writes nowhere.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+    return 128 + int(getattr(signal, "SIGPIPE", 13))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parse_arguments(argv)
     level = logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level)
@@ -93,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GuichetError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # the reader went away: not the machine's trouble (see main)
     except Exception as exc:  # the machine's trouble met mid-command (disk full, damage…)
         from guichet.db.problems import environment_problem
 

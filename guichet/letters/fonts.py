@@ -49,7 +49,7 @@ def register_fonts() -> None:
 @cache
 def _covered() -> frozenset[int]:
     register_fonts()
-    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(REGULAR).face
     return frozenset(code for code in face.charToGlyph if code <= 0xFFFF)
 
 

@@ -51,6 +51,21 @@ class NewContactText:
     phone: str = ""
     email: str = ""
     role: str = ""
+    civility: str = ""
+
+
+@dataclass(frozen=True)
+class NewCompanyText:
+    """The quick-company panel as typed, before « Créer l'entreprise »."""
+
+    legal_name: str = ""
+    siret: str = ""
+    without_siret: bool = False
+    street: str = ""
+    postal_code: str = ""
+    commune: str = ""  # as shown: picked from the postal code's list, or typed
+    naf_code: str = ""  # picked from the suggestions ("" when only typed)
+    naf_text: str = ""  # the NAF field as typed
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,7 @@ class IntakeFormDraft:
     contact_id: int | None = None
     contact_text: str = ""
     new_contact: NewContactText | None = None
+    new_company: NewCompanyText | None = None
     needs: tuple[NeedText, ...] = field(default_factory=tuple)
     consent: bool = False
     consent_on: date | None = None
@@ -95,6 +111,7 @@ def to_json(draft: IntakeFormDraft) -> str:
         "contact_id": draft.contact_id,
         "contact_text": draft.contact_text,
         "new_contact": None if draft.new_contact is None else vars(draft.new_contact),
+        "new_company": None if draft.new_company is None else vars(draft.new_company),
         "needs": [
             {
                 "subject_id": n.subject_id,
@@ -131,7 +148,8 @@ def from_json(text: str) -> IntakeFormDraft:
             contact_text=_text(data["contact_text"]),
             new_contact=None
             if contact is None
-            else NewContactText(**{k: _text(contact[k]) for k in vars(NewContactText())}),
+            else NewContactText(**{k: _text(contact.get(k, "")) for k in vars(NewContactText())}),
+            new_company=_new_company(data.get("new_company")),
             needs=tuple(
                 NeedText(
                     subject_id=_id(n["subject_id"]),
@@ -153,6 +171,22 @@ def from_json(text: str) -> IntakeFormDraft:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DraftError(f"brouillon illisible : {exc}") from exc
+
+
+def _new_company(data: object) -> NewCompanyText | None:
+    """The panel's fields; a draft written before they were kept has none."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise TypeError(f"entreprise attendue, pas {data!r}")
+    texts = {k: _text(data.get(k, "")) for k in vars(NewCompanyText()) if k != "without_siret"}
+    return NewCompanyText(without_siret=_flag(data.get("without_siret", False)), **texts)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"oui/non attendu, pas {value!r}")
+    return value
 
 
 def _text(value: object) -> str:

@@ -3,14 +3,22 @@ columns than a counsellor reads at a glance (the hidden ones stay one click away
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
 
 class HeaderColumnMenu:
-    def __init__(self, view: QTableView, hidden_by_default: set[int]) -> None:
+    def __init__(
+        self,
+        view: QTableView,
+        hidden_by_default: set[int],
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
         self.view = view
+        self.on_change = on_change  # e.g. fit the columns again once one is shown or hidden
         for column in hidden_by_default:
             view.setColumnHidden(column, True)
         header = view.horizontalHeader()
@@ -38,6 +46,8 @@ class HeaderColumnMenu:
         self.view.setColumnHidden(column, not shown)
         if shown and self.view.columnWidth(column) == 0:
             self.view.resizeColumnToContents(column)
+        if self.on_change is not None:
+            self.on_change()
 
     def on_header_context_menu_requested(self, point: QPoint) -> None:
         self.menu().exec(self.view.horizontalHeader().mapToGlobal(point))

@@ -4,12 +4,19 @@
   innermost one), in pages and dialogs alike;
 - Ctrl+Entrée: the dialog's accepting button (« Enregistrer », « OK »…) when it is enabled;
 - the focused push button gets a ring in the highlight colour (:class:`FocusRingStyle`).
+
+A dialog with keys of its own declares them in a class-level table of :class:`DialogKey`
+(``KEYS``), installed by :func:`install_dialog_keys`: the list of keyboard shortcuts (F1) reads
+the same table, so it names every key the dialog answers and nothing else.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from operator import attrgetter
+
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +37,24 @@ NEXT_TAB = "Ctrl+Tab"
 PREVIOUS_TAB = "Ctrl+Shift+Tab"
 SAVE_DIALOG = "Ctrl+Return"
 ACCEPT_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+
+
+@dataclass(frozen=True)
+class DialogKey:
+    """A key of one dialog: its sequences (the first is the one listed), what it does (French,
+    as the list shows it), and the dialog's attribute it calls (``"consent_box.toggle"``)."""
+
+    sequences: tuple[str, ...]
+    action: str
+    slot: str
+
+
+def install_dialog_keys(dialog: QWidget, keys: tuple[DialogKey, ...]) -> None:
+    """One :class:`QShortcut` per sequence of ``keys``, on ``dialog``, calling its slot."""
+    for key in keys:
+        slot = attrgetter(key.slot)(dialog)
+        for sequence in key.sequences:
+            QShortcut(QKeySequence(sequence), dialog).activated.connect(slot)
 
 
 def _ancestors(widget: QWidget | None) -> list[QWidget]:
@@ -104,9 +129,9 @@ class FocusRingStyle(QProxyStyle):
         if element in indicators and is_dark():
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))  # type: ignore[attr-defined]
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            rect = option.rect.adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+            rect = option.rect.adjusted(1, 1, -1, -1)
             if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
                 painter.drawEllipse(rect)
             else:
@@ -122,14 +147,14 @@ class FocusRingStyle(QProxyStyle):
     ) -> None:
         super().drawControl(element, option, painter, widget)
         if element == QStyle.ControlElement.CE_PushButton and (
-            option.state & QStyle.StateFlag.State_HasFocus  # type: ignore[operator]
+            option.state & QStyle.StateFlag.State_HasFocus
         ):
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)  # type: ignore[attr-defined]
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)  # type: ignore[attr-defined]
+            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)
             painter.restore()
 
 

@@ -7,6 +7,7 @@ request was made meanwhile, so a slow query for « u » can never replace the an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,10 @@ class LiveSearch(QObject):
         failed(object): the exception raised by the newest request.
 
     With ``count``, the worker also counts every match when the first page is full, so a page
-    can say « 1 234 organisations » without a query on the GUI thread.
+    can say « 1 234 organisations » without a query on the GUI thread. With ``when_empty``, an
+    answer with no hit is checked by that callable, in the worker too (a damaged file can answer
+    nothing without an error): what it raises is reported by ``failed`` instead of the empty
+    answer.
     """
 
     results_ready = Signal(list)
@@ -53,9 +57,11 @@ class LiveSearch(QObject):
         debounce_ms: int = 30,
         pool: QThreadPool | None = None,
         count: bool = False,
+        when_empty: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._search = search
+        self._when_empty = when_empty
         self._limit = limit
         self._count = count
         self._answered = 0  # sequence number of the newest request answered (or failed)
@@ -95,10 +101,12 @@ class LiveSearch(QObject):
             return
         sequence, text, filters = self._request
         self._request = None
-        search, limit, count = self._search, self._limit, self._count
+        search, limit, count, when_empty = self._search, self._limit, self._count, self._when_empty
 
         def work(_control: TaskControl) -> LiveAnswer:
             hits = search.search(text, filters, limit=limit)
+            if not hits and when_empty is not None:
+                when_empty()
             total = None
             if count:
                 total = len(hits) if len(hits) < limit else search.count(text, filters)

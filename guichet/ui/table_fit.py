@@ -3,6 +3,7 @@ of sight (the cell's tooltip gives the whole text; the counsellor can still wide
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 240
@@ -43,3 +44,35 @@ def fit_within_width(view: QTableView, shrinkable: tuple[int, ...], floor: int =
     for column, extra in slack.items():
         cut = min(extra, -(-excess * extra // room))
         header.resizeSection(column, header.sectionSize(column) - cut)
+
+
+class WidthKeeper(QObject):
+    """Keeps a small table inside its own width, never a sideways scroll bar: columns fitted to
+    their content (at most ``max_width``), then the ``shrinkable`` ones narrowed (elided, the
+    tooltip gives the whole text) — again whenever the rows change or the view is resized, and
+    when :meth:`fit` is called (a column shown again from the header's menu)."""
+
+    def __init__(
+        self, view: QTableView, shrinkable: tuple[int, ...], max_width: int = MAX_COLUMN_WIDTH
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.shrinkable = shrinkable
+        self.max_width = max_width
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.horizontalHeader().setStretchLastSection(False)
+        view.viewport().installEventFilter(self)
+        view.model().modelReset.connect(self.fit)
+
+    def fit(self) -> None:
+        self.view.setProperty("columnsFitted", False)
+        fit_columns(self.view, self.max_width)
+        fit_within_width(self.view, self.shrinkable)
+        # more columns shown than the width holds: every one gives way, down to a short word
+        fit_within_width(self.view, tuple(range(self.view.horizontalHeader().count())), 40)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False

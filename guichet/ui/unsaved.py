@@ -8,15 +8,19 @@ A form that can hold unsaved input declares it with two methods (:class:`Unsaved
 
 The main window's ``closeEvent`` calls :func:`may_close` over every open dialog and page: one
 « Annuler » (or a save that fails) keeps the app open, the form on screen with its input.
-:func:`ask_to_save` is the question every form asks, so that they all read the same.
+:func:`ask_to_save` is the question every form asks, so that they all read the same. A list whose
+current row drives a form beside it asks the same question before that form shows another
+record (:class:`LeaveGuard`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 
@@ -125,3 +129,64 @@ def may_close(roots: Iterable[QWidget], reveal: Callable[[QWidget], None] | None
         if not form.confirm_discard():
             return False
     return True
+
+
+def may_leave(forms: Iterable[QWidget]) -> bool:
+    """Before ``forms`` show other data: each one holding unsaved input asks; ``False`` at the
+    first that must stay (« Annuler », or a save refused with its French message)."""
+    for form in forms:
+        if not isinstance(form, UnsavedWork) or not form.has_unsaved_changes():
+            continue
+        if not form.confirm_discard():
+            return False
+    return True
+
+
+class LeaveGuard(QObject):
+    """A list's current row drives the form beside it: another row chosen while the form holds
+    unsaved input asks « Enregistrer / Ne pas enregistrer / Annuler » first.
+
+    The page's row-changed slot calls :meth:`request` with what showing the new row means
+    (``go``) and what putting the old row back means (``stay``). The question is asked once the
+    click or key that moved the row has been handled (a box opened inside a view's own mouse
+    handling would leave it half-done); until then the form keeps its record and its input.
+    « Annuler » or a failed save runs ``stay``: the old row is current again, the input intact.
+    While ``go`` or ``stay`` runs, and inside :meth:`own_moves`, :attr:`busy` is ``True``: the
+    row changes made then are the page's own, not the counsellor's.
+    """
+
+    def __init__(self, parent: QWidget, forms: Callable[[], Iterable[QWidget]]) -> None:
+        super().__init__(parent)
+        self.forms = forms
+        self.busy = False
+        self._pending: tuple[Callable[[], None], Callable[[], None]] | None = None
+
+    @contextmanager
+    def own_moves(self) -> Iterator[None]:
+        """The row changes made inside are the page's own (it shows that record itself)."""
+        busy, self.busy = self.busy, True
+        try:
+            yield
+        finally:
+            self.busy = busy
+
+    def holds_input(self) -> bool:
+        return any(isinstance(f, UnsavedWork) and f.has_unsaved_changes() for f in self.forms())
+
+    def request(self, go: Callable[[], None], stay: Callable[[], None]) -> None:
+        if self._pending is not None:  # moved again before the question: the newest row counts
+            self._pending = (go, self._pending[1])
+            return
+        if not self.holds_input():
+            go()
+            return
+        self._pending = (go, stay)
+        QTimer.singleShot(0, self, self._ask)
+
+    def _ask(self) -> None:
+        if self._pending is None:
+            return
+        go, stay = self._pending
+        self._pending = None
+        with self.own_moves():
+            (go if may_leave(self.forms()) else stay)()

@@ -18,6 +18,7 @@ from guichet.db import Database
 from guichet.db.migrate import APPLICATION_ID
 from guichet.errors import EnvironmentProblem
 from guichet.services.bootstrap import open_database
+from tests.db.damage import damage_search_index
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -149,23 +150,10 @@ def test_a_newer_schema_on_postgresql(postgres_server: str) -> None:
         open_database(fresh_database(postgres_server))  # an empty server database: not created
 
 
-def _damage(path: Path, pages: range) -> None:
-    data = bytearray(path.read_bytes())
-    size = 4096
-    for page in pages:
-        data[(page - 1) * size : page * size] = bytes([0x5A]) * size
-    path.write_bytes(bytes(data))
-
-
 def test_a_damaged_database_check_says_what_to_do_and_search_does_not_answer_nothing(
     guichet_file: Path, capsys: Capsys
 ) -> None:
-    with sqlite3.connect(guichet_file) as conn:
-        index_page = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'organization_fts_idx'"
-        ).fetchone()[0]
-    conn.close()
-    _damage(guichet_file, range(index_page, index_page + 1))
+    damage_search_index(guichet_file)
     before = digest(guichet_file)
     assert main(["--db", str(guichet_file), "check"]) == 1
     out = capsys.readouterr().out

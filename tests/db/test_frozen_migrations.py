@@ -1,5 +1,6 @@
-"""Migrations are frozen: they import no guichet module, and their copies of the indexing code
-give exactly what the application's code gives today."""
+"""Migrations are frozen: they import no live guichet module (only the frozen helpers beside
+them, which import none at all), and their copies of the indexing code give exactly what the
+application's code gives today."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ import pytest
 
 from guichet.db import Database
 from guichet.db.migrate import MIGRATIONS_DIR
-from guichet.reference.text import fold
+from guichet.reference.text import fold, words
 from guichet.search.indexer import reindex_all
 
 VERSIONS = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+#: frozen copies shared by migrations: modules beside ``versions/``, never live code
+FROZEN = sorted(p for p in MIGRATIONS_DIR.glob("frozen_*.py"))
+FROZEN_MODULES = {f"guichet.db.migrations.{p.stem}" for p in FROZEN}
 
 
 def _load(name: str) -> ModuleType:
@@ -28,10 +32,9 @@ def _load(name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("path", VERSIONS, ids=lambda p: p.name)
-def test_no_migration_imports_the_application(path: Path) -> None:
+def _imports(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    imported = [
+    return [
         name
         for node in ast.walk(tree)
         for name in (
@@ -42,17 +45,42 @@ def test_no_migration_imports_the_application(path: Path) -> None:
             else []
         )
     ]
-    assert imported and not [n for n in imported if n == "guichet" or n.startswith("guichet.")]
+
+
+def _guichet(names: list[str]) -> list[str]:
+    return [n for n in names if n == "guichet" or n.startswith("guichet.")]
+
+
+@pytest.mark.parametrize("path", VERSIONS, ids=lambda p: p.name)
+def test_no_migration_imports_the_application(path: Path) -> None:
+    imported = _imports(path)
+    assert imported and set(_guichet(imported)) <= FROZEN_MODULES
+
+
+@pytest.mark.parametrize("path", FROZEN, ids=lambda p: p.name)
+def test_the_frozen_helpers_import_no_guichet_module(path: Path) -> None:
+    imported = _imports(path)
+    assert imported and _guichet(imported) == []
+
+
+def test_the_frozen_helpers_are_found_and_used_once_not_copied() -> None:
+    assert {"guichet.db.migrations.frozen_text"} == FROZEN_MODULES
+    users = [p.name for p in VERSIONS if set(_guichet(_imports(p))) & FROZEN_MODULES]
+    assert users == ["0002_sirene_name_keys.py", "0003_directory_search_index.py"]
+    for path in VERSIONS:  # the folding table lives in one place only
+        assert "_SPECIAL" not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_the_frozen_fold_is_todays_fold() -> None:
-    frozen = _load("0002").fold
+    frozen = _load("0002").fold  # as the migration sees it, through its import
     samples = [chr(c) for c in range(0x20, 0x3000)] + [
         "  Œuvre   SOCIALE de l’Hôpital ",
         "Port-Jérôme-sur-Seine",
         "ÉTABLISSEMENTS DUPONT & FILS — « Ça »",
     ]
     assert [frozen(s) for s in samples] == [fold(s) for s in samples]
+    frozen_words = _load("0003").words
+    assert [frozen_words(s) for s in samples] == [words(s) for s in samples]
 
 
 def _index(db: Database) -> tuple[list[tuple[object, ...]], list[str]]:

@@ -66,7 +66,7 @@ def test_the_desktop_entry_starts_the_installed_command_with_the_shipped_icon() 
         assert assets.find_resource("icons", desktop["Icon"] + suffix) is not None
 
 
-def test_the_application_carries_the_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_application_carries_the_icon(qapp) -> None:
     from guichet.ui.application import make_application
 
     app = make_application()

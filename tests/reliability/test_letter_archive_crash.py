@@ -6,7 +6,13 @@ sent). After every kill the database must open, pass its integrity check, and ho
 referral: « envoyée » ⇔ its letters archived with a sending date. About ten kills, bounded to
 a few seconds per engine; the instants come from a seeded generator (reproducible).
 
-Self-contained on purpose (a shared harness for the reliability trials lives elsewhere).
+Not a :mod:`tests.reliability.harness` kind, because the shapes differ: the harness gives each
+trial a fresh folder and a fresh ``python -c`` child (about a second of imports), and kills at a
+random instant of a calibrated span; this trial keeps one database (SQLite or a PostgreSQL
+server, not a folder) across all its kills — so it can assert that no send is ever undone by a
+later kill and that every send a worker reported is kept — and forks each worker from one loaded
+process (milliseconds), timing the kill on the sends the worker reports. Its counts join the
+harness's summary at the end of the session (``RESULTS``).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -25,6 +32,7 @@ from sqlalchemy import select, text
 from guichet.db import Database
 from guichet.models import Letter, Referral, ReferralStatus
 from guichet.services.referrals import ReferralChoice, ReferralService
+from tests.reliability.harness import RESULTS, Outcome
 from tests.services.referral_setup import add_need, build_scene
 
 KILLS = 10
@@ -102,9 +110,9 @@ class Forker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin, self.stdout = self.process.stdin, self.process.stdout
 
-    def trial(self, rng: random.Random) -> tuple[bool, int]:
+    def trial(self, rng: random.Random) -> tuple[bool, int, float]:
         """Starts a worker, lets it send 0–2 referrals, kills it at a random instant of the
-        next one. Returns (killed, referrals it reported sent)."""
+        next one. Returns (killed, referrals it reported sent, seconds per send)."""
         self.stdin.write("go\n")
         self.stdin.flush()
         pid = int(self.stdout.readline().split()[1])
@@ -121,7 +129,7 @@ class Forker:
         while not line.startswith("ended"):
             sent += line.startswith("sent")
             line = self.stdout.readline()
-        return int(line.split()[1]) == signal.SIGKILL, sent
+        return int(line.split()[1]) == signal.SIGKILL, sent, pace
 
     def close(self) -> None:
         self.stdin.close()
@@ -146,16 +154,26 @@ def test_a_kill_never_leaves_a_letter_sent_and_its_referral_proposed(
         db.dispose()
         rng = random.Random(SEED)
         forker = Forker(url)
-        killed, reported, progress = 0, 0, []
+        killed, reported = 0, 0
+        progress: list[tuple[int, int]] = []
+        states: Counter[str] = Counter()
+        span = 0.0
         try:
             for _ in range(KILLS):
-                was_killed, sent = forker.trial(rng)
+                before = progress[-1][0] if progress else 0
+                was_killed, sent, pace = forker.trial(rng)
                 killed += was_killed
                 reported += sent
+                span = max(span, pace)
                 progress.append(_check(db, url))
                 db.dispose()
+                # the send being made at the kill: committed whole, or not at all
+                kept = progress[-1][0] - before > sent
+                states["envoi en cours gardé" if kept else "envoi en cours annulé"] += 1
         finally:
             forker.close()
+        name = f"archivage de courriers ({engine})"
+        RESULTS[name] = Outcome(name, kills=KILLS, killed=killed, states=states, span=span)
         print(f"{engine}: {killed} kills, {reported} sends reported, {progress[-1]} kept")
         assert killed == KILLS  # each worker died by SIGKILL, mid-work
         # Every send the workers reported before dying is kept; at most one more per kill (a

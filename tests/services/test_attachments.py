@@ -61,7 +61,7 @@ def test_the_size_is_checked_before_the_file_is_read(
     opened: list[Path] = []
     real_open = Path.open
 
-    def spy_open(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def spy_open(self: Path, *args: object, **kwargs: object):
         opened.append(self)
         return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 

@@ -16,6 +16,7 @@ from guichet.services.drafts import (
     DraftFile,
     IntakeFormDraft,
     NeedText,
+    NewCompanyText,
     NewContactText,
     draft_path,
     from_json,
@@ -33,7 +34,24 @@ needs = st.builds(
     resource_ids=st.lists(st.integers(min_value=1, max_value=10**9), max_size=4).map(tuple),
 )
 contacts = st.none() | st.builds(
-    NewContactText, first_name=texts, last_name=texts, phone=texts, email=texts, role=texts
+    NewContactText,
+    first_name=texts,
+    last_name=texts,
+    phone=texts,
+    email=texts,
+    role=texts,
+    civility=st.sampled_from(["", "Mme", "M."]),
+)
+companies = st.none() | st.builds(
+    NewCompanyText,
+    legal_name=texts,
+    siret=texts,
+    without_siret=st.booleans(),
+    street=texts,
+    postal_code=texts,
+    commune=texts,
+    naf_code=texts,
+    naf_text=texts,
 )
 drafts = st.builds(
     IntakeFormDraft,
@@ -46,6 +64,7 @@ drafts = st.builds(
     contact_id=ids,
     contact_text=texts,
     new_contact=contacts,
+    new_company=companies,
     needs=st.lists(needs, max_size=4).map(tuple),
     consent=st.booleans(),
     consent_on=st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
@@ -143,3 +162,20 @@ def test_the_summary_names_the_company_first() -> None:
         needs=(NeedText(description="  un   prêt "),),
     )
     assert anonymous.summary() == "un prêt"
+
+
+def test_a_draft_written_before_the_company_panel_was_kept_still_reads() -> None:
+    data = json.loads(to_json(sample()))
+    del data["new_company"]
+    data["new_contact"] = {"first_name": "Marc", "last_name": "Vasseur", "phone": "", "email": ""}
+    data["new_contact"]["role"] = ""  # no civility: older drafts had none
+    draft = from_json(json.dumps(data))
+    assert draft.new_company is None
+    assert draft.new_contact == NewContactText(first_name="Marc", last_name="Vasseur")
+
+
+def test_a_company_flag_of_the_wrong_type_is_refused() -> None:
+    data = json.loads(to_json(sample()))
+    data["new_company"] = {"legal_name": "Tôlerie", "without_siret": "oui"}
+    with pytest.raises(DraftError):
+        from_json(json.dumps(data))

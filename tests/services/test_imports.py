@@ -46,7 +46,7 @@ def counts(db: Database) -> tuple[int, int, int]:
         )
 
 
-def run(db: Database, path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+def run(db: Database, path: Path, **kwargs: object):
     service = OrganizationImportService(db)
     table = service.read(path)
     return service.run(table, service.mapping_for(table).mapping, **kwargs)  # type: ignore[arg-type]

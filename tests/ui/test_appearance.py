@@ -58,7 +58,7 @@ def _action(window: object, name: str) -> QAction:
 
 def test_the_theme_applies_its_palette_and_is_remembered(
     qtbot, app: QApplication, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     light = app.palette().color(QPalette.ColorRole.Window)
     icon = window.navigation.item(0).icon().pixmap(24).toImage()
@@ -85,7 +85,7 @@ def test_the_theme_applies_its_palette_and_is_remembered(
 
 def test_the_theme_menu_checks_the_theme_in_force(
     qtbot, app: QApplication, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     apply_theme(app, "dark")
     window = shown_window(qtbot, ctx, qsettings)
     checked = [a.objectName() for a in window.findChildren(QAction) if a.isChecked()]
@@ -94,7 +94,7 @@ def test_the_theme_menu_checks_the_theme_in_force(
 
 def test_zoom_changes_the_application_font_and_is_remembered(
     qtbot, app: QApplication, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     base = app.font().pointSizeF()
     note = QPlainTextEdit()
@@ -129,7 +129,7 @@ def test_zoom_changes_the_application_font_and_is_remembered(
     assert app.font().pointSizeF() == pytest.approx(base * 1.5)
 
 
-def test_a_dialog_is_kept_within_the_available_screen(qtbot, app: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_a_dialog_is_kept_within_the_available_screen(qtbot, app: QApplication) -> None:
     small = QRect(0, 0, 607, 341)  # 910×512 at 150 %, less a task bar
     dialog = QDialog()
     qtbot.addWidget(dialog)
@@ -182,7 +182,7 @@ def test_at_150_percent_on_a_laptop_everything_opens_within_the_screen(
         assert available.contains(QRect(*rect)), (name, rect, available)
 
 
-def test_f1_lists_the_text_size_keys(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_f1_lists_the_text_size_keys(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     from guichet.ui.dialogs.shortcuts import window_shortcuts
 
     window = shown_window(qtbot, ctx, qsettings)

@@ -30,7 +30,7 @@ from guichet.ui.dialogs.settings import SettingsDialog
 from guichet.ui.main_window import MainWindow
 
 
-def _intake_typed(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-untyped-def]
+def _intake_typed(qtbot, window: MainWindow) -> IntakeDialog:
     """Ctrl+N, a company typed, a need picked with its description."""
     dialog = open_intake(window)
     assert dialog is not None
@@ -49,7 +49,7 @@ def _inquiry_count(ctx: AppContext) -> int:
 
 def test_annuler_keeps_the_app_and_the_intake_open_with_its_input(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _intake_typed(qtbot, window)
     window.activateWindow()  # the counsellor clicked the main window, then Alt+F4
@@ -65,7 +65,7 @@ def test_annuler_keeps_the_app_and_the_intake_open_with_its_input(
 
 def test_enregistrer_saves_the_intake_then_closes(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _intake_typed(qtbot, window)
     dialog.company.search.set_text("")
@@ -80,7 +80,7 @@ def test_enregistrer_saves_the_intake_then_closes(
 
 def test_a_refused_save_keeps_the_app_open(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _intake_typed(qtbot, window)  # no company chosen: the service refuses it
     answers.answer = B.Save
@@ -93,7 +93,7 @@ def test_a_refused_save_keeps_the_app_open(
 
 def test_ne_pas_enregistrer_closes_without_asking_again(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _intake_typed(qtbot, window)
     answers.answer = B.Discard
@@ -106,7 +106,7 @@ def test_ne_pas_enregistrer_closes_without_asking_again(
 
 def test_nothing_typed_closes_without_a_question(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     open_intake(window)
     organization = OrganizationDialog(ctx, None, window)
@@ -117,7 +117,7 @@ def test_nothing_typed_closes_without_a_question(
 
 def test_every_open_form_is_asked_about_before_closing(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     organization_id = make_company(ctx.db, "Forges de Bolbec")
     window = shown_window(qtbot, ctx, qsettings)
     organization = OrganizationDialog(ctx, None, window)
@@ -144,7 +144,7 @@ def test_every_open_form_is_asked_about_before_closing(
 
 def test_enregistrer_saves_each_form_dialog(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     organization = OrganizationDialog(ctx, None, window)
     organization.edits["legal_name"].setText("Chaudronnerie Leroux")
@@ -169,7 +169,7 @@ def _inquiry(ctx: AppContext) -> int:
 
 def test_the_inquiry_detail_form_is_shown_and_asked_about(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     inquiry_id = _inquiry(ctx)
     window = shown_window(qtbot, ctx, qsettings)
     window.open_inquiry(inquiry_id)
@@ -188,7 +188,7 @@ def test_the_inquiry_detail_form_is_shown_and_asked_about(
 
 def test_a_note_typed_but_not_added_is_asked_about(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     inquiry_id = _inquiry(ctx)
     window = shown_window(qtbot, ctx, qsettings)
     window.open_inquiry(inquiry_id)
@@ -205,7 +205,7 @@ def test_a_note_typed_but_not_added_is_asked_about(
 
 def test_a_resource_being_edited_is_asked_about(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     window.show_page("resources")
     page = window.page("resources")
@@ -219,7 +219,7 @@ def test_a_resource_being_edited_is_asked_about(
 
 def test_a_follow_up_note_and_a_status_reason_are_asked_about(
     qtbot, demo_ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     row = due_referrals(demo_ctx.db, date(2026, 11, 20))[0].referral
     before = len(ReferralService(demo_ctx.db).events(row.id))
     window = shown_window(qtbot, demo_ctx, qsettings)

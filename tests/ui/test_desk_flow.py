@@ -64,7 +64,7 @@ def _prepare(db: Database) -> dict[str, int]:
         return {"counsellor": counsellor.id, "partner": partner.id, "person": person.id}
 
 
-def _log_walk_in(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-untyped-def]
+def _log_walk_in(qtbot, window: MainWindow) -> IntakeDialog:
     """Ctrl+N, the company from three letters, a new contact, one need, consent, Ctrl+S."""
     keys = Keyboard()
     window.navigation.setFocus()
@@ -108,7 +108,7 @@ def printed_pdf(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return target
 
 
-def _double_click(qtbot, view: QTableView, row: int) -> None:  # type: ignore[no-untyped-def]
+def _double_click(qtbot, view: QTableView, row: int) -> None:
     """A real double-click: press and release, then the double-click (as a mouse sends them)."""
     index = view.model().index(row, 0)
     view.scrollTo(index)
@@ -124,7 +124,7 @@ def test_walk_in_referred_printed_followed_up_and_found_again(
     qsettings: QSettings,
     monkeypatch: pytest.MonkeyPatch,
     printed_pdf: Path,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _prepare(ctx.db)
     ctx.set_counsellor(ids["counsellor"])
     window = active_window(qtbot, ctx, qsettings)

@@ -39,7 +39,7 @@ def _focus_name() -> str:
 
 def test_ctrl_f_reaches_the_search_box_of_the_page_on_screen(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     for key, name in (
         ("4", "directorySearchEdit"),
@@ -56,7 +56,7 @@ def test_ctrl_f_reaches_the_search_box_of_the_page_on_screen(
 
 def test_ctrl_f_from_another_tab_brings_the_search_box_back(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     window.show_page("directory")
     page = window.page("directory")
@@ -70,7 +70,7 @@ def test_ctrl_f_from_another_tab_brings_the_search_box_back(
 
 def test_escape_from_the_results_goes_back_to_the_search_box(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     window.show_page("inquiries")
     page = window.page("inquiries")
@@ -85,7 +85,7 @@ def test_escape_from_the_results_goes_back_to_the_search_box(
 
 def test_followups_open_on_the_table_and_keep_the_selected_line(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     window.show_page("followups")
     page = window.page("followups")
@@ -115,7 +115,7 @@ def _form_dialog(saved: list[str]) -> tuple[QDialog, QLineEdit, QPlainTextEdit, 
     return dialog, line, text, tabs
 
 
-def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> None:
     install_desk_keys(qapp)
     saved: list[str] = []
     dialog, line, text, tabs = _form_dialog(saved)
@@ -151,7 +151,7 @@ def test_enter_and_ctrl_enter_save_and_ctrl_tab_switches_tabs(qtbot, qapp) -> No
     assert tabs.currentIndex() == 0  # a table does not keep Ctrl+Tab for itself
 
 
-def test_ctrl_enter_clicks_the_default_button_of_a_dialog_without_button_box(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_enter_clicks_the_default_button_of_a_dialog_without_button_box(qtbot, qapp) -> None:
     install_desk_keys(qapp)
     clicked: list[str] = []
     dialog = QDialog()
@@ -171,7 +171,7 @@ def test_ctrl_enter_clicks_the_default_button_of_a_dialog_without_button_box(qtb
     assert clicked == ["default"]
 
 
-def test_each_menu_letter_is_unique(qtbot, demo_ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_each_menu_letter_is_unique(qtbot, demo_ctx: AppContext, qsettings: QSettings) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     menus = [a.menu() for a in window.menuBar().actions()]
     top = [mnemonic(a.text()) for a in window.menuBar().actions()]
@@ -187,7 +187,7 @@ def test_each_menu_letter_is_unique(qtbot, demo_ctx: AppContext, qsettings: QSet
 
 def test_f1_lists_the_shortcuts_of_the_actual_actions(
     qtbot, qtmodeltester, demo_ctx: AppContext, qsettings: QSettings, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = active_window(qtbot, demo_ctx, qsettings)
     shown: list[ShortcutsDialog] = []
 
@@ -211,7 +211,7 @@ def test_f1_lists_the_shortcuts_of_the_actual_actions(
     assert any(r.keys == "Ctrl+Tab" for r in rows)
 
 
-def test_the_focused_button_has_a_ring(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_focused_button_has_a_ring(qtbot, qapp) -> None:
     install_desk_keys(qapp)
     holder = QWidget()
     layout = QVBoxLayout(holder)
@@ -234,7 +234,7 @@ def test_the_focused_button_has_a_ring(qtbot, qapp) -> None:  # type: ignore[no-
     assert ring_pixels(second) == 0
 
 
-def test_window_title_names_a_database_that_is_not_the_default(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_window_title_names_a_database_that_is_not_the_default(tmp_path) -> None:
     paths = AppPaths(data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
     assert window_title(f"sqlite:///{paths.default_db_path}", paths) == (
         "Guichet — guichet unique des entreprises"
@@ -243,13 +243,13 @@ def test_window_title_names_a_database_that_is_not_the_default(tmp_path) -> None
     assert "secret" not in window_title("postgresql+psycopg://moi:secret@serveur/guichet", paths)
 
 
-def test_qt_own_texts_are_french(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_qt_own_texts_are_french(qapp) -> None:
     make_application()
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Voir dans\xa0:"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
 
 
-def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:
     label_error_light = color("error")
     before = qapp.palette().color(QPalette.ColorRole.Window)
     apply_color_scheme(qapp, Qt.ColorScheme.Light)  # light while light: the platform's colours stay
@@ -266,7 +266,7 @@ def test_the_dark_scheme_gives_a_dark_window_and_readable_colours(qapp) -> None:
     assert qapp.palette().color(QPalette.ColorRole.Window) == before
 
 
-def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(  # type: ignore[no-untyped-def]
+def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(
     qtbot, demo_ctx: AppContext, qsettings: QSettings
 ) -> None:
     from guichet.ui.main_window import MainWindow

@@ -24,7 +24,7 @@ from guichet.ui.pages.home import HomePage
 from guichet.ui.pages.inquiries import InquiriesPage
 
 
-def _page(qtbot, ctx: AppContext) -> InquiriesPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, ctx: AppContext) -> InquiriesPage:
     page = InquiriesPage(ctx)
     qtbot.addWidget(page)
     page.resize(1300, 800)
@@ -62,7 +62,7 @@ def _answer_consent(monkeypatch: pytest.MonkeyPatch, button: str | None) -> list
 
 def test_refer_opens_the_suggestions_for_that_need(
     qtbot, ctx: AppContext, opened: list[int]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db)
     page = _page(qtbot, ctx)
     page.open_inquiry(scene.inquiry_id)
@@ -74,7 +74,7 @@ def test_refer_opens_the_suggestions_for_that_need(
 
 def test_without_consent_the_reason_is_given_and_nothing_opens(
     qtbot, ctx: AppContext, opened: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db, consent=False)
     page = _page(qtbot, ctx)
     page.open_inquiry(scene.inquiry_id)
@@ -89,7 +89,7 @@ def test_without_consent_the_reason_is_given_and_nothing_opens(
 
 def test_consent_recorded_on_the_spot_then_the_suggestions_open(
     qtbot, ctx: AppContext, opened: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db, consent=False)
     page = _page(qtbot, ctx)
     page.open_inquiry(scene.inquiry_id)
@@ -107,7 +107,7 @@ def test_consent_recorded_on_the_spot_then_the_suggestions_open(
 
 def test_referrals_made_meanwhile_appear_after_the_dialog(
     qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db)
     page = _page(qtbot, ctx)
     page.open_inquiry(scene.inquiry_id)
@@ -129,7 +129,7 @@ def test_referrals_made_meanwhile_appear_after_the_dialog(
     assert row is not None and row.id == scene.inquiry_id and row.status == "Close"
 
 
-def test_reloading_the_same_inquiry_keeps_unsaved_typing(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_reloading_the_same_inquiry_keeps_unsaved_typing(qtbot, ctx: AppContext) -> None:
     scene = build_scene(ctx.db)
     page = _page(qtbot, ctx)
     page.open_inquiry(scene.inquiry_id)
@@ -146,7 +146,7 @@ def test_reloading_the_same_inquiry_keeps_unsaved_typing(qtbot, ctx: AppContext)
     assert page.detail.edit_form.summary_edit.toPlainText() == ""
 
 
-def test_an_inquiry_beyond_the_fetched_rows_still_opens(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_an_inquiry_beyond_the_fetched_rows_still_opens(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
     page.model.page_size = 2  # the list fetches at most a few pages while looking for it
     with demo_ctx.db.unit_of_work() as s:
@@ -159,7 +159,7 @@ def test_an_inquiry_beyond_the_fetched_rows_still_opens(qtbot, demo_ctx: AppCont
     assert not page.view.selectionModel().hasSelection()
 
 
-def test_home_rows_lead_to_their_inquiry(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_home_rows_lead_to_their_inquiry(qtbot, ctx: AppContext) -> None:
     scene = build_scene(ctx.db)
     rows = ReferralService(ctx.db).create(scene.need_id, [ReferralChoice(scene.partner_id)])
     page = HomePage(ctx)
@@ -183,7 +183,7 @@ def test_home_rows_lead_to_their_inquiry(qtbot, ctx: AppContext) -> None:  # typ
 
 def test_a_referral_received_opens_its_inquiry_from_the_directory(
     qtbot, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db)
     ReferralService(ctx.db).create(scene.need_id, [ReferralChoice(scene.partner_id)])
     window = shown_window(qtbot, ctx, qsettings)
@@ -201,7 +201,7 @@ def test_a_referral_received_opens_its_inquiry_from_the_directory(
 
 def test_pages_reload_when_shown_after_a_change_and_only_then(
     qtbot, ctx: AppContext, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     window.show_page("home")
     home = window.pages["home"]

@@ -132,7 +132,7 @@ def test_each_filter_narrows_the_results(qtbot: QtBot, page: DirectoryPage, name
     assert tab.count_label.text() == f"{before} organisation(s)"
 
 
-def test_results_model_passes_the_model_tester(qtmodeltester, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_results_model_passes_the_model_tester(qtmodeltester, demo_ctx: AppContext) -> None:
     engine = DirectorySearch(demo_ctx.db)
     model = HitsTableModel(page_size=20)
     model.show_hits(
@@ -232,7 +232,7 @@ def test_detail_panel_lists_received_referrals(page: DirectoryPage, demo_ctx: Ap
 def test_referral_and_tab_models_pass_the_model_tester(
     qtmodeltester,
     page: DirectoryPage,
-    demo_ctx: AppContext,  # type: ignore[no-untyped-def]
+    demo_ctx: AppContext,
 ) -> None:
     with demo_ctx.db.unit_of_work() as s:
         partner_id = s.scalars(select(m.Referral.partner_id)).first()

@@ -18,7 +18,7 @@ def test_unexpected_exception_is_logged_and_shown(
     qtbot,
     message_boxes: list[str],
     caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook("/tmp/journal/guichet.log")
@@ -34,7 +34,7 @@ def test_unexpected_exception_is_logged_and_shown(
     assert "/tmp/journal/guichet.log" in message_boxes[0]
 
 
-def test_a_concurrent_edit_lists_what_changed(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_concurrent_edit_lists_what_changed(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.text()) or 0)  # type: ignore[func-returns-value]
     show_error(

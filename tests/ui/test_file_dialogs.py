@@ -20,15 +20,15 @@ def asked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, st
     for folder in (tmp_path / "imports", tmp_path / "out", tmp_path / "letters"):
         folder.mkdir()
 
-    def fake_open(_parent, _title, start, _filter=""):  # type: ignore[no-untyped-def]
+    def fake_open(_parent, _title, start, _filter=""):
         calls.append(("open", start))
         return str(answers["open"]), ""
 
-    def fake_save(_parent, _title, start, _filter=""):  # type: ignore[no-untyped-def]
+    def fake_save(_parent, _title, start, _filter=""):
         calls.append(("save", start))
         return str(answers["save"]), "Classeur Excel (*.xlsx)"
 
-    def fake_folder(_parent, _title, start):  # type: ignore[no-untyped-def]
+    def fake_folder(_parent, _title, start):
         calls.append(("folder", start))
         return str(tmp_path / "letters")
 

@@ -41,7 +41,7 @@ def organizations(ctx: AppContext) -> int:
         return s.scalar(select(func.count()).select_from(Organization)) or 0
 
 
-def test_wizard_maps_previews_imports_and_reports(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_wizard_maps_previews_imports_and_reports(qtbot, ctx: AppContext, tmp_path: Path) -> None:
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -83,7 +83,7 @@ def test_a_refused_file_keeps_the_wizard_on_its_first_page(
     qtbot,
     ctx: AppContext,
     tmp_path: Path,
-    message_boxes: list[str],  # type: ignore[no-untyped-def]
+    message_boxes: list[str],
 ) -> None:
     binary = tmp_path / "photo.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
@@ -100,13 +100,13 @@ def test_cancelling_the_import_writes_nothing(
     qtbot,
     ctx: AppContext,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import guichet.importers.commit as commit
 
     original = commit.write_plan
 
-    def slow_write(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def slow_write(*args, **kwargs):
         check = kwargs["check"]
         for _ in range(500):
             check()
@@ -130,7 +130,7 @@ def test_cancelling_the_import_writes_nothing(
     assert organizations(ctx) == 0
 
 
-def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:
     model = ImportPreviewModel(lambda text: text)
     rows = [
         PlannedRow(
@@ -154,7 +154,7 @@ def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
 def test_file_menu_has_the_file_actions_and_close_makes_a_backup(
     qtbot,
     ctx: AppContext,
-    qsettings: QSettings,  # type: ignore[no-untyped-def]
+    qsettings: QSettings,
 ) -> None:
     window = MainWindow(qsettings, ctx=ctx)
     qtbot.addWidget(window)
@@ -177,7 +177,7 @@ def test_export_button_exports_the_rows_shown(
     demo_ctx: AppContext,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    message_boxes: list[str],  # type: ignore[no-untyped-def]
+    message_boxes: list[str],
 ) -> None:
     with demo_ctx.db.unit_of_work() as s:
         shown = list(s.scalars(select(Organization.id).limit(3)))
@@ -202,7 +202,7 @@ def test_backup_then_restore_from_the_menu(
     qsettings: QSettings,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    message_boxes: list[str],  # type: ignore[no-untyped-def]
+    message_boxes: list[str],
 ) -> None:
     window = MainWindow(qsettings, ctx=demo_ctx)
     qtbot.addWidget(window)

@@ -23,13 +23,13 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def page(qtbot, demo_ctx: AppContext) -> FollowUpsPage:  # type: ignore[no-untyped-def]
+def page(qtbot, demo_ctx: AppContext) -> FollowUpsPage:
     widget = FollowUpsPage(demo_ctx, today=lambda: TODAY)
     qtbot.addWidget(widget)
     return widget
 
 
-def test_lists_what_is_due_and_other_views(page: FollowUpsPage, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_lists_what_is_due_and_other_views(page: FollowUpsPage, qtmodeltester) -> None:
     qtmodeltester.check(page.model)
     due = due_referrals(page.ctx.db, TODAY)
     assert page.model.rowCount() == len(due) > 0
@@ -39,7 +39,7 @@ def test_lists_what_is_due_and_other_views(page: FollowUpsPage, qtmodeltester) -
     assert page.model.rowCount() > len(due)
 
 
-def test_logging_a_call_clears_the_follow_up(qtbot, page: FollowUpsPage) -> None:  # type: ignore[no-untyped-def]
+def test_logging_a_call_clears_the_follow_up(qtbot, page: FollowUpsPage) -> None:
     page.table.selectRow(0)
     row = page.selected()[0]
     assert page.call_button.isEnabled()
@@ -52,7 +52,7 @@ def test_logging_a_call_clears_the_follow_up(qtbot, page: FollowUpsPage) -> None
     assert ReferralService(page.ctx.db).get(row.id).last_follow_up_at is not None
 
 
-def test_refusal_needs_a_reason(qtbot, page: FollowUpsPage, message_boxes: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_needs_a_reason(qtbot, page: FollowUpsPage, message_boxes: list[str]) -> None:
     page.table.selectRow(0)
     row = page.selected()[0]
     dialog = ReferralStatusDialog(page.ctx, row, page)
@@ -70,7 +70,7 @@ def test_refusal_needs_a_reason(qtbot, page: FollowUpsPage, message_boxes: list[
     assert row.id not in [r.referral.id for r in page.model.rows()]
 
 
-def test_lines_keep_the_service_order_until_a_header_is_clicked(page: FollowUpsPage) -> None:  # type: ignore[no-untyped-def]
+def test_lines_keep_the_service_order_until_a_header_is_clicked(page: FollowUpsPage) -> None:
     header = page.table.horizontalHeader()
     due = due_referrals(page.ctx.db, TODAY)
     shown = [page.proxy.data(page.proxy.index(r, 0), ROW_ROLE) for r in range(len(due))]
@@ -84,7 +84,7 @@ def test_lines_keep_the_service_order_until_a_header_is_clicked(page: FollowUpsP
     assert [line.referral.id for line in shown] == [d.referral.id for d in due]
 
 
-def test_columns_at_a_glance_and_the_rest_on_demand(page: FollowUpsPage) -> None:  # type: ignore[no-untyped-def]
+def test_columns_at_a_glance_and_the_rest_on_demand(page: FollowUpsPage) -> None:
     def visible() -> set[int]:
         return {c for c in range(page.model.columnCount()) if not page.table.isColumnHidden(c)}
 

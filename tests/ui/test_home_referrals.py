@@ -13,7 +13,7 @@ from guichet.ui.pages.home import HomePage, format_minutes
 DAY = date(2026, 11, 20)
 
 
-def test_home_shows_referral_work(qtbot, qtmodeltester, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_home_shows_referral_work(qtbot, qtmodeltester, demo_ctx: AppContext) -> None:
     page = HomePage(demo_ctx)
     qtbot.addWidget(page)
     overview = load_overview(demo_ctx.db, today=DAY, now=datetime(2026, 11, 20, 10, 30))
@@ -32,7 +32,7 @@ def test_home_shows_referral_work(qtbot, qtmodeltester, demo_ctx: AppContext) ->
     assert page.reactivity_cards["taken_care"].value.text().endswith("%")
 
 
-def test_home_follows_its_clock(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_home_follows_its_clock(qtbot, demo_ctx: AppContext) -> None:
     moment = datetime(2026, 11, 20, 10, 30)
     page = HomePage(demo_ctx, now=lambda: moment)
     qtbot.addWidget(page)

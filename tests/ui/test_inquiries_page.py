@@ -22,7 +22,7 @@ from guichet.ui.pages.inquiries import InquiriesPage
 from guichet.ui.pages.inquiry_model import InquiryListModel
 
 
-def _page(qtbot, ctx: AppContext) -> InquiriesPage:  # type: ignore[no-untyped-def]
+def _page(qtbot, ctx: AppContext) -> InquiriesPage:
     page = InquiriesPage(ctx)
     qtbot.addWidget(page)
     page.resize(1300, 800)
@@ -31,7 +31,7 @@ def _page(qtbot, ctx: AppContext) -> InquiriesPage:  # type: ignore[no-untyped-d
     return page
 
 
-def test_model_passes_the_model_tester_while_fetching(qtmodeltester, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_model_tester_while_fetching(qtmodeltester, demo_ctx: AppContext) -> None:
     model = InquiryListModel(page_size=25)
     filters = InquiryFilters()
     model.load(
@@ -51,7 +51,7 @@ def test_model_passes_the_model_tester_while_fetching(qtmodeltester, demo_ctx: A
     assert 25 < model.rowCount() <= model.total()
 
 
-def test_table_loads_lazily_and_filters(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_table_loads_lazily_and_filters(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
     total = page.model.total()
     assert total > 200 and page.model.rowCount() == 200
@@ -67,7 +67,7 @@ def test_table_loads_lazily_and_filters(qtbot, demo_ctx: AppContext) -> None:  #
     assert page.model.index(0, 0).data() == reference
 
 
-def test_mine_filter_uses_the_current_counsellor(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_mine_filter_uses_the_current_counsellor(qtbot, demo_ctx: AppContext) -> None:
     with demo_ctx.db.unit_of_work() as s:
         counsellor = s.scalars(select(m.Counsellor).order_by(m.Counsellor.id)).first()
         assert counsellor is not None
@@ -89,7 +89,7 @@ def _referred_inquiry(ctx: AppContext) -> int:
         ).one()
 
 
-def test_detail_shows_the_timeline_and_adds_a_note(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_detail_shows_the_timeline_and_adds_a_note(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
     inquiry_id = _referred_inquiry(demo_ctx)
     page.detail.show_inquiry(inquiry_id)
@@ -104,7 +104,7 @@ def test_detail_shows_the_timeline_and_adds_a_note(qtbot, demo_ctx: AppContext) 
 
 def test_concurrent_edit_is_shown_and_not_overwritten(
     qtbot, demo_ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _page(qtbot, demo_ctx)
     inquiry_id = page.model.row_at(0).id  # type: ignore[union-attr]
     page.select_inquiry(inquiry_id)
@@ -138,7 +138,7 @@ def test_concurrent_edit_is_shown_and_not_overwritten(
 
 def test_inform_records_the_resource_and_closes_the_need(
     qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with ctx.db.unit_of_work() as s:
         subject = s.scalars(select(m.Subject).where(m.Subject.name == "Prêt d'honneur")).one()
         s.add(m.Resource(title="Fiche Initiative", theme_id=subject.theme_id))
@@ -168,7 +168,7 @@ def test_inform_records_the_resource_and_closes_the_need(
     assert page.model.index(page.model.find(inquiry_id), 7).data() == "Close"
 
 
-def test_table_and_note_fit_the_desk_screen(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_table_and_note_fit_the_desk_screen(qtbot, demo_ctx: AppContext) -> None:
     from PySide6.QtCore import QPoint
 
     with demo_ctx.db.unit_of_work() as s:
@@ -199,7 +199,7 @@ def test_table_and_note_fit_the_desk_screen(qtbot, demo_ctx: AppContext) -> None
     assert detail.verticalScrollBar().value() == 0
 
 
-def test_hidden_columns_are_one_right_click_away(qtbot, demo_ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_columns_are_one_right_click_away(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
     assert page.view.isColumnHidden(5) and page.view.isColumnHidden(8)  # channel, delay
     menu = page.columns_menu.menu()

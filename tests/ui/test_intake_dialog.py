@@ -57,7 +57,7 @@ def _dialog(window: MainWindow) -> IntakeDialog:
 
 def test_walk_in_logged_with_the_keyboard_only(
     qtbot, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _prepare(ctx.db)
     ctx.set_counsellor(ids["counsellor"])
     window = active_window(qtbot, ctx, qsettings)
@@ -130,7 +130,7 @@ def test_walk_in_logged_with_the_keyboard_only(
     assert page.detail.inquiry_id == dialog.saved.id  # type: ignore[attr-defined]
 
 
-def _open(qtbot, ctx: AppContext) -> IntakeDialog:  # type: ignore[no-untyped-def]
+def _open(qtbot, ctx: AppContext) -> IntakeDialog:
     dialog = IntakeDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -140,7 +140,7 @@ def _open(qtbot, ctx: AppContext) -> IntakeDialog:  # type: ignore[no-untyped-de
     return dialog
 
 
-def test_company_created_inline_without_siret(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_company_created_inline_without_siret(qtbot, ctx: AppContext) -> None:
     dialog = _open(qtbot, ctx)
     keys = Keyboard()
     dialog.company.search.line.setFocus()
@@ -178,7 +178,7 @@ def test_company_created_inline_without_siret(qtbot, ctx: AppContext) -> None:  
 
 def test_invalid_siret_is_explained_and_the_form_kept(
     qtbot, ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dialog = _open(qtbot, ctx)
     dialog.company.search.line.setFocus()
     Keyboard().write("Mécanique Tartempion")
@@ -198,7 +198,7 @@ def test_invalid_siret_is_explained_and_the_form_kept(
 
 def test_invalid_phone_and_email_keep_the_form(
     qtbot, ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _prepare(ctx.db)
     dialog = _open(qtbot, ctx)
     dialog.company.choose(ids["org"], "Hydrogène Lefebvre")
@@ -228,7 +228,7 @@ def test_invalid_phone_and_email_keep_the_form(
     assert dialog.save() is not None
 
 
-def test_warnings_show_beside_the_form_without_blocking(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_show_beside_the_form_without_blocking(qtbot, ctx: AppContext) -> None:
     ids = _prepare(ctx.db)
     with ctx.db.unit_of_work() as s:
         org = s.get(m.Organization, ids["org"])
@@ -264,7 +264,7 @@ def test_siret_grouping_as_typed() -> None:
     assert group_siret("") == ""
 
 
-def test_form_is_packed_at_the_top_and_stays_put(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_form_is_packed_at_the_top_and_stays_put(qtbot, ctx: AppContext) -> None:
     dialog = _open(qtbot, ctx)
     dialog.resize(1300, 900)
     qtbot.waitUntil(lambda: dialog.height() == 900)
@@ -283,7 +283,7 @@ def test_form_is_packed_at_the_top_and_stays_put(qtbot, ctx: AppContext) -> None
     assert dialog.needs.mapTo(dialog, dialog.needs.rect().topLeft()).y() == needs_top
 
 
-def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:
     dialog = _open(qtbot, ctx)
     assert dialog.consent_date.date() == dialog.received_edit.date()
     arrival = datetime(2026, 11, 27, 10, 30)
@@ -294,7 +294,7 @@ def test_consent_date_shows_the_arrival_day(qtbot, ctx: AppContext) -> None:  # 
     assert dialog.consent_date.date().toPython() == arrival.date()  # once ticked, it is kept
 
 
-def test_unticked_resource_does_not_look_chosen_and_space_ticks_it(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_unticked_resource_does_not_look_chosen_and_space_ticks_it(qtbot, ctx: AppContext) -> None:
     ids = _prepare(ctx.db)
     dialog = _open(qtbot, ctx)
     first = dialog.needs.rows[0]

@@ -35,7 +35,7 @@ def _company_with_contact(db: Database) -> tuple[int, int]:
         return org.id, contact.id
 
 
-def _open(qtbot, window: MainWindow) -> IntakeDialog:  # type: ignore[no-untyped-def]
+def _open(qtbot, window: MainWindow) -> IntakeDialog:
     dialog = open_intake(window)
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -68,7 +68,7 @@ def _type_walk_in(dialog: IntakeDialog) -> None:
     dialog.consent_date.setDate(QDate(2026, 12, 4))
 
 
-def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:  # type: ignore[no-untyped-def]
+def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:
     """A new main window on the same data folder and database, as at the next start."""
     window = shown_window(qtbot, AppContext(db=ctx.db, paths=ctx.paths), QSettings())
     qtbot.waitUntil(lambda: "draftOfferBox" in answers.names())
@@ -77,7 +77,7 @@ def _restart(qtbot, ctx: AppContext, answers: Answers) -> MainWindow:  # type: i
 
 def test_the_draft_is_written_by_the_timer_only_when_something_changed(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     writes: list[object] = []
     write = DraftFile.write
 
@@ -104,7 +104,7 @@ def test_the_draft_is_written_by_the_timer_only_when_something_changed(
 
 def test_after_a_crash_the_next_start_offers_the_walk_in_back_field_by_field(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     _type_walk_in(typed)
@@ -141,7 +141,7 @@ def test_after_a_crash_the_next_start_offers_the_walk_in_back_field_by_field(
 
 def test_a_chosen_company_contact_and_resources_come_back(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     org_id, contact_id = _company_with_contact(ctx.db)
     choice = subject_choices(ctx.db)[0]
     with ctx.db.unit_of_work() as s:
@@ -174,7 +174,7 @@ def test_a_chosen_company_contact_and_resources_come_back(
 
 def test_saving_the_inquiry_removes_its_draft(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     org_id, _contact_id = _company_with_contact(ctx.db)
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
@@ -190,7 +190,7 @@ def test_saving_the_inquiry_removes_its_draft(
 
 def test_abandoning_on_purpose_removes_the_draft(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
     dialog.company.search.line.setText("Tôlerie des Falaises")
@@ -205,7 +205,7 @@ def test_abandoning_on_purpose_removes_the_draft(
 
 def test_a_draft_refused_at_start_is_removed(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = shown_window(qtbot, ctx, qsettings)
     typed = _open(qtbot, first)
     typed.company.search.line.setText("Tôlerie des Falaises")
@@ -219,7 +219,7 @@ def test_a_draft_refused_at_start_is_removed(
 
 def test_an_intake_closed_untouched_leaves_another_draft_alone(
     qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     dialog = _open(qtbot, window)
     other = draft_file(ctx)  # e.g. written meanwhile by a second Guichet on the same base
@@ -228,3 +228,82 @@ def test_an_intake_closed_untouched_leaves_another_draft_alone(
     dialog.reject()  # nothing typed: closes without a question
     assert answers.asked == []
     assert other.path.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_company_halfway_created_and_a_new_contact_come_back_field_by_field(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:
+    first = shown_window(qtbot, ctx, qsettings)
+    typed = _open(qtbot, first)
+    company = typed.company
+    company.search.line.setText("Tôlerie des Falaises")
+    company.on_search_picked("create")  # « + Créer l'entreprise … »
+    panel = company.panel
+    assert panel.isVisible()
+    panel.name_edit.setText("Tôlerie des Falaises SAS")
+    panel.siret_edit.setText("732 829 320 00074")
+    panel.street_edit.setText("12 rue des Falaises")
+    panel.postal_edit.setText("76400")
+    communes = [panel.commune_box.itemText(i) for i in range(panel.commune_box.count())]
+    assert len(communes) > 1  # the test must pick one that is not the first proposed
+    panel.commune_box.setCurrentIndex(1)
+    panel.on_naf_field_picked("25.62B")
+    typed.contact.search.set_text("Marc Vasseur")
+    typed.contact.on_search_picked("new")
+    typed.contact.civility.setCurrentIndex(typed.contact.civility.findData("M."))
+    typed.contact.phone.setText("02 35 28 00 11")
+    typed.contact.email.setText("marc@tolerie.fr")
+    typed.contact.role.setText("Gérant")
+    _tick(typed)
+    typed.confirm_abandon = False
+    answers.answer = B.Yes
+    window = _restart(qtbot, ctx, answers)
+    assert "Tôlerie des Falaises SAS" in dict(answers.asked)["draftOfferBox"]
+    qtbot.waitUntil(lambda: getattr(window, "intake_dialog", None) is not None)
+    dialog = window.intake_dialog  # type: ignore[attr-defined]
+    panel = dialog.company.panel
+    assert panel.isVisible() and not dialog.company.search.isVisible()
+    assert dialog.company.organization_id is None
+    assert panel.name_edit.text() == "Tôlerie des Falaises SAS"
+    assert panel.siret_edit.text() == "732 829 320 00074"
+    assert not panel.without_siret.isChecked()
+    assert panel.street_edit.text() == "12 rue des Falaises"
+    assert panel.postal_edit.text() == "76400"
+    assert panel.commune_box.currentText() == communes[1]
+    assert panel.draft().commune_insee  # a listed commune, not free text
+    assert panel.naf_code == "25.62B" and panel.naf_label.text()
+    contact = dialog.contact
+    assert contact.is_new()
+    assert contact.civility.currentData() == "M."
+    assert (contact.first_name.text(), contact.last_name.text()) == ("Marc", "Vasseur")
+    assert contact.phone.text() == "02 35 28 00 11"
+    assert contact.email.text() == "marc@tolerie.fr"
+    assert contact.role.text() == "Gérant"
+    dialog.confirm_abandon = False
+
+
+def test_a_company_without_siret_and_a_typed_naf_come_back(
+    qtbot, ctx: AppContext, qsettings: QSettings, answers: Answers
+) -> None:
+    first = shown_window(qtbot, ctx, qsettings)
+    typed = _open(qtbot, first)
+    typed.company.search.line.setText("Projet Dubosc")
+    typed.company.on_search_picked("without_siret")
+    panel = typed.company.panel
+    assert panel.without_siret.isChecked()
+    panel.postal_edit.setText("76400")
+    panel.commune_box.setEditText("Hameau des Loges")  # typed, not in the list
+    panel.naf_field.set_text("usinag")  # typed, not picked
+    _tick(typed)
+    typed.confirm_abandon = False
+    answers.answer = B.Yes
+    window = _restart(qtbot, ctx, answers)
+    qtbot.waitUntil(lambda: getattr(window, "intake_dialog", None) is not None)
+    panel = window.intake_dialog.company.panel  # type: ignore[attr-defined]
+    assert panel.isVisible()
+    assert panel.name_edit.text() == "Projet Dubosc"
+    assert panel.without_siret.isChecked() and not panel.siret_edit.isEnabled()
+    assert panel.street_edit.text() == ""
+    assert panel.commune_box.currentText() == "Hameau des Loges"
+    assert panel.naf_code == "" and panel.naf_field.text() == "usinag"
+    window.intake_dialog.confirm_abandon = False  # type: ignore[attr-defined]

@@ -38,14 +38,14 @@ def _referrals(ctx: AppContext) -> list[int]:
     ]
 
 
-def _dialog(qtbot, ctx: AppContext, ids: list[int]) -> LettersDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, ctx: AppContext, ids: list[int]) -> LettersDialog:
     dialog = LettersDialog(ctx, ids)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 2 * len(ids), timeout=10000)
     return dialog
 
 
-def test_print_all_letters_as_one_job(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_all_letters_as_one_job(qtbot, ctx: AppContext, tmp_path: Path) -> None:
     ids = _referrals(ctx)
     dialog = _dialog(qtbot, ctx, ids)
     assert dialog.view.document() is not None and dialog.view.document().pageCount() >= 1
@@ -65,7 +65,7 @@ def test_print_all_letters_as_one_job(qtbot, ctx: AppContext, tmp_path: Path) ->
     assert "envoyé le" in dialog.list.item(0).text()
 
 
-def test_saved_letter_is_the_archived_bytes(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saved_letter_is_the_archived_bytes(qtbot, ctx: AppContext, tmp_path: Path) -> None:
     ids = _referrals(ctx)[:1]
     dialog = _dialog(qtbot, ctx, ids)
     dialog.list.setCurrentRow(1)
@@ -87,7 +87,7 @@ def test_saved_letter_is_the_archived_bytes(qtbot, ctx: AppContext, tmp_path: Pa
     assert [info.id for info in again.letters] == [info.id for info in dialog.letters]
 
 
-def test_save_all_into_a_folder(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_all_into_a_folder(qtbot, ctx: AppContext, tmp_path: Path) -> None:
     ids = _referrals(ctx)
     dialog = _dialog(qtbot, ctx, ids)
     folder = tmp_path / "courriers"
@@ -102,7 +102,7 @@ def test_save_all_into_a_folder(qtbot, ctx: AppContext, tmp_path: Path) -> None:
 
 def test_unwritable_folder_is_a_clear_error(
     qtbot, ctx: AppContext, tmp_path: Path, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from guichet.ui.feedback import attempt
 
     ids = _referrals(ctx)[:1]
@@ -114,7 +114,7 @@ def test_unwritable_folder_is_a_clear_error(
 
 def test_printing_can_leave_the_referrals_as_they_are(
     qtbot, ctx: AppContext, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     SettingsService(ctx.db).update({"letters.print_marks_sent": False})
     ids = _referrals(ctx)[:1]
     dialog = _dialog(qtbot, ctx, ids)
@@ -127,7 +127,7 @@ def test_printing_can_leave_the_referrals_as_they_are(
     assert all(info.sent_at is None for info in LetterService(ctx.db).letters(ids))
 
 
-def _fake_cups(folder: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
+def _fake_cups(folder: Path, monkeypatch) -> Path:
     """``lpstat`` answering two printers and ``lp`` recording its arguments and files."""
     bin_dir = folder / "bin"
     bin_dir.mkdir()
@@ -155,11 +155,11 @@ def _fake_cups(folder: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-de
 
 def test_with_cups_the_archived_pdfs_go_to_lp(
     qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     log = _fake_cups(tmp_path, monkeypatch)
     chosen: list[tuple[str, ...]] = []
 
-    def pick(_parent, printers, _title):  # type: ignore[no-untyped-def]
+    def pick(_parent, printers, _title):
         chosen.append(printers.names)
         assert printers.default == "Accueil"
         return "Bureau"
@@ -180,7 +180,7 @@ def test_with_cups_the_archived_pdfs_go_to_lp(
 
 def test_a_refused_cups_job_marks_nothing(
     qtbot, ctx: AppContext, tmp_path: Path, monkeypatch, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _fake_cups(tmp_path, monkeypatch)
     lp = tmp_path / "bin" / "lp"
     lp.write_text("#!/bin/sh\necho 'lp: The printer or class does not exist.' >&2\nexit 1\n")
@@ -194,7 +194,7 @@ def test_a_refused_cups_job_marks_nothing(
 
 def test_an_undeliverable_address_is_flagged_before_printing(
     qtbot, ctx: AppContext, monkeypatch, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _referrals(ctx)
     with ctx.db.unit_of_work() as s:
         partner = s.get(Referral, ids[1]).partner  # type: ignore[union-attr]

@@ -23,7 +23,7 @@ def test_every_status_has_a_tone() -> None:
     assert TONES[label(ReferralStatus.SUCCEEDED)] != TONES[label(ReferralStatus.REFUSED)]
 
 
-def _chip_table(qtbot, statuses: list[str]) -> QTableView:  # type: ignore[no-untyped-def]
+def _chip_table(qtbot, statuses: list[str]) -> QTableView:
     model: RowsTableModel[str] = RowsTableModel(
         [Column("Entreprise", lambda s: "Caux"), Column("Statut", lambda s: s)]
     )
@@ -49,7 +49,7 @@ def _cell_colors(view: QTableView, row: int) -> set[str]:
     }
 
 
-def test_a_status_is_a_chip_of_its_tone_with_its_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_status_is_a_chip_of_its_tone_with_its_text(qtbot) -> None:
     refused, succeeded = label(ReferralStatus.REFUSED), label(ReferralStatus.SUCCEEDED)
     view = _chip_table(qtbot, [refused, succeeded])
     for row, text in enumerate((refused, succeeded)):
@@ -62,7 +62,7 @@ def test_a_status_is_a_chip_of_its_tone_with_its_text(qtbot) -> None:  # type: i
     assert chip_colors(refused)[0] != chip_colors(succeeded)[0]
 
 
-def test_chips_and_styles_follow_the_dark_scheme(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_chips_and_styles_follow_the_dark_scheme(qtbot, qapp) -> None:
     text = label(ReferralStatus.REFUSED)
     light = chip_colors(text)[0]
     warning = QLabel("Attention")
@@ -79,7 +79,7 @@ def test_chips_and_styles_follow_the_dark_scheme(qtbot, qapp) -> None:  # type: 
     assert "#b00020" in warning.styleSheet()
 
 
-def test_forms_show_phone_numbers_in_the_national_form(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_forms_show_phone_numbers_in_the_national_form(qtbot, ctx: AppContext) -> None:
     service = OrganizationService(ctx.db)
     saved = service.create(OrganizationData(legal_name="Tôlerie Caux", phone="+33235380001"))
     dialog = OrganizationDialog(ctx, service.get(saved.organization_id))
@@ -89,7 +89,7 @@ def test_forms_show_phone_numbers_in_the_national_form(qtbot, ctx: AppContext) -
     assert service.get(saved.organization_id).data.phone == "+33235380001"  # stored unchanged
 
 
-def test_forms_keep_their_rows_together_in_a_tall_window(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_forms_keep_their_rows_together_in_a_tall_window(qtbot, qapp) -> None:
     from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
 
     from guichet.ui.keys import install_desk_keys
@@ -109,7 +109,7 @@ def test_forms_keep_their_rows_together_in_a_tall_window(qtbot, qapp) -> None:  
     assert form.labelAlignment() & Qt.AlignmentFlag.AlignLeft
 
 
-def test_check_boxes_stay_visible_in_the_dark_scheme(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_check_boxes_stay_visible_in_the_dark_scheme(qtbot, qapp) -> None:
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QCheckBox
 
@@ -139,7 +139,7 @@ def test_check_boxes_stay_visible_in_the_dark_scheme(qtbot, qapp) -> None:  # ty
         apply_color_scheme(qapp, Qt.ColorScheme.Light)
 
 
-def test_every_page_action_has_an_icon(qtbot, demo_ctx: AppContext, qsettings) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_action_has_an_icon(qtbot, demo_ctx: AppContext, qsettings) -> None:
     from PySide6.QtWidgets import QPushButton
 
     from tests.ui.windows import shown_window

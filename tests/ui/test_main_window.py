@@ -21,7 +21,7 @@ from guichet.ui.pages.registry import page_specs
 from guichet.ui.screen_fit import font_scaled
 
 
-def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     for row, spec in enumerate(page_specs()):
         window.navigation.setCurrentRow(row)
@@ -31,7 +31,7 @@ def test_every_page_opens_from_the_navigation(qtbot, ctx: AppContext, qsettings:
 
 def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
     qtbot, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     window.resize(1280, 800)
     # its full width (from its font: the longest title and its icon fit), rows two lines high
@@ -48,12 +48,12 @@ def test_navigation_is_a_sidebar_with_icons_and_shortcuts(
         assert action is not None and action.shortcut().toString() == f"Ctrl+{row + 1}"
 
 
-def test_pages_are_built_only_when_shown(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_pages_are_built_only_when_shown(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     assert list(window.pages) == [page_specs()[0].key]
 
 
-def test_geometry_and_page_are_remembered(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_page_are_remembered(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     window.resize(640, 480)
     last = page_specs()[-1].key
@@ -64,7 +64,7 @@ def test_geometry_and_page_are_remembered(qtbot, ctx: AppContext, qsettings: QSe
     assert (again.width(), again.height()) == (640, 480)
 
 
-def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     with ctx.db.unit_of_work() as s:
         subject = s.scalars(select(m.Subject)).first()
         assert subject is not None
@@ -86,7 +86,7 @@ def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings:
 
 def test_counsellor_choice_is_used_for_the_audit_trail(
     qtbot, ctx: AppContext, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with ctx.db.unit_of_work() as s:
         s.add_all(
             [
@@ -112,7 +112,7 @@ def test_a_refused_action_shows_a_french_message(message_boxes: list[str]) -> No
     assert shown == ["Le SIRET doit comporter 14 chiffres."]
 
 
-def test_menus_use_standard_shortcuts(qtbot, ctx: AppContext, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_menus_use_standard_shortcuts(qtbot, ctx: AppContext, qsettings: QSettings) -> None:
     window = shown_window(qtbot, ctx, qsettings)
     labels = [a.text() for a in window.menuBar().actions()]
     assert labels == ["&Fichier", "&Affichage", "Aid&e"]

@@ -8,7 +8,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.need_picker import NeedPickerDialog
 
 
-def test_needs_are_listed_and_filtered(qtbot, qtmodeltester, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_needs_are_listed_and_filtered(qtbot, qtmodeltester, ctx: AppContext) -> None:
     scene = build_scene(ctx.db)
     dialog = NeedPickerDialog(ctx)
     qtbot.addWidget(dialog)

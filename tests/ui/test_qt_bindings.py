@@ -21,7 +21,7 @@ print("ok")
 """
 
 
-def test_reading_empty_values_many_times_does_not_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reading_empty_values_many_times_does_not_crash(tmp_path) -> None:
     code = READ_EMPTY_VALUES.format(ini=tmp_path / "t.ini")
     result = subprocess.run(
         [sys.executable, "-c", code],

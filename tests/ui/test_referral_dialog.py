@@ -14,7 +14,7 @@ from guichet.ui.dialogs.referral_dialog import ReferralDialog
 
 def test_suggestions_are_listed_and_a_referral_is_created(
     qtbot, qtmodeltester, ctx: AppContext
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     scene = build_scene(ctx.db)
     dialog = ReferralDialog(ctx, scene.need_id)
     qtbot.addWidget(dialog)
@@ -35,7 +35,7 @@ def test_suggestions_are_listed_and_a_referral_is_created(
     assert rows[0].status == ReferralStatus.PROPOSED and rows[0].contact == "Mme Anne Leroux"
 
 
-def test_other_organizations_can_be_searched(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_other_organizations_can_be_searched(qtbot, ctx: AppContext) -> None:
     scene = build_scene(ctx.db)
     dialog = ReferralDialog(ctx, scene.need_id)
     qtbot.addWidget(dialog)
@@ -48,7 +48,7 @@ def test_other_organizations_can_be_searched(qtbot, ctx: AppContext) -> None:  #
     assert "Initiative Seine-Maritime" in names
 
 
-def test_without_consent_nothing_can_be_created(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_nothing_can_be_created(qtbot, ctx: AppContext) -> None:
     scene = build_scene(ctx.db, consent=False)
     dialog = ReferralDialog(ctx, scene.need_id)
     qtbot.addWidget(dialog)
@@ -60,7 +60,7 @@ def test_without_consent_nothing_can_be_created(qtbot, ctx: AppContext) -> None:
     assert not dialog.letters_button.isEnabled()
 
 
-def test_hostile_need_text_is_not_rendered_as_markup(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_need_text_is_not_rendered_as_markup(qtbot, ctx: AppContext) -> None:
     from guichet.models import Need
 
     scene = build_scene(ctx.db, company_name="<b>Gras</b> & Cie")

@@ -12,7 +12,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.settings import SettingsDialog
 
 
-def test_delays_and_envelope_are_saved(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_delays_and_envelope_are_saved(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     tab = dialog.followup_tab
@@ -26,7 +26,7 @@ def test_delays_and_envelope_are_saved(qtbot, ctx: AppContext) -> None:  # type:
     assert (values["delays.follow_up_days"], values["envelope.x_mm"]) == (7, 110.5)
 
 
-def test_printing_marks_sent_can_be_turned_off(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_printing_marks_sent_can_be_turned_off(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     box = dialog.followup_tab.print_marks_sent
@@ -39,7 +39,7 @@ def test_printing_marks_sent_can_be_turned_off(qtbot, ctx: AppContext) -> None: 
     assert not again.followup_tab.print_marks_sent.isChecked()
 
 
-def test_the_email_template_is_edited_and_checked(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_the_email_template_is_edited_and_checked(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     tab = dialog.templates_tab
@@ -58,7 +58,7 @@ def test_the_email_template_is_edited_and_checked(qtbot, ctx: AppContext) -> Non
 
 def test_invalid_template_is_flagged_and_not_saved(
     qtbot, ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     tab = dialog.templates_tab
@@ -70,7 +70,7 @@ def test_invalid_template_is_flagged_and_not_saved(
     assert "{entreprise.nam}" not in SettingsService(ctx.db).get("letters.company_body")
 
 
-def test_templates_of_both_letters_are_saved(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_templates_of_both_letters_are_saved(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     tab = dialog.templates_tab
@@ -88,7 +88,7 @@ def test_templates_of_both_letters_are_saved(qtbot, ctx: AppContext) -> None:  #
 
 def test_routing_rules_are_edited(
     qtbot, qtmodeltester, demo_ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from guichet.services.routing import RoutingService
 
     dialog = SettingsDialog(demo_ctx)

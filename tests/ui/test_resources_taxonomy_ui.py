@@ -19,7 +19,7 @@ from guichet.ui.pages.resources import ResourcesPage
 
 def test_resource_created_with_a_file_that_opens_again(
     qtbot, ctx: AppContext, tmp_path: Path, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = ResourcesPage(ctx)
     qtbot.addWidget(page)
     page.title_edit.setText("Fiche Initiative Caux Seine")
@@ -43,7 +43,7 @@ def test_resource_created_with_a_file_that_opens_again(
 
 def test_taxonomy_tab_refuses_deleting_a_used_subject_and_offers_deactivation(
     qtbot, ctx: AppContext, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with ctx.db.unit_of_work() as s:
         subject = s.scalars(select(m.Subject).where(m.Subject.name == "Prêt d'honneur")).one()
         inquiry = m.Inquiry(reference="D-2026-0001", received_at=subject.created_at)
@@ -52,7 +52,7 @@ def test_taxonomy_tab_refuses_deleting_a_used_subject_and_offers_deactivation(
         subject_id = subject.id
     asked: list[str] = []
 
-    def answer_yes(_parent, _title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def answer_yes(_parent, _title, text, *args, **kwargs):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -74,7 +74,7 @@ def test_taxonomy_tab_refuses_deleting_a_used_subject_and_offers_deactivation(
         )
 
 
-def test_settings_dialog_has_the_taxonomy_tab(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_settings_dialog_has_the_taxonomy_tab(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
@@ -84,7 +84,7 @@ def test_settings_dialog_has_the_taxonomy_tab(qtbot, ctx: AppContext) -> None:  
 
 def test_an_opened_attachment_has_a_windows_name_and_its_folder_goes_at_exit(
     qtbot, ctx: AppContext
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from guichet.services.resources import ResourceDraft, attach_file, save_resource
     from guichet.services.scratch import remove_scratch_folders
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 from tools.screenshots.__main__ import SIZES, fit_to_screen
 
 
-def test_a_dialog_is_kept_inside_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dialog_is_kept_inside_the_screen(qtbot) -> None:
     screen = QRect(0, 0, 1280, 800)
     dialog = QDialog()
     qtbot.addWidget(dialog)
@@ -17,7 +17,7 @@ def test_a_dialog_is_kept_inside_the_screen(qtbot) -> None:  # type: ignore[no-u
     assert dialog.width() <= 1280 and dialog.height() <= 800
 
 
-def test_a_dialog_that_cannot_fit_is_named(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_dialog_that_cannot_fit_is_named(qtbot) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)
     dialog.setMinimumSize(1300, 200)

@@ -10,7 +10,7 @@ from guichet.ui.dialogs.about import AboutDialog
 from guichet.ui.dialogs.settings import SettingsDialog
 
 
-def test_agency_identity_is_saved(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_agency_identity_is_saved(qtbot, ctx: AppContext) -> None:
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.agency_edits["agency.name"].setText("Agence <Test> & Cie")
@@ -25,7 +25,7 @@ def test_agency_identity_is_saved(qtbot, ctx: AppContext) -> None:  # type: igno
 
 def test_counsellors_are_created_and_edited(
     qtbot, ctx: AppContext, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shown = message_boxes
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
@@ -48,7 +48,7 @@ def test_counsellors_are_created_and_edited(
     assert len(CounsellorService(ctx.db).list()) == 1
 
 
-def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:
     dialog = AboutDialog(ctx.db.url, ctx.paths)
     qtbot.addWidget(dialog)
     label = dialog.findChild(QLabel, "aboutText")

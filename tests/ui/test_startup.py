@@ -27,7 +27,7 @@ def test_the_window_and_the_cli_do_not_import_the_database_layer() -> None:
 
 def test_pages_appear_once_the_database_is_open(
     qtbot, db: Database, paths: AppPaths, qsettings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = MainWindow(qsettings, paths=paths, location=db.url)
     qtbot.addWidget(window)
     window.show()
@@ -42,7 +42,7 @@ def test_pages_appear_once_the_database_is_open(
 
 def test_a_database_that_cannot_open_is_explained(
     qtbot, paths: AppPaths, qsettings: QSettings, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = MainWindow(qsettings, paths=paths, location="/nulle/part.sqlite3")
     qtbot.addWidget(window)
 
@@ -58,7 +58,7 @@ def test_a_database_that_cannot_open_is_explained(
 
 def test_opening_an_up_to_date_database_and_the_home_page_stay_light(
     migrated_template, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Neither Alembic (no migration to run) nor reportlab (no PDF to draw) load at start-up."""
     copy = tmp_path / "copie.sqlite3"
     shutil.copyfile(migrated_template, copy)
@@ -75,7 +75,7 @@ def test_opening_an_up_to_date_database_and_the_home_page_stay_light(
 
 def test_the_app_explains_a_database_it_cannot_open_and_exits(
     tmp_path, paths: AppPaths, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """A newer schema at start-up: a French dialog, then the app leaves with a non-zero code."""
     import sqlite3
 
@@ -100,7 +100,7 @@ def test_the_app_explains_a_database_it_cannot_open_and_exits(
 
 def test_the_first_start_creates_the_database_and_says_so(
     qtbot, qsettings: QSettings, paths: AppPaths, message_boxes: list[str], capfd
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from guichet.app import database_opener
 
     window = MainWindow(qsettings, paths=paths)

@@ -25,7 +25,7 @@ def _model() -> RowsTableModel[Row]:
     return model
 
 
-def test_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(_model())
 
 

@@ -10,7 +10,7 @@ from shiboken6 import Shiboken
 from guichet.ui.tasks import run_task
 
 
-def test_a_task_whose_owner_was_closed_ends_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_whose_owner_was_closed_ends_quietly(qtbot) -> None:
     owner = QObject()
     release = threading.Event()
     results: list[object] = []

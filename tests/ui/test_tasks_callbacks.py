@@ -48,7 +48,7 @@ def _finish() -> None:
     assert QThreadPool.globalInstance().waitForDone(10_000)
 
 
-def test_progress_then_result_reach_the_gui_thread_in_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_progress_then_result_reach_the_gui_thread_in_order(qtbot) -> None:
     calls = Calls()
     worker_threads: list[bool] = []
 
@@ -73,7 +73,7 @@ def test_progress_then_result_reach_the_gui_thread_in_order(qtbot) -> None:  # t
     assert calls.threads == {True}
 
 
-def test_cancel_stops_the_work_and_calls_no_success(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_work_and_calls_no_success(qtbot) -> None:
     calls = Calls()
     started = threading.Event()
     steps: list[int] = []
@@ -97,7 +97,7 @@ def test_cancel_stops_the_work_and_calls_no_success(qtbot) -> None:  # type: ign
     assert calls.threads == {True}
 
 
-def test_work_that_ends_after_a_cancel_is_still_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_work_that_ends_after_a_cancel_is_still_cancelled(qtbot) -> None:
     calls = Calls()
     release = threading.Event()
 
@@ -115,7 +115,7 @@ def test_work_that_ends_after_a_cancel_is_still_cancelled(qtbot) -> None:  # typ
 
 def test_a_french_error_arrives_as_is_on_the_gui_thread(
     qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     calls = Calls()
     refused = ValidationError("Le fichier ne contient aucune ligne.")
 
@@ -133,7 +133,7 @@ def test_a_french_error_arrives_as_is_on_the_gui_thread(
 
 def test_an_unexpected_error_is_logged_with_its_traceback_and_passed_on(
     qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     calls = Calls()
 
     def work(_control: TaskControl) -> str:
@@ -153,7 +153,7 @@ def test_an_unexpected_error_is_logged_with_its_traceback_and_passed_on(
 
 def test_a_french_error_of_a_task_is_shown_to_the_counsellor(
     qtbot, message_boxes: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     def work(_control: TaskControl) -> str:
         raise ValidationError("Le fichier ne contient aucune ligne.")
 
@@ -166,7 +166,7 @@ def test_a_french_error_of_a_task_is_shown_to_the_counsellor(
 @pytest.mark.qt_no_exception_capture
 def test_an_unexpected_error_of_a_task_is_shown_as_unexpected(
     qtbot, message_boxes: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     install_excepthook("/tmp/journal/guichet.log")
 

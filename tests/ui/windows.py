@@ -8,7 +8,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.main_window import MainWindow
 
 
-def shown_window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def shown_window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:
     """The main window on screen, closed by qtbot after the test."""
     window = MainWindow(settings, ctx=ctx)
     qtbot.addWidget(window)
@@ -17,7 +17,7 @@ def shown_window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # 
     return window
 
 
-def active_window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def active_window(qtbot, ctx: AppContext, settings: QSettings) -> MainWindow:
     """The main window on screen and active, so that keys typed reach it."""
     window = shown_window(qtbot, ctx, settings)
     window.activateWindow()

@@ -33,7 +33,7 @@ def test_attachment_names(stored: str, written: str) -> None:
     assert resources.safe_file_name(stored) == written
 
 
-def test_a_rolling_backup_in_a_deep_folder_stays_under_the_path_limit(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_rolling_backup_in_a_deep_folder_stays_under_the_path_limit(db, tmp_path: Path) -> None:
     deep = tmp_path
     while len(str(deep)) < 220:
         deep = deep / "sous-dossier"

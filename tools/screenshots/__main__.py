@@ -77,7 +77,7 @@ def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
         from tools.screenshots import files_scenes
 
-        return getattr(files_scenes, name)(window)  # type: ignore[no-any-return]
+        return getattr(files_scenes, name)(window)
 
     return show
 
@@ -86,7 +86,7 @@ def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
         from tools.screenshots import intake_scenes
 
-        return getattr(intake_scenes, name)(window)  # type: ignore[no-any-return]
+        return getattr(intake_scenes, name)(window)
 
     return show
 

@@ -138,7 +138,7 @@ class ContactDialog(QDialog):
             civility=self.civility_combo.currentText(),
             legal_basis=combo_value(self.basis_combo),
             consent_on=consent,
-            **{field: self.edits[field].text() for field in TEXT_FIELDS},  # type: ignore[arg-type]
+            **{field: self.edits[field].text() for field in TEXT_FIELDS},
         )
 
     def on_buttons_accepted(self) -> None:

@@ -8,9 +8,10 @@ as typed. The context panel on the right follows what is typed.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +38,7 @@ from guichet.services.intake_context import company_context, intake_warnings, su
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
+from guichet.ui.keys import DialogKey, install_dialog_keys
 from guichet.ui.screen_fit import available_area, fit_to_screen, font_scaled, shrinkable
 from guichet.ui.widgets.company_field import CompanyField
 from guichet.ui.widgets.contact_field import ContactField
@@ -51,6 +53,13 @@ FORM_SHARE = 0.6
 
 class IntakeDialog(QDialog):
     inquiry_saved = Signal(object)  # InquiryCreated
+    #: the form's own keys, installed on it and listed by Aide › Raccourcis clavier (F1)
+    KEYS: ClassVar[tuple[DialogKey, ...]] = (
+        DialogKey(("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"), "Enregistrer la demande", "save"),
+        DialogKey(("Ctrl+B",), "Ajouter un besoin", "on_add_need_button_clicked"),
+        DialogKey(("Alt+C",), "Cocher ou décocher le consentement", "consent_box.toggle"),
+    )
+    KEYS_WHERE = "Nouvelle demande"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,10 +159,7 @@ class IntakeDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         outer.addLayout(buttons)
 
-        for sequence in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self).activated.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+B"), self).activated.connect(self.on_add_need_button_clicked)
-        QShortcut(QKeySequence("Alt+C"), self).activated.connect(self.consent_box.toggle)
+        install_dialog_keys(self, self.KEYS)
         self._warn_timer = QTimer(self)
         self._warn_timer.setSingleShot(True)
         self._warn_timer.setInterval(150)
@@ -230,6 +236,7 @@ class IntakeDialog(QDialog):
         return (
             self.company.organization_id is not None
             or bool(self.company.search.text().strip())
+            or not self.company.panel.isHidden()  # a company being created
             or self.contact.is_new()
             or any(not r.is_blank() for r in self.needs.rows)
         )

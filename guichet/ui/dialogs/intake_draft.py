@@ -130,7 +130,8 @@ def capture(dialog: IntakeDialog, company_label: str = "") -> IntakeFormDraft:
     consent = dialog.consent_box.isChecked()
     consent_on = dialog.consent_date.date().toPython() if consent else None
     assert consent_on is None or isinstance(consent_on, date)
-    typed = company.panel.name_edit.text() if company.panel.isVisible() else company.search.text()
+    creating = company.organization_id is None and not company.panel.isHidden()
+    typed = company.panel.name_edit.text() if creating else company.search.text()
     return IntakeFormDraft(
         received_at=dialog.received_at(),
         channel=str(dialog.channel_box.currentData()),
@@ -148,7 +149,9 @@ def capture(dialog: IntakeDialog, company_label: str = "") -> IntakeFormDraft:
             phone=new.phone,
             email=new.email,
             role=new.role,
+            civility=new.civility,
         ),
+        new_company=company.panel.typed() if creating else None,
         needs=tuple(needs),
         consent=consent,
         consent_on=consent_on,
@@ -170,7 +173,8 @@ def restore(dialog: IntakeDialog, draft: IntakeFormDraft) -> None:
     dialog.contact.search.hide_suggestions()
     dialog.draft_keeper.restored(draft)
     dialog.refresh_warnings()
-    dialog.company.setFocus()
+    if draft.new_company is None:
+        dialog.company.setFocus()
 
 
 def _select(box: Any, value: object) -> None:
@@ -191,6 +195,9 @@ def _restore_company(dialog: IntakeDialog, draft: IntakeFormDraft) -> None:
         dialog.company.choose(draft.organization_id, draft.organization_label)
     else:
         dialog.company.search.set_text(draft.company_text)
+        if draft.new_company is not None:  # halfway through « Nouvelle entreprise »
+            dialog.company.search.hide()
+            dialog.company.panel.restore(draft.new_company)
 
 
 def _restore_contact(dialog: IntakeDialog, draft: IntakeFormDraft) -> None:
@@ -202,6 +209,7 @@ def _restore_contact(dialog: IntakeDialog, draft: IntakeFormDraft) -> None:
     elif draft.new_contact is not None:
         field.on_search_picked("new")
         new = draft.new_contact
+        field.civility.setCurrentIndex(max(field.civility.findData(new.civility), 0))
         for edit, text in (
             (field.first_name, new.first_name),
             (field.last_name, new.last_name),

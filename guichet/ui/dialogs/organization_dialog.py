@@ -260,7 +260,7 @@ class OrganizationDialog(QDialog):
         index = self.city_combo.findText(city, Qt.MatchFlag.MatchFixedString)
         insee = self.city_combo.itemData(index) if index >= 0 else None
         return OrganizationData(
-            **text,  # type: ignore[arg-type]
+            **text,
             kind=combo_value(self.kind_combo),
             legal_form=combo_value(self.legal_form_combo),
             headcount_band=combo_value(self.headcount_combo),

@@ -1,11 +1,13 @@
-"""Aide › Raccourcis clavier (F1): every key of the window, read from its actions and from the
-keys the app installs everywhere (:mod:`guichet.ui.keys`, :mod:`guichet.ui.search_box`), so the
-list is never out of step with what the keys do."""
+"""Aide › Raccourcis clavier (F1): every key of the window, read from its actions, from the
+keys the app installs everywhere (:mod:`guichet.ui.keys`, :mod:`guichet.ui.search_box`) and from
+the key tables of the dialogs that have their own (``KEYS``), so the list is never out of step
+with what the keys do."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui import keys, search_box
+from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import Column, RowsTableModel
@@ -31,6 +34,9 @@ class ShortcutRow:
     action: str
     where: str
 
+
+#: dialogs that declare keys of their own in a ``KEYS`` table
+DIALOGS_WITH_KEYS = (IntakeDialog,)
 
 #: names French counsellors read on their keys, where Qt's translation says otherwise
 KEY_NAMES = {"Retour": "Entrée", "Bas": "Flèche bas"}
@@ -84,6 +90,24 @@ def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
         ("Escape", tr("Fermer sans enregistrer"), tr("Fenêtres de saisie")),
     ]
     rows += [ShortcutRow(native(key), text, where) for key, text, where in everywhere]
+    rows += dialog_shortcuts()
+    return rows
+
+
+def dialog_shortcuts() -> list[ShortcutRow]:
+    """The keys the dialogs declare (``KEYS``), every sequence of a key on one line."""
+    rows = []
+    for dialog in DIALOGS_WITH_KEYS:
+        context = dialog.__name__
+        where = QCoreApplication.translate(context, dialog.KEYS_WHERE)
+        for key in dialog.KEYS:
+            rows.append(
+                ShortcutRow(
+                    ", ".join(dict.fromkeys(native(s) for s in key.sequences)),
+                    QCoreApplication.translate(context, key.action),
+                    where,
+                )
+            )
     return rows
 
 

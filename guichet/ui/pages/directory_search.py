@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.db.problems import environment_problem
+from guichet.errors import GuichetError
 from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.exports import ExportKind, contact_ids_of
+from guichet.services.maintenance import ensure_sound
 
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
@@ -44,6 +47,7 @@ from guichet.ui.pages.directory_results import PAGE_SIZE, HitDelegate, HitsTable
 from guichet.ui.pages.organization_panel import OrganizationPanel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
+from guichet.ui.theme import set_themed_style
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 30
@@ -111,6 +115,13 @@ class DirectorySearchTab(QWidget):
         self.partial_label.setWordWrap(True)
         self.partial_label.hide()
         layout.addWidget(self.partial_label)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("searchProblemLabel")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_themed_style(self.problem_label, "color: $error;")
+        self.problem_label.hide()
+        layout.addWidget(self.problem_label)
 
         self.filters = FilterPanel(ctx.db)
         self.filters.filters_changed.connect(self.on_filters_filters_changed)
@@ -162,8 +173,15 @@ class DirectorySearchTab(QWidget):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([filters_area.minimumWidth(), 600, 470])
         layout.addWidget(self.splitter, 1)
+        db = ctx.db
         self.live = LiveSearch(
-            self.engine, self, limit=PAGE_SIZE, debounce_ms=DEBOUNCE_MS, count=True
+            self.engine,
+            self,
+            limit=PAGE_SIZE,
+            debounce_ms=DEBOUNCE_MS,
+            count=True,
+            # nothing found: a damaged file may be why (as `guichet search` checks)
+            when_empty=lambda: ensure_sound(db),
         )
         self.live.answered.connect(self.on_live_answered)
         self.live.failed.connect(self.on_live_failed)
@@ -193,6 +211,7 @@ class DirectorySearchTab(QWidget):
             return engine.search(text, filters, limit=limit, offset=offset)
 
         wanted = self._wanted_id if self._wanted_id is not None else self.current_id()
+        self.problem_label.hide()
         self.model.show_hits(hits, fetch)
         if total is None:
             total = len(hits) if len(hits) < PAGE_SIZE else engine.count(text, filters)
@@ -271,7 +290,18 @@ class DirectorySearchTab(QWidget):
 
     def on_live_failed(self, exc: object) -> None:
         log.warning("Recherche dans l'annuaire en échec : %s", exc)
-        self.count_label.setText(self.tr("Recherche impossible (voir le journal)"))
+        problem = exc if isinstance(exc, GuichetError) else None
+        if problem is None and isinstance(exc, BaseException):
+            problem = environment_problem(exc)
+        if problem is None:
+            self.count_label.setText(self.tr("Recherche impossible (voir le journal)"))
+            return
+        # a damaged (or locked…) database: its French message, never « Aucun résultat »
+        self.model.show_hits([], None)
+        self.partial_label.hide()
+        self.count_label.setText(self.tr("Recherche impossible"))
+        self.problem_label.setText(problem.message)
+        self.problem_label.show()
 
     def on_filters_filters_changed(self, filters: SearchFilters) -> None:
         self._filters = filters

@@ -92,7 +92,7 @@ def format_minutes(minutes: float | None) -> str:
     return f"{total // 60} h {total % 60:02d}"
 
 
-def _table(name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def _table(name: str, model: RowsTableModel) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)

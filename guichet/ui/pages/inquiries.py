@@ -38,6 +38,7 @@ from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
+from guichet.ui.unsaved import LeaveGuard
 from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
@@ -154,6 +155,8 @@ class InquiriesPage(QWidget):
         ):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mine_box.toggled.connect(self.on_mine_box_toggled)
+        # another inquiry chosen while its fields or a note are typed: asked first
+        self.leave_guard = LeaveGuard(self, lambda: (self.detail.edit_form, self.detail))
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
         self.detail.changed.connect(self.on_detail_changed)
         self.refresh()
@@ -216,7 +219,7 @@ class InquiriesPage(QWidget):
 
     def _fetch(
         self, filters: InquiryFilters, sort: str, descending: bool, offset: int, limit: int
-    ) -> list:  # type: ignore[type-arg]
+    ) -> list:
         return list_inquiries(
             self.ctx.db, filters, sort=sort, descending=descending, offset=offset, limit=limit
         )
@@ -226,11 +229,12 @@ class InquiriesPage(QWidget):
         if row < 0:
             return False
         index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        with self.leave_guard.own_moves():
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         self.view.scrollTo(index)
         self.detail.show_inquiry(inquiry_id)
         return True
@@ -268,9 +272,24 @@ class InquiriesPage(QWidget):
         self.refresh()
 
     def on_view_current_row_changed(self, current: object, _previous: object) -> None:
+        if self.leave_guard.busy:
+            return
         row = self.model.row_at(self.view.currentIndex().row())
         if row is not None and row.id != self.detail.inquiry_id:
-            self.detail.show_inquiry(row.id)
+            chosen, shown = row.id, self.detail.inquiry_id
+            self.leave_guard.request(
+                go=partial(self._show_chosen, chosen), stay=partial(self._reselect, shown)
+            )
+
+    def _show_chosen(self, inquiry_id: int) -> None:
+        if not self.select_inquiry(inquiry_id):
+            self.detail.show_inquiry(inquiry_id)
+
+    def _reselect(self, inquiry_id: int | None) -> None:
+        """The row of the inquiry the detail still shows is current again (its input kept)."""
+        if inquiry_id is None or not self.select_inquiry(inquiry_id):
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
 
     def on_detail_changed(self, inquiry_id: int) -> None:
         self.refresh(select_id=inquiry_id)

@@ -167,6 +167,8 @@ class InquiryDetailPanel(QScrollArea):
         # Reloading the same inquiry (after an action, or the page coming back) keeps what the
         # counsellor typed in the form and has not saved yet.
         self.edit_form.load(detail, keep=self.edit_form.touched() if same else None)
+        if not same:  # a note typed for another inquiry never lands on this one
+            self.note_edit.clear()
         self.edit_form.show()
         while self.needs_layout.count():
             item = self.needs_layout.takeAt(0)

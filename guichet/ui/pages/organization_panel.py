@@ -13,14 +13,12 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,11 +42,15 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
-from guichet.ui.pages.organization_panel_parts import contact_lines, plain_label, referral_columns
+from guichet.ui.pages.organization_panel_parts import (
+    contact_lines,
+    plain_label,
+    referral_columns,
+    referrals_view,
+)
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
-from guichet.ui.widgets.status_chip import use_status_chips
 
 
 class OrganizationPanel(QScrollArea):
@@ -158,18 +160,8 @@ class OrganizationPanel(QScrollArea):
         self.referrals_model: RowsTableModel[ReceivedReferral] = RowsTableModel(
             referral_columns(self.tr), self
         )
-        self.referrals_view = QTableView()
-        self.referrals_view.setObjectName("receivedReferralsView")
-        self.referrals_view.setModel(self.referrals_model)
-        use_status_chips(self.referrals_view)
-        self.referrals_view.verticalHeader().hide()
-        self.referrals_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.referrals_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.referrals_view.horizontalHeader().setStretchLastSection(True)
+        self.referrals_view, self.referrals_columns = referrals_view(self.referrals_model)
         set_text_lines(self.referrals_view, 5, "min")
-        self.referrals_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)
         self.content.hide()

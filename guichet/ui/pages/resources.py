@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
@@ -49,7 +50,7 @@ from guichet.ui.icons import with_icon
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
-from guichet.ui.unsaved import confirm_discard
+from guichet.ui.unsaved import LeaveGuard, confirm_discard, may_leave
 from guichet.ui.widgets.qt_dates import to_qdatetime
 
 NO_DATE = QDate(2000, 1, 1)
@@ -123,6 +124,8 @@ class ResourcesPage(QWidget):
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.on_new_button_clicked)
+        # another resource chosen while the form holds changes: asked first
+        self.leave_guard = LeaveGuard(self, lambda: (self,))
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
         self.refresh()
         self.fill(None)
@@ -204,12 +207,18 @@ class ResourcesPage(QWidget):
         keep = select_id if select_id is not None else (self.current.id if self.current else None)
         self.model.set_rows(list_resources(self.ctx.db))
         if keep is not None:
-            for row in range(self.proxy.rowCount()):
-                info = self.proxy.index(row, 0).data(ROW_ROLE)
-                if info.id == keep:
+            self.select_resource(keep)
+
+    def select_resource(self, resource_id: int | None) -> bool:
+        """Its row current and its form filled; ``False`` if the list does not show it."""
+        for row in range(self.proxy.rowCount()):
+            info = self.proxy.index(row, 0).data(ROW_ROLE)
+            if info.id == resource_id:
+                with self.leave_guard.own_moves():
                     self.view.selectRow(row)
-                    self.fill(info)
-                    return
+                self.fill(info)
+                return True
+        return False
 
     def fill(self, info: ResourceInfo | None) -> None:
         self.current = info
@@ -277,10 +286,35 @@ class ResourcesPage(QWidget):
 
     # -- slots -----------------------------------------------------------------------------------
     def on_view_current_row_changed(self, current: object, _previous: object) -> None:
+        if self.leave_guard.busy:
+            return
         index = self.view.currentIndex()
-        self.fill(index.data(ROW_ROLE) if index.isValid() else None)
+        info = index.data(ROW_ROLE) if index.isValid() else None
+        shown = self.current.id if self.current else None
+        if info is not None and info.id == shown:
+            return
+        self.leave_guard.request(
+            go=partial(self._show_chosen, info), stay=partial(self._reselect, shown)
+        )
+
+    def _show_chosen(self, info: ResourceInfo | None) -> None:
+        if info is None or not self.select_resource(info.id):
+            self.fill(None)
+
+    def _reselect(self, resource_id: int | None) -> None:
+        """The row of the resource the form still shows is current again (its input kept)."""
+        selection = self.view.selectionModel()
+        selection.clearCurrentIndex()
+        self.view.clearSelection()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).id == resource_id:
+                with self.leave_guard.own_moves():
+                    self.view.selectRow(row)
+                return
 
     def on_new_button_clicked(self) -> None:
+        if not may_leave((self,)):
+            return
         self.view.clearSelection()
         self.fill(None)
         self.title_edit.setFocus()

@@ -23,6 +23,7 @@ from guichet.errors import GuichetError
 from guichet.reference.communes import communes_for_postal_code
 from guichet.reference.identifiers import compact_digits, is_valid_siret
 from guichet.reference.naf import search_naf
+from guichet.services.drafts import NewCompanyText
 from guichet.services.quick_company import (
     MAX_STREET,
     CompanyCreated,
@@ -183,6 +184,37 @@ class QuickCompanyPanel(QGroupBox):
             city=self.commune_box.currentText(),
             naf_code=self.naf_code or self.naf_field.text(),
         )
+
+    def typed(self) -> NewCompanyText:
+        """Every field as it stands, for the intake draft."""
+        return NewCompanyText(
+            legal_name=self.name_edit.text(),
+            siret=self.siret_edit.text(),
+            without_siret=self.without_siret.isChecked(),
+            street=self.street_edit.text(),
+            postal_code=self.postal_edit.text(),
+            commune=self.commune_box.currentText(),
+            naf_code=self.naf_code,
+            naf_text=self.naf_field.text(),
+        )
+
+    def restore(self, typed: NewCompanyText) -> None:
+        """Shows the panel again with the fields of :meth:`typed` (the intake draft)."""
+        self.start(typed.legal_name, without_siret=typed.without_siret, siret=typed.siret)
+        self.street_edit.setText(typed.street)
+        self.postal_edit.setText(typed.postal_code)  # lists its communes
+        index = self.commune_box.findText(typed.commune)
+        if index >= 0:
+            self.commune_box.setCurrentIndex(index)
+        else:
+            self.commune_box.setEditText(typed.commune)
+        if typed.naf_code:
+            self.on_naf_field_picked(typed.naf_code)
+        else:
+            self.naf_code = ""
+            self.naf_label.clear()
+            self.naf_field.set_text(typed.naf_text)
+        self.first_to_fill().setFocus()
 
     def create_company(self) -> CompanyCreated | None:
         try:

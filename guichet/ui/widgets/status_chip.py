@@ -67,16 +67,16 @@ class StatusChipDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
-        item.text = ""  # type: ignore[attr-defined]
-        widget = item.widget  # type: ignore[attr-defined]
+        item.text = ""
+        widget = item.widget
         style = widget.style() if widget is not None else None
         if style is not None:  # selection and focus, as any cell
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         if not text:
             return
         background, foreground = chip_colors(text)
-        metrics = item.fontMetrics  # type: ignore[attr-defined]
-        rect: QRect = item.rect  # type: ignore[attr-defined]
+        metrics = item.fontMetrics
+        rect: QRect = item.rect
         height = min(rect.height() - 4, metrics.height() + 4)
         room = rect.width() - 6
         natural = metrics.horizontalAdvance(text) + 2 * PADDING + 2
@@ -86,7 +86,7 @@ class StatusChipDelegate(QStyledItemDelegate):
         width = min(natural, room)
         chip = QRect(rect.left() + 3, rect.top() + (rect.height() - height) // 2, width, height)
         painter.save()
-        painter.setFont(item.font)  # type: ignore[attr-defined]
+        painter.setFont(item.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
