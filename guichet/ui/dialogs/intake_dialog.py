@@ -34,6 +34,7 @@ from guichet.services.counsellors import CounsellorService
 from guichet.services.intake import InquiryCreated, IntakeDraft, create_inquiry
 from guichet.services.intake_context import company_context, intake_warnings, subject_choices
 
+from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
@@ -88,10 +89,14 @@ class IntakeDialog(QDialog):
         self.counsellor_box.setCurrentIndex(max(current, 0))
         header = QHBoxLayout()
         header.addWidget(self.received_edit)
-        header.addWidget(QLabel(self.tr("Canal")))
+        channel_label = QLabel(self.tr("Canal"))
+        header.addWidget(channel_label)
         header.addWidget(self.channel_box)
-        header.addWidget(QLabel(self.tr("Conseiller")))
+        counsellor_label = QLabel(self.tr("Conseiller"))
+        header.addWidget(counsellor_label)
         header.addWidget(self.counsellor_box, 1)
+        label_field(channel_label, self.channel_box)
+        label_field(counsellor_label, self.counsellor_box)
         form.addRow(self.tr("Arrivée"), header)
 
         self.company = CompanyField(ctx)
@@ -103,19 +108,22 @@ class IntakeDialog(QDialog):
         self.add_need_button = QPushButton(self.tr("+ Ajouter un besoin (Ctrl+B)"))
         self.add_need_button.setObjectName("addNeedButton")
         self.add_need_button.setAutoDefault(False)
-        self.add_need_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_name(self.add_need_button, self.tr("Ajouter un besoin"))
+        self.add_need_button.setAccessibleDescription(self.tr("Raccourci : Ctrl+B"))
         form.addRow("", self.add_need_button)
         consent_row = QHBoxLayout()
         self.consent_box = QCheckBox(
             self.tr("à partager ses coordonnées avec les partenaires (Alt+C), le")
         )
         self.consent_box.setObjectName("intakeConsent")
+        set_name(self.consent_box, self.tr("Consentement à partager ses coordonnées"))
+        self.consent_box.setAccessibleDescription(self.tr("Raccourci : Alt+C"))
         self.consent_date = QDateEdit()
         self.consent_date.setObjectName("intakeConsentDate")
         self.consent_date.setDisplayFormat("dd/MM/yyyy")
         self.consent_date.setCalendarPopup(True)
-        self.consent_date.setEnabled(False)
-        self.consent_date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.consent_date.setEnabled(False)  # reached by Tab once the consent is ticked
+        set_name(self.consent_date, self.tr("Date du consentement"))
         self.consent_date.setDate(self.received_edit.date())
         consent_row.addWidget(self.consent_box)
         consent_row.addWidget(self.consent_date)

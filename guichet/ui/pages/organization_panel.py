@@ -39,6 +39,7 @@ from guichet.services.organizations import (
     months_before,
 )
 
+from guichet.ui.accessibility import label_field
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
@@ -118,9 +119,11 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self.verified_label)
         content.addLayout(actions)
 
-        content.addWidget(self._heading(self.tr("Contacts")))
+        contacts_heading = self._heading(self.tr("Contacts"))
+        content.addWidget(contacts_heading)
         self.contacts_list = QListWidget()
         self.contacts_list.setObjectName("contactsList")
+        label_field(contacts_heading, self.contacts_list)
         self.contacts_list.setMaximumHeight(120)
         # Two clean lines per contact (who / how to reach), elided rather than wrapped anyhow;
         # the tooltip gives the whole text.
@@ -155,12 +158,14 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self.skills_label)
         content.addWidget(self._heading(self.tr("Adhésions")))
         content.addWidget(self.memberships_label)
-        content.addWidget(self._heading(self.tr("Mises en relation reçues")))
+        referrals_heading = self._heading(self.tr("Mises en relation reçues"))
+        content.addWidget(referrals_heading)
         self.referrals_model: RowsTableModel[ReceivedReferral] = RowsTableModel(
             referral_columns(self.tr), self
         )
         self.referrals_view = QTableView()
         self.referrals_view.setObjectName("receivedReferralsView")
+        label_field(referrals_heading, self.referrals_view)
         self.referrals_view.setModel(self.referrals_model)
         use_status_chips(self.referrals_view)
         self.referrals_view.verticalHeader().hide()

@@ -40,6 +40,7 @@ from guichet.services.resources import (
 )
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -71,6 +72,7 @@ class ResourcesPage(QWidget):
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("resourceFilter")
+        set_name(self.filter_edit, self.tr("Filtrer les ressources"))
         self.filter_edit.setPlaceholderText(self.tr("Filtrer les ressources…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("Nouvelle ressource"))
@@ -96,6 +98,7 @@ class ResourcesPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = QTableView()
         self.view.setObjectName("resourcesView")
+        set_name(self.view, self.tr("Ressources"))
         self.view.setModel(self.proxy)
         mark_search_box(self.filter_edit, self.view)
         self.view.setSortingEnabled(True)

@@ -22,6 +22,7 @@ from guichet.services.intake import NeedDraft
 from guichet.services.resources import theme_resources
 from guichet.services.subject_match import SubjectChoice, match_subjects, subject_hint
 
+from guichet.ui.accessibility import field_of, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
@@ -50,7 +51,7 @@ class NeedRow(QFrame):
         self.remove_button.setObjectName(f"needRemove{number}")
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(self.tr("Retirer ce besoin"))
-        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_name(self.remove_button, self.tr("Retirer ce besoin"))
         grid.addWidget(self.remove_button, 0, 2)
         self.description = QPlainTextEdit()
         self.description.setObjectName(f"needDescription{number}")
@@ -81,6 +82,16 @@ class NeedRow(QFrame):
 
     def set_number(self, number: int) -> None:
         self.title.setText(self.tr("Besoin %1").replace("%1", str(number)))
+        for widget, text in (
+            (self.subject_field, self.tr("Sujet du besoin %1")),
+            (self.description, self.tr("Description du besoin %1")),
+            (self.resources, self.tr("Ressources remises, besoin %1 (Espace pour cocher)")),
+        ):
+            set_name(widget, text.replace("%1", str(number)))
+
+    def tab_chain(self) -> list[QWidget]:
+        """Its controls in reading order: the subject, « ✕ », the description, the resources."""
+        return [field_of(self.subject_field), self.remove_button, self.description, self.resources]
 
     def is_blank(self) -> bool:
         return self.subject is None and not self.description.toPlainText().strip()
@@ -161,9 +172,14 @@ class NeedsEditor(QWidget):
         row = NeedRow(self.ctx, self.choices, self._created)
         row.subject_changed.connect(self.subjects_changed)
         row.remove_requested.connect(self.on_row_remove_requested)
+        previous = self.rows[-1] if self.rows else None
         self.rows.append(row)
         self._layout.addWidget(row)
         row.show()  # at once, not at the next event loop turn: typing may follow immediately
+        if previous is not None:  # Tab goes from the last need to the new one, not to the end
+            chain = [previous.tab_chain()[-1], *row.tab_chain()]
+            for before, after in zip(chain, chain[1:], strict=False):
+                QWidget.setTabOrder(before, after)
         self._renumber()
         if focus:
             row.subject_field.setFocus()
