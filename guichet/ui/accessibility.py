@@ -154,7 +154,10 @@ class AccessibleForms(QObject):
         kind = event.type()
         if kind == QEvent.Type.FocusIn and isinstance(watched, (QPlainTextEdit, QTextEdit)):
             watched.setTabChangesFocus(True)
-        elif kind == QEvent.Type.Show and isinstance(watched, QWidget):
-            if watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget):
-                name_fields(watched)
+        elif (
+            kind == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and (watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget))
+        ):
+            name_fields(watched)
         return False

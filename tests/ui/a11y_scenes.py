@@ -8,6 +8,7 @@ the main window itself with a page on screen, or a dialog in the state a counsel
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 

@@ -4,6 +4,7 @@ accessibility layer (the one AT-SPI and UI Automation read) gives it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -163,11 +164,13 @@ def tab_chain(start: QWidget, root: QWidget, limit: int = 200) -> list[QWidget]:
         after = control_of(QApplication.focusWidget() or focus, root)
         if text is not None:
             assert after is not before, f"Tab reste dans {before.objectName()}"
-            assert before.toPlainText() == text, f"Tab a écrit dans {before.objectName()}"  # type: ignore[union-attr]
+            assert before.toPlainText() == text, f"Tab a écrit dans {before.objectName()}"  # type: ignore[attr-defined]
         if after is first and len(chain) > 1:
             return chain
         if after is not chain[-1]:
-            assert after not in chain, f"{after.objectName()} revient dans la chaîne"
+            assert after not in chain, (
+                f"{after.objectName()} revient : {[w.objectName() for w in chain]}"
+            )
             chain.append(after)
     raise AssertionError("Tab ne revient jamais au premier champ")
 
@@ -190,7 +193,7 @@ def reading_order_breaks(chain: list[QWidget], regions: list[QWidget], root: QWi
                 return index
         return len(regions)
 
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in pairwise(chain):
         a, b = _rect(before, root), _rect(after, root)
         ra, rb = region(before), region(after)
         same_line = a.top() < b.bottom() and b.top() < a.bottom()

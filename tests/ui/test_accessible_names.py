@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from guichet.ui.context import AppContext
 from tests.ui.a11y_scenes import SCENES
 from tests.ui.accessibility import walk
 from tests.ui.windows import shown_window
+
+from guichet.ui.context import AppContext
 
 
 @pytest.mark.parametrize("scene", sorted(SCENES))

@@ -8,6 +8,7 @@ as typed. The context panel on the right follows what is typed.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -131,6 +132,7 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Consentement"), consent_row)
         self.form_area = QScrollArea()
         self.form_area.setObjectName("intakeFormArea")
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.form_area.setWidgetResizable(True)
         self.form_area.setWidget(form_widget)
         self.form_widget = form_widget
@@ -170,6 +172,7 @@ class IntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.add_need_button.clicked.connect(self.on_add_need_button_clicked)
+        self.needs.row_added.connect(self.on_needs_row_added)
         self.company.company_chosen.connect(self.on_company_company_chosen)
         self.contact.email_changed.connect(lambda _t: self._warn_timer.start())
         self.needs.subjects_changed.connect(self._warn_timer.start)
@@ -315,6 +318,22 @@ class IntakeDialog(QDialog):
 
     def on_add_need_button_clicked(self) -> None:
         self.needs.add_need()
+
+    def on_needs_row_added(self, row: object) -> None:
+        """A new need is created at the end of the focus chain: what follows the needs on
+        screen goes after it again, so Tab keeps the visual order."""
+        assert isinstance(row, QWidget)
+        following = [
+            row.resources,  # type: ignore[attr-defined]
+            self.add_need_button,
+            self.consent_box,
+            self.consent_date,
+            self.context_panel.history,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for before, after in pairwise(following):
+            QWidget.setTabOrder(before, after)
 
     def on_received_edit_date_changed(self, _day: object) -> None:
         if not self.consent_box.isChecked():  # the consent date shown follows the arrival

@@ -184,14 +184,14 @@ class HomePage(QWidget):
         self.latest_view = _table("latestInquiriesView", self.latest_model)
         self.due_view = _table("followUpsDueView", self.due_model)
         self.referrals_view = _table("latestReferralsView", self.referrals_model)
-        for view, title in (
+        for view, caption in (
             (self.today_view, self.tr("Demandes du jour")),
             (self.latest_view, self.tr("Dernières demandes")),
             (self.due_view, self.tr("Relances à faire")),
             (self.referrals_view, self.tr("Dernières mises en relation")),
         ):
             view.activated.connect(self.on_view_activated)
-            set_name(view, title)
+            set_name(view, caption)
         self.inquiry_tabs = QTabWidget()
         self.inquiry_tabs.setObjectName("inquiryTabs")
         self.inquiry_tabs.addTab(self.today_view, self.tr("Demandes du jour"))

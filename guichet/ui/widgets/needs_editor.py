@@ -22,7 +22,7 @@ from guichet.services.intake import NeedDraft
 from guichet.services.resources import theme_resources
 from guichet.services.subject_match import SubjectChoice, match_subjects, subject_hint
 
-from guichet.ui.accessibility import field_of, set_name
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
@@ -89,10 +89,6 @@ class NeedRow(QFrame):
         ):
             set_name(widget, text.replace("%1", str(number)))
 
-    def tab_chain(self) -> list[QWidget]:
-        """Its controls in reading order: the subject, « ✕ », the description, the resources."""
-        return [field_of(self.subject_field), self.remove_button, self.description, self.resources]
-
     def is_blank(self) -> bool:
         return self.subject is None and not self.description.toPlainText().strip()
 
@@ -153,6 +149,8 @@ class NeedRow(QFrame):
 
 class NeedsEditor(QWidget):
     subjects_changed = Signal()
+    #: a need added after the form was built: its fields come last in the focus chain
+    row_added = Signal(object)
 
     def __init__(
         self, ctx: AppContext, choices: list[SubjectChoice], parent: QWidget | None = None
@@ -172,14 +170,10 @@ class NeedsEditor(QWidget):
         row = NeedRow(self.ctx, self.choices, self._created)
         row.subject_changed.connect(self.subjects_changed)
         row.remove_requested.connect(self.on_row_remove_requested)
-        previous = self.rows[-1] if self.rows else None
         self.rows.append(row)
         self._layout.addWidget(row)
         row.show()  # at once, not at the next event loop turn: typing may follow immediately
-        if previous is not None:  # Tab goes from the last need to the new one, not to the end
-            chain = [previous.tab_chain()[-1], *row.tab_chain()]
-            for before, after in zip(chain, chain[1:], strict=False):
-                QWidget.setTabOrder(before, after)
+        self.row_added.emit(row)  # the form puts what follows the needs after it for Tab
         self._renumber()
         if focus:
             row.subject_field.setFocus()
