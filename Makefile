@@ -11,9 +11,10 @@ SCREEN := -screen 0 1440x900x24
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui
+	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui \
+	at-spi2-core dbus dbus-x11 python3-pyatspi
 
-.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean
+.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean a11y
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -61,6 +62,10 @@ screenshots: install
 	@for size in $(SCREENSHOT_SIZES); do \
 		xvfb-run -a -s "-screen 0 $${size}x24" $(BIN)/python -m tools.screenshots --out docs/screenshots || exit 1; \
 	done
+
+# Nouvelle demande as a screen reader sees it over AT-SPI (role + name of each field).
+a11y: install
+	xvfb-run -a dbus-run-session -- tools/a11y/run.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache
