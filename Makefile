@@ -11,9 +11,10 @@ SCREEN := -screen 0 1440x900x24
 APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
-	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui binutils
+	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui binutils \
+	at-spi2-core dbus dbus-x11 python3-pyatspi
 
-.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean bundle
+.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean bundle a11y
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -76,6 +77,10 @@ bundle: install $(BUNDLE_STAMP)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath $(BUNDLE)/dist \
 		--workpath $(BUNDLE)/work packaging/guichet.spec
 	$(BIN)/python -m tools.bundle_smoke $(BUNDLE)/dist/guichet
+
+# Nouvelle demande as a screen reader sees it over AT-SPI (role + name of each field).
+a11y: install
+	xvfb-run -a dbus-run-session -- tools/a11y/run.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache

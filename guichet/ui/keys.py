@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.ui.accessibility import AccessibleForms
 from guichet.ui.forms import FormTidier
 from guichet.ui.theme import is_dark
 
@@ -159,11 +160,13 @@ class FocusRingStyle(QProxyStyle):
 
 
 def install_desk_keys(app: QApplication) -> None:
-    """Once per application: the keys above, the focus ring and tidy forms."""
+    """Once per application: the keys above, the focus ring, tidy forms whose fields are
+    named, and Tab leaving multi-line fields."""
     if app.property("guichetDeskKeys"):
         return
     app.setProperty("guichetDeskKeys", True)
     app.installEventFilter(DeskKeys(app))
     app.installEventFilter(FormTidier(app))
+    app.installEventFilter(AccessibleForms(app))
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))

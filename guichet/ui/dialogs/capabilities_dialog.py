@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from guichet.errors import GuichetError
 from guichet.services.capabilities import CapabilityNode, CapabilityService
 
+from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import fit_to_screen
@@ -42,6 +43,7 @@ class CapabilitiesDialog(QDialog):
         layout.addLayout(body, 1)
         self.tree = QTreeWidget()
         self.tree.setObjectName("thesaurusTree")
+        set_name(self.tree, self.tr("Compétences"))
         self.tree.setHeaderLabels([self.tr("Compétence"), self.tr("Organisations")])
         self.tree.setColumnWidth(0, 300)
         self.tree.currentItemChanged.connect(self.on_tree_current_item_changed)
@@ -66,9 +68,11 @@ class CapabilitiesDialog(QDialog):
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setWordWrap(True)
         side.addWidget(self.path_label)
-        side.addWidget(QLabel(self.tr("Synonymes (un par ligne) :")))
+        synonyms_label = QLabel(self.tr("Synonymes (un par ligne) :"))
+        side.addWidget(synonyms_label)
         self.synonyms_edit = QPlainTextEdit()
         self.synonyms_edit.setObjectName("synonymsEdit")
+        label_field(synonyms_label, self.synonyms_edit)
         side.addWidget(self.synonyms_edit, 1)
         self.save_synonyms_button = QPushButton(self.tr("Enregistrer les synonymes"))
         self.save_synonyms_button.setObjectName("saveSynonymsButton")

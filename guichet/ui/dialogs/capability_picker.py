@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from guichet.reference.text import fold
 from guichet.services.capabilities import CapabilityNode, ListItem
 
+from guichet.ui.accessibility import set_name
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,12 +35,14 @@ class CapabilityPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("capabilityPickerFilter")
+        set_name(self.filter_edit, self.tr("Trouver une compétence"))
         self.filter_edit.setPlaceholderText(self.tr("Trouver une compétence (nom ou synonyme)…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
         layout.addWidget(self.filter_edit)
         self.tree = QTreeWidget()
         self.tree.setObjectName("capabilityTree")
+        set_name(self.tree, self.tr("Compétences"))
         self.tree.setHeaderHidden(True)
         layout.addWidget(self.tree)
         items: dict[int, QTreeWidgetItem] = {}

@@ -29,6 +29,7 @@ from guichet.services.contacts import (
     ContactService,
 )
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
@@ -97,6 +98,7 @@ class ContactDialog(QDialog):
         self.consent_box.setObjectName("consent_box")
         self.consent_date = QDateEdit(QDate.currentDate())
         self.consent_date.setObjectName("consent_date")
+        set_name(self.consent_date, self.tr("Date du consentement"))
         self.consent_date.setCalendarPopup(True)
         self.consent_date.setDisplayFormat("dd/MM/yyyy")
         self.consent_date.setEnabled(False)

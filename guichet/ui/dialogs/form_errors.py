@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from guichet.errors import ConcurrentEditError, ValidationError
 from guichet.reference.phones import format_phone
 
+from guichet.ui.accessibility import describe_error, label_field
 from guichet.ui.theme import set_themed_style
 
 #: fields holding a telephone number (stored E.164, shown in the national form)
@@ -70,9 +71,12 @@ class FormErrors:
         tab: int = 0,
         extra: QWidget | None = None,
     ) -> QLabel:
-        """Add ``widget`` (and ``extra`` under it) to ``form`` with a hidden error label."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
+        """Add ``widget`` (and ``extra`` under it) to ``form`` with a hidden error label.
+
+        The caption is the buddy of the real field (a composite's focus proxy) and names it for
+        screen readers; the fields sit in a layout, not a wrapper widget, so the caption is their
+        sibling (the label relation a screen reader follows)."""
+        layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
@@ -85,7 +89,10 @@ class FormErrors:
         set_themed_style(error, "color: $error;")
         error.hide()
         layout.addWidget(error)
-        form.addRow(caption, box)
+        label = QLabel(caption)
+        form.addRow(label, layout)
+        if caption:
+            label_field(label, widget)
         self.rows[field] = (widget, error, tab)
         return error
 
@@ -97,15 +104,17 @@ class FormErrors:
         widget, error, tab = row
         error.setText(exc.message)
         error.show()
+        describe_error(widget, exc.message)
         if self.tabs is not None:
             self.tabs.setCurrentIndex(tab)
         widget.setFocus()
         return True
 
     def clear(self) -> None:
-        for _widget, error, _tab in self.rows.values():
+        for widget, error, _tab in self.rows.values():
             error.clear()
             error.hide()
+            describe_error(widget, "")
 
     def message(self, field: str) -> str:
         row = self.rows.get(field)

@@ -25,6 +25,7 @@ from guichet.errors import GuichetError
 from guichet.importers.mapping import FIELDS
 from guichet.models import OrganizationKind, label
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 
@@ -115,6 +116,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.source_label)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("mappingTable")
+        set_name(self.table, self.tr("Correspondance des colonnes"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Colonne du fichier"), self.tr("Exemples"), self.tr("Champ de Guichet")]
         )
@@ -127,9 +129,10 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.table, 1)
         self.combos: list[QComboBox] = []
 
-    def _combo(self, column: int, selected: str | None) -> QComboBox:
+    def _combo(self, column: int, header: str, selected: str | None) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"mappingCombo{column}")
+        set_name(combo, self.tr("Champ de Guichet pour la colonne « %1 »").replace("%1", header))
         combo.addItem(self.tr("— ne pas importer —"), None)
         for spec in FIELDS:
             text = self.tr(spec.label) + (" *" if spec.required else "")
@@ -157,7 +160,7 @@ class MappingPage(QWizardPage):
         for column, header in enumerate(table.headers):
             self.table.setItem(column, 0, QTableWidgetItem(header))
             self.table.setItem(column, 1, QTableWidgetItem(" · ".join(table.sample(column))))
-            combo = self._combo(column, choice.mapping[column])
+            combo = self._combo(column, header, choice.mapping[column])
             self.combos.append(combo)
             self.table.setCellWidget(column, 2, combo)
 

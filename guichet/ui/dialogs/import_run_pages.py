@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from guichet.importers.plan import ACTION_LABELS, ImportAction, ImportPlan
 from guichet.services.imports import ImportReport, save_report
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.dialogs.import_preview_model import ImportPreviewModel
 from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
@@ -56,12 +57,13 @@ class _ActionFilter(QSortFilterProxyModel):
 
 
 def _rows_view(
-    page: QWizardPage, model: ImportPreviewModel, name: str
+    page: QWizardPage, model: ImportPreviewModel, object_name: str, spoken_name: str
 ) -> tuple[QTableView, _ActionFilter]:
     proxy = _ActionFilter(page)
     proxy.setSourceModel(model)
     view = QTableView()
-    view.setObjectName(name)
+    view.setObjectName(object_name)
+    set_name(view, spoken_name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(0, proxy.sortOrder().AscendingOrder)
@@ -97,6 +99,7 @@ class PreviewPage(QWizardPage):
         top.addWidget(self.summary, 1)
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("previewFilterBox")
+        set_name(self.filter_box, self.tr("Lignes montrées"))
         self.filter_box.addItem(self.tr("Toutes les lignes"), None)
         for action in ImportAction:
             self.filter_box.addItem(self.tr(ACTION_LABELS[action]), action)
@@ -107,7 +110,9 @@ class PreviewPage(QWizardPage):
         self.progress.setObjectName("previewProgress")
         layout.addWidget(self.progress)
         self.model = ImportPreviewModel(self.tr, self)
-        self.view, self.proxy = _rows_view(self, self.model, "previewView")
+        self.view, self.proxy = _rows_view(
+            self, self.model, "previewView", self.tr("Lignes du fichier")
+        )
         layout.addWidget(self.view, 1)
 
     def initializePage(self) -> None:
@@ -191,7 +196,9 @@ class RunPage(QWizardPage):
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
         self.model = ImportPreviewModel(self.tr, self)
-        self.view, self.proxy = _rows_view(self, self.model, "reportView")
+        self.view, self.proxy = _rows_view(
+            self, self.model, "reportView", self.tr("Rapport d'import")
+        )
         layout.addWidget(self.view, 1)
         self.save_button = QPushButton(self.tr("Enregistrer le rapport…"))
         self.save_button.setObjectName("saveReportButton")

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from guichet.services.resources import ResourceInfo
 
+from guichet.ui.accessibility import set_name
+
 
 class InformDialog(QDialog):
     def __init__(self, subject: str, resources: list[ResourceInfo], parent: QWidget | None = None):
@@ -32,6 +34,7 @@ class InformDialog(QDialog):
         )
         self.list = QListWidget()
         self.list.setObjectName("informResources")
+        set_name(self.list, self.tr("Ressources à remettre"))
         for info in resources:
             text = f"{info.title} — {info.kind_label}"
             if info.file_name:

@@ -8,6 +8,7 @@ as typed. The context panel on the right follows what is typed.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from typing import ClassVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -35,6 +36,7 @@ from guichet.services.counsellors import CounsellorService
 from guichet.services.intake import InquiryCreated, IntakeDraft, create_inquiry
 from guichet.services.intake_context import company_context, intake_warnings, subject_choices
 
+from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_draft import DraftKeeper, confirm_close
 from guichet.ui.feedback import show_error
@@ -98,10 +100,14 @@ class IntakeDialog(QDialog):
         self.counsellor_box.setCurrentIndex(max(current, 0))
         header = QHBoxLayout()
         header.addWidget(self.received_edit)
-        header.addWidget(QLabel(self.tr("Canal")))
+        channel_label = QLabel(self.tr("Canal"))
+        header.addWidget(channel_label)
         header.addWidget(self.channel_box)
-        header.addWidget(QLabel(self.tr("Conseiller")))
+        counsellor_label = QLabel(self.tr("Conseiller"))
+        header.addWidget(counsellor_label)
         header.addWidget(self.counsellor_box, 1)
+        label_field(channel_label, self.channel_box)
+        label_field(counsellor_label, self.counsellor_box)
         form.addRow(self.tr("Arrivée"), header)
 
         self.company = CompanyField(ctx)
@@ -113,19 +119,22 @@ class IntakeDialog(QDialog):
         self.add_need_button = QPushButton(self.tr("+ Ajouter un besoin (Ctrl+B)"))
         self.add_need_button.setObjectName("addNeedButton")
         self.add_need_button.setAutoDefault(False)
-        self.add_need_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_name(self.add_need_button, self.tr("Ajouter un besoin"))
+        self.add_need_button.setAccessibleDescription(self.tr("Raccourci : Ctrl+B"))
         form.addRow("", self.add_need_button)
         consent_row = QHBoxLayout()
         self.consent_box = QCheckBox(
             self.tr("à partager ses coordonnées avec les partenaires (Alt+C), le")
         )
         self.consent_box.setObjectName("intakeConsent")
+        set_name(self.consent_box, self.tr("Consentement à partager ses coordonnées"))
+        self.consent_box.setAccessibleDescription(self.tr("Raccourci : Alt+C"))
         self.consent_date = QDateEdit()
         self.consent_date.setObjectName("intakeConsentDate")
         self.consent_date.setDisplayFormat("dd/MM/yyyy")
         self.consent_date.setCalendarPopup(True)
-        self.consent_date.setEnabled(False)
-        self.consent_date.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.consent_date.setEnabled(False)  # reached by Tab once the consent is ticked
+        set_name(self.consent_date, self.tr("Date du consentement"))
         self.consent_date.setDate(self.received_edit.date())
         consent_row.addWidget(self.consent_box)
         consent_row.addWidget(self.consent_date)
@@ -133,6 +142,7 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Consentement"), consent_row)
         self.form_area = QScrollArea()
         self.form_area.setObjectName("intakeFormArea")
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.form_area.setWidgetResizable(True)
         self.form_area.setWidget(form_widget)
         self.form_widget = form_widget
@@ -168,6 +178,7 @@ class IntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.add_need_button.clicked.connect(self.on_add_need_button_clicked)
+        self.needs.row_added.connect(self.on_needs_row_added)
         self.company.company_chosen.connect(self.on_company_company_chosen)
         self.contact.email_changed.connect(lambda _t: self._warn_timer.start())
         self.needs.subjects_changed.connect(self._warn_timer.start)
@@ -323,6 +334,22 @@ class IntakeDialog(QDialog):
 
     def on_add_need_button_clicked(self) -> None:
         self.needs.add_need()
+
+    def on_needs_row_added(self, row: object) -> None:
+        """A new need is created at the end of the focus chain: what follows the needs on
+        screen goes after it again, so Tab keeps the visual order."""
+        assert isinstance(row, QWidget)
+        following = [
+            row.resources,  # type: ignore[attr-defined]
+            self.add_need_button,
+            self.consent_box,
+            self.consent_date,
+            self.context_panel.history,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for before, after in pairwise(following):
+            QWidget.setTabOrder(before, after)
 
     def on_received_edit_date_changed(self, _day: object) -> None:
         if not self.consent_box.isChecked():  # the consent date shown follows the arrival

@@ -30,6 +30,7 @@ from guichet.services.duplicates import (
     merge_organizations,
 )
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import fit_to_screen
@@ -138,6 +139,8 @@ class MergeDialog(QDialog):
                 radio = QRadioButton(shown or self.tr("(vide)"))
                 radio.setToolTip(text)
                 radio.setObjectName(f"choice_{row.field}_{side}")
+                # heard as « SIRET : 959 411 133 83260 », not as a bare number
+                set_name(radio, f"{self.tr(row.label)} : {text or self.tr('(vide)')}")
                 group.addButton(radio, side)
                 self.grid.addWidget(radio, row_number, side + 1)
             preferred = 0 if row.keep_text or not row.remove_text else 1

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout,
 
 from guichet.services.referral_needs import NeedRow, recent_needs
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.rows_view import rows_view
 from guichet.ui.screen_fit import fit_to_screen
@@ -22,6 +23,7 @@ class NeedPickerDialog(QDialog):
         fit_to_screen(self, (900, 520))
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("needFilterEdit")
+        set_name(self.filter_edit, self.tr("Filtrer les besoins"))
         self.filter_edit.setPlaceholderText(self.tr("Référence, entreprise ou sujet…"))
         self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
         self.model: RowsTableModel[NeedRow] = RowsTableModel(
@@ -38,6 +40,7 @@ class NeedPickerDialog(QDialog):
         )
         self.proxy = sorting_proxy(self.model, self)
         self.view = rows_view("needsView", self.proxy)
+        set_name(self.view, self.tr("Besoins"))
         self.view.setSortingEnabled(True)
         self.view.doubleClicked.connect(self.accept)
         buttons = QDialogButtonBox(

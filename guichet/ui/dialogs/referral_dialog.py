@@ -28,6 +28,7 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.services.referral_suggestions import NeedContext, Suggestion, SuggestionService
 from guichet.services.referrals import ReferralChoice, ReferralService
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.screen_fit import fit_to_screen
@@ -76,6 +77,7 @@ class ReferralDialog(QDialog):
 
         self.other_edit = QLineEdit()
         self.other_edit.setObjectName("otherSearchEdit")
+        set_name(self.other_edit, self.tr("Chercher un autre organisme"))
         self.other_edit.setPlaceholderText(
             self.tr("Un autre organisme ? Nom, savoir-faire, commune… puis Entrée")
         )

@@ -21,6 +21,7 @@ from guichet.reference.dates import format_datetime_short
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import ReferralService, allowed_transitions
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.screen_fit import fit_to_screen, set_text_lines
@@ -55,6 +56,7 @@ class ReferralStatusDialog(QDialog):
         form.addRow(self.note_label, self.note_edit)
         self.history = QListWidget()
         self.history.setObjectName("referralHistory")
+        set_name(self.history, self.tr("Historique de la mise en relation"))
         for at, what, note in self.service.events(row.id):
             self.history.addItem(
                 f"{format_datetime_short(at)} · {what}" + (f" — {note}" if note else "")

@@ -26,6 +26,7 @@ from guichet.errors import GuichetError
 from guichet.services.counsellors import CounsellorInfo, CounsellorService
 from guichet.services.settings import SettingsService
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
@@ -136,6 +137,7 @@ class SettingsDialog(QDialog):
         left = QVBoxLayout()
         self.counsellor_list = QListWidget()
         self.counsellor_list.setObjectName("counsellorList")
+        set_name(self.counsellor_list, self.tr("Conseillers"))
         self.counsellor_list.currentItemChanged.connect(
             self.on_counsellor_list_current_item_changed
         )

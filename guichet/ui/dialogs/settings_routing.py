@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from guichet.services.routing import RoutingRow, RoutingService
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.rows_view import rows_view
@@ -53,6 +54,7 @@ class RoutingSettingsTab(QWidget):
         )
         self.proxy = sorting_proxy(self.model, self)
         self.view = rows_view("routingView", self.proxy)
+        set_name(self.view, self.tr("Règles d'orientation"))
         self.view.setSortingEnabled(True)
         self.view.selectionModel().selectionChanged.connect(self.on_view_selection_changed)
 

@@ -23,6 +23,7 @@ from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
 from guichet.letters.template import LETTER_FIELDS, validate_template
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.theme import set_themed_style
 
 KINDS = {
@@ -47,6 +48,7 @@ class LetterTemplatesTab(QWidget):
         self.object_edit.setObjectName("templateObjectEdit")
         self.body_edit = QPlainTextEdit()
         self.body_edit.setObjectName("templateBodyEdit")
+        set_name(self.body_edit, self.tr("Texte du courrier"))
         self.body_edit.setTabChangesFocus(True)
         self.object_edit.textChanged.connect(self.on_text_changed)
         self.body_edit.textChanged.connect(self.on_text_changed)
@@ -55,6 +57,7 @@ class LetterTemplatesTab(QWidget):
         self.check_label.setWordWrap(True)
         self.fields = QListWidget()
         self.fields.setObjectName("templateFieldsList")
+        set_name(self.fields, self.tr("Champs à insérer"))
         self.fields.setToolTip(self.tr("Double-cliquez pour insérer le champ dans le texte."))
         for name, description in LETTER_FIELDS.items():
             item = QListWidgetItem(f"{{{name}}} — {description}")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui import keys, search_box
+from guichet.ui.accessibility import set_name
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
 from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.table_fit import compact_rows
@@ -128,6 +129,7 @@ class ShortcutsDialog(QDialog):
         self.model.set_rows(window_shortcuts(window))
         self.table = QTableView()
         self.table.setObjectName("shortcutsView")
+        set_name(self.table, self.tr("Raccourcis clavier"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

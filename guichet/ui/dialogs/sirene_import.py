@@ -29,6 +29,7 @@ from guichet.services.sirene_import import (
     territory_filter,
 )
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
@@ -69,6 +70,7 @@ class SireneImportDialog(QDialog):
         self.departement_radio.setObjectName("sireneDepartementRadio")
         self.departement_edit = QLineEdit("76")
         self.departement_edit.setObjectName("sireneDepartementEdit")
+        set_name(self.departement_edit, self.tr("Numéro du département"))
         self.departement_edit.setMaximumWidth(60)
         where = QHBoxLayout()
         where.addWidget(self.territory_radio)

@@ -19,6 +19,7 @@ from guichet.errors import GuichetError
 from guichet.services import taxonomy
 from guichet.services.taxonomy import SubjectInfo, SubjectInUse, ThemeInfo
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 
@@ -33,6 +34,7 @@ class TaxonomyTab(QWidget):
         layout = QHBoxLayout(self)
         self.tree = QTreeWidget()
         self.tree.setObjectName("taxonomyTree")
+        set_name(self.tree, self.tr("Thématiques et sujets"))
         self.tree.setHeaderLabels(
             [self.tr("Thématique › sujet"), self.tr("Besoins"), self.tr("État")]
         )

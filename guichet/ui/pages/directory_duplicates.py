@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guichet.services.duplicates import DuplicatePair, find_duplicates
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.merge_dialog import MergeDialog
 from guichet.ui.rows_view import rows_view
@@ -45,6 +46,7 @@ class DuplicatesTab(QWidget):
         layout.addLayout(top)
         self.model: RowsTableModel[DuplicatePair] = RowsTableModel(pair_columns(self.tr), self)
         self.view = rows_view("duplicatesView", self.model)
+        set_name(self.view, self.tr("Doublons probables"))
         self.view.doubleClicked.connect(lambda _index: self.on_merge_button_clicked())
         layout.addWidget(self.view, 1)
 

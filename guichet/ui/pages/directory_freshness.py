@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guichet.services.organizations import OrganizationService, StaleOrganization
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.rows_view import rows_view
@@ -48,6 +49,7 @@ class FreshnessTab(QWidget):
         layout.addLayout(top)
         self.model: RowsTableModel[StaleOrganization] = RowsTableModel(stale_columns(self.tr), self)
         self.view = rows_view("staleView", self.model, several=True)
+        set_name(self.view, self.tr("Fiches à vérifier"))
         self.view.doubleClicked.connect(lambda _index: self.on_open_button_clicked())
         layout.addWidget(self.view, 1)
         self._loaded = False

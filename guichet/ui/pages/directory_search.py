@@ -36,6 +36,7 @@ from guichet.search import DirectorySearch, OrganizationHit, SearchFilters
 from guichet.services.exports import ExportKind, contact_ids_of
 from guichet.services.maintenance import ensure_sound
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.capabilities_dialog import CapabilitiesDialog
@@ -137,6 +138,7 @@ class DirectorySearchTab(QWidget):
         self.model = HitsTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("directoryResults")
+        set_name(self.table, self.tr("Organisations trouvées"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

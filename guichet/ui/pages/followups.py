@@ -32,6 +32,7 @@ from guichet.services.followups import due_referrals
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import OPEN_STATUSES, ReferralService
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton
 from guichet.ui.icons import with_icon
@@ -80,6 +81,7 @@ class FollowUpsPage(QWidget):
         self.setObjectName("followUpsPage")
         self.view_box = QComboBox()
         self.view_box.setObjectName("followUpViewBox")
+        set_name(self.view_box, self.tr("Mises en relation montrées"))
         self.view_box.addItem(self.tr("À relancer"), "due")
         self.view_box.addItem(self.tr("Mises en relation en cours"), "open")
         self.view_box.addItem(self.tr("Toutes les mises en relation"), "all")
@@ -102,6 +104,7 @@ class FollowUpsPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("followUpsView")
+        set_name(self.table, self.tr("Relances"))
         mark_initial_focus(self.table)
         self.table.setModel(self.proxy)
         use_status_chips(self.table)

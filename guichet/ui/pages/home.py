@@ -23,6 +23,7 @@ from guichet.services.overview import InquiryRow, Overview, load_overview
 from guichet.services.reactivity import Reactivity
 from guichet.services.referral_rows import ReferralRow
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.table_fit import compact_rows, fit_columns
@@ -181,8 +182,14 @@ class HomePage(QWidget):
         self.latest_view = _table("latestInquiriesView", self.latest_model)
         self.due_view = _table("followUpsDueView", self.due_model)
         self.referrals_view = _table("latestReferralsView", self.referrals_model)
-        for view in (self.today_view, self.latest_view, self.due_view, self.referrals_view):
+        for view, caption in (
+            (self.today_view, self.tr("Demandes du jour")),
+            (self.latest_view, self.tr("Dernières demandes")),
+            (self.due_view, self.tr("Relances à faire")),
+            (self.referrals_view, self.tr("Dernières mises en relation")),
+        ):
             view.activated.connect(self.on_view_activated)
+            set_name(view, caption)
         self.inquiry_tabs = QTabWidget()
         self.inquiry_tabs.setObjectName("inquiryTabs")
         self.inquiry_tabs.addTab(self.today_view, self.tr("Demandes du jour"))

@@ -31,6 +31,7 @@ from guichet.services.inquiries import (
 )
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton, IdsFinder
@@ -67,6 +68,7 @@ class InquiriesPage(QWidget):
             self.tr("Rechercher : référence, entreprise, contact, besoin…")
         )
         self.text_edit.setClearButtonEnabled(True)
+        set_name(self.text_edit, self.tr("Rechercher une demande"))
         bar.addWidget(self.text_edit, 2)
         self.status_box = self._combo(
             "inquiryStatusFilter",
@@ -93,6 +95,14 @@ class InquiriesPage(QWidget):
         )
         self.mine_box = QCheckBox(self.tr("&Mes demandes"))
         self.mine_box.setObjectName("inquiryMineFilter")
+        for box, spoken_name in (
+            (self.status_box, self.tr("Statut")),
+            (self.theme_box, self.tr("Thématique")),
+            (self.channel_box, self.tr("Canal")),
+            (self.counsellor_box, self.tr("Conseiller")),
+            (self.period_box, self.tr("Période")),
+        ):
+            set_name(box, spoken_name)
         for widget in (
             self.status_box,
             self.theme_box,
@@ -117,6 +127,7 @@ class InquiriesPage(QWidget):
         self.model = InquiryListModel(self)
         self.view = QTableView()
         self.view.setObjectName("inquiriesView")
+        set_name(self.view, self.tr("Demandes"))
         self.view.setModel(self.model)
         mark_search_box(self.text_edit, self.view)
         use_status_chips(self.view)

@@ -28,6 +28,7 @@ from guichet.services.inquiry_actions import add_note, set_need_outcome
 from guichet.services.inquiry_detail import InquiryDetail, NeedDetail, inquiry_detail
 from guichet.services.resources import give_information, proposed_resources
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.inform_dialog import InformDialog
 from guichet.ui.dialogs.referral_dialog import ReferralDialog
@@ -118,6 +119,7 @@ class InquiryDetailPanel(QScrollArea):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("inquiryNoteEdit")
         self.note_edit.setPlaceholderText(self.tr("Note de suivi…"))
+        set_name(self.note_edit, self.tr("Note de suivi"))
         self.note_edit.setTabChangesFocus(True)
         set_text_lines(self.note_edit, 2)
         self.note_button = QPushButton(self.tr("Ajouter la note"))
@@ -129,6 +131,7 @@ class InquiryDetailPanel(QScrollArea):
         layout.addLayout(note_row)
         self.timeline = QListWidget()
         self.timeline.setObjectName("inquiryTimeline")
+        set_name(self.timeline, self.tr("Historique"))
         self.timeline.setWordWrap(True)
         set_text_lines(self.timeline, 5, "min")
         layout.addWidget(self.timeline, 1)

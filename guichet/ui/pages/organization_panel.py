@@ -37,6 +37,7 @@ from guichet.services.organizations import (
     months_before,
 )
 
+from guichet.ui.accessibility import label_field
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
@@ -119,9 +120,11 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self.verified_label)
         content.addLayout(actions)
 
-        content.addWidget(self._heading(self.tr("Contacts")))
+        contacts_heading = self._heading(self.tr("Contacts"))
+        content.addWidget(contacts_heading)
         self.contacts_list = QListWidget()
         self.contacts_list.setObjectName("contactsList")
+        label_field(contacts_heading, self.contacts_list)
         set_text_lines(self.contacts_list, 6, "max")
         # Two clean lines per contact (who / how to reach), elided rather than wrapped anyhow;
         # the tooltip gives the whole text.
@@ -156,12 +159,14 @@ class OrganizationPanel(QScrollArea):
         content.addWidget(self.skills_label)
         content.addWidget(self._heading(self.tr("Adhésions")))
         content.addWidget(self.memberships_label)
-        content.addWidget(self._heading(self.tr("Mises en relation reçues")))
+        referrals_heading = self._heading(self.tr("Mises en relation reçues"))
+        content.addWidget(referrals_heading)
         self.referrals_model: RowsTableModel[ReceivedReferral] = RowsTableModel(
             referral_columns(self.tr), self
         )
         self.referrals_view, self.referrals_columns = referrals_view(self.referrals_model)
         set_text_lines(self.referrals_view, 5, "min")
+        label_field(referrals_heading, self.referrals_view)
         self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)
         self.content.hide()

@@ -42,6 +42,7 @@ from guichet.services.resources import (
 from guichet.services.scratch import scratch_folder
 from guichet.services.taxonomy import load_taxonomy
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -73,6 +74,7 @@ class ResourcesPage(QWidget):
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("resourceFilter")
+        set_name(self.filter_edit, self.tr("Filtrer les ressources"))
         self.filter_edit.setPlaceholderText(self.tr("Filtrer les ressources…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("Nouvelle ressource"))
@@ -98,6 +100,7 @@ class ResourcesPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view = QTableView()
         self.view.setObjectName("resourcesView")
+        set_name(self.view, self.tr("Ressources"))
         self.view.setModel(self.proxy)
         mark_search_box(self.filter_edit, self.view)
         self.view.setSortingEnabled(True)

@@ -20,6 +20,7 @@ from guichet.search import DirectorySearch, OrganizationHit
 from guichet.services.quick_company import CompanyCreated
 from guichet.services.sirene_lookup import SireneMatch, create_from_sirene, establishments_to_add
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.search_worker import LiveSearch
@@ -74,6 +75,7 @@ class CompanyField(QWidget):
         self.chosen_label.setWordWrap(True)
         self.change_button = QPushButton(self.tr("Changer"))
         self.change_button.setObjectName("companyChange")
+        set_name(self.change_button, self.tr("Changer d'entreprise"))
         self.change_button.setAutoDefault(False)
         chosen_row.addWidget(self.chosen_label, 1)
         chosen_row.addWidget(self.change_button)

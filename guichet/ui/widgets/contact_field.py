@@ -24,6 +24,7 @@ from guichet.services.contacts import ContactChoice
 from guichet.services.intake import NewContact
 from guichet.services.intake_context import company_contacts
 
+from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
@@ -100,17 +101,24 @@ class ContactField(QWidget):
             edit.setMaxLength(limit)
         self.phone.setPlaceholderText("02 35 12 34 56")
         self.email.setPlaceholderText("prenom.nom@entreprise.fr")
+        set_name(self.first_name, self.tr("Prénom"))
+        set_name(self.last_name, self.tr("Nom"))
         grid.addWidget(QLabel(self.tr("Civilité, prénom, nom")), 0, 0)
         names = QHBoxLayout()
         names.addWidget(self.civility)
         names.addWidget(self.first_name, 1)
         grid.addLayout(names, 0, 1)
         grid.addWidget(self.last_name, 0, 2, 1, 2)
-        grid.addWidget(QLabel(self.tr("Téléphone")), 1, 0)
+        for caption, edit, row, column in (
+            (self.tr("Téléphone"), self.phone, 1, 0),
+            (self.tr("E-mail"), self.email, 1, 2),
+            (self.tr("Fonction"), self.role, 2, 0),
+        ):
+            caption_label = QLabel(caption)
+            label_field(caption_label, edit)
+            grid.addWidget(caption_label, row, column)
         grid.addWidget(self.phone, 1, 1)
-        grid.addWidget(QLabel(self.tr("E-mail")), 1, 2)
         grid.addWidget(self.email, 1, 3)
-        grid.addWidget(QLabel(self.tr("Fonction")), 2, 0)
         grid.addWidget(self.role, 2, 1, 1, 3)
         self.new_box.hide()
         layout.addWidget(self.new_box)

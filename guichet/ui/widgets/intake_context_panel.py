@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from guichet.reference.dates import format_date_short
 from guichet.services.intake_context import CompanyContext, IntakeWarning
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.theme import set_themed_style
 
 
@@ -42,6 +43,7 @@ class IntakeContextPanel(QWidget):
         layout.addWidget(self.header)
         self.history = QTreeWidget()
         self.history.setObjectName("intakeHistory")
+        set_name(self.history, self.tr("Historique de l'entreprise"))
         self.history.setHeaderLabels([self.tr("Historique"), self.tr("Suite")])
         header = self.history.header()  # the outcome column whole, the history elided
         header.setStretchLastSection(False)

@@ -22,6 +22,7 @@ from guichet.services.intake import NeedDraft
 from guichet.services.resources import theme_resources
 from guichet.services.subject_match import SubjectChoice, match_subjects, subject_hint
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
@@ -51,7 +52,7 @@ class NeedRow(QFrame):
         self.remove_button.setObjectName(f"needRemove{number}")
         self.remove_button.setText("✕")
         self.remove_button.setToolTip(self.tr("Retirer ce besoin"))
-        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_name(self.remove_button, self.tr("Retirer ce besoin"))
         grid.addWidget(self.remove_button, 0, 2)
         self.description = QPlainTextEdit()
         self.description.setObjectName(f"needDescription{number}")
@@ -82,6 +83,12 @@ class NeedRow(QFrame):
 
     def set_number(self, number: int) -> None:
         self.title.setText(self.tr("Besoin %1").replace("%1", str(number)))
+        for widget, text in (
+            (self.subject_field, self.tr("Sujet du besoin %1")),
+            (self.description, self.tr("Description du besoin %1")),
+            (self.resources, self.tr("Ressources remises, besoin %1 (Espace pour cocher)")),
+        ):
+            set_name(widget, text.replace("%1", str(number)))
 
     def is_blank(self) -> bool:
         return self.subject is None and not self.description.toPlainText().strip()
@@ -143,6 +150,8 @@ class NeedRow(QFrame):
 
 class NeedsEditor(QWidget):
     subjects_changed = Signal()
+    #: a need added after the form was built: its fields come last in the focus chain
+    row_added = Signal(object)
 
     def __init__(
         self, ctx: AppContext, choices: list[SubjectChoice], parent: QWidget | None = None
@@ -165,6 +174,7 @@ class NeedsEditor(QWidget):
         self.rows.append(row)
         self._layout.addWidget(row)
         row.show()  # at once, not at the next event loop turn: typing may follow immediately
+        self.row_added.emit(row)  # the form puts what follows the needs after it for Tab
         self._renumber()
         if focus:
             row.subject_field.setFocus()

@@ -33,6 +33,7 @@ from guichet.services.quick_company import (
 )
 from guichet.services.sirene_lookup import SireneMatch, find_by_siret
 
+from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
@@ -96,6 +97,8 @@ class QuickCompanyPanel(QGroupBox):
         self.commune_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         place.addWidget(self.postal_edit)
         place.addWidget(self.commune_box, 1)
+        set_name(self.postal_edit, self.tr("Code postal"))
+        set_name(self.commune_box, self.tr("Commune"))
         form.addRow(self.tr("Code postal, commune"), place)
         self.address_status = QLabel()
         self.address_status.setObjectName("quickCompanyAddressStatus")

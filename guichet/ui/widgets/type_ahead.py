@@ -3,7 +3,8 @@
 Typing emits :attr:`TypeAheadEdit.text_edited`; the owner answers with :meth:`show_suggestions`
 (synchronously or when a background search returns). Up/Down move in the list, Enter picks the
 highlighted suggestion (the first one by default), Escape closes the list. The list never takes
-the focus, so Tab goes on to the next field.
+the focus, so Tab goes on to the next field; a screen reader is told each suggestion as it is
+highlighted (an accessibility announcement: « Prêt d'honneur, 2 sur 6 »).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from guichet.ui.accessibility import announce, set_name
 
 ROWS_SHOWN = 6
 
@@ -41,6 +44,7 @@ class TypeAheadEdit(QWidget):
         self.line.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setObjectName(f"{object_name}List")
+        set_name(self.list, self.tr("Suggestions"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setUniformItemSizes(True)
         # a long line (a SIRENE establishment) keeps its start and end; the tooltip has it whole
@@ -78,6 +82,7 @@ class TypeAheadEdit(QWidget):
         row_height = max(self.list.sizeHintForRow(0), 18)
         self.list.setFixedHeight(row_height * min(len(suggestions), ROWS_SHOWN) + 6)
         self.list.show()
+        self._announce_current()
 
     def hide_suggestions(self) -> None:
         self.list.hide()
@@ -107,6 +112,7 @@ class TypeAheadEdit(QWidget):
             step = 1 if key == Qt.Key.Key_Down else -1
             row = (self.list.currentRow() + step) % self.list.count()
             self.list.setCurrentRow(row)
+            self._announce_current()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             if self.before_enter is not None:
@@ -119,6 +125,18 @@ class TypeAheadEdit(QWidget):
             self.hide_suggestions()
             return True
         return False
+
+    def _announce_current(self) -> None:
+        """The highlighted suggestion, said without the focus leaving the line."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        position = (
+            self.tr("%1 sur %2")
+            .replace("%1", str(self.list.currentRow() + 1))
+            .replace("%2", str(self.list.count()))
+        )
+        announce(self.line, f"{item.text()}, {position}")
 
     def _pick(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
