@@ -8,7 +8,7 @@ shown, so a new form needs nothing of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFormLayout, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLayout, QSizePolicy, QStackedWidget, QWidget
 
 HORIZONTAL_SPACING = 12
 VERTICAL_SPACING = 6
@@ -33,16 +33,25 @@ def tidy_form(form: QFormLayout) -> QFormLayout:
     return form
 
 
-def _grows_vertically(form: QFormLayout) -> bool:
-    for index in range(form.count()):
-        item = form.itemAt(index)
-        widget = item.widget() if item is not None else None
-        if widget is not None and widget.isVisibleTo(widget.parentWidget() or widget):
+def _grows_vertically(layout: QLayout) -> bool:
+    """Whether a visible field of ``layout`` (or of a layout nested in it, as FormErrors rows
+    are) takes extra height: an expanding widget that no maximum height caps."""
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget, nested = item.widget(), item.layout()
+        if widget is not None:
+            if not widget.isVisibleTo(widget.parentWidget() or widget):
+                continue
             policy = widget.sizePolicy().verticalPolicy()
             capped = widget.maximumHeight() < UNBOUNDED  # e.g. a 3-line address box
             if policy.value & QSizePolicy.PolicyFlag.ExpandFlag.value and not capped:
                 return True
-        elif item is not None and item.expandingDirections() & Qt.Orientation.Vertical:
+        elif nested is not None:
+            if _grows_vertically(nested):
+                return True
+        elif item.expandingDirections() & Qt.Orientation.Vertical:
             return True
     return False
 
