@@ -68,6 +68,14 @@ def database_opener(
             raise
     if lock is not None:
         db.on_dispose.append(lock.release)
+    # openpyxl costs ~120 ms to import: checked here, once the window is painted
+    from guichet.importers.xml_safety import require_safe_xml
+
+    try:
+        require_safe_xml()
+    except BaseException:
+        db.dispose()
+        raise
     if db.created:
         print(f"Nouvelle base créée : {db.path or url}", file=sys.stderr)
     if demo_if_empty:
@@ -81,11 +89,8 @@ def database_opener(
 
 def run_gui(url: str, paths: AppPaths, *, demo_if_empty: bool = False, create: bool = False) -> int:
     """The window; non-zero when the database could not be opened (a French dialog said why)."""
-    from guichet.importers.xml_safety import require_safe_xml
-
     from guichet.ui.application import run
 
-    require_safe_xml()
     paths.ensure()
     return run(
         url,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStyle, QWidget
 
 SP = QStyle.StandardPixmap
@@ -59,6 +58,8 @@ def with_icon(button: QAbstractButton, name: str) -> QAbstractButton:
 def tinted_svg_icon(path: Path, colors: dict[QIcon.Mode, QColor], size: int = 48) -> QIcon:
     """A one-stroke-colour line drawing (resources/icons) drawn in ``colors`` — one per icon
     mode —, so that it stays visible on a dark or high-contrast palette."""
+    from PySide6.QtSvg import QSvgRenderer  # only on dark palettes: kept off the start-up path
+
     svg = path.read_text(encoding="utf-8")
     result = QIcon()
     for mode, value in colors.items():

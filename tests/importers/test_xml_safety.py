@@ -27,24 +27,20 @@ def test_a_workbook_is_not_read_without_defusedxml(
         read_table(path)
 
 
-def test_the_app_does_not_start_without_defusedxml(
+def test_the_app_does_not_open_a_database_without_defusedxml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from guichet.app import run_gui
+    """Checked once the window is painted (openpyxl is slow to import): the database opener
+    refuses, and the window shows the French message instead of the pages."""
+    from guichet.app import database_opener
     from guichet.config import AppPaths
 
-    import guichet.ui.application
-
-    started: list[str] = []
-
-    def run(url: str, *_args: object) -> int:
-        started.append(url)
-        return 0
-
-    monkeypatch.setattr(guichet.ui.application, "run", run)
     paths = AppPaths(data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
-    assert run_gui("sqlite:///x.sqlite3", paths) == 0 and started
+    paths.ensure()
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    database_opener(url, paths, demo_if_empty=False, create=True).dispose()
     monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
     with pytest.raises(EnvironmentProblem, match="defusedxml"):
-        run_gui("sqlite:///y.sqlite3", paths)
-    assert started == ["sqlite:///x.sqlite3"]
+        database_opener(url, paths, demo_if_empty=False)
+    monkeypatch.setattr(openpyxl, "DEFUSEDXML", True)
+    database_opener(url, paths, demo_if_empty=False).dispose()  # its lock was released
