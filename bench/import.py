@@ -128,7 +128,7 @@ import json, resource, sys, time
 from pathlib import Path
 from guichet.services.bootstrap import open_database
 from guichet.services.sirene_import import import_sirene, territory_filter
-db = open_database(sys.argv[2])
+db = open_database(sys.argv[2], create=True)
 start = time.perf_counter()
 report = import_sirene(db, Path(sys.argv[1]), territory_filter(db))
 elapsed = time.perf_counter() - start
