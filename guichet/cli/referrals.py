@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -75,12 +74,11 @@ def run_letter(ctx: Context, args: argparse.Namespace) -> int:
 
 def _write(path: Path, data: bytes) -> None:
     """Writes ``data`` beside ``path`` then renames it over: never a half-written PDF."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    from guichet.db.atomic_files import write_atomically
+
     try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
+        write_atomically(path, data)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise EnvironmentProblem(
             f"Impossible d'écrire {path} : vérifiez le dossier et les droits.",
             detail=str(exc),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from guichet.assets import migrations_dir
+from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.database import Database
 from guichet.errors import EnvironmentProblem
 from guichet.reference.file_names import with_folder
@@ -102,29 +103,6 @@ def refuse_newer_schema(revision: str | None) -> None:
             f"(schéma « {revision} », cette version s'arrête à « {_file_head()} »). Mettez "
             "Guichet à jour pour l'ouvrir ; la base n'a pas été modifiée."
         )
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def replace_file(temporary: Path, target: Path) -> None:
-    """Put ``temporary`` in place of ``target`` for good: data on disk, rename, folder on disk."""
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
-    _fsync_folder(target.parent)
-
-
-def temporary_beside(target: Path, kind: str) -> Path:
-    """A temporary file name in ``target``'s folder (a rename stays on one file system)."""
-    return target.parent / f".{target.name}.{kind}-{os.getpid()}.tmp"
 
 
 def _online_copy(source: Path, target: Path) -> None:

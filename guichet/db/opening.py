@@ -16,13 +16,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.database import Database
 from guichet.db.migrate import (
     APPLICATION_ID,
     refuse_newer_schema,
     remove_leftovers,
-    replace_file,
-    temporary_beside,
     upgrade,
 )
 from guichet.db.network import refuse_network_location

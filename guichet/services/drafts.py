@@ -13,15 +13,14 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from guichet.config import AppPaths, sqlite_path
+from guichet.db.atomic_files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -258,32 +257,3 @@ class DraftFile:
             for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replaces ``path`` with ``text``: a temporary file in the same folder, flushed and synced,
-    renamed over the old one (then the folder synced, so the rename itself survives a power cut).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder; its rename is already durable
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
