@@ -32,13 +32,12 @@ from guichet.services.contacts import (
 from guichet.ui.accessibility import set_name
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.form_errors import ConcurrentEditBanner, FormErrors
+from guichet.ui.dialogs.form_errors import PHONE_FIELDS, ConcurrentEditBanner, FormErrors
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 from guichet.ui.unsaved import confirm_dialog_discard
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email", *ADDRESS_FIELDS)
-PHONE_FIELDS = ("phone", "mobile")
 
 
 class ContactDialog(QDialog):
