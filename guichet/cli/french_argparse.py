@@ -14,7 +14,13 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 #: Python's type names in « valeur invalide » messages.
-TYPE_NAMES = {"int": "un nombre entier", "float": "un nombre", "str": "un texte"}
+TYPE_NAMES = {
+    "int": "un nombre entier",
+    "float": "un nombre",
+    "str": "un texte",
+    # ``type=date.fromisoformat``: the way every command takes a date
+    "fromisoformat": "une date AAAA-MM-JJ",
+}
 
 
 class _TypeNamed(str):

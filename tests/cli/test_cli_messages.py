@@ -41,6 +41,11 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
             ["relances", "--date"],
             "guichet relances : erreur : argument --date : une valeur est attendue",
         ),
+        (
+            ["relances", "--date", "abc"],
+            "guichet relances : erreur : argument --date : valeur invalide : 'abc' "
+            "(attendu : une date AAAA-MM-JJ)",
+        ),
     ],
 )
 def test_errors_are_french(
