@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
 
 from guichet.models import Channel, RegistrationStatus
 from guichet.services.meetings import get_meeting
