@@ -115,7 +115,7 @@ class MeetingDetailPanel(QWidget):
         inquiries_layout.addWidget(self.inquiries_view, 1)
         splitter.addWidget(inquiries_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         self.edit_button.clicked.connect(self.on_edit_button_clicked)
         self.audience_button.clicked.connect(self.on_audience_button_clicked)

@@ -9,13 +9,14 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from guichet.models import RegistrationStatus
+from guichet.models import MeetingStatus, RegistrationStatus, label
 from guichet.reference.text import words
 from guichet.services.intake import NewContact
 from guichet.services.meeting_registrations import (
@@ -34,11 +35,24 @@ from guichet.ui.feedback import attempt
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.contact_field import split_name
-from guichet.ui.widgets.status_chip import use_status_chips
+from guichet.ui.widgets.status_chip import TONES, use_status_chips
 from guichet.ui.widgets.type_ahead import Suggestion, TypeAheadEdit
 
 NEW = "new"
 SUGGESTED = 6
+TONES.update(
+    {
+        label(RegistrationStatus.REGISTERED): "info",
+        label(RegistrationStatus.WAITING): "progress",
+        label(RegistrationStatus.PRESENT): "success",
+        label(RegistrationStatus.EXCUSED): "neutral",
+        label(RegistrationStatus.ABSENT): "failure",
+        label(RegistrationStatus.CANCELLED): "neutral",
+        label(MeetingStatus.PLANNED): "info",
+        label(MeetingStatus.HELD): "success",
+        label(MeetingStatus.CANCELLED): "neutral",
+    }
+)
 
 
 def matching(people: list[PersonChoice], text: str) -> list[PersonChoice]:
@@ -88,7 +102,8 @@ class RegistrationsPanel(QWidget):
             [
                 Column(self.tr("Nom"), lambda r: r.name),
                 Column(self.tr("Organisation"), lambda r: r.organization),
-                Column(self.tr("Statut"), lambda r: self._status_text(r)),
+                Column(self.tr("Statut"), lambda r: self.tr(r.status_label)),
+                Column(self.tr("Note"), lambda r: self._note(r)),
                 Column(self.tr("Fonction"), lambda r: r.role),
                 Column(self.tr("Inscrit le"), lambda r: r.registered_at),
             ],
@@ -97,6 +112,11 @@ class RegistrationsPanel(QWidget):
         self.view = rows_view("registrationsView", self.model)
         set_name(self.view, self.tr("Inscrits : tapez un nom, Espace coche présent"))
         self.view.setTabKeyNavigation(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 4):  # names, organisations and roles share what is left, elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         use_status_chips(self.view)
         self.view.installEventFilter(self)
         hint = QLabel(
@@ -164,11 +184,10 @@ class RegistrationsPanel(QWidget):
         self.people = None
 
     # -- helpers -------------------------------------------------------------------------------
-    def _status_text(self, row: Registrant) -> str:
-        text = self.tr(row.status_label)
+    def _note(self, row: Registrant) -> str:
         if row.waiting_position:
-            text += f" ({row.waiting_position})"
-        return text + (self.tr(" · sur place") if row.walk_in else "")
+            return self.tr("n° %1 en attente").replace("%1", str(row.waiting_position))
+        return self.tr("venu sans inscription") if row.walk_in else ""
 
     def _people(self) -> list[PersonChoice]:
         if self.people is None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -27,18 +28,17 @@ from guichet.ui.pages.meeting_detail import MeetingDetailPanel
 from guichet.ui.rows_view import rows_view
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.widgets.status_chip import use_status_chips
 
 
 def meeting_columns(t: Callable[[str], str]) -> list[Column[MeetingRow]]:
+    """The list's columns (type, place and the rest are in the detail beside it)."""
     return [
-        Column(t("Date"), lambda r: r.start_at),
-        Column(t("Réunion"), lambda r: r.title),
-        Column(t("Type"), lambda r: t(r.kind_label)),
+        Column(t("Date"), lambda r: r.start_at.date(), sort_value=lambda r: r.start_at),
+        Column(t("Réunion"), lambda r: r.title, tooltip=lambda r: f"{r.title}\n{r.place}"),
         Column(t("Statut"), lambda r: t(r.status_label)),
-        Column(t("Invités"), lambda r: r.counts.invited, align_right=True),
         Column(t("Inscrits"), lambda r: r.counts.registered, align_right=True),
         Column(t("Présents"), lambda r: r.counts.present, align_right=True),
-        Column(t("Lieu"), lambda r: r.place),
     ]
 
 
@@ -78,6 +78,11 @@ class MeetingsPage(QWidget):
         layout.addLayout(bar)
         self.model: RowsTableModel[MeetingRow] = RowsTableModel(meeting_columns(self.tr), self)
         self.view = rows_view("meetingsView", self.model)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title gets the room
+        self.view.setWordWrap(False)
+        use_status_chips(self.view)
         set_name(self.view, self.tr("Réunions"))
         mark_search_box(self.filter_edit, self.view)
         self.detail = MeetingDetailPanel(ctx)
@@ -86,8 +91,9 @@ class MeetingsPage(QWidget):
         splitter.setObjectName("meetingsSplitter")
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 800])
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(lambda _text: self.refresh())
         self.kind_box.currentIndexChanged.connect(lambda _index: self.refresh())
