@@ -160,3 +160,17 @@ def test_opposition_is_ticked_in_the_contact_form(qtbot: QtBot, ctx: AppContext)
             select(func.count()).select_from(m.Contact).where(m.Contact.opposed_on.is_not(None))
         )
     assert opposed == 1
+
+
+def test_an_unrecorded_audience_counts_as_unsaved_input(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    rows = list_meetings(demo_ctx.db, now=DEMO_NOW)
+    dialog = AudienceDialog(demo_ctx, rows[0].id, rows[0].title)
+    qtbot.addWidget(dialog)
+    assert not dialog.has_unsaved_changes()
+    dialog.text_edit.setText("usinage")
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert dialog.members_list.count() > 0
+    assert dialog.has_unsaved_changes()
+    dialog.record_button.click()
+    assert not dialog.has_unsaved_changes()
