@@ -1,4 +1,5 @@
-"""A referral letter: letterhead, sender and recipient blocks, date, object, body, signature.
+"""Letters: letterhead, sender and recipient blocks, date, object, body, signature — one
+letter, or several merged into one PDF (a mailing, each letter on its own sheets).
 
 Every text reaches reportlab through :func:`paragraph_markup`, which escapes it
 (``xml.sax.saxutils.escape``): a company called ``<b>`` prints as ``<b>``, never in bold.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -69,30 +70,33 @@ def body_paragraphs(body: str) -> list[str]:
     return [block for block in blocks if block.strip()]
 
 
-def _numbered_canvas(counter: list[int], info: PdfInfo, owners: list[int]) -> type[Canvas]:
-    """A canvas that numbers each letter's pages « Page n / total » once its total is known
-    (only a letter of more than one page). ``owners`` holds, page by page, the letter drawn."""
+def _numbered_canvas(counter: list[int], info: PdfInfo) -> type[Canvas]:
+    """A canvas that numbers pages « Page n / total » once the totals are known: within each
+    letter of the file (a page's letter is its ``_letter_number``), when that letter has more
+    than one page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **{**kwargs, **canvas_options()})
             apply_info(self, info)
             self._pages: list[dict[str, Any]] = []
+            self._letter_number = 0
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            counter.append(len(self._pages))
-            letters = owners[: len(self._pages)] or [0] * len(self._pages)
-            totals = Counter(letters)
+            total = len(self._pages)
+            counter.append(total)
+            per_letter = Counter(state.get("_letter_number", 0) for state in self._pages)
             seen: Counter[int] = Counter()
-            for state, letter in zip(self._pages, letters, strict=False):
+            for state in self._pages:
                 self.__dict__.update(state)
+                letter = state.get("_letter_number", 0)
                 seen[letter] += 1
-                if totals[letter] > 1:
-                    draw_page_number(self, seen[letter], totals[letter])
+                if per_letter[letter] > 1:
+                    draw_page_number(self, seen[letter], per_letter[letter])
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -114,116 +118,102 @@ def _body_frame(frame_id: str, top_mm: float) -> Frame:
     )
 
 
-def _first_page(
-    canvas: Canvas, document: LetterDocument, window: EnvelopeWindow
-) -> tuple[Box, tuple[str, ...]]:
-    canvas.saveState()
-    draw_letterhead(canvas, document.letterhead)
-    draw_lines(canvas, document.sender_lines, MARGIN / mm, SENDER_Y_MM, 8.5)
-    placed = draw_address_block(canvas, document.recipient_lines, window)
-    canvas.setFont(REGULAR, 10)
-    canvas.drawRightString(
-        PAGE_WIDTH - MARGIN, top(DATE_Y_MM), printable(french_spacing(document.place_and_date))
-    )
-    draw_fold_marks(canvas)
-    draw_footer(canvas, document.letterhead)
-    canvas.restoreState()
-    return placed
-
-
-def _later_page(canvas: Canvas, document: LetterDocument) -> None:
-    canvas.saveState()
-    canvas.setFont(BOLD, 9)
-    canvas.drawString(MARGIN, top(18), printable(document.letterhead.name)[:90])
-    canvas.setFont(REGULAR, 9)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top(18), printable(document.object_line)[:80])
-    draw_footer(canvas, document.letterhead)
-    canvas.restoreState()
-
-
-def _story(document: LetterDocument) -> list[Any]:
-    story: list[Any] = [Paragraph("Objet : " + paragraph_markup(document.object_line), _OBJECT)]
-    story += [Paragraph(paragraph_markup(block), _BODY) for block in body_paragraphs(document.body)]
-    signature: list[Any] = [Spacer(1, 6 * mm)]
-    for number, line in enumerate(document.signature_lines):
-        style = _SIGNATURE_NAME if number == 0 else _SIGNATURE
-        signature.append(Paragraph(paragraph_markup(line), style))
-    story.append(KeepTogether(signature))
-    return story
-
-
 def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None) -> RenderedPdf:
     """The letter as PDF bytes, with the measured position of its recipient block."""
     return render_letters([document], window)
 
 
 def render_letters(
-    documents: Sequence[LetterDocument],
-    window: EnvelopeWindow | None = None,
-    *,
-    title: str = "",
-    check: Callable[[int], None] | None = None,
+    documents: Sequence[LetterDocument], window: EnvelopeWindow | None = None
 ) -> RenderedPdf:
-    """Letters merged into one PDF for a print run: each starts on a new sheet with its own
-    letterhead, window block and page numbers. ``check(n)`` is called as letter ``n`` is laid
-    out (progress; it may raise to cancel). The address box returned is the first letter's."""
-    register_fonts()
+    """Several letters in one PDF (a mailing): each starts on a new sheet with its own
+    letterhead, recipient block in the window and page numbers; the measured recipient block
+    is the first letter's. The file's information (title, author) is the first letter's."""
     if not documents:
-        raise ValueError("no letter to render")
+        raise ValueError("render_letters needs at least one letter")
+    register_fonts()
     window = window or EnvelopeWindow()
     buffer = io.BytesIO()
     placed: list[tuple[Box, tuple[str, ...]]] = []
-    owners: list[int] = []
     templates: list[PageTemplate] = []
     story: list[Any] = []
-    for index, document in enumerate(documents):
-
-        def first_page(
-            canvas: Canvas,
-            _doc: BaseDocTemplate,
-            index: int = index,
-            document: LetterDocument = document,
-        ) -> None:
-            owners.append(index)
-            if check is not None:
-                check(index)
-            placed.append(_first_page(canvas, document, window))
-
-        def later_page(
-            canvas: Canvas,
-            _doc: BaseDocTemplate,
-            index: int = index,
-            document: LetterDocument = document,
-        ) -> None:
-            owners.append(index)
-            _later_page(canvas, document)
-
-        templates += [
-            PageTemplate(
-                id=f"first{index}", frames=[_body_frame("first", BODY_TOP_MM)], onPage=first_page
-            ),
-            PageTemplate(
-                id=f"later{index}", frames=[_body_frame("later", LATER_TOP_MM)], onPage=later_page
-            ),
-        ]
-        if index:
-            story += [NextPageTemplate(f"first{index}"), PageBreak()]
-        story += [NextPageTemplate(f"later{index}"), *_story(document)]
-    first = documents[0]
+    for number, document in enumerate(documents):
+        templates += _page_templates(number, document, window, placed)
+        if number:
+            story += [NextPageTemplate(f"first{number}"), PageBreak()]
+        story += _story(number, document)
+    head = documents[0]
     doc = BaseDocTemplate(
         buffer,
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        title=printable(title or first.title),
-        author=printable(first.author),
-        subject=printable(first.subject),
+        title=printable(head.title),
+        author=printable(head.author),
+        subject=printable(head.subject),
         creator="Guichet",
         **canvas_options(),
         pageTemplates=templates,
     )
     pages: list[int] = []
-    info = PdfInfo(title or first.title, first.author, first.subject, first.created)
-    doc.build(story, canvasmaker=_numbered_canvas(pages, info, owners))
+    info = PdfInfo(head.title, head.author, head.subject, head.created)
+    doc.build(story, canvasmaker=_numbered_canvas(pages, info))
     box, lines = placed[0] if placed else (None, ())
     return RenderedPdf(
         pdf=buffer.getvalue(), pages=pages[-1] if pages else 1, address_box=box, address_lines=lines
     )
+
+
+def _page_templates(
+    number: int,
+    document: LetterDocument,
+    window: EnvelopeWindow,
+    placed: list[tuple[Box, tuple[str, ...]]],
+) -> list[PageTemplate]:
+    """The first page (letterhead, window, date, fold marks) and the later pages of a letter."""
+
+    def first_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._letter_number = number  # type: ignore[attr-defined]
+        canvas.saveState()
+        draw_letterhead(canvas, document.letterhead)
+        draw_lines(canvas, document.sender_lines, MARGIN / mm, SENDER_Y_MM, 8.5)
+        placed.append(draw_address_block(canvas, document.recipient_lines, window))
+        canvas.setFont(REGULAR, 10)
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN, top(DATE_Y_MM), printable(french_spacing(document.place_and_date))
+        )
+        draw_fold_marks(canvas)
+        draw_footer(canvas, document.letterhead)
+        canvas.restoreState()
+
+    def later_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._letter_number = number  # type: ignore[attr-defined]
+        canvas.saveState()
+        canvas.setFont(BOLD, 9)
+        canvas.drawString(MARGIN, top(18), printable(document.letterhead.name)[:90])
+        canvas.setFont(REGULAR, 9)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top(18), printable(document.object_line)[:80])
+        draw_footer(canvas, document.letterhead)
+        canvas.restoreState()
+
+    return [
+        PageTemplate(
+            id=f"first{number}", frames=[_body_frame("first", BODY_TOP_MM)], onPage=first_page
+        ),
+        PageTemplate(
+            id=f"later{number}", frames=[_body_frame("later", LATER_TOP_MM)], onPage=later_page
+        ),
+    ]
+
+
+def _story(number: int, document: LetterDocument) -> list[Any]:
+    """Object, body paragraphs and signature of one letter."""
+    story: list[Any] = [
+        NextPageTemplate(f"later{number}"),
+        Paragraph("Objet : " + paragraph_markup(document.object_line), _OBJECT),
+    ]
+    story += [Paragraph(paragraph_markup(block), _BODY) for block in body_paragraphs(document.body)]
+    signature: list[Any] = [Spacer(1, 6 * mm)]
+    for line_number, line in enumerate(document.signature_lines):
+        style = _SIGNATURE_NAME if line_number == 0 else _SIGNATURE
+        signature.append(Paragraph(paragraph_markup(line), style))
+    story.append(KeepTogether(signature))
+    return story
