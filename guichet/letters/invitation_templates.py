@@ -30,7 +30,7 @@ INVITATION_FIELDS: dict[str, str] = {
     },
 }
 
-INVITATION_OBJECT = "Invitation : {reunion.titre}, le {reunion.date}"
+INVITATION_OBJECT = "Invitation : « {reunion.titre} », {reunion.date}"
 
 INVITATION_BODY = """\
 {destinataire.formule},
