@@ -19,6 +19,14 @@ from guichet.models.enums import (
 )
 from guichet.models.inquiry import InformationGiven, Inquiry, InquiryNote, Need
 from guichet.models.letter import Letter
+from guichet.models.meeting import (
+    Invitation,
+    Meeting,
+    MeetingPartner,
+    MeetingSpeaker,
+    Registration,
+)
+from guichet.models.meeting_enums import MeetingKind, MeetingStatus, RegistrationStatus
 from guichet.models.membership import Membership
 from guichet.models.organization import Contact, Organization
 from guichet.models.referral import Referral, ReferralEvent, RoutingRule
@@ -41,9 +49,15 @@ __all__ = [
     "Inquiry",
     "InquiryNote",
     "InquiryStatus",
+    "Invitation",
     "LegalBasis",
     "Letter",
     "LetterKind",
+    "Meeting",
+    "MeetingKind",
+    "MeetingPartner",
+    "MeetingSpeaker",
+    "MeetingStatus",
     "Membership",
     "MembershipStatus",
     "Need",
@@ -53,6 +67,8 @@ __all__ = [
     "Referral",
     "ReferralEvent",
     "ReferralStatus",
+    "Registration",
+    "RegistrationStatus",
     "Resource",
     "ResourceKind",
     "RoutingRule",

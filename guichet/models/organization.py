@@ -45,6 +45,8 @@ class Organization(Versioned, Base):
     verified_on: Mapped[date | None] = mapped_column(Date)
     do_not_refer: Mapped[bool] = mapped_column(Boolean, default=False)
     do_not_refer_reason: Mapped[str | None] = mapped_column(Text)
+    # « Ne pas contacter »: left out of meeting audiences and mailings.
+    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="organization")
     capabilities: Mapped[list[Capability]] = relationship(
@@ -92,6 +94,8 @@ class Contact(Versioned, Base):
     consent_on: Mapped[date | None] = mapped_column(Date)
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime)
     anonymized_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Date the person refused communications (None: no opposition).
+    opposed_on: Mapped[date | None] = mapped_column(Date)
 
     organization: Mapped[Organization | None] = relationship(back_populates="contacts")
 
