@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vRecur,
+    vText,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 PRODID = "-//Guichet//Réunions//FR"
@@ -38,6 +47,28 @@ def paris_time(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=PARIS)
     return moment.astimezone(PARIS)
+
+
+def paris_timezone() -> Timezone:
+    """Europe/Paris as the EU rule (last Sunday of March and of October, since 1996).
+
+    Written with RRULEs, as Outlook and Google write it: the RDATE lists that
+    ``add_missing_timezones`` generates are read wrongly by dateutil-based readers (vobject
+    puts a July meeting at UTC+1), and mail clients handle the rule form best.
+    """
+    zone = Timezone()
+    zone.add("tzid", "Europe/Paris")
+    for part, name, start, month, offsets in (
+        (TimezoneDaylight(), "CEST", datetime(1996, 3, 31, 2, 0), 3, (1, 2)),
+        (TimezoneStandard(), "CET", datetime(1996, 10, 27, 3, 0), 10, (2, 1)),
+    ):
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=offsets[0]))
+        part.add("tzoffsetto", timedelta(hours=offsets[1]))
+        part.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="-1SU"))
+        zone.add_component(part)
+    return zone
 
 
 def calendar_bytes(event: CalendarEvent, *, stamp: datetime | None = None) -> bytes:
@@ -67,6 +98,6 @@ def calendar_bytes(event: CalendarEvent, *, stamp: datetime | None = None) -> by
     entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     entry.add("sequence", event.sequence)
     entry.add("transp", "OPAQUE")
+    calendar.add_component(paris_timezone())
     calendar.add_component(entry)
-    calendar.add_missing_timezones()
     return calendar.to_ical()

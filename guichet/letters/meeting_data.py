@@ -26,15 +26,21 @@ class MeetingHeading:
 
 @dataclass(frozen=True)
 class Attendee:
-    name: str
+    name: str  # as printed: « Jeanne Martin »
     organization: str = ""
     role: str = ""
+    sort_name: str = ""  # how it sorts (« Martin Jeanne »); default: the name
 
 
 def sorted_attendees(attendees: tuple[Attendee, ...] | list[Attendee]) -> list[Attendee]:
     """By organisation, then name, ignoring case and accents; people without one come last."""
     return sorted(
-        attendees, key=lambda a: (not a.organization.strip(), fold(a.organization), fold(a.name))
+        attendees,
+        key=lambda a: (
+            not a.organization.strip(),
+            fold(a.organization),
+            fold(a.sort_name or a.name),
+        ),
     )
 
 
