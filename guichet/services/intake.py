@@ -24,6 +24,7 @@ from guichet.models import (
     Inquiry,
     InquiryStatus,
     LegalBasis,
+    Meeting,
     Need,
     NeedOutcome,
     Organization,
@@ -74,6 +75,7 @@ class IntakeDraft:
     summary: str = ""
     consent_to_share: bool = False
     consent_at: datetime | None = None
+    meeting_id: int | None = None  # the meeting where the need was heard
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def validate_draft(draft: IntakeDraft, *, now: datetime | None = None) -> Intake
         summary=clean_text(draft.summary, multiline=True).strip(),
         consent_to_share=draft.consent_to_share,
         consent_at=consent_at,
+        meeting_id=draft.meeting_id,
     )
 
 
@@ -164,6 +167,8 @@ def _check_references(session: Session, draft: IntakeDraft) -> Contact | None:
         raise ValidationError(
             "Cette entreprise n'existe plus dans l'annuaire.", field="organization"
         )
+    if draft.meeting_id is not None and session.get(Meeting, draft.meeting_id) is None:
+        raise ValidationError("Cette réunion n'existe plus.", field="meeting")
     if draft.counsellor_id is not None and session.get(Counsellor, draft.counsellor_id) is None:
         raise ValidationError("Ce conseiller n'existe plus.", field="counsellor")
     contact = None
@@ -273,6 +278,7 @@ def _store(db: Database, draft: IntakeDraft) -> InquiryCreated:
             status=InquiryStatus.NEW,
             consent_to_share=draft.consent_to_share,
             consent_at=draft.consent_at,
+            meeting_id=draft.meeting_id,
         )
         session.add(inquiry)
         for position, need in enumerate(draft.needs):

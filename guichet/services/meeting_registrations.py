@@ -62,15 +62,15 @@ def _registration(session: Session, registration_id: int) -> Registration:
     return reg
 
 
-def _seated(session: Session, meeting_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Registration)
-            .where(Registration.meeting_id == meeting_id, Registration.status.in_(SEATED))
-        )
-        or 0
+def _seated(session: Session, meeting_id: int, *, but: int | None = None) -> int:
+    query = (
+        select(func.count())
+        .select_from(Registration)
+        .where(Registration.meeting_id == meeting_id, Registration.status.in_(SEATED))
     )
+    if but is not None:
+        query = query.where(Registration.id != but)
+    return session.scalar(query) or 0
 
 
 def _waiting(session: Session, meeting_id: int) -> list[Registration]:
@@ -109,10 +109,11 @@ def promote_waiting(session: Session, meeting: Meeting) -> str | None:
 
 
 def _seat_or_wait(session: Session, meeting: Meeting, reg: Registration) -> None:
-    full = meeting.capacity is not None and _seated(session, meeting.id) >= meeting.capacity
-    if full:
+    seated = _seated(session, meeting.id, but=reg.id)
+    if meeting.capacity is not None and seated >= meeting.capacity:
+        others = [w for w in _waiting(session, meeting.id) if w.id != reg.id]
         reg.status = RegistrationStatus.WAITING
-        reg.waiting_position = len(_waiting(session, meeting.id)) + 1
+        reg.waiting_position = len(others) + 1
     else:
         reg.status = RegistrationStatus.REGISTERED
         reg.waiting_position = None
