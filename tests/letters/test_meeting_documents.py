@@ -37,7 +37,7 @@ def _runs(pdf: bytes, page: int = 0) -> list[tuple[str, float, float, float, str
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if text.strip():
-            name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""  # type: ignore[union-attr]
+            name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
             found.append((text.strip(), tm[4] + cm[4], tm[5] + cm[5], size, name))
 
     PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)

@@ -138,13 +138,16 @@ def test_email_drafts_one_with_bcc_or_one_per_contact(portable_db: Database) -> 
     assert "Hydrogène" in str(message["Subject"])
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "text/calendar"
-    assert attachment.get_filename().endswith(".ics")  # type: ignore[union-attr]
-    calendar = icalendar.Calendar.from_ical(attachment.get_payload(decode=True))
+    assert str(attachment.get_filename()).endswith(".ics")
+    payload = attachment.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    calendar = icalendar.Calendar.from_ical(payload)
     [event] = calendar.walk("VEVENT")
     assert event.decoded("dtstart").replace(tzinfo=None) == datetime(2026, 12, 10, 9, 0)
     drafts, _ = MeetingFiles(db).email_drafts(meeting_id, one_per_contact=True, moment=moment)
     assert len(drafts) == 4 and len({d.file_name for d in drafts}) == 4
     first = message_from_bytes(drafts[0].data, policy=policy.default)
     assert first["Bcc"] is None and str(first["To"]).endswith("@exemple.fr")
-    body = first.get_body(preferencelist=("plain",))  # type: ignore[attr-defined]
+    assert isinstance(first, EmailMessage)
+    body = first.get_body(preferencelist=("plain",))
     assert body is not None and body.get_content().startswith("Madame, Monsieur,")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.errors import EnvironmentProblem
+from guichet.services.meeting_documents import Draft
 from guichet.services.meeting_files import MeetingFile, MeetingFiles
 
 from guichet.ui.context import AppContext
@@ -204,8 +205,14 @@ class MeetingDocumentDialog(QDialog):
         name, _ = save_file_name(
             self, FileKind.LETTER, self.tr("Enregistrer"), made.file_name, self.tr("PDF (*.pdf)")
         )
-        if name and attempt(self, lambda: _write(Path(name), made.data)):
-            self.status.setText(self.tr("Enregistré : {name}").format(name=Path(name).name))
+        if name:
+            self._save(Path(name), made.data)
+
+    def _save(self, path: Path, data: bytes) -> bool:
+        if attempt(self, lambda: _write(path, data)):
+            self.status.setText(self.tr("Enregistré : {name}").format(name=path.name))
+            return True
+        return False
 
     def on_print_clicked(self) -> None:
         made = self.made
@@ -226,22 +233,19 @@ class MeetingDocumentDialog(QDialog):
                 made.file_name,
                 self.tr("Agenda (*.ics)"),
             )
-            if name and attempt(self, lambda: _write(Path(name), made.data)):
-                self.status.setText(self.tr("Enregistré : {name}").format(name=Path(name).name))
+            if name:
+                self._save(Path(name), made.data)
 
         self._in_background(lambda: self.files.agenda(self.meeting_id), save)
 
     def on_email_each_button_clicked(self) -> None:
-        def save(result: tuple[list[Any], int]) -> None:
+        def save(result: tuple[list[Draft], int]) -> None:
             drafts, left_out = result
             folder = existing_folder(self, FileKind.EMAIL, self.tr("Dossier des brouillons"))
             if not folder:
                 return
             for draft in drafts:
-                if (
-                    attempt(self, lambda d=draft: _write(Path(folder) / d.file_name, d.data))
-                    is None
-                ):
+                if not self._save(Path(folder) / draft.file_name, draft.data):
                     return
             self._drafts_saved(len(drafts), left_out)
 
@@ -250,7 +254,7 @@ class MeetingDocumentDialog(QDialog):
         )
 
     def on_email_bcc_button_clicked(self) -> None:
-        def save(result: tuple[list[Any], int]) -> None:
+        def save(result: tuple[list[Draft], int]) -> None:
             [draft], left_out = result
             name, _ = save_file_name(
                 self,
@@ -259,7 +263,7 @@ class MeetingDocumentDialog(QDialog):
                 draft.file_name,
                 self.tr("E-mail (*.eml)"),
             )
-            if name and attempt(self, lambda: _write(Path(name), draft.data)):
+            if name and self._save(Path(name), draft.data):
                 self._drafts_saved(1, left_out)
 
         self._in_background(
