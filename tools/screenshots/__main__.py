@@ -298,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):
             print(path)
+        from tools.screenshots.meeting_documents_scenes import write_meeting_document_images
+
+        for path in write_meeting_document_images(db, args.out):
+            print(path)
     db.dispose()
     for problem in problems:
         print(f"NE TIENT PAS : {problem}", file=sys.stderr)
