@@ -31,13 +31,15 @@ def busiest_meeting(db: Database, now: datetime = DEMO_NOW) -> int | None:
     return max(rows, key=lambda row: (row.counts.registered, row.counts.present, -row.id)).id
 
 
+PDFTOPPM = ("pdftoppm", "-png", "-f", "1", "-l", "1", "-singlefile")
+
+
 def _png(pdf: bytes, target: Path, dpi: int) -> Path:
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "document.pdf"
         source.write_bytes(pdf)
         subprocess.run(
-            ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile"]
-            + [str(source), str(target)],
+            [*PDFTOPPM, "-r", str(dpi), str(source), str(target)],
             check=True,
         )
     return target.with_suffix(".png")

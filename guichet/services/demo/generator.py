@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from guichet.db import Database
 from guichet.models import Inquiry, Membership, MembershipStatus, Organization
 from guichet.services.demo.inquiries import InquiryStage
+from guichet.services.demo.meetings import add_demo_meetings
 from guichet.services.demo.organizations import OrganizationStage
 
 DEMO_SEED = 2026
@@ -89,6 +90,7 @@ def generate_demo(
         report(5)
         session.flush()
         builder.memberships()
+        add_demo_meetings(builder)
         builder.routing_rules()
         report(6)
         summary = builder.summary()
