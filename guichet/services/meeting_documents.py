@@ -13,8 +13,9 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 
+from guichet.errors import ValidationError
 from guichet.exporters.calendar import CalendarEvent, calendar_bytes
-from guichet.letters.badges import render_badges
+from guichet.letters.badges import label_boxes, render_badges
 from guichet.letters.document import LetterDocument
 from guichet.letters.invitation_templates import INVITATION_FIELDS
 from guichet.letters.meeting_data import (
@@ -131,6 +132,15 @@ def label_layout(settings: dict[str, object]) -> LabelLayout:
         gap_x_mm=number("gap_x_mm"),
         gap_y_mm=number("gap_y_mm"),
     )
+
+
+def layout_problem(settings: dict[str, object]) -> str:
+    """Why the badge layout of ``settings`` cannot be printed (French), or an empty string."""
+    try:
+        label_boxes(label_layout(settings))
+    except ValidationError as exc:
+        return exc.message
+    return ""
 
 
 def badges_pdf(
