@@ -29,7 +29,7 @@ def test_the_badge_layout_is_edited_checked_and_saved(
         ("badges.left_mm", 0.0),
         ("badges.top_mm", 0.5),
     ):
-        tab.boxes[key].setValue(value)
+        tab.boxes[key].setValue(value)  # type: ignore[arg-type]  # int boxes get ints
     assert "tient sur une feuille A4" in tab.check_label.text()
     tab.blank_lines.setValue(12)
     dialog.on_buttons_accepted()
