@@ -37,3 +37,26 @@ def test_the_badge_layout_is_edited_checked_and_saved(
     layout = label_layout(values)
     assert (layout.columns, layout.rows, layout.width_mm, layout.height_mm) == (3, 8, 70.0, 37.0)
     assert values["sign_in.blank_lines"] == 12
+
+
+def test_the_invitation_template_lists_and_checks_the_meeting_fields(
+    qtbot, ctx: AppContext
+) -> None:
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.templates_tab
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData("invitation"))
+    fields = [tab.fields.item(row).text() for row in range(tab.fields.count())]
+    assert any(text.startswith("{reunion.titre}") for text in fields)
+    assert not any(text.startswith("{besoin.sujet}") for text in fields)
+    assert "{reunion.titre}" in tab.object_edit.text()
+    tab.body_edit.setPlainText("Bonjour,\n{besoin.sujet}")
+    assert "champ inconnu {besoin.sujet}" in tab.check_label.text()
+    tab.body_edit.setPlainText("Bonjour,\nRendez-vous le {reunion.date} à {reunion.lieu}.")
+    assert "Modèle valide" in tab.check_label.text()
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData("company"))
+    fields = [tab.fields.item(row).text() for row in range(tab.fields.count())]
+    assert any(text.startswith("{besoin.sujet}") for text in fields)
+    dialog.on_buttons_accepted()
+    saved = SettingsService(ctx.db).get("letters.invitation_body")
+    assert saved == "Bonjour,\nRendez-vous le {reunion.date} à {reunion.lieu}."
