@@ -60,6 +60,8 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             f"Impossible d'écrire {args.output} : vérifiez le dossier et les droits.",
             detail=str(exc),
         ) from exc
+    for warning in made.warnings:
+        print(f"Attention : {warning}", file=sys.stderr)
     if made.excluded:
         print(
             f"{made.excluded} contact(s) exclu(s) : opposition ou « ne pas contacter ».",

@@ -21,7 +21,7 @@ from guichet.errors import NotFoundError, ValidationError
 from guichet.letters.meeting_data import Attendee
 from guichet.models import Channel, Contact, Counsellor, Invitation, Meeting, label
 from guichet.models.meeting_enums import SEATED, MeetingStatus, RegistrationStatus
-from guichet.services.letter_recipient import recipient_address
+from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.letters import safe_file_name
 from guichet.services.meeting_documents import (
     Draft,
@@ -48,6 +48,7 @@ class MeetingFile:
     data: bytes
     count: int = 0  # people in it (lines, badges, letters)
     excluded: int = 0  # invited people left out (opposition, « ne pas contacter »)
+    warnings: tuple[str, ...] = ()  # letters La Poste could not deliver (what is missing)
 
 
 def _facts(session: Session, meeting: Meeting) -> MeetingFacts:
@@ -180,7 +181,9 @@ class MeetingFiles:
         settings = SettingsService(self.db).all()
         pdf = invitations_pdf(facts, people, settings, day or date.today(), progress=progress)
         name = _base_name("invitations", facts) + ".pdf"
-        return MeetingFile(name, pdf, len(people), excluded)
+        problems = (recipient_problems(person.address) for person in people)
+        warnings = tuple(problem for problem in problems if problem)
+        return MeetingFile(name, pdf, len(people), excluded, warnings)
 
     def agenda(self, meeting_id: int, *, stamp: datetime | None = None) -> MeetingFile:
         facts = self.facts(meeting_id)

@@ -107,6 +107,9 @@ def test_invitation_letters_go_to_contacts_invited_by_post_minus_opposition(
         org.do_not_contact = True  # both Atelier Dupont contacts are left out
     made = MeetingFiles(db).invitations(meeting_id, day=date(2026, 11, 20))
     assert (made.count, made.excluded) == (1, 3)
+    [warning] = made.warnings  # no address at all: named before anything is printed
+    assert warning.startswith("adresse de « Paul Sansorg » incomplète : ")
+    assert "pas de code postal" in warning
     reader = PdfReader(io.BytesIO(made.data))
     assert len(reader.pages) == 1
     text = _text(made.data)

@@ -164,6 +164,9 @@ class MeetingDocumentDialog(QDialog):
             what += " " + self.tr(
                 "%n contact(s) exclu(s) : opposition ou « ne pas contacter ».", "", made.excluded
             )
+        if made.warnings:
+            what += "\n" + self.tr("Ces courriers risquent de ne pas arriver :") + "\n– "
+            what += "\n– ".join(made.warnings)
         self.status.setText(what)
         self._set_ready(True)
 
