@@ -119,9 +119,10 @@ def _seat_or_wait(session: Session, meeting: Meeting, reg: Registration) -> None
         reg.waiting_position = None
 
 
-def _register(
+def register_contact(
     session: Session, meeting: Meeting, contact: Contact, at: datetime, *, walk_in: bool = False
 ) -> Registration:
+    """Inside a unit of work: register ``contact`` (seated, waiting, or present if walk-in)."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("Cette réunion est annulée : elle ne prend plus d'inscriptions.")
     reg = session.scalar(
@@ -217,7 +218,7 @@ def register(
             contact = create_person(session, new_person, organization_id, moment)
         else:
             raise ValidationError("Choisissez la personne à inscrire.", field="contact")
-        return _result(_register(session, meeting, contact, moment, walk_in=walk_in))
+        return _result(register_contact(session, meeting, contact, moment, walk_in=walk_in))
 
 
 def _set_status(
