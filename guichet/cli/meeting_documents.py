@@ -37,7 +37,14 @@ def register(subparsers: Any) -> None:
             dest="output",
             metavar=f"FICHIER{extension}",
         )
-        parser.set_defaults(func=run, command_name=name, extension=extension)
+        if name == "invitations":
+            parser.add_argument(
+                "--tous",
+                action="store_true",
+                dest="everyone",
+                help="un courrier pour chaque invité, quel que soit son canal d'invitation",
+            )
+        parser.set_defaults(func=run, command_name=name, extension=extension, everyone=False)
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
@@ -47,12 +54,14 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     if args.output.suffix.lower() != args.extension:
         raise ValidationError(f"Le fichier de sortie doit porter l'extension {args.extension}.")
     files = MeetingFiles(ctx.db)
-    made = {
-        "emargement": files.sign_in_sheet,
-        "badges": files.badges,
-        "invitations": files.invitations,
-        "agenda": files.agenda,
-    }[args.command_name](args.meeting)
+    if args.command_name == "invitations":
+        made = files.invitations(args.meeting, everyone=args.everyone)
+    else:
+        made = {
+            "emargement": files.sign_in_sheet,
+            "badges": files.badges,
+            "agenda": files.agenda,
+        }[args.command_name](args.meeting)
     try:
         write_atomically(args.output, made.data)
     except OSError as exc:

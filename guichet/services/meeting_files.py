@@ -132,16 +132,19 @@ class MeetingFiles:
         pdf = badges_pdf(facts, people, SettingsService(self.db).all())
         return MeetingFile(_base_name("badges", facts) + ".pdf", pdf, len(people))
 
-    def invitees(self, meeting_id: int, channel: Channel) -> tuple[list[Invitee], int]:
-        """Contacts invited through ``channel`` (organisation, then name) and how many were
-        left out because they oppose communications."""
+    def invitees(self, meeting_id: int, channel: Channel | None) -> tuple[list[Invitee], int]:
+        """Contacts invited through ``channel`` (any channel: ``None``), by organisation then
+        name, and how many were left out because they oppose communications."""
         with self.db.unit_of_work(write=False) as session:
             _meeting(session, meeting_id)
-            invitations = session.scalars(
+            query = (
                 select(Invitation)
-                .where(Invitation.meeting_id == meeting_id, Invitation.channel == channel)
+                .where(Invitation.meeting_id == meeting_id)
                 .options(selectinload(Invitation.contact).selectinload(Contact.organization))
-            ).all()
+            )
+            if channel is not None:
+                query = query.where(Invitation.channel == channel)
+            invitations = session.scalars(query).all()
             people, excluded = [], 0
             for contact in {i.contact_id: i.contact for i in invitations}.values():
                 if _opposed(contact):
@@ -167,16 +170,20 @@ class MeetingFiles:
         self,
         meeting_id: int,
         *,
+        everyone: bool = False,
         day: date | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> MeetingFile:
-        """The print run: one letter per contact invited by post, merged into one PDF."""
+        """The print run: one letter per contact invited by post (``everyone``: per contact
+        invited through any channel), merged into one PDF."""
         facts = self.facts(meeting_id)
-        people, excluded = self.invitees(meeting_id, Channel.MAIL)
+        people, excluded = self.invitees(meeting_id, None if everyone else Channel.MAIL)
         if not people:
             raise ValidationError(
-                "Aucun contact invité par courrier pour cette réunion : ajoutez des invités "
-                "avec le canal « Courrier »."
+                "Aucun contact invité pour cette réunion."
+                if everyone
+                else "Aucun contact invité par courrier pour cette réunion : ajoutez des "
+                "invités avec le canal « Courrier », ou écrivez à tous les invités."
             )
         settings = SettingsService(self.db).all()
         pdf = invitations_pdf(facts, people, settings, day or date.today(), progress=progress)

@@ -26,14 +26,15 @@ def test_the_four_commands_write_their_files(
     for contact_id in people:
         register(db, meeting_id, contact_id=contact_id)
     with db.unit_of_work() as s:
-        s.add(
-            m.Invitation(
-                meeting_id=meeting_id,
-                contact_id=people[0],
-                channel=m.Channel.MAIL,
-                sent_on=date(2026, 11, 20),
+        for contact_id, channel in zip(people, (m.Channel.MAIL, m.Channel.EMAIL), strict=True):
+            s.add(
+                m.Invitation(
+                    meeting_id=meeting_id,
+                    contact_id=contact_id,
+                    channel=channel,
+                    sent_on=date(2026, 11, 20),
+                )
             )
-        )
     base = ["--db", str(db.path)]
     for command, name in (
         ("emargement", "feuille.pdf"),
@@ -45,6 +46,9 @@ def test_the_four_commands_write_their_files(
         text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
         assert "Roux" in text
     assert "1 invitation(s)" in capsys.readouterr().out
+    target = tmp_path / "tous.pdf"
+    assert main([*base, "invitations", str(meeting_id), "--tous", "-o", str(target)]) == 0
+    assert "2 invitation(s)" in capsys.readouterr().out  # the one invited by e-mail too
     agenda = tmp_path / "reunion.ics"
     assert main([*base, "agenda", str(meeting_id), "-o", str(agenda)]) == 0
     [event] = icalendar.Calendar.from_ical(agenda.read_bytes()).walk("VEVENT")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 import guichet.models as m
 from guichet.services.meeting_files import MeetingFiles
@@ -20,10 +21,8 @@ from tests.services.meeting_helpers import make_meeting, make_people
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs import meeting_documents_dialog
-from guichet.ui.dialogs.meeting_documents_dialog import (
-    MeetingDocumentButtons,
-    MeetingDocumentDialog,
-)
+from guichet.ui.dialogs.meeting_documents_dialog import MeetingDocumentDialog
+from guichet.ui.widgets.meeting_document_buttons import MeetingDocumentButtons
 
 
 def _meeting(ctx: AppContext) -> int:
@@ -120,4 +119,28 @@ def test_invitations_letters_ics_and_a_bcc_draft(
     monkeypatch.setattr(meeting_documents_dialog, "existing_folder", lambda *a: str(folder))
     dialog.each_button.click()
     qtbot.waitUntil(lambda: len(list(folder.glob("*.eml"))) == 1, timeout=10000)
+    dialog.everyone_box.setChecked(True)  # a letter for the one invited by e-mail too
+    qtbot.waitUntil(lambda: "2 courrier(s)" in dialog.status.text(), timeout=10000)
+    assert dialog.made is not None and dialog.made.count == 2
+    dialog.reject()
+
+
+def test_without_postal_invitations_the_dialog_says_so_and_offers_everyone(
+    qtbot, ctx: AppContext
+) -> None:
+    meeting_id = _meeting(ctx)
+    with ctx.db.unit_of_work() as s:
+        for invitation in s.scalars(
+            select(m.Invitation).where(m.Invitation.channel == m.Channel.MAIL)
+        ):
+            s.delete(invitation)
+    dialog = MeetingDocumentDialog(ctx, meeting_id, "invitations")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(
+        lambda: "Aucun contact invité par courrier" in dialog.status.text(), timeout=10000
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.everyone_box.setChecked(True)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10000)
+    assert "1 courrier(s)" in dialog.status.text()
     dialog.reject()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.errors import EnvironmentProblem
+from guichet.errors import EnvironmentProblem, ValidationError
 from guichet.services.meeting_documents import Draft
 from guichet.services.meeting_files import MeetingFile, MeetingFiles
 
@@ -67,6 +68,7 @@ class MeetingDocumentDialog(QDialog):
         self.made: MeetingFile | None = None
         self._shown: PdfBytes | None = None
         self.task: Task | None = None
+        self._generation = 0
         self.setObjectName("meetingDocumentDialog")
         self.setWindowTitle(self.tr(TITLES[kind]))
         fit_to_screen(self, (900, 680))
@@ -85,7 +87,17 @@ class MeetingDocumentDialog(QDialog):
         self.cancel_button = self._button("cancelButton", "Annuler", self.on_cancel_clicked)
         self.save_button = self._button("saveButton", "Enregistrer en PDF…", self.on_save_clicked)
         self.print_button = self._button("printButton", "Imprimer…", self.on_print_clicked)
-        buttons = [self.save_button, self.print_button]
+        buttons: list[QWidget] = [self.save_button, self.print_button]
+        self.everyone_box = QCheckBox(self.tr("Courrier à tous les invités"))
+        self.everyone_box.setObjectName("everyoneBox")
+        self.everyone_box.setToolTip(
+            self.tr(
+                "Sans cette case, seuls les contacts invités par courrier reçoivent une lettre ; "
+                "avec elle, chaque invité, quel que soit son canal."
+            )
+        )
+        self.everyone_box.setVisible(kind == "invitations")
+        self.everyone_box.toggled.connect(self.on_everyone_box_toggled)
         if kind == "invitations":
             self.ics_button = self._button(
                 "icsButton", "Rendez-vous (.ics)…", self.on_ics_button_clicked
@@ -101,6 +113,7 @@ class MeetingDocumentDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         close.rejected.connect(self.reject)
         working = QHBoxLayout()
+        working.addWidget(self.everyone_box)
         working.addWidget(self.progress, 1)
         working.addWidget(self.cancel_button)
         actions = QHBoxLayout()
@@ -113,13 +126,29 @@ class MeetingDocumentDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(working)
         layout.addLayout(actions)
+        self.start()
+
+    def start(self) -> None:
+        """Prepares the document in the background (again, after a change of option)."""
+        if self.task is not None:
+            self.task.cancel()
+        self.made = None
+        self.status.setText(self.tr("Préparation…"))
+        self.progress.setRange(0, 0)
         self._set_ready(False)
+        self._generation += 1
+        generation = self._generation
+
+        def current(handler: Callable[..., None]) -> Callable[..., None]:
+            """``handler`` for this run only: a run replaced by a newer one is ignored."""
+            return lambda *args: handler(*args) if generation == self._generation else None
+
         self.task = run_task(
             self._prepare,
-            on_success=self.show_document,
-            on_error=self.on_task_failed,
-            on_progress=self.on_task_progressed,
-            on_cancel=self.on_task_cancelled,
+            on_success=current(self.show_document),
+            on_error=current(self.on_task_failed),
+            on_progress=current(self.on_task_progressed),
+            on_cancel=current(self.on_task_cancelled),
             parent=self,
         )
 
@@ -145,7 +174,8 @@ class MeetingDocumentDialog(QDialog):
             control.check()
             control.progress(done, total)
 
-        return self.files.invitations(self.meeting_id, progress=progressed)
+        everyone = self.everyone_box.isChecked()
+        return self.files.invitations(self.meeting_id, everyone=everyone, progress=progressed)
 
     # -- task results ----------------------------------------------------------------------------
     def show_document(self, made: MeetingFile) -> None:
@@ -181,8 +211,14 @@ class MeetingDocumentDialog(QDialog):
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
+        if isinstance(exc, ValidationError):  # nothing to print: said where the preview was
+            self.status.setText(exc.message)
+            return
         self.status.setText(self.tr("Le document n'a pas pu être préparé."))
         show_task_error(self, exc)
+
+    def on_everyone_box_toggled(self, _checked: bool) -> None:
+        self.start()
 
     def on_task_cancelled(self) -> None:
         self.task = None
@@ -224,8 +260,14 @@ class MeetingDocumentDialog(QDialog):
 
     def _in_background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         run_task(
-            lambda _control: work(), on_success=done, on_error=self.on_task_failed, parent=self
+            lambda _control: work(), on_success=done, on_error=self.on_side_task_failed, parent=self
         )
+
+    def on_side_task_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.status.setText(exc.message)
+        else:
+            show_task_error(self, exc)
 
     def on_ics_button_clicked(self) -> None:
         def save(made: MeetingFile) -> None:
@@ -280,39 +322,3 @@ class MeetingDocumentDialog(QDialog):
                 "%n invité(s) laissé(s) de côté : opposition ou pas d'adresse e-mail.", "", left_out
             )
         self.status.setText(text)
-
-
-class MeetingDocumentButtons(QWidget):
-    """« Feuille d'émargement », « Badges », « Invitations… » for the meeting shown on a page."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.meeting_id: int | None = None
-        self.setObjectName("meetingDocumentButtons")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[str, QPushButton] = {}
-        for kind, text in (
-            ("sheet", self.tr("Feuille d'émargement")),
-            ("badges", self.tr("Badges")),
-            ("invitations", self.tr("Invitations…")),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"{kind}DocumentButton")
-            button.clicked.connect(lambda _checked=False, k=kind: self.open_document(k))
-            layout.addWidget(button)
-            self.buttons[kind] = button
-        self.set_meeting(None)
-
-    def set_meeting(self, meeting_id: int | None) -> None:
-        self.meeting_id = meeting_id
-        for button in self.buttons.values():
-            button.setEnabled(meeting_id is not None)
-
-    def open_document(self, kind: str) -> MeetingDocumentDialog | None:
-        if self.meeting_id is None:
-            return None
-        dialog = MeetingDocumentDialog(self.ctx, self.meeting_id, kind, self)
-        dialog.open()
-        return dialog
