@@ -33,6 +33,7 @@ CONTACT_LABELS: dict[str, str] = {
     "city": "Commune",
     "legal_basis": "Base légale",
     "consent_on": "Date du consentement",
+    "opposed_on": "Opposition aux communications",
 }
 _MAX_LENGTHS = {
     "civility": 10,
@@ -78,6 +79,7 @@ class ContactData:
     city: str | None = None
     legal_basis: LegalBasis | None = LegalBasis.LEGITIMATE_INTEREST
     consent_on: date | None = None
+    opposed_on: date | None = None  # refused communications (meetings, mailings) on that day
 
 
 @dataclass(frozen=True)

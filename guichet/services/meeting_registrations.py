@@ -268,3 +268,43 @@ def set_capacity(db: Database, meeting_id: int, capacity: int | None) -> str | N
         meeting = _meeting(session, meeting_id)
         meeting.capacity = capacity
         return promote_waiting(session, meeting)
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A contact offered by the registrants' type-ahead."""
+
+    id: int
+    name: str
+    organization: str
+    email: str
+    role: str
+
+
+def person_choices(db: Database) -> list[PersonChoice]:
+    """Every contact one may register (not anonymised), sorted by name."""
+    with db.unit_of_work(write=False) as session:
+        rows = session.execute(
+            select(
+                Contact.id,
+                Contact.civility,
+                Contact.first_name,
+                Contact.last_name,
+                Contact.email,
+                Contact.role,
+                Organization.legal_name,
+            )
+            .outerjoin(Organization, Organization.id == Contact.organization_id)
+            .where(Contact.anonymized_at.is_(None))
+            .order_by(Contact.last_name, Contact.first_name, Contact.id)
+        ).all()
+    return [
+        PersonChoice(
+            id=cid,
+            name=" ".join(p for p in (first, last) if p),
+            organization=org or "",
+            email=email or "",
+            role=role or "",
+        )
+        for cid, _civility, first, last, email, role, org in rows
+    ]

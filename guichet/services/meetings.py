@@ -431,3 +431,22 @@ __all__ = [
     "registrants",
     "update_meeting",
 ]
+
+
+@dataclass(frozen=True)
+class OrganizerChoice:
+    id: int
+    name: str
+
+
+def organizer_choices(db: Database) -> list[OrganizerChoice]:
+    """The agency and the partner institutions: places and co-organisers of meetings."""
+    from guichet.models import Organization, OrganizationKind
+
+    with db.unit_of_work(write=False) as session:
+        rows = session.execute(
+            select(Organization.id, Organization.legal_name)
+            .where(Organization.kind.in_((OrganizationKind.AGENCY, OrganizationKind.PARTNER)))
+            .order_by(Organization.kind, Organization.legal_name)
+        ).all()
+    return [OrganizerChoice(org_id, name) for org_id, name in rows]

@@ -51,6 +51,7 @@ FIELD_LABELS: dict[str, str] = {
     "verified_on": "Vérifié le",
     "do_not_refer": "Ne pas orienter",
     "do_not_refer_reason": "Motif « ne pas orienter »",
+    "do_not_contact": "Ne pas contacter",
 }
 
 #: Longest text accepted per field (the column sizes; the description is free text).
@@ -93,6 +94,7 @@ class OrganizationData:
     description: str | None = None
     do_not_refer: bool = False
     do_not_refer_reason: str | None = None
+    do_not_contact: bool = False  # left out of meeting audiences and mailings
     capability_ids: frozenset[int] = frozenset()
     certification_ids: frozenset[int] = frozenset()
     sector_ids: frozenset[int] = frozenset()
@@ -120,6 +122,7 @@ SCALAR_FIELDS: tuple[str, ...] = (
     "description",
     "do_not_refer",
     "do_not_refer_reason",
+    "do_not_contact",
 )
 
 

@@ -91,6 +91,15 @@ def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _meeting_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from tools.screenshots import meeting_scenes
+
+        return getattr(meeting_scenes, name)(window)
+
+    return show
+
+
 def _referral_dialog(window: MainWindow) -> QWidget:
     from guichet.services.referral_needs import recent_needs
 
@@ -189,6 +198,9 @@ SCENES: list[Scene] = [
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
+    Scene("reunions", _meeting_scene("meetings")),
+    Scene("reunion-inscriptions", _meeting_scene("meeting_registrations")),
+    Scene("reunion-public", _meeting_scene("audience")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")

@@ -225,8 +225,18 @@ class _MeetingsStage:
                 self._invite_and_register(meeting, people, share=0.35)
 
     def _oppositions(self) -> None:
-        """A few people refused communications; one organisation asked not to be contacted."""
-        for contact in self.rng.sample(self.audience, min(6, len(self.audience))):
+        """A few people refused communications (three of them in hydrogen companies); one
+        organisation asked not to be contacted."""
+        hydrogen = {
+            id(o)
+            for name, orgs in self.b.capability_members.items()
+            if name in _hydrogen_names(self.b)
+            for o in orgs
+        }
+        in_hydrogen = [c for c in self.audience if id(c.organization) in hydrogen]
+        opposed = self.rng.sample(in_hydrogen, min(3, len(in_hydrogen)))
+        opposed += self.rng.sample(self.audience, min(4, len(self.audience)))
+        for contact in opposed:
             contact.opposed_on = self.b.today - timedelta(days=self.rng.randint(30, 400))
         companies = [o for o in self.b.companies_territory if o.contacts]
         if companies:

@@ -104,6 +104,10 @@ class ContactDialog(QDialog):
         self.consent_box.toggled.connect(self.consent_date.setEnabled)
         form.addRow(self.consent_box)
         self.errors.add_row(form, "", self.consent_date, "consent_on")
+        self.opposed_box = QCheckBox(self.tr("S'oppose aux communications (invitations, envois)"))
+        self.opposed_box.setObjectName("opposed_box")
+        self.opposed_on: date | None = None  # the day recorded, kept while the box stays ticked
+        self.errors.add_row(form, "", self.opposed_box, "opposed_on")
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
         self.basis_combo.setCurrentIndex(
@@ -130,6 +134,8 @@ class ContactDialog(QDialog):
         if data.consent_on is not None:
             day = data.consent_on
             self.consent_date.setDate(QDate(day.year, day.month, day.day))
+        self.opposed_on = data.opposed_on
+        self.opposed_box.setChecked(data.opposed_on is not None)
 
     def form_data(self) -> ContactData:
         consent: date | None = None
@@ -139,6 +145,7 @@ class ContactDialog(QDialog):
             civility=self.civility_combo.currentText(),
             legal_basis=combo_value(self.basis_combo),
             consent_on=consent,
+            opposed_on=(self.opposed_on or date.today()) if self.opposed_box.isChecked() else None,
             **{field: self.edits[field].text() for field in TEXT_FIELDS},
         )
 

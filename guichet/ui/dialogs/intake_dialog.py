@@ -69,6 +69,8 @@ class IntakeDialog(QDialog):
         self.setObjectName("intakeDialog")
         self.setWindowTitle(self.tr("Nouvelle demande"))
         self.saved: InquiryCreated | None = None
+        #: the meeting the need was heard at (« Besoin exprimé » from « Réunions »)
+        self.meeting_id: int | None = None
         #: ask before closing a form with content (off for screenshots)
         self.confirm_abandon = True
         outer = QVBoxLayout(self)
@@ -241,6 +243,7 @@ class IntakeDialog(QDialog):
             new_contact=self.contact.new_contact(),
             consent_to_share=self.consent_box.isChecked(),
             consent_at=consent_at,
+            meeting_id=self.meeting_id,
         )
 
     def is_touched(self) -> bool:

@@ -183,6 +183,11 @@ class OrganizationDialog(QDialog):
         reason.setPlaceholderText(self.tr("motif (obligatoire si coché)"))
         self.errors.add_row(form, "", self.do_not_refer_box, "do_not_refer", 0)
         self.errors.add_row(form, self.tr("Motif"), reason, "do_not_refer_reason", 0)
+        self.do_not_contact_box = QCheckBox(
+            self.tr("Ne pas contacter (exclue des invitations et envois)")
+        )
+        self.do_not_contact_box.setObjectName("do_not_contact_box")
+        self.errors.add_row(form, "", self.do_not_contact_box, "do_not_contact", 0)
         return tab
 
     def _address_tab(self) -> QWidget:
@@ -248,6 +253,7 @@ class OrganizationDialog(QDialog):
         select_value(self.headcount_combo, data.headcount_band)
         self.description_edit.setPlainText(data.description or "")
         self.do_not_refer_box.setChecked(data.do_not_refer)
+        self.do_not_contact_box.setChecked(data.do_not_contact)
         self.on_postal_code_edit_text_changed(data.postal_code or "")
         self.city_combo.setEditText(data.city or "")
         self.capability_picker.set_checked(data.capability_ids)
@@ -268,6 +274,7 @@ class OrganizationDialog(QDialog):
             commune_insee=insee,
             description=self.description_edit.toPlainText(),
             do_not_refer=self.do_not_refer_box.isChecked(),
+            do_not_contact=self.do_not_contact_box.isChecked(),
             capability_ids=self.capability_picker.checked(),
             certification_ids=self.certification_list.checked(),
             sector_ids=self.sector_list.checked(),
