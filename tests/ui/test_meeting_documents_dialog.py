@@ -144,3 +144,26 @@ def test_without_postal_invitations_the_dialog_says_so_and_offers_everyone(
     qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10000)
     assert "1 courrier(s)" in dialog.status.text()
     dialog.reject()
+
+
+def test_the_meeting_page_offers_the_documents_of_the_meeting_shown(qtbot, ctx: AppContext) -> None:
+    from guichet.ui.pages.meeting_detail import MeetingDetailPanel
+
+    panel = MeetingDetailPanel(ctx)
+    qtbot.addWidget(panel)
+    buttons = panel.documents.buttons
+    assert [b.text() for b in buttons.values()] == [
+        "Feuille d'émargement",
+        "Badges",
+        "Invitations…",
+    ]
+    assert not any(b.isEnabled() for b in buttons.values())
+    meeting_id = _meeting(ctx)
+    panel.show_meeting(meeting_id)
+    assert all(b.isEnabled() for b in buttons.values())
+    buttons["badges"].click()
+    dialog = panel.findChild(MeetingDocumentDialog)
+    assert dialog is not None and (dialog.meeting_id, dialog.kind) == (meeting_id, "badges")
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10000)
+    assert "2 badge(s)" in dialog.status.text()
+    dialog.reject()

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -61,15 +62,23 @@ def write_meeting_document_images(db: Database, out: Path, *, dpi: int = 70) -> 
     ]
 
 
-def sign_in_sheet_dialog(window: MainWindow) -> QWidget:
-    """The sign-in sheet of the busiest demo meeting, previewed in its dialog."""
+def invitations_dialog(window: MainWindow) -> QWidget:
+    """The invitations of the next meeting, a letter to every invitee, previewed in their
+    window (the print run, the .ics and the e-mail drafts)."""
+    from PySide6.QtWidgets import QApplication
+
     from guichet.ui.dialogs.meeting_documents_dialog import MeetingDocumentDialog
 
     assert window.ctx is not None
-    meeting_id = busiest_meeting(window.ctx.db)
-    assert meeting_id is not None, "la démo n'a pas de réunion"
-    dialog = MeetingDocumentDialog(window.ctx, meeting_id, "sheet", window)
+    upcoming = [r for r in list_meetings(window.ctx.db, now=DEMO_NOW) if r.start_at >= DEMO_NOW]
+    meeting_id = max(upcoming[:2], key=lambda r: r.counts.invited).id
+    dialog = MeetingDocumentDialog(window.ctx, meeting_id, "invitations", window)
+    dialog.everyone_box.setChecked(True)
     dialog.show()
+    deadline = time.monotonic() + 60
+    while dialog.made is None and time.monotonic() < deadline:  # the letters, laid out
+        QApplication.processEvents()
+        time.sleep(0.02)
     return dialog
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.meeting_documents_dialog import MeetingDocumentDialog
@@ -18,6 +18,7 @@ class MeetingDocumentButtons(QWidget):
         self.setObjectName("meetingDocumentButtons")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Documents :")))
         self.buttons: dict[str, QPushButton] = {}
         for kind, text in (
             ("sheet", self.tr("Feuille d'émargement")),
@@ -27,8 +28,10 @@ class MeetingDocumentButtons(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"{kind}DocumentButton")
             button.clicked.connect(lambda _checked=False, k=kind: self.open_document(k))
+            button.setAutoDefault(False)
             layout.addWidget(button)
             self.buttons[kind] = button
+        layout.addStretch(1)
         self.set_meeting(None)
 
     def set_meeting(self, meeting_id: int | None) -> None:
