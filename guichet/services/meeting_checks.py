@@ -10,7 +10,7 @@ from guichet.errors import ValidationError
 from guichet.reference.text import clean_optional, clean_text
 
 if TYPE_CHECKING:
-    from guichet.services.meetings import MeetingData, SpeakerData
+    from guichet.services.meeting_types import MeetingData, SpeakerData
 
 _LIMITS = {
     "title": ("Titre", 200),

@@ -40,6 +40,7 @@ from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.tasks import TaskControl, run_task
+from guichet.ui.unsaved import confirm_discard
 
 
 class AudienceDialog(QDialog):
@@ -114,6 +115,18 @@ class AudienceDialog(QDialog):
         self.preview_button.clicked.connect(self.on_preview_button_clicked)
         self.record_button.clicked.connect(self.on_record_button_clicked)
         fit_to_screen(self, (1100, 680))
+
+    def has_unsaved_changes(self) -> bool:
+        """A previewed audience whose invitations are not recorded yet."""
+        return self.members_list.count() > 0 and self.record_button.isEnabled()
+
+    def confirm_discard(self) -> bool:
+        def save() -> bool:
+            self.on_record_button_clicked()
+            return not self.has_unsaved_changes()
+
+        text = self.tr("Les invitations de l'aperçu ne sont pas enregistrées. Les enregistrer ?")
+        return confirm_discard(self, self.windowTitle(), text, save=save)
 
     def query(self) -> AudienceQuery:
         return AudienceQuery(

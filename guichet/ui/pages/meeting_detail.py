@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -107,12 +108,21 @@ class MeetingDetailPanel(QWidget):
                 Column(self.tr("Personne"), lambda r: r.contact),
                 Column(self.tr("Besoins"), lambda r: ", ".join(r.needs)),
                 Column(self.tr("Statut"), lambda r: self.tr(r.status_label)),
-                Column(self.tr("Mises en relation"), lambda r: ", ".join(r.referrals)),
+                Column(
+                    self.tr("Mises en relation"),
+                    lambda r: ", ".join(r.referrals),
+                    tooltip=lambda r: "\n".join(r.referrals),
+                ),
             ],
             self,
         )
         self.inquiries_view = rows_view("meetingInquiriesView", self.inquiries_model)
         set_name(self.inquiries_view, self.tr("Demandes issues de la réunion"))
+        self.inquiries_view.setWordWrap(False)
+        header = self.inquiries_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 2, 3, 5):  # names, needs and referrals share the width, elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.inquiries_label.setBuddy(self.inquiries_view)
         inquiries_layout.addWidget(self.inquiries_label)
         inquiries_layout.addWidget(self.inquiries_view, 1)

@@ -130,11 +130,11 @@ class RegistrationsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
         buttons = QHBoxLayout()
-        self.present_button = QPushButton(self.tr("Présent / inscrit (Espace)"))
-        self.excused_button = QPushButton(self.tr("Absent excusé"))
+        self.present_button = QPushButton(self.tr("Présent (Espace)"))
+        self.excused_button = QPushButton(self.tr("Excusé"))
         self.absent_button = QPushButton(self.tr("Absent"))
-        self.cancel_button = QPushButton(self.tr("Annuler l'inscription"))
-        self.need_button = QPushButton(self.tr("Besoin exprimé… (Ctrl+E)"))
+        self.cancel_button = QPushButton(self.tr("Désinscrire"))
+        self.need_button = QPushButton(self.tr("Besoin exprimé…"))
         for name, button in (
             ("presentButton", self.present_button),
             ("excusedButton", self.excused_button),
@@ -147,6 +147,17 @@ class RegistrationsPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        for button, tip in (
+            (self.present_button, self.tr("Coche ou décoche « présent » (Espace dans la liste)")),
+            (self.excused_button, self.tr("Absent excusé")),
+            (
+                self.cancel_button,
+                self.tr("Annule l'inscription ; la place va au premier en attente"),
+            ),
+            (self.need_button, self.tr("Ouvre une nouvelle demande pour cette personne (Ctrl+E)")),
+        ):
+            button.setToolTip(tip)
+            set_name(button, button.text().replace("…", "") + " — " + tip)
         self.add_search.text_edited.connect(self.on_add_search_text_edited)
         self.add_search.picked.connect(self.on_add_search_picked)
         self.walk_in_search.text_edited.connect(self.on_walk_in_search_text_edited)

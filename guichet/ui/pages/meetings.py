@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -90,7 +91,13 @@ class MeetingsPage(QWidget):
         splitter = QSplitter()
         splitter.setObjectName("meetingsSplitter")
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
+        # a narrow window scrolls the detail rather than growing past the screen
+        detail_scroll = QScrollArea()
+        detail_scroll.setObjectName("meetingDetailScroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([480, 800])
