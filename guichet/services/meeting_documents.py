@@ -250,6 +250,8 @@ def invitations_pdf(
 ) -> bytes:
     """The print run: every invitation letter merged into one PDF (AFNOR window block)."""
     documents = invitation_letters(facts, invitees, settings, day, progress=progress)
+    if progress is not None:
+        progress(len(documents), len(documents))  # merged; the layout of the file follows
     return render_letters(documents, LetterService.window(settings)).pdf
 
 
