@@ -16,6 +16,7 @@ from sqlalchemy import select
 from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
+from guichet.letters.invitation_templates import INVITATION_TEMPLATES, validate_invitation_template
 from guichet.letters.template import validate_template
 from guichet.models import Setting
 
@@ -64,6 +65,28 @@ SPECS: tuple[SettingSpec, ...] = (
         "import.max_cell_chars", int, 32_767, "Import : caractères par cellule au plus", 250, 1e6
     ),
     SettingSpec("import.max_megabytes", int, 48, "Import : données lues au plus (Mo)", 1, 2_000),
+    *(
+        SettingSpec(
+            key, str, INVITATION_TEMPLATES[key], label, validator=validate_invitation_template
+        )
+        for key, label in (
+            ("letters.invitation_object", "Invitation à une réunion : objet"),
+            ("letters.invitation_body", "Invitation à une réunion : texte"),
+            ("letters.invitation_email_object", "Invitation par e-mail : objet"),
+            ("letters.invitation_email_body", "Invitation par e-mail : texte"),
+        )
+    ),
+    SettingSpec("badges.columns", int, 2, "Badges : étiquettes par ligne", 1, 6),
+    SettingSpec("badges.rows", int, 5, "Badges : lignes d'étiquettes", 1, 12),
+    SettingSpec("badges.width_mm", float, 85.0, "Badges : largeur d'une étiquette (mm)", 20, 210),
+    SettingSpec("badges.height_mm", float, 54.0, "Badges : hauteur d'une étiquette (mm)", 15, 297),
+    SettingSpec("badges.left_mm", float, 20.0, "Badges : marge gauche (mm)", 0, 100),
+    SettingSpec("badges.top_mm", float, 13.5, "Badges : marge haute (mm)", 0, 100),
+    SettingSpec("badges.gap_x_mm", float, 0.0, "Badges : espace entre colonnes (mm)", 0, 50),
+    SettingSpec("badges.gap_y_mm", float, 0.0, "Badges : espace entre lignes (mm)", 0, 50),
+    SettingSpec(
+        "sign_in.blank_lines", int, 8, "Émargement : lignes vides (sans inscription)", 0, 60
+    ),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
         for key, text, label in (

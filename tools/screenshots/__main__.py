@@ -91,6 +91,15 @@ def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _meeting_documents_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from tools.screenshots import meeting_documents_scenes
+
+        return getattr(meeting_documents_scenes, name)(window)
+
+    return show
+
+
 def _meeting_scene(name: str) -> Callable[[MainWindow], QWidget]:
     def show(window: MainWindow) -> QWidget:
         from tools.screenshots import meeting_scenes
@@ -201,6 +210,7 @@ SCENES: list[Scene] = [
     Scene("reunions", _meeting_scene("meetings")),
     Scene("reunion-inscriptions", _meeting_scene("meeting_registrations")),
     Scene("reunion-public", _meeting_scene("audience")),
+    Scene("reunion-invitations", _meeting_documents_scene("invitations_dialog")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
@@ -309,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
         from tools.screenshots.letter_images import write_letter_images
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):
+            print(path)
+        from tools.screenshots.meeting_documents_scenes import write_meeting_document_images
+
+        for path in write_meeting_document_images(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

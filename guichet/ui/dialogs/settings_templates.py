@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
-from guichet.letters.template import LETTER_FIELDS, validate_template
+from guichet.letters.invitation_templates import INVITATION_TEMPLATES, template_fields
+from guichet.letters.template import validate_template
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.theme import set_themed_style
@@ -30,7 +31,10 @@ KINDS = {
     "company": "Courrier à l'entreprise",
     "partner": "Courrier au partenaire",
     "email": "Brouillon d'e-mail (pièce jointe : le courrier)",
+    "invitation": "Invitation à une réunion (courrier)",
+    "invitation_email": "Invitation à une réunion (e-mail)",
 }
+TEMPLATES = {**DEFAULT_TEMPLATES, **INVITATION_TEMPLATES}
 
 
 class LetterTemplatesTab(QWidget):
@@ -38,7 +42,7 @@ class LetterTemplatesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("letterTemplatesTab")
         self.title = self.tr("Courriers")
-        self.texts: dict[str, str] = dict(DEFAULT_TEMPLATES)
+        self.texts: dict[str, str] = dict(TEMPLATES)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("templateKindBox")
         for key, text in KINDS.items():
@@ -59,10 +63,6 @@ class LetterTemplatesTab(QWidget):
         self.fields.setObjectName("templateFieldsList")
         set_name(self.fields, self.tr("Champs à insérer"))
         self.fields.setToolTip(self.tr("Double-cliquez pour insérer le champ dans le texte."))
-        for name, description in LETTER_FIELDS.items():
-            item = QListWidgetItem(f"{{{name}}} — {description}")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.fields.addItem(item)
         self.fields.itemDoubleClicked.connect(self.on_fields_item_double_clicked)
         reset = QPushButton(self.tr("Rétablir le modèle d'origine"))
         reset.setObjectName("resetTemplateButton")
@@ -103,12 +103,17 @@ class LetterTemplatesTab(QWidget):
 
     def _show_kind(self) -> None:
         object_key, body_key = self._keys(self._kind)
+        self.fields.clear()
+        for name, description in template_fields(object_key).items():
+            item = QListWidgetItem(f"{{{name}}} — {description}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.fields.addItem(item)
         self.object_edit.setText(self.texts[object_key])
         self.body_edit.setPlainText(self.texts[body_key])
         self.on_text_changed()
 
     def load(self, values: dict[str, Any]) -> None:
-        self.texts = {key: str(values[key]) for key in DEFAULT_TEMPLATES}
+        self.texts = {key: str(values[key]) for key in TEMPLATES}
         self._show_kind()
 
     def changes(self) -> dict[str, object]:
@@ -117,12 +122,13 @@ class LetterTemplatesTab(QWidget):
 
     def problem(self) -> str:
         """The first error of the template on screen, or an empty string."""
+        fields = template_fields(self._keys(self._kind)[0])
         for label, text in (
             (self.tr("Objet"), self.object_edit.text()),
             (self.tr("Texte"), self.body_edit.toPlainText()),
         ):
             try:
-                validate_template(text)
+                validate_template(text, fields)
             except ValidationError as exc:
                 return f"{label} — {exc.message}"
         return ""
@@ -144,5 +150,5 @@ class LetterTemplatesTab(QWidget):
 
     def on_reset_clicked(self) -> None:
         object_key, body_key = self._keys(self._kind)
-        self.object_edit.setText(DEFAULT_TEMPLATES[object_key])
-        self.body_edit.setPlainText(DEFAULT_TEMPLATES[body_key])
+        self.object_edit.setText(TEMPLATES[object_key])
+        self.body_edit.setPlainText(TEMPLATES[body_key])

@@ -29,6 +29,7 @@ from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.meeting_registrations_panel import RegistrationsPanel
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.widgets.meeting_document_buttons import MeetingDocumentButtons
 
 
 def counts_text(detail: MeetingDetail) -> str:
@@ -89,6 +90,8 @@ class MeetingDetailPanel(QWidget):
         actions.addLayout(self.documents_bar)
         actions.addStretch(1)
         layout.addLayout(actions)
+        self.documents = MeetingDocumentButtons(ctx)  # a row of its own: the list keeps its width
+        layout.addWidget(self.documents)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("meetingDetailSplitter")
         self.registrations = RegistrationsPanel(ctx)
@@ -145,6 +148,7 @@ class MeetingDetailPanel(QWidget):
                 show_error(self, exc)
         self.meeting_id = detail.id if detail else None
         self.detail = detail
+        self.documents.set_meeting(self.meeting_id)
         for button in (self.edit_button, self.audience_button, self.import_button):
             button.setEnabled(detail is not None)
         if detail is None:
