@@ -168,6 +168,30 @@ def _detail(visit: Visit) -> VisitDetail:
     )
 
 
+def fill_answers(visit: Visit, row: QuestionnaireVersion, values: Mapping[str, str]) -> None:
+    """Checks ``values`` against the version ``row`` and writes them as the visit's answers,
+    each with its question's label and whether it raised the question's risk signal."""
+    questionnaire = info_of(row)
+    checked = check_answers(questionnaire.questions, values)
+    existing = {a.question_key: a for a in visit.answers}
+    kept: list[VisitAnswer] = []
+    for position, question in enumerate(questionnaire.questions):
+        if question.key not in checked:
+            continue
+        value = checked[question.key]
+        answer = existing.get(question.key) or VisitAnswer(question_key=question.key)
+        answer.questionnaire_version_id = row.id
+        answer.question_label = question.label
+        answer.question_type = question.type
+        answer.position = position
+        answer.value = value
+        answer.risk = question.is_risk(value)
+        answer.risk_label = question.risk_label if answer.risk else None
+        kept.append(answer)
+    visit.answers = kept
+    visit.questionnaire_version_id = row.id
+
+
 def _load(session: Session, visit_id: int) -> Visit:
     visit = session.get(
         Visit,
@@ -258,6 +282,8 @@ class VisitService:
             else:
                 visit = _load(session, visit_id)
                 ensure_current(visit, version, None)
+                if visit.status == VisitStatus.CANCELLED:
+                    visit.status = VisitStatus.PLANNED  # planned again
             visit.organization_id = org.id
             visit.planned_at = plan.planned_at.replace(second=0, microsecond=0)
             visit.counsellor_id = plan.counsellor_id
@@ -308,25 +334,7 @@ class VisitService:
             row = session.get(QuestionnaireVersion, questionnaire_id)
             if row is None:
                 raise NotFoundError("Cette version du questionnaire n'existe plus.")
-            questionnaire = info_of(row)
-            checked = check_answers(questionnaire.questions, answers)
-            existing = {a.question_key: a for a in visit.answers}
-            kept: list[VisitAnswer] = []
-            for position, question in enumerate(questionnaire.questions):
-                if question.key not in checked:
-                    continue
-                value = checked[question.key]
-                answer = existing.get(question.key) or VisitAnswer(question_key=question.key)
-                answer.questionnaire_version_id = row.id
-                answer.question_label = question.label
-                answer.question_type = question.type
-                answer.position = position
-                answer.value = value
-                answer.risk = question.is_risk(value)
-                answer.risk_label = question.risk_label if answer.risk else None
-                kept.append(answer)
-            visit.answers = kept
-            visit.questionnaire_version_id = row.id
+            fill_answers(visit, row, answers)
             visit.status = VisitStatus.DONE
             visit.done_at = visit.done_at or done_at or datetime.now().replace(microsecond=0)
             if notes is not None:

@@ -13,6 +13,7 @@ from guichet.db import Database
 from guichet.models import Inquiry, Membership, MembershipStatus, Organization
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.organizations import OrganizationStage
+from guichet.services.demo.visits import add_demo_visits
 
 DEMO_SEED = 2026
 
@@ -89,6 +90,7 @@ def generate_demo(
         report(5)
         session.flush()
         builder.memberships()
+        add_demo_visits(builder)
         builder.routing_rules()
         report(6)
         summary = builder.summary()

@@ -1,13 +1,11 @@
 """company visits: visits, partners coming along, the versioned questionnaire and its answers;
-the inquiry channel « visit »
+the inquiry channel « visit » (the first questionnaire is seeded with the reference rows)
 
 Revision ID: 0006
 Revises: 0004
 """
 
 from __future__ import annotations
-
-import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -19,59 +17,6 @@ depends_on = None
 
 CHANNELS_BEFORE = ("desk", "phone", "email", "meeting", "partner", "mail")
 CHANNELS_AFTER = (*CHANNELS_BEFORE, "visit")
-
-_YES_RISK = ["oui"]
-#: the first questionnaire (frozen here: later versions are written by the app)
-DEFAULT_QUESTIONS = [
-    {"key": "effectif_actuel", "label": "Effectif aujourd'hui", "type": "number", "required": True},
-    {"key": "effectif_12_mois", "label": "Effectif prévu dans 12 mois", "type": "number"},
-    {"key": "investissements", "label": "Projets d'investissement", "type": "text"},
-    {
-        "key": "locaux",
-        "label": "Locaux",
-        "type": "choice",
-        "choices": ["propriétaire", "locataire"],
-        "required": True,
-    },
-    {
-        "key": "fin_bail",
-        "label": "Fin du bail",
-        "type": "choice",
-        "choices": ["dans les 12 mois", "dans 1 à 3 ans", "dans plus de 3 ans", "sans objet"],
-        "risk": {"values": ["dans les 12 mois"], "label": "Bail se terminant dans les 12 mois"},
-    },
-    {"key": "difficultes_recrutement", "label": "Difficultés de recrutement", "type": "yesno"},
-    {"key": "metiers_recherches", "label": "Métiers difficiles à pourvoir", "type": "text"},
-    {"key": "marches", "label": "Marchés (clients, export)", "type": "text"},
-    {"key": "projet_croissance", "label": "Projet de développement", "type": "yesno"},
-    {"key": "projet_transmission", "label": "Projet de transmission", "type": "yesno"},
-    {"key": "projet_hydrogene", "label": "Projet lié à l'hydrogène", "type": "yesno"},
-    {
-        "key": "satisfaction",
-        "label": "Satisfaction à l'égard du territoire",
-        "type": "choice",
-        "choices": ["très satisfaite", "satisfaite", "peu satisfaite", "pas satisfaite"],
-    },
-    {
-        "key": "depart_envisage",
-        "label": "Envisage de quitter le territoire",
-        "type": "yesno",
-        "required": True,
-        "risk": {"values": _YES_RISK, "label": "Départ envisagé"},
-    },
-    {
-        "key": "autre_territoire",
-        "label": "Sollicitée par un autre territoire",
-        "type": "yesno",
-        "risk": {"values": _YES_RISK, "label": "Sollicitée par un autre territoire"},
-    },
-    {
-        "key": "dirigeant_sans_successeur",
-        "label": "Dirigeant proche de la retraite, sans successeur",
-        "type": "yesno",
-        "risk": {"values": _YES_RISK, "label": "Dirigeant partant sans successeur"},
-    },
-]
 
 
 def _stamps() -> list[sa.Column]:
@@ -250,24 +195,6 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_visit_answer_visit_id"), "visit_answer", ["visit_id"])
     op.create_index(op.f("ix_visit_answer_risk"), "visit_answer", ["risk"])
-    versions = sa.table(
-        "questionnaire_version",
-        sa.column("number", sa.Integer()),
-        sa.column("questions", sa.Text()),
-        sa.column("note", sa.String()),
-        sa.column("version", sa.Integer()),
-    )
-    op.bulk_insert(
-        versions,
-        [
-            {
-                "number": 1,
-                "questions": json.dumps(DEFAULT_QUESTIONS, ensure_ascii=False),
-                "note": "Questionnaire initial",
-                "version": 1,
-            }
-        ],
-    )
     _set_channels(CHANNELS_AFTER)
 
 
