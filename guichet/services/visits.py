@@ -70,8 +70,6 @@ class AnswerView:
     value: str
     risk: bool
     risk_label: str
-    #: the question is no longer in the version the visit was recorded with
-    in_version: bool
 
 
 @dataclass(frozen=True)
@@ -135,7 +133,6 @@ def _row(visit: Visit) -> VisitRow:
 
 def _detail(visit: Visit) -> VisitDetail:
     version = info_of(visit.questionnaire) if visit.questionnaire else None
-    keys = {q.key for q in version.questions} if version else set()
     return VisitDetail(
         id=visit.id,
         version=visit.version,
@@ -161,7 +158,6 @@ def _detail(visit: Visit) -> VisitDetail:
                 value=a.value,
                 risk=a.risk,
                 risk_label=a.risk_label or "",
-                in_version=a.question_key in keys,
             )
             for a in visit.answers
         ),
