@@ -340,17 +340,20 @@ class VisitService:
             return _detail(_load(session, visit.id))
 
     # -- risks ---------------------------------------------------------------------------------
-    def risk_companies(self) -> list[RiskCompany]:
-        """Companies whose latest recorded visit raised at least one risk signal."""
+    def risk_companies(self, organization_id: int | None = None) -> list[RiskCompany]:
+        """Companies whose latest recorded visit raised at least one risk signal (the most
+        signals first); only ``organization_id`` when given."""
         with self.db.unit_of_work(write=False) as session:
-            done = session.scalars(
+            query = (
                 select(Visit)
                 .where(Visit.status == VisitStatus.DONE)
                 .options(selectinload(Visit.organization), selectinload(Visit.answers))
                 .order_by(Visit.planned_at, Visit.id)
             )
+            if organization_id is not None:
+                query = query.where(Visit.organization_id == organization_id)
             latest: dict[int, Visit] = {}
-            for visit in done:
+            for visit in session.scalars(query):
                 latest[visit.organization_id] = visit
             result = []
             for visit in latest.values():
@@ -369,9 +372,8 @@ class VisitService:
         return sorted(result, key=lambda r: (-len(r.signals), r.organization.casefold()))
 
     def risks_of(self, organization_id: int) -> RiskCompany | None:
-        return next(
-            (r for r in self.risk_companies() if r.organization_id == organization_id), None
-        )
+        found = self.risk_companies(organization_id)
+        return found[0] if found else None
 
 
 def partner_choices(db: Database) -> list[tuple[int, str]]:

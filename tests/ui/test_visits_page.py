@@ -137,3 +137,31 @@ def test_besoin_exprime_from_the_record_form(qtbot, demo_ctx: AppContext, qsetti
     assert intake.focusWidget().objectName() == "needSubject1Line"  # the need comes next
     intake.close()
     record.close()
+
+
+def test_risk_signals_on_accueil_and_on_the_card(
+    qtbot, demo_ctx: AppContext, qtmodeltester
+) -> None:
+    from guichet.ui.pages.home import HomePage
+    from guichet.ui.pages.organization_panel import OrganizationPanel
+
+    home = HomePage(demo_ctx, now=lambda: DEMO_NOW)
+    qtbot.addWidget(home)
+    risky = VisitService(demo_ctx.db).risk_companies()
+    assert len(risky) >= 3
+    qtmodeltester.check(home.risk_view.model_rows)
+    assert home.risk_view.model_rows.rowCount() == len(risky)
+    assert home.referral_tabs.tabText(2) == f"Entreprises à risque ({len(risky)})"
+
+    panel = OrganizationPanel(demo_ctx)
+    qtbot.addWidget(panel)
+    panel.show_organization(risky[0].organization_id)
+    assert panel.risk_flag.isVisibleTo(panel)
+    assert risky[0].signals[0] in panel.risk_flag.text()
+    calm = next(
+        r.organization_id
+        for r in VisitService(demo_ctx.db).list()
+        if r.organization_id not in {x.organization_id for x in risky}
+    )
+    panel.show_organization(calm)
+    assert not panel.risk_flag.isVisibleTo(panel)
