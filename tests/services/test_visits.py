@@ -169,3 +169,22 @@ def test_cancel_and_checks(db: Database) -> None:
     assert cancelled.status == m.VisitStatus.CANCELLED
     with pytest.raises(ValidationError, match="annulée"):
         service.record(visit.id, ANSWERS, questionnaire_id=service.questionnaire_for(visit.id).id)
+
+
+def test_a_merge_keeps_the_visits_and_their_risk_signals(db: Database) -> None:
+    from guichet.services.duplicates import merge_organizations
+
+    company, _partner, counsellor, _contact = _setup(db)
+    with db.unit_of_work() as s:
+        twin = m.Organization(legal_name="Forges de Lillebonne SAS")
+        s.add(twin)
+        s.flush()
+        twin_id = twin.id
+    service = VisitService(db)
+    visit = service.plan(VisitPlan(twin_id, NOW, counsellor))
+    service.record(visit.id, ANSWERS, questionnaire_id=service.questionnaire_for(visit.id).id)
+    result = merge_organizations(db, company, twin_id, {})
+    assert result.moved["visits"] == 1
+    assert service.get(visit.id).organization_id == company
+    risk = service.risks_of(company)
+    assert risk is not None and risk.visit_id == visit.id
