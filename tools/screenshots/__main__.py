@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes
+from tools.screenshots import directory_scenes, visits_scenes
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -189,6 +189,11 @@ SCENES: list[Scene] = [
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
+    Scene("visites", visits_scenes.visits_page),
+    Scene("visite-planifier", visits_scenes.visit_plan),
+    Scene("visite-compte-rendu", visits_scenes.visit_record),
+    Scene("parametres-visites", visits_scenes.visit_settings),
+    Scene("accueil-risques", visits_scenes.home_risks),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
@@ -297,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         from tools.screenshots.letter_images import write_letter_images
 
         for path in write_letter_images(db, args.out, now=DEMO_NOW):
+            print(path)
+        for path in visits_scenes.write_brief_image(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

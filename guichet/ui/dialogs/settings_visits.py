@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +61,8 @@ class QuestionnaireTab(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("questionList")
         label_field(list_label, self.list)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = self._button("addQuestionButton", self.tr("Ajouter"))
         self.remove_button = self._button("removeQuestionButton", self.tr("Retirer"))
         self.up_button = self._button("questionUpButton", self.tr("Monter"))
@@ -164,12 +167,16 @@ class QuestionnaireTab(QWidget):
     def _fill_list(self, row: int) -> None:
         self.list.clear()
         for question in self.questions:
-            mark = " *" if question.required else ""
-            risk = " ⚠" if question.risk_values else ""
-            self.list.addItem(f"{question.label}{mark} — {self.tr(question.type_label)}{risk}")
+            self.list.addItem(self.item_text(question))
         if self.questions:
             self.list.setCurrentRow(max(0, min(row, len(self.questions) - 1)))
         self._show(self.list.currentRow())
+
+    def item_text(self, question: Question) -> str:
+        """« Libellé * — Type ⚠ »: required, and raising a risk signal."""
+        mark = " *" if question.required else ""
+        risk = " ⚠" if question.risk_values else ""
+        return f"{question.label}{mark} — {self.tr(question.type_label)}{risk}"
 
     def _show(self, row: int) -> None:
         question = self.questions[row] if 0 <= row < len(self.questions) else None

@@ -69,7 +69,7 @@ class VisitPlanDialog(QDialog):
         self.partners_list = QListWidget()
         self.partners_list.setObjectName("visitPartners")
         set_name(self.partners_list, self.tr("Partenaires présents (Espace pour cocher)"))
-        set_text_lines(self.partners_list, 5, "max")
+        set_text_lines(self.partners_list, 8)
         for partner_id, name in partner_choices(ctx.db):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, partner_id)

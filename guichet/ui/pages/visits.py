@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,20 +37,23 @@ from guichet.ui.feedback import attempt, show_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
 from guichet.ui.pages.organization_panel_parts import plain_label
 from guichet.ui.search_box import mark_initial_focus
-from guichet.ui.table_fit import compact_rows, fit_columns
+from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
+
+#: company, town, partners, signals: long texts, elided (whole in the tooltip)
+SHRINKABLE_COLUMNS = (1, 2, 4, 6)
 
 
 def visit_columns(tr: Callable[[str], str]) -> list[Column[VisitRow]]:
     return [
         Column(tr("Date"), lambda r: r.planned_at),
         Column(tr("Entreprise"), lambda r: r.organization, tooltip=lambda r: r.organization),
-        Column(tr("Commune"), lambda r: r.city),
+        Column(tr("Commune"), lambda r: r.city, tooltip=lambda r: r.city),
         Column(tr("Conseiller"), lambda r: r.counsellor),
         Column(tr("Partenaires"), lambda r: r.partners, tooltip=lambda r: r.partners),
         Column(tr("Statut"), lambda r: r.status_label),
-        Column(tr("Signaux de risque"), lambda r: r.risks, tooltip=lambda r: r.risks),
+        Column(tr("Signaux"), lambda r: r.risks, tooltip=lambda r: r.risks),
     ]
 
 
@@ -137,6 +141,7 @@ class VisitsPage(QWidget):
         detail_area.setWidgetResizable(True)
         detail_area.setWidget(self.detail_label)
         detail_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        detail_area.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         splitter = QSplitter()
         splitter.setObjectName("visitsSplitter")
         splitter.setChildrenCollapsible(False)
@@ -144,6 +149,7 @@ class VisitsPage(QWidget):
         splitter.addWidget(detail_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
 
         self.plan_button = self._button(
             "planVisitButton", self.tr("Planifier une visite…"), self.on_plan_button_clicked
@@ -196,12 +202,25 @@ class VisitsPage(QWidget):
             now=self.now(),
         )
         self.model.set_rows(rows)
-        fit_columns(self.table, 260)
+        self._fit_columns()
         self.count_label.setText(self.tr("%n visite(s)", "", len(rows)))
         if not self.select_visit(keep) and rows:
             self.select_visit(rows[0].id)
         elif not rows:
             self.show_visit(None)
+
+    def _fit_columns(self) -> None:
+        """Columns fitted once on screen with rows; company, town, partners and signals give
+        way so that every column shows beside the detail."""
+        if self.table.property("columnsFitted") or not self.table.isVisible():
+            return
+        fit_columns(self.table, 240)
+        fit_within_width(self.table, SHRINKABLE_COLUMNS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.splitter.setSizes([self.width() * 7 // 10, self.width() * 3 // 10])
+        self._fit_columns()
 
     def select_visit(self, visit_id: int | None) -> bool:
         """Selects the visit's row (when the filters show it)."""
