@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
 def run_visits(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.services.visits import VisitService
 
-    rows = VisitService(ctx.db).list(upcoming_only=args.upcoming)
+    rows = VisitService(ctx.db).visits(upcoming_only=args.upcoming)
     if args.json:
         print_json(
             [

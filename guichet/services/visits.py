@@ -204,7 +204,7 @@ class VisitService:
         self.db = db
 
     # -- reading -------------------------------------------------------------------------------
-    def list(
+    def visits(
         self,
         *,
         upcoming_only: bool = False,
@@ -243,7 +243,7 @@ class VisitService:
             return _detail(_load(session, visit_id))
 
     def of_organization(self, organization_id: int) -> list[VisitRow]:
-        return [r for r in self.list() if r.organization_id == organization_id]
+        return [r for r in self.visits() if r.organization_id == organization_id]
 
     # -- planning ------------------------------------------------------------------------------
     def plan(

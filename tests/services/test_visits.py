@@ -47,9 +47,9 @@ def test_plan_record_and_list(portable_db: Database) -> None:
         VisitPlan(company, datetime(2026, 10, 1, 9, 30), counsellor, contact, (partner,), "RDV")
     )
     assert past.partners == ("CCI Seine Estuaire",)
-    assert [r.id for r in service.list(upcoming_only=True, now=NOW)] == [later.id]
+    assert [r.id for r in service.visits(upcoming_only=True, now=NOW)] == [later.id]
     # planned ones first, soonest first
-    assert [r.id for r in service.list(now=NOW)] == [past.id, later.id]
+    assert [r.id for r in service.visits(now=NOW)] == [past.id, later.id]
 
     questionnaire = service.questionnaire_for(past.id)
     done = service.record(past.id, ANSWERS, questionnaire_id=questionnaire.id, version=past.version)
@@ -59,7 +59,7 @@ def test_plan_record_and_list(portable_db: Database) -> None:
         "Bail se terminant dans les 12 mois",
         "Sollicitée par un autre territoire",
     }
-    assert [r.id for r in service.list(now=NOW)] == [later.id, past.id]
+    assert [r.id for r in service.visits(now=NOW)] == [later.id, past.id]
 
     risky = service.risk_companies()
     assert [r.organization_id for r in risky] == [company]

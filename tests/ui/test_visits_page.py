@@ -129,7 +129,7 @@ def test_besoin_exprime_from_the_record_form(qtbot, demo_ctx: AppContext, qsetti
     record = page.on_record_button_clicked()
     assert isinstance(record, VisitRecordDialog)
     record.need_button.click()
-    intake = window.intake_dialog
+    intake = window.intake_dialog  # type: ignore[attr-defined]
     assert isinstance(intake, IntakeDialog)
     intake.confirm_abandon = False
     assert intake.channel_box.currentData() == Channel.VISIT
@@ -160,7 +160,7 @@ def test_risk_signals_on_accueil_and_on_the_card(
     assert risky[0].signals[0] in panel.risk_flag.text()
     calm = next(
         r.organization_id
-        for r in VisitService(demo_ctx.db).list()
+        for r in VisitService(demo_ctx.db).visits()
         if r.organization_id not in {x.organization_id for x in risky}
     )
     panel.show_organization(calm)

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -20,11 +21,11 @@ from tools.screenshots.demo_clock import DEMO_NOW
 from guichet.ui.main_window import MainWindow
 
 
-def _page(window: MainWindow):  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> Any:
     window.show_page("visits")
-    page = window.page("visits")
-    page.now = lambda: DEMO_NOW  # type: ignore[attr-defined]
-    page.refresh()  # type: ignore[attr-defined]
+    page: Any = window.page("visits")
+    page.now = lambda: DEMO_NOW
+    page.refresh()
     return page
 
 
@@ -42,7 +43,7 @@ def visit_plan(window: MainWindow) -> QWidget:
     """« Planifier une visite », the company picked, a partner coming along."""
     page = _page(window)
     assert window.ctx is not None
-    row = next(r for r in VisitService(window.ctx.db).list() if r.status == VisitStatus.PLANNED)
+    row = next(r for r in VisitService(window.ctx.db).visits() if r.status == VisitStatus.PLANNED)
     dialog = page.plan_dialog(None)
     dialog.company.choose(row.organization_id, row.organization)
     if dialog.contact_box.count() > 1:
@@ -89,7 +90,7 @@ def write_brief_image(db: Database, out: Path, *, dpi: int = 70) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         print("pdftoppm absent (paquet poppler-utils) : image de la fiche de visite non générée")
         return []
-    rows = VisitService(db).list(upcoming_only=True, now=DEMO_NOW)
+    rows = VisitService(db).visits(upcoming_only=True, now=DEMO_NOW)
     if not rows:
         return []
     pdf = render_brief(db, rows[0].id, now=DEMO_NOW).pdf

@@ -73,8 +73,8 @@ class QuestionnaireTab(QWidget):
         for button, slot in (
             (self.add_button, self.on_add_button_clicked),
             (self.remove_button, self.on_remove_button_clicked),
-            (self.up_button, lambda: self.move(-1)),
-            (self.down_button, lambda: self.move(1)),
+            (self.up_button, lambda: self.move_question(-1)),
+            (self.down_button, lambda: self.move_question(1)),
             (self.save_button, self.save_if_changed),
         ):
             button.clicked.connect(slot)
@@ -244,7 +244,7 @@ class QuestionnaireTab(QWidget):
             del self.questions[row]
             self._fill_list(row)
 
-    def move(self, step: int) -> None:
+    def move_question(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if 0 <= row < len(self.questions) and 0 <= target < len(self.questions):

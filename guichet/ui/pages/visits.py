@@ -186,7 +186,7 @@ class VisitsPage(QWidget):
         self.counsellor_box.currentIndexChanged.connect(self.refresh)
         self.refresh()
 
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.clicked.connect(slot)
@@ -195,7 +195,7 @@ class VisitsPage(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.current.id if self.current else None
-        rows = self.service.list(
+        rows = self.service.visits(
             upcoming_only=self.upcoming_box.isChecked(),
             status=self.status_box.currentData(),
             counsellor_id=self.counsellor_box.currentData(),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
@@ -82,7 +83,7 @@ class RiskCompaniesView(QTableView):
     def on_activated(self, index: QModelIndex) -> None:
         """The company's visit, selected in « Visites »."""
         row = index.data(ROW_ROLE)
-        window = self.window()
+        window: Any = self.window()
         if not isinstance(row, RiskCompany) or not hasattr(window, "show_page"):
             return
         window.show_page("visits")
