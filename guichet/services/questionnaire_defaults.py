@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from guichet.models import QuestionnaireVersion
@@ -67,14 +67,19 @@ DEFAULT_QUESTIONS: list[dict[str, Any]] = [
 
 
 def seed_questionnaire(session: Session) -> int:
-    """Writes version 1 when there is no questionnaire yet; returns the rows inserted."""
+    """Writes version 1 when there is no questionnaire yet; returns the rows inserted.
+
+    A plain INSERT, like the other reference rows: seeding is no counsellor's edit, so it
+    leaves no line in the audit trail (the versions counsellors save do).
+    """
     if session.scalar(select(func.count()).select_from(QuestionnaireVersion)):
         return 0
-    session.add(
-        QuestionnaireVersion(
+    session.execute(
+        insert(QuestionnaireVersion).values(
             number=1,
             questions=json.dumps(DEFAULT_QUESTIONS, ensure_ascii=False),
             note="Questionnaire initial",
+            version=1,
         )
     )
     return 1

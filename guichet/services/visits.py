@@ -210,6 +210,7 @@ class VisitService:
         upcoming_only: bool = False,
         status: VisitStatus | None = None,
         counsellor_id: int | None = None,
+        organization_id: int | None = None,
         now: datetime | None = None,
     ) -> list[VisitRow]:
         """Planned visits first (soonest first), then the others (latest first)."""
@@ -227,6 +228,8 @@ class VisitService:
                 query = query.where(Visit.status == status)
             if counsellor_id is not None:
                 query = query.where(Visit.counsellor_id == counsellor_id)
+            if organization_id is not None:
+                query = query.where(Visit.organization_id == organization_id)
             rows = [_row(v) for v in session.scalars(query)]
         planned = sorted(
             (r for r in rows if r.status == VisitStatus.PLANNED), key=lambda r: (r.planned_at, r.id)
@@ -243,7 +246,7 @@ class VisitService:
             return _detail(_load(session, visit_id))
 
     def of_organization(self, organization_id: int) -> list[VisitRow]:
-        return [r for r in self.visits() if r.organization_id == organization_id]
+        return self.visits(organization_id=organization_id)
 
     # -- planning ------------------------------------------------------------------------------
     def plan(

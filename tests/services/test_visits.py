@@ -97,6 +97,11 @@ def test_answers_to_a_removed_question_still_display(portable_db: Database) -> N
     kept.append(Question("robotisation", "Projet de robotisation", "yesno"))
     second = questionnaires.save_new_version(kept, "sans la question sur les autres territoires")
     assert second.number == first.number + 1
+    with portable_db.unit_of_work() as s:  # the seeded version is no one's edit; this one is
+        audited = s.scalars(
+            select(m.AuditEntry.record_id).where(m.AuditEntry.entity == "questionnaire_version")
+        ).all()
+        assert audited == [second.id]
     assert questionnaires.current().question("autre_territoire") is None
 
     shown = visits.get(visit.id)
