@@ -36,6 +36,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
 from guichet.ui.pages.organization_panel_parts import plain_label
+from guichet.ui.screen_fit import shrinkable
 from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
@@ -101,6 +102,8 @@ class VisitsPage(QWidget):
         self.counsellor_box.addItem(self.tr("Tous les conseillers"), None)
         for counsellor in CounsellorService(ctx.db).list():
             self.counsellor_box.addItem(counsellor.name, counsellor.id)
+        shrinkable(self.status_box, 12)
+        shrinkable(self.counsellor_box, 12)
         self.upcoming_box = QCheckBox(self.tr("À venir seulement"))
         self.upcoming_box.setObjectName("visitUpcomingFilter")
         self.count_label = QLabel()
@@ -109,8 +112,11 @@ class VisitsPage(QWidget):
         top.addWidget(QLabel(self.tr("<h2>Visites</h2>")))
         top.addStretch(1)
         top.addWidget(self.count_label)
-        for widget in (self.upcoming_box, self.status_box, self.counsellor_box):
-            top.addWidget(widget)
+        filters = QHBoxLayout()  # a line of their own: the page stays narrow enough
+        filters.addWidget(self.upcoming_box)
+        filters.addWidget(self.status_box, 1)  # narrow at least, whole when there is room
+        filters.addWidget(self.counsellor_box, 1)
+        filters.addStretch(2)
 
         self.model: RowsTableModel[VisitRow] = RowsTableModel(visit_columns(self.tr), self)
         self.proxy = QSortFilterProxyModel(self)
@@ -141,7 +147,7 @@ class VisitsPage(QWidget):
         detail_area.setWidgetResizable(True)
         detail_area.setWidget(self.detail_label)
         detail_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        detail_area.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+        detail_area.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         splitter = QSplitter()
         splitter.setObjectName("visitsSplitter")
         splitter.setChildrenCollapsible(False)
@@ -179,6 +185,7 @@ class VisitsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
         self.upcoming_box.toggled.connect(self.refresh)
@@ -189,6 +196,8 @@ class VisitsPage(QWidget):
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
+        button.setToolTip(text)
+        button.setMinimumWidth(40)  # the page may shrink with the window; labels then clip
         button.clicked.connect(slot)
         return button
 
