@@ -165,3 +165,23 @@ def test_risk_signals_on_accueil_and_on_the_card(
     )
     panel.show_organization(calm)
     assert not panel.risk_flag.isVisibleTo(panel)
+
+
+def test_answers_typed_are_not_dropped_by_escape(qtbot, page: VisitsPage, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    planned = next(r for r in _rows(page) if r.status == VisitStatus.PLANNED)
+    dialog = VisitRecordDialog(page.ctx, VisitService(page.ctx.db).get(planned.id), page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.fields["effectif_actuel"]
+    assert isinstance(field, QLineEdit)
+    field.setText("12")
+    answers.answer = QMessageBox.StandardButton.Cancel
+    dialog.reject()
+    assert dialog.isVisible() and field.text() == "12"  # « Annuler »: stays, typing kept
+    assert answers.names() == ["unsavedChangesBox"]
+    answers.answer = QMessageBox.StandardButton.Discard
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert VisitService(page.ctx.db).get(planned.id).status == VisitStatus.PLANNED

@@ -35,6 +35,7 @@ from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.visit_intake import open_intake_from_visit
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import fit_to_screen, set_text_lines
+from guichet.ui.unsaved import confirm_dialog_discard
 
 NUMBER = QRegularExpression("^[0-9][0-9 \u202f]*([.,][0-9]+)?$")
 EMPTY = "—"
@@ -150,9 +151,18 @@ class VisitRecordDialog(QDialog):
         return (self.answers(), self.notes_edit.toPlainText()) != self.opened
 
     def confirm_discard(self) -> bool:
-        from guichet.ui.unsaved import confirm_dialog_discard
+        """Save, drop or stay; once dropped, closing does not ask again."""
+        if not confirm_dialog_discard(self, self.on_buttons_accepted):
+            return False
+        self.opened = self.answers(), self.notes_edit.toPlainText()
+        return True
 
-        return confirm_dialog_discard(self, self.on_buttons_accepted)
+    def reject(self) -> None:
+        """Échap, « Annuler » or the window's cross: answers typed are never dropped silently."""
+        if self.saved is None and self.has_unsaved_changes() and not self.confirm_discard():
+            return
+        if self.saved is None:
+            super().reject()
 
     def on_need_button_clicked(self) -> None:
         open_intake_from_visit(self, self.visit)
