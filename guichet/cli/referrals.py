@@ -62,17 +62,17 @@ def run_letter(ctx: Context, args: argparse.Namespace) -> int:
     for problem in service.delivery_problems(referral_id, kind):
         print(f"Attention : {problem}", file=sys.stderr)
     if args.draft:
-        _write(args.output, service.render(referral_id, kind))
+        write_pdf(args.output, service.render(referral_id, kind))
         print(f"Brouillon enregistré : {args.output}")
         return 0
     # The file is written before the transaction that archives the letter and marks the
     # referral sent commits: a failure or a kill leaves nothing recorded.
-    service.send(referral_id, [kind], deliver=lambda pdfs: _write(args.output, pdfs[0]))
+    service.send(referral_id, [kind], deliver=lambda pdfs: write_pdf(args.output, pdfs[0]))
     print(f"Courrier archivé et enregistré : {args.output} (mise en relation marquée envoyée)")
     return 0
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_pdf(path: Path, data: bytes) -> None:
     """Writes ``data`` beside ``path`` then renames it over: never a half-written PDF."""
     from guichet.db.atomic_files import write_atomically
 

@@ -15,6 +15,7 @@ from guichet.models.enums import (
     OrganizationKind,
     ReferralStatus,
     ResourceKind,
+    VisitStatus,
     label,
 )
 from guichet.models.inquiry import InformationGiven, Inquiry, InquiryNote, Need
@@ -34,6 +35,7 @@ from guichet.models.resource import Resource
 from guichet.models.setting import Setting
 from guichet.models.sirene import ImportMapping, SireneEstablishment
 from guichet.models.taxonomy import Subject, Theme
+from guichet.models.visit import QuestionnaireVersion, Visit, VisitAnswer, VisitPartner
 
 __all__ = [
     "AuditAction",
@@ -64,6 +66,7 @@ __all__ = [
     "NeedOutcome",
     "Organization",
     "OrganizationKind",
+    "QuestionnaireVersion",
     "Referral",
     "ReferralEvent",
     "ReferralStatus",
@@ -77,5 +80,9 @@ __all__ = [
     "SireneEstablishment",
     "Subject",
     "Theme",
+    "Visit",
+    "VisitAnswer",
+    "VisitPartner",
+    "VisitStatus",
     "label",
 ]

@@ -21,6 +21,13 @@ class Channel(StrEnum):
     MEETING = "meeting"
     PARTNER = "partner"
     MAIL = "mail"
+    VISIT = "visit"
+
+
+class VisitStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
 
 
 class InquiryStatus(StrEnum):
@@ -91,6 +98,10 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Channel.MEETING, "Réunion"),
     (Channel.PARTNER, "Partenaire"),
     (Channel.MAIL, "Courrier"),
+    (Channel.VISIT, "Visite"),
+    (VisitStatus.PLANNED, "Prévue"),
+    (VisitStatus.DONE, "Faite"),
+    (VisitStatus.CANCELLED, "Annulée"),
     (InquiryStatus.NEW, "Nouvelle"),
     (InquiryStatus.IN_PROGRESS, "En cours"),
     (InquiryStatus.CLOSED, "Close"),

@@ -28,6 +28,7 @@ from guichet.models import (
     OrganizationKind,
     Referral,
     RoutingRule,
+    Visit,
     label,
 )
 from guichet.reference.identifiers import format_siren, format_siret
@@ -65,6 +66,7 @@ MOVED_LABELS = {
     "referrals": "mise(s) en relation",
     "letters": "courrier(s)",
     "routing_rules": "règle(s) d'orientation",
+    "visits": "visite(s)",
 }
 
 
@@ -323,6 +325,7 @@ def merge_organizations(
             ("referrals", Referral, Referral.partner_id),
             ("letters", Letter, Letter.organization_id),
             ("routing_rules", RoutingRule, RoutingRule.partner_id),
+            ("visits", Visit, Visit.organization_id),
         ):
             records = list(session.scalars(select(model).where(column == remove_id)))
             for record in records:
@@ -361,6 +364,7 @@ def linked_counts(db: Database, organization_id: int) -> dict[str, int]:
             ("referrals", Referral.partner_id),
             ("letters", Letter.organization_id),
             ("routing_rules", RoutingRule.partner_id),
+            ("visits", Visit.organization_id),
         ):
             counts[name] = int(
                 session.scalar(select(func.count()).where(column == organization_id)) or 0

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from guichet.models import Base, Capability, Certification, Sector, Subject, Theme
+from guichet.services.questionnaire_defaults import seed_questionnaire
 from guichet.services.seed_data import CERTIFICATIONS, SECTORS, THEMES, iter_capabilities
 
 
@@ -75,5 +76,6 @@ def seed_reference(session: Session) -> SeedCounts:
     if _is_empty(session, Sector):
         session.add_all(Sector(name=name) for name in SECTORS)
         sectors = len(SECTORS)
+    seed_questionnaire(session)
     session.flush()
     return SeedCounts(themes, subjects, capabilities, certifications, sectors)

@@ -26,6 +26,7 @@ PAGE_MNEMONICS = {
     "directory": "A&nnuaire",
     "resources": "Re&ssources",
     "meetings": "Ré&unions",
+    "visits": "&Visites",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {

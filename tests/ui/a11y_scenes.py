@@ -314,6 +314,21 @@ def sirene_import(window: MainWindow) -> list[QWidget]:
     return [dialog]
 
 
+def visit_plan(window: MainWindow) -> list[QWidget]:
+    page = window.page("visits")
+    dialog = page.plan_dialog(None)  # type: ignore[attr-defined]
+    dialog.show()
+    return [dialog]
+
+
+def visit_record(window: MainWindow) -> list[QWidget]:
+    window.show_page("visits")
+    page = window.page("visits")
+    page.table.selectRow(0)  # type: ignore[attr-defined]
+    dialog = page.on_record_button_clicked()  # type: ignore[attr-defined]
+    return [dialog]
+
+
 SCENES: dict[str, Scene] = {
     "accueil": page("home"),
     "demandes": page("inquiries"),
@@ -339,4 +354,7 @@ SCENES: dict[str, Scene] = {
     "informer": inform,
     "choix-besoin": need_picker,
     "sirene": sirene_import,
+    "visites": page("visits"),
+    "visite-planifier": visit_plan,
+    "visite-compte-rendu": visit_record,
 }

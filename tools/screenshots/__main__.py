@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes
+from tools.screenshots import directory_scenes, visits_scenes
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -211,6 +211,11 @@ SCENES: list[Scene] = [
     Scene("reunion-inscriptions", _meeting_scene("meeting_registrations")),
     Scene("reunion-public", _meeting_scene("audience")),
     Scene("reunion-invitations", _meeting_documents_scene("invitations_dialog")),
+    Scene("visites", visits_scenes.visits_page),
+    Scene("visite-planifier", visits_scenes.visit_plan),
+    Scene("visite-compte-rendu", visits_scenes.visit_record),
+    Scene("parametres-visites", visits_scenes.visit_settings),
+    Scene("accueil-risques", visits_scenes.home_risks),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
@@ -323,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         from tools.screenshots.meeting_documents_scenes import write_meeting_document_images
 
         for path in write_meeting_document_images(db, args.out):
+            print(path)
+        for path in visits_scenes.write_brief_image(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

@@ -14,6 +14,7 @@ from guichet.models import Inquiry, Membership, MembershipStatus, Organization
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.meetings import add_demo_meetings
 from guichet.services.demo.organizations import OrganizationStage
+from guichet.services.demo.visits import add_demo_visits
 
 DEMO_SEED = 2026
 
@@ -91,6 +92,7 @@ def generate_demo(
         session.flush()
         builder.memberships()
         add_demo_meetings(builder)
+        add_demo_visits(builder)
         builder.routing_rules()
         report(6)
         summary = builder.summary()

@@ -33,6 +33,7 @@ from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
+from guichet.ui.dialogs.settings_visits import QuestionnaireTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
@@ -64,6 +65,8 @@ class SettingsDialog(QDialog):
         self.meetings_tab = MeetingSettingsTab()
         for tab in (self.followup_tab, self.templates_tab, self.meetings_tab):
             self.tabs.addTab(tab, tab.title)
+        self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
+        self.tabs.addTab(self.visits_tab, self.visits_tab.title)
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
@@ -71,7 +74,7 @@ class SettingsDialog(QDialog):
         self.opened_values = self.values()  # what closing the app compares with
 
     def has_unsaved_changes(self) -> bool:
-        return self.values() != self.opened_values
+        return self.values() != self.opened_values or self.visits_tab.has_unsaved_changes()
 
     def confirm_discard(self) -> bool:
         return confirm_dialog_discard(self, self.on_buttons_accepted)
@@ -257,6 +260,9 @@ class SettingsDialog(QDialog):
         return changes
 
     def on_buttons_accepted(self) -> None:
+        if not self.visits_tab.save_if_changed():
+            self.tabs.setCurrentWidget(self.visits_tab)
+            return
         try:
             self.settings_service.update(self.values())
         except GuichetError as exc:

@@ -29,6 +29,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
+from guichet.ui.widgets.visit_risks import RiskCompaniesView
 
 
 class StatCard(QFrame):
@@ -198,6 +199,8 @@ class HomePage(QWidget):
         self.referral_tabs.setObjectName("referralTabs")
         self.referral_tabs.addTab(self.due_view, self.tr("Relances à faire"))
         self.referral_tabs.addTab(self.referrals_view, self.tr("Dernières mises en relation"))
+        self.risk_view = RiskCompaniesView(ctx)  # company visits that raised a risk signal
+        self.referral_tabs.addTab(self.risk_view, self.tr("Entreprises à risque"))
         # One above the other, full width: every column readable without scrolling sideways.
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.setObjectName("homeSplitter")
@@ -235,6 +238,10 @@ class HomePage(QWidget):
         )
         self.inquiry_tabs.setCurrentIndex(0 if overview.today else 1)
         self.show_reactivity(overview.reactivity)
+        risks = self.risk_view.refresh()
+        self.referral_tabs.setTabText(
+            2, self.tr("Entreprises à risque (%1)").replace("%1", str(risks))
+        )
 
     def on_view_activated(self, index: QModelIndex) -> None:
         inquiry_id = inquiry_of(index.data(ROW_ROLE))

@@ -52,6 +52,7 @@ from guichet.ui.pages.organization_panel_parts import (
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
+from guichet.ui.widgets.visit_risks import VisitRiskFlag
 
 
 class OrganizationPanel(QScrollArea):
@@ -93,10 +94,12 @@ class OrganizationPanel(QScrollArea):
         self.skills_label = plain_label(name="detailSkills")
         self.memberships_label = plain_label(name="detailMemberships")
         self.verified_label = plain_label(name="verifiedLabel")
+        self.risk_flag = VisitRiskFlag(ctx)  # company visits: the latest one's risk signals
         for widget in (
             self.name_label,
             self.kind_label,
             self.warning_label,
+            self.risk_flag,
             self.identity_label,
             self.address_label,
             self.reach_label,
@@ -229,6 +232,7 @@ class OrganizationPanel(QScrollArea):
         if band:
             identity.append(self.tr("Effectif : %1").replace("%1", band))
         self.identity_label.setText("\n".join(identity))
+        self.risk_flag.show_for(detail.id)
         self.address_label.setText("\n".join(detail.address_lines))
         self.address_label.setVisible(bool(detail.address_lines))
         reach = [

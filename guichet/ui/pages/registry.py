@@ -54,6 +54,10 @@ def _meetings(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.meetings import MeetingsPage
 
     return MeetingsPage(ctx)
+def _visits(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.visits import VisitsPage
+
+    return VisitsPage(ctx)
 
 
 def page_specs() -> list[PageSpec]:
@@ -64,4 +68,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("directory", "Annuaire", _directory),
         PageSpec("resources", "Ressources", _resources),
         PageSpec("meetings", "Réunions", _meetings),
+        PageSpec("visits", "Visites", _visits),
     ]

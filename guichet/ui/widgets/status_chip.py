@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
-from guichet.models import InquiryStatus, ReferralStatus, label
+from guichet.models import InquiryStatus, ReferralStatus, VisitStatus, label
 from guichet.services.followups import STAGE_LABELS, Stage
 
 from guichet.ui.theme import is_dark
@@ -40,6 +40,9 @@ TONES: dict[str, str] = {
     STAGE_LABELS[Stage.FOLLOW_UP]: "info",
     STAGE_LABELS[Stage.LAST_CHANCE]: "progress",
     STAGE_LABELS[Stage.EXPIRY]: "failure",
+    label(VisitStatus.PLANNED): "info",
+    label(VisitStatus.DONE): "success",
+    label(VisitStatus.CANCELLED): "neutral",
 }
 #: the columns drawn as chips, by their header
 CHIP_HEADERS = ("Statut", "Étape")
