@@ -54,6 +54,8 @@ def _meetings(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.meetings import MeetingsPage
 
     return MeetingsPage(ctx)
+
+
 def _visits(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.visits import VisitsPage
 
