@@ -253,11 +253,11 @@ def proposed_sites(
     """The sites proposed to a project, in the order they were proposed."""
     day = today or date.today()
     with db.unit_of_work(write=False) as session:
-        project = _project(session, project_id)
+        project = load_project(session, project_id)
         return [proposed_info(p, day) for p in project.propositions]
 
 
-def _project(session: Session, project_id: int) -> ImplantationProject:
+def load_project(session: Session, project_id: int) -> ImplantationProject:
     project = session.get(ImplantationProject, project_id)
     if project is None:
         raise NotFoundError("Ce projet d'implantation n'existe plus.")
@@ -268,7 +268,7 @@ def get_project(db: Database, project_id: int, *, today: date | None = None) -> 
     """The detail; the real company only for a viewer the policy allows."""
     day = today or date.today()
     with db.unit_of_work(write=False) as session:
-        p = _project(session, project_id)
+        p = load_project(session, project_id)
         visible = may_see_company(session, p, db.counsellor_id)
         names = {c.id: c.name for c in session.scalars(select(Counsellor))}
         values = {f.name: getattr(p, f.name) for f in fields(ProjectDraft)}
@@ -376,7 +376,7 @@ def update_project(db: Database, project_id: int, draft: ProjectDraft, *, versio
     the company fields keep what is stored."""
     code = check_draft(draft)
     with db.unit_of_work() as session:
-        project = _project(session, project_id)
+        project = load_project(session, project_id)
         ensure_current(project, version)
         if not may_see_company(session, project, db.counsellor_id):
             kept = {
