@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import GuichetError
 from guichet.models import ProjectStage, PropositionStatus, label
+from guichet.services.project_intake import create_from_inquiry
 from guichet.services.project_stages import add_note, allowed_stages, change_stage
 from guichet.services.projects import (
     ProjectDetail,
     ProjectDraft,
     ProjectEventInfo,
     ProposedSite,
-    create_project,
     get_project,
     update_project,
 )
@@ -239,7 +239,7 @@ class ProjectPanel(QWidget):
     def save(self, draft: ProjectDraft) -> bool:
         try:
             if self.detail is None:
-                new_id = create_project(self.ctx.db, draft)
+                new_id = create_from_inquiry(self.ctx.db, draft)
                 self.show_project(new_id)
                 self.project_changed.emit(new_id)
                 return True
