@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
-from tests.ui.windows import shown_window
+from PySide6.QtWidgets import QPushButton
 
 from guichet.models import ImplantationProject, Inquiry, Need, Subject, Theme
 from guichet.services.project_intake import list_partners
+from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
+from guichet.ui.pages.implantation import ImplantationPage
 
 
 def _implantation_need(ctx: AppContext) -> tuple[int, int, int]:
@@ -42,6 +43,7 @@ def test_a_need_of_the_theme_opens_a_prefilled_project(
     button.click()
     assert window.current_page_key() == "implantation"
     implantation = window.page("implantation")
+    assert isinstance(implantation, ImplantationPage)
     form = implantation.project.form
     assert form.code_edit.text().startswith("Projet ")
     assert form.company_edit.text()  # the inquiry's company, to the one creating it
@@ -49,7 +51,9 @@ def test_a_need_of_the_theme_opens_a_prefilled_project(
     form.save_button.click()
     with demo_ctx.db.unit_of_work(write=False) as s:
         made = s.scalar(
-            select(ImplantationProject).where(ImplantationProject.code_name == form.code_edit.text())
+            select(ImplantationProject).where(
+                ImplantationProject.code_name == form.code_edit.text()
+            )
         )
         assert made is not None and made.source_inquiry_id == inquiry_id
         assert made.confidential

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from sqlalchemy import select
+
+from PySide6.QtCore import Qt
 
 from guichet.models import ImplantationProject, ProjectStage, Site
 from guichet.services.projects import ProjectSummary, get_project
