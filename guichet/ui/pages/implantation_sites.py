@@ -81,12 +81,12 @@ class SitesPanel(QWidget):
         self.site_model: RowsTableModel[SiteInfo] = RowsTableModel(
             [
                 Column(self.tr("Site"), lambda s: s.name),
-                Column(self.tr("Zone"), lambda s: s.park_name),
+                Column(self.tr("Zone"), lambda s: s.park_name, tooltip=lambda s: s.park_name),
                 Column(self.tr("Type"), lambda s: self.tr(s.kind_label)),
                 Column(self.tr("Surface"), lambda s: f"{s.surface_m2:,}".replace(",", "\u202f") + " m²", align_right=True, sort_value=lambda s: s.surface_m2),
                 Column(self.tr("Disponibilité"), lambda s: self.tr(s.availability_label)),
                 Column(self.tr("Disponible le"), lambda s: s.available_on),
-                Column(self.tr("Services"), lambda s: ", ".join(s.services)),
+                Column(self.tr("Services"), lambda s: ", ".join(s.services), tooltip=lambda s: "\n".join(s.services)),
             ],
             self,
         )  # fmt: skip
