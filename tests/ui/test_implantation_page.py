@@ -152,3 +152,23 @@ def test_create_from_a_prefilled_draft(qtbot, demo_ctx: AppContext) -> None:
         )
         assert made is not None and made.company_name == "Secrète SA" and made.land_m2 == 10_000
     assert any(r.code_name == "Projet Test" for r in page.pipeline.model.rows())
+
+
+def test_partners_are_associated_from_the_project(
+    qtbot, qtmodeltester, demo_ctx: AppContext
+) -> None:
+    page = _page(qtbot, demo_ctx)
+    page.open_project(_select_project(page, "Projet Dune").id)
+    tab = page.project.partners
+    before = len(tab.model.rows())
+    tab.partner_box.setCurrentIndex(tab.partner_box.count() - 1)
+    chosen = tab.partner_box.currentText()
+    tab.role_edit.setText("Foncier")
+    tab.add_button.click()
+    rows = tab.model.rows()
+    assert len(rows) == before + 1
+    assert any(r.name == chosen and r.role == "Foncier" for r in rows)
+    qtmodeltester.check(tab.model)
+    tab.view.setCurrentIndex(tab.model.index([r.name for r in rows].index(chosen), 0))
+    tab.remove_button.click()
+    assert len(tab.model.rows()) == before
