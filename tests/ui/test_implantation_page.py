@@ -15,7 +15,7 @@ from guichet.services.sites import SiteInfo
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.site_import_dialog import SiteImportDialog
-from guichet.ui.pages.implantation import ImplantationPage
+from guichet.ui.pages.implantation import PROJECT_TAB, ImplantationPage
 from guichet.ui.table_model import ROW_ROLE
 
 
@@ -79,7 +79,7 @@ def test_a_project_shows_its_matching_sites_and_takes_a_proposition(
     page = _page(qtbot, demo_ctx)
     row = _select_project(page, "Projet Escale")
     qtbot.keyClick(page.pipeline.view, Qt.Key.Key_Return)
-    assert page.tabs.currentWidget() is page.project
+    assert page.tabs.currentIndex() == PROJECT_TAB
     assert page.project.title.text().startswith("Projet Escale")
     assert page.project.form.company_edit.isHidden()  # no counsellor allowed: confidential
     matches = page.project.match_model.rows()
@@ -94,7 +94,7 @@ def test_a_project_shows_its_matching_sites_and_takes_a_proposition(
 
 def test_a_new_site_is_saved_from_the_form(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
-    page.tabs.setCurrentWidget(page.sites)
+    page.show_tab(page.sites)
     form = page.sites.form
     form.name_edit.setText("Lot Z")
     form.surface_spin.setValue(12_345)
