@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "meetings",
     "meeting_documents",
     "visits",
+    "projects",
 )
 
 

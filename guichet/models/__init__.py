@@ -18,6 +18,20 @@ from guichet.models.enums import (
     VisitStatus,
     label,
 )
+from guichet.models.implantation import (
+    ImplantationProject,
+    ProjectEvent,
+    ProjectPartner,
+    Proposition,
+)
+from guichet.models.implantation_enums import (
+    BuildingType,
+    Classification,
+    ProjectSource,
+    ProjectStage,
+    PropositionStatus,
+    SiteKind,
+)
 from guichet.models.inquiry import InformationGiven, Inquiry, InquiryNote, Need
 from guichet.models.letter import Letter
 from guichet.models.meeting import (
@@ -34,6 +48,7 @@ from guichet.models.referral import Referral, ReferralEvent, RoutingRule
 from guichet.models.resource import Resource
 from guichet.models.setting import Setting
 from guichet.models.sirene import ImportMapping, SireneEstablishment
+from guichet.models.site import BusinessPark, Site, SiteAttachment
 from guichet.models.taxonomy import Subject, Theme
 from guichet.models.visit import QuestionnaireVersion, Visit, VisitAnswer, VisitPartner
 
@@ -41,11 +56,15 @@ __all__ = [
     "AuditAction",
     "AuditEntry",
     "Base",
+    "BuildingType",
+    "BusinessPark",
     "Capability",
     "Certification",
     "Channel",
+    "Classification",
     "Contact",
     "Counsellor",
+    "ImplantationProject",
     "ImportMapping",
     "InformationGiven",
     "Inquiry",
@@ -67,6 +86,12 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "QuestionnaireVersion",
+    "ProjectEvent",
+    "ProjectPartner",
+    "ProjectSource",
+    "ProjectStage",
+    "Proposition",
+    "PropositionStatus",
     "Referral",
     "ReferralEvent",
     "ReferralStatus",
@@ -78,6 +103,9 @@ __all__ = [
     "Sector",
     "Setting",
     "SireneEstablishment",
+    "Site",
+    "SiteAttachment",
+    "SiteKind",
     "Subject",
     "Theme",
     "Visit",

@@ -27,6 +27,7 @@ PAGE_MNEMONICS = {
     "resources": "Re&ssources",
     "meetings": "Ré&unions",
     "visits": "&Visites",
+    "implantation": "&Implantation",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes, visits_scenes
+from tools.screenshots import directory_scenes, implantation_scenes, visits_scenes
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -216,6 +216,9 @@ SCENES: list[Scene] = [
     Scene("visite-compte-rendu", visits_scenes.visit_record),
     Scene("parametres-visites", visits_scenes.visit_settings),
     Scene("accueil-risques", visits_scenes.home_risks),
+    Scene("implantation-pipeline", implantation_scenes.pipeline),
+    Scene("implantation-projet", implantation_scenes.project),
+    Scene("implantation-sites", implantation_scenes.sites),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from guichet.db import Database
 from guichet.models import Inquiry, Membership, MembershipStatus, Organization
+from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.meetings import add_demo_meetings
 from guichet.services.demo.organizations import OrganizationStage
@@ -93,6 +94,7 @@ def generate_demo(
         builder.memberships()
         add_demo_meetings(builder)
         add_demo_visits(builder)
+        implantation_demo(session, random.Random(seed + 13), moment)
         builder.routing_rules()
         report(6)
         summary = builder.summary()

@@ -31,6 +31,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
+from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.settings_visits import QuestionnaireTab
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(tab, tab.title)
         self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
         self.tabs.addTab(self.visits_tab, self.visits_tab.title)
+        self.tabs.addTab(ImplantationSettingsTab(ctx, self), self.tr("Implantation"))
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)

@@ -60,6 +60,10 @@ def _visits(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.visits import VisitsPage
 
     return VisitsPage(ctx)
+def _implantation(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.implantation import ImplantationPage
+
+    return ImplantationPage(ctx)
 
 
 def page_specs() -> list[PageSpec]:
@@ -71,4 +75,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("resources", "Ressources", _resources),
         PageSpec("meetings", "Réunions", _meetings),
         PageSpec("visits", "Visites", _visits),
+        PageSpec("implantation", "Implantation", _implantation),
     ]
