@@ -30,8 +30,8 @@ from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
-from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
+from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.settings_visits import QuestionnaireTab

@@ -60,6 +60,8 @@ def _visits(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.visits import VisitsPage
 
     return VisitsPage(ctx)
+
+
 def _implantation(ctx: AppContext) -> QWidget:
     from guichet.ui.pages.implantation import ImplantationPage
 
