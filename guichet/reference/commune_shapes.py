@@ -13,14 +13,13 @@ communes by current code colours them with it.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from guichet.errors import ValidationError
 from guichet.reference.communes import commune, current_insee
-from guichet.reference.lambert93 import project, unproject
+from guichet.reference.lambert93 import project, project_ring, unproject
 from guichet.reference.paths import reference_file
 
 SHAPES_FILE = "communes_76_contours.geojson"
@@ -116,7 +115,7 @@ def _feature(feature: object, index: int) -> CommuneShape:
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
     try:
         if kind == "Polygon":
-            polygons = (_polygon(coordinates),)
+            polygons: tuple[Polygon, ...] = (_polygon(coordinates),)
         elif kind == "MultiPolygon":
             if not isinstance(coordinates, list) or not coordinates:
                 raise ValueError("empty MultiPolygon")
@@ -156,14 +155,18 @@ def _polygon(rings: object) -> Polygon:
 def _ring(points: object) -> Ring:
     if not isinstance(points, list):
         raise ValueError("a ring is a list of positions")
-    projected: list[Point] = []
     for position in points:
         if not isinstance(position, list | tuple) or len(position) < 2:
             raise ValueError(f"bad position {position!r}")
-        lon, lat = float(position[0]), float(position[1])
-        if not (-180 <= lon <= 180 and -90 < lat < 90 and math.isfinite(lon + lat)):
+        lon, lat = position[0], position[1]
+        if not (
+            isinstance(lon, int | float)
+            and isinstance(lat, int | float)
+            and -180 <= lon <= 180
+            and -90 < lat < 90
+        ):
             raise ValueError(f"position out of range {position!r}")
-        projected.append(project(lon, lat))
+    projected = project_ring(points)
     if len(projected) > 1 and projected[0] == projected[-1]:
         projected.pop()
     if len(projected) < 3:
@@ -194,9 +197,12 @@ def _chord_xs(ring: Ring, y: float) -> list[float]:
 
 
 def _area(ring: Sequence[Point]) -> float:
-    return sum(
-        x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, (*ring[1:], ring[0]), strict=True)
-    ) / 2
+    return (
+        sum(
+            x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, (*ring[1:], ring[0]), strict=True)
+        )
+        / 2
+    )
 
 
 def _centroid(ring: Ring) -> Point:

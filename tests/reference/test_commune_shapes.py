@@ -142,7 +142,8 @@ def test_the_shipped_outlines_cover_every_current_commune() -> None:
     current = {shape.current_code for shape in shapes}
     assert {c.insee for c in all_communes()} <= current
     assert territory_insee_codes() <= current
-    assert commune_shape("76351") is not None and commune_shape("76351").name == "Le Havre"
+    havre = commune_shape("76351")
+    assert havre is not None and havre.name == "Le Havre"
     cressy = commune_shape("76191")
     assert cressy is not None and cressy.current_code != "76191"
     assert cressy.name.startswith("Cressy (")
@@ -151,9 +152,14 @@ def test_the_shipped_outlines_cover_every_current_commune() -> None:
 def test_the_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     shapes_module.commune_shapes.cache_clear()
     shapes_module._by_code.cache_clear()
-    calls = []
+    calls: list[int] = []
     real = shapes_module.parse_shapes
-    monkeypatch.setattr(shapes_module, "parse_shapes", lambda t: calls.append(1) or real(t))
+
+    def counting(text: str | bytes) -> list[shapes_module.CommuneShape]:
+        calls.append(1)
+        return real(text)
+
+    monkeypatch.setattr(shapes_module, "parse_shapes", counting)
     first = commune_shapes()
     assert commune_shape("76540") is not None and commune_shapes() is first
     assert len(calls) == 1
