@@ -88,8 +88,8 @@ def register(subparsers: Any) -> None:
     exp.add_argument(
         "kind",
         metavar="QUOI",
-        choices=["organisations", "contacts", "demandes", "mises-en-relation"],
-        help="organisations, contacts, demandes ou mises-en-relation",
+        choices=["organisations", "contacts", "demandes", "mises-en-relation", "projets"],
+        help="organisations, contacts, demandes, mises-en-relation ou projets",
     )
     exp.add_argument(
         "-o",
@@ -99,6 +99,12 @@ def register(subparsers: Any) -> None:
         dest="output",
         metavar="FICHIER",
         help="fichier à écrire : .csv, .xlsx ou .vcf (contacts)",
+    )
+    exp.add_argument(
+        "--noms",
+        action="store_true",
+        dest="names",
+        help="projets : les vrais noms des entreprises (noté au journal d'audit)",
     )
     exp.set_defaults(func=run_export)
 
@@ -170,8 +176,12 @@ def run_import_sirene(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.services.exports import export
+    from guichet.services.project_exports import export_projects
 
-    result = export(ctx.db, args.kind, args.output)
+    if args.kind == "projets":
+        result = export_projects(ctx.db, args.output, with_names=args.names, operator=True)
+    else:
+        result = export(ctx.db, args.kind, args.output)
     print(f"{format_number(result.count)} ligne(s) exportée(s) dans {result.path}")
     return 0
 

@@ -17,6 +17,20 @@ from guichet.models.enums import (
     ResourceKind,
     label,
 )
+from guichet.models.implantation import (
+    ImplantationProject,
+    ProjectEvent,
+    ProjectPartner,
+    Proposition,
+)
+from guichet.models.implantation_enums import (
+    BuildingType,
+    Classification,
+    ProjectSource,
+    ProjectStage,
+    PropositionStatus,
+    SiteKind,
+)
 from guichet.models.inquiry import InformationGiven, Inquiry, InquiryNote, Need
 from guichet.models.letter import Letter
 from guichet.models.membership import Membership
@@ -25,17 +39,22 @@ from guichet.models.referral import Referral, ReferralEvent, RoutingRule
 from guichet.models.resource import Resource
 from guichet.models.setting import Setting
 from guichet.models.sirene import ImportMapping, SireneEstablishment
+from guichet.models.site import BusinessPark, Site, SiteAttachment
 from guichet.models.taxonomy import Subject, Theme
 
 __all__ = [
     "AuditAction",
     "AuditEntry",
     "Base",
+    "BuildingType",
+    "BusinessPark",
     "Capability",
     "Certification",
     "Channel",
+    "Classification",
     "Contact",
     "Counsellor",
+    "ImplantationProject",
     "ImportMapping",
     "InformationGiven",
     "Inquiry",
@@ -50,6 +69,12 @@ __all__ = [
     "NeedOutcome",
     "Organization",
     "OrganizationKind",
+    "ProjectEvent",
+    "ProjectPartner",
+    "ProjectSource",
+    "ProjectStage",
+    "Proposition",
+    "PropositionStatus",
     "Referral",
     "ReferralEvent",
     "ReferralStatus",
@@ -59,6 +84,9 @@ __all__ = [
     "Sector",
     "Setting",
     "SireneEstablishment",
+    "Site",
+    "SiteAttachment",
+    "SiteKind",
     "Subject",
     "Theme",
     "label",

@@ -64,6 +64,20 @@ SPECS: tuple[SettingSpec, ...] = (
         "import.max_cell_chars", int, 32_767, "Import : caractères par cellule au plus", 250, 1e6
     ),
     SettingSpec("import.max_megabytes", int, 48, "Import : données lues au plus (Mo)", 1, 2_000),
+    SettingSpec(
+        "implantation.surface_tolerance_pct",
+        int,
+        20,
+        "Implantation : tolérance de surface (%)",
+        0,
+        100,
+    ),
+    SettingSpec(
+        "implantation.cleared_counsellors",
+        list,
+        [],
+        "Conseillers habilités aux projets confidentiels (initiales)",
+    ),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
         for key, text, label in (

@@ -34,7 +34,7 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (
             ["export", "bidule", "-o", "x.csv"],
             "guichet export : erreur : argument QUOI : choix invalide : 'bidule' (au choix : "
-            "'organisations', 'contacts', 'demandes', 'mises-en-relation')",
+            "'organisations', 'contacts', 'demandes', 'mises-en-relation', 'projets')",
         ),
         (["--frob"], "guichet : erreur : arguments non reconnus : --frob"),
         (

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from guichet.db import Database
 from guichet.models import Inquiry, Membership, MembershipStatus, Organization
+from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.organizations import OrganizationStage
 
@@ -89,6 +90,7 @@ def generate_demo(
         report(5)
         session.flush()
         builder.memberships()
+        implantation_demo(session, random.Random(seed + 13), moment)
         builder.routing_rules()
         report(6)
         summary = builder.summary()

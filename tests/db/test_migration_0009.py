@@ -1,0 +1,84 @@
+"""Migration 0009 (implantation projects and sites) on a database holding data, down and up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+import guichet.models as m
+from guichet.db import Database
+from guichet.db.migrate import alembic_config
+from tests.postgres import fresh_database
+
+TABLES = {
+    "implantation_project",
+    "project_event",
+    "project_partner",
+    "business_park",
+    "site",
+    "site_attachment",
+    "proposition",
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
+    else:
+        url = fresh_database(request.getfixturevalue("postgres_server"))
+    db = Database(url)
+    yield db
+    db.dispose()
+
+
+def _run(db: Database, fn: object, target: str) -> None:
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        fn(cfg, target)  # type: ignore[operator]
+
+
+def test_0009_adds_the_implantation_tables_and_keeps_data_down_and_up(empty_db: Database) -> None:
+    db = empty_db
+    _run(db, command.upgrade, "0004")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO organization (id, kind, legal_name, do_not_refer, version) "
+                "VALUES (1, 'company', 'Hydrogène Caux', false, 1)"
+            )
+        )
+    _run(db, command.upgrade, "0009")
+    assert set(inspect(db.engine).get_table_names()) >= TABLES
+    with db.unit_of_work() as s:
+        park = m.BusinessPark(name="ZA du Parc", commune_code="76351")
+        site = m.Site(name="Lot 3", park=park, surface_m2=12000, kind=m.SiteKind.PLOT)
+        project = m.ImplantationProject(code_name="Projet Alizé", organization_id=1)
+        s.add_all([park, site, project])
+        s.flush()
+        s.add(m.Proposition(project_id=project.id, site_id=site.id, proposed_at=_now()))
+    with db.unit_of_work() as s:
+        project = s.query(m.ImplantationProject).one()
+        assert project.confidential is True
+        assert project.stage is m.ProjectStage.FIRST_CONTACT
+        assert [p.site.name for p in project.propositions] == ["Lot 3"]
+    _run(db, command.downgrade, "0004")
+    tables = set(inspect(db.engine).get_table_names())
+    assert not (TABLES & tables)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT legal_name FROM organization")).scalar() == (
+            "Hydrogène Caux"
+        )
+    _run(db, command.upgrade, "0009")
+    assert set(inspect(db.engine).get_table_names()) >= TABLES
+
+
+def _now() -> object:
+    from datetime import datetime
+
+    return datetime(2026, 12, 1, 10, 0)
