@@ -162,6 +162,7 @@ class MapPanel(QWidget):
         self.list_label.setObjectName("mapListLabel")
         self.list = rows_view("mapList", self._marker_proxy)
         self.list.setSortingEnabled(True)
+        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.list.setAccessibleName(self.list_label.text().replace("&", ""))
         self.list_label.setBuddy(self.list)
         self.list.activated.connect(self.on_list_activated)
@@ -218,6 +219,10 @@ class MapPanel(QWidget):
         if proxy is not None and self.list.model() is not proxy:
             self.list.setModel(proxy)  # type: ignore[arg-type]
             self.list.selectionModel().currentRowChanged.connect(self.on_list_current_changed)
+            if proxy is self._commune_proxy:  # the largest values first
+                self.list.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+            else:
+                self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def _refresh_legend(self) -> None:
         while self._legend_layout.count():
