@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -173,11 +175,21 @@ def test_the_list_models_pass_the_model_tester(panel: MapPanel, qtmodeltester: M
     qtmodeltester.check(panel.commune_model)
 
 
-def test_highlighted_markers_are_drawn_on_top_and_found_first(panel: MapPanel) -> None:
+def test_highlighted_markers_are_found_first(panel: MapPanel) -> None:
+    first = _marker(1, BOLBEC, "A")
+    near = replace(_marker(2, BOLBEC, "B"), lon=first.lon + 0.00005)  # 4 m apart: overlapping
+    panel.set_markers([first, near])
     panel.set_highlighted({2})
     assert panel.view.highlighted() == frozenset({2})
-    panel.set_markers([_marker(1, BOLBEC, "A"), _marker(2, BOLBEC, "B")])  # same place
     assert panel.view.describe(panel.view.marker_view_pos(1))[1] == 2
+
+
+def test_markers_at_the_same_place_are_spread_and_each_clickable(panel: MapPanel) -> None:
+    panel.set_markers([_marker(i, BOLBEC, f"Lot {i}") for i in range(1, 6)])
+    positions = [panel.view.marker_view_pos(i) for i in range(1, 6)]
+    assert len(set((p.x(), p.y()) for p in positions)) == 5
+    for marker_id, pos in enumerate(positions, start=1):
+        assert panel.view.describe(pos)[1] == marker_id
 
 
 def test_choropleth_hover_shows_the_count_and_the_legend_its_classes(qtbot: QtBot) -> None:

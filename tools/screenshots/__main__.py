@@ -161,6 +161,12 @@ def _organization(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _sites_map(window: MainWindow) -> QWidget:
+    from tools.screenshots import map_scenes
+
+    return map_scenes.sites_map(window)
+
+
 def _shortcuts(window: MainWindow) -> QWidget:
     from guichet.ui.dialogs.shortcuts import ShortcutsDialog
 
@@ -189,9 +195,10 @@ SCENES: list[Scene] = [
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
+    Scene("carte-sites", _sites_map),
 ]
 #: Scenes also captured in the dark colour scheme.
-DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
+DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
 #: Scenes also captured in the high-contrast theme.
 CONTRAST_SCENES = ("accueil", "nouvelle-demande")
 #: Scenes captured at a larger scaling (``--scale``).

@@ -69,7 +69,7 @@ def site_marker(site: SiteInfo) -> MapMarker | None:
         lon=site.longitude,
         lat=site.latitude,
         color=QColor(color(tone)),
-        label=site.name,
+        label=f"{site.name} · {site.park_name}" if site.park_name else site.name,
         tooltip="\n".join(lines),
         category=label(site.availability),
         shape=shape,
@@ -147,7 +147,9 @@ class SitesMapTab(QWidget):
     def on_loaded(self, content: MapContent) -> None:
         self._load_task = None
         self.sites = content.sites
-        markers = [m for m in map(site_marker, content.sites) if m is not None]
+        order = list(AVAILABILITY_LOOK)  # the legend lists availabilities in this order
+        by_availability = sorted(content.sites, key=lambda s: order.index(s.availability))
+        markers = [m for m in map(site_marker, by_availability) if m is not None]
         self.panel.set_territory(content.territory)
         self.panel.set_markers(markers)
         unplaced = len(content.sites) - len(markers)

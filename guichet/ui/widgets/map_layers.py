@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -111,6 +112,9 @@ class MarkerLayer(QGraphicsItem):
         self._bounds = bounds
         self.markers: dict[object, MapMarker] = {}
         self.points: dict[object, QPointF] = {}
+        #: screen offset (pixels) of markers sharing a position, spread on a small circle
+        self.offsets: dict[object, QPointF] = {}
+        self._spread = 0.0
         self.highlighted: frozenset[object] = frozenset()
         self._outline = QColor(Qt.GlobalColor.black)
         self._ring = QColor(Qt.GlobalColor.blue)
@@ -123,6 +127,7 @@ class MarkerLayer(QGraphicsItem):
     def set_markers(self, markers: list[MapMarker]) -> None:
         self.markers = {m.id: m for m in markers}
         self.points = {m.id: lonlat_point(m.lon, m.lat) for m in markers}
+        self.offsets, self._spread = spread_offsets(self.points)
         self.update()
 
     def set_highlighted(self, ids: frozenset[object]) -> None:
@@ -142,10 +147,13 @@ class MarkerLayer(QGraphicsItem):
         """The marker drawn at a scene point (``pixel``: scene units per screen pixel), the
         highlighted and nearest first."""
         best: tuple[bool, float, object] | None = None
+        none = QPointF()
         for marker_id, point in self.points.items():
             on = marker_id in self.highlighted
-            reach = ((HIGHLIGHT_RADIUS if on else MARKER_RADIUS) + 2) * pixel
-            dx, dy = point.x() - scene.x(), point.y() - scene.y()
+            reach = (HIGHLIGHT_RADIUS if on else MARKER_RADIUS) + 2  # pixels
+            offset = self.offsets.get(marker_id, none)
+            dx = (point.x() - scene.x()) / pixel + offset.x()
+            dy = (point.y() - scene.y()) / pixel + offset.y()
             if abs(dx) <= reach and abs(dy) <= reach:
                 distance = dx * dx + dy * dy
                 if distance <= reach * reach:
@@ -159,24 +167,26 @@ class MarkerLayer(QGraphicsItem):
     ) -> None:
         transform = painter.transform()
         pixel = 1 / max(transform.m11(), 1e-12)
-        margin = (HIGHLIGHT_RADIUS + 4) * pixel
+        margin = (HIGHLIGHT_RADIUS + 4 + self._spread) * pixel
         exposed = option.exposedRect.adjusted(-margin, -margin, margin, margin)
         labelled = exposed.adjusted(-400 * pixel, 0, 0, 0)
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
         painter.save()
         painter.resetTransform()
         later = []
+        none = QPointF()
         for marker_id, point in self.points.items():
             if marker_id in self.highlighted:
                 if labelled.contains(point):
                     later.append((marker_id, point))
             elif exposed.contains(point):
-                self._stamp(painter, self.markers[marker_id], transform.map(point), False, ratio)
+                at = transform.map(point) + self.offsets.get(marker_id, none)
+                self._stamp(painter, self.markers[marker_id], at, False, ratio)
         for marker_id, point in later:
-            self._stamp(painter, self.markers[marker_id], transform.map(point), True, ratio)
+            at = transform.map(point) + self.offsets.get(marker_id, none)
+            self._stamp(painter, self.markers[marker_id], at, True, ratio)
             painter.setFont(self._font)
             painter.setPen(self._outline)
-            at = transform.map(point)
             label_at = QPointF(at.x() + HIGHLIGHT_RADIUS + 5, at.y() + 5)
             painter.drawText(label_at, self.markers[marker_id].label)
         painter.restore()
@@ -220,6 +230,25 @@ class MarkerLayer(QGraphicsItem):
             painter.drawEllipse(QRectF(x - r, y - r, 2 * r, 2 * r))
         painter.end()
         return sprite
+
+
+def spread_offsets(points: dict[object, QPointF]) -> tuple[dict[object, QPointF], float]:
+    """Screen offsets that spread markers sharing a position (to the metre) on a circle around
+    it, so each stays visible and clickable; and the largest offset, in pixels."""
+    groups: dict[tuple[int, int], list[object]] = {}
+    for marker_id, point in points.items():
+        groups.setdefault((round(point.x()), round(point.y())), []).append(marker_id)
+    offsets: dict[object, QPointF] = {}
+    largest = 0.0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        radius = max(2 * MARKER_RADIUS, 2.5 * len(members))
+        largest = max(largest, radius)
+        for index, marker_id in enumerate(members):
+            angle = 2 * math.pi * index / len(members) - math.pi / 2
+            offsets[marker_id] = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+    return offsets, largest
 
 
 def class_breaks(

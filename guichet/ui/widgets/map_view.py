@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -142,7 +143,11 @@ class MapView(QGraphicsView):
     def _recolour(self) -> None:
         palette = self.palette()
         land = palette.color(QPalette.ColorRole.Base)
-        greyed = palette.color(QPalette.ColorRole.Window).darker(108)
+        greyed = _mix(
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.WindowText),
+            0.12,
+        )  # a shade towards the text: greyer in the light scheme, lighter in the dark one
         line = palette.color(QPalette.ColorRole.Mid)
         strong = palette.color(QPalette.ColorRole.WindowText)
         fills = choropleth_colors(self._values, land) if self._values else {}
@@ -335,11 +340,22 @@ class MapView(QGraphicsView):
 
     def marker_view_pos(self, marker_id: object) -> QPoint:
         """Where a marker is drawn in the viewport (tests, screenshots)."""
-        return self.mapFromScene(self._marker_layer.points[marker_id])
+        layer = self._marker_layer
+        offset = layer.offsets.get(marker_id, QPointF()).toPoint()
+        return self.mapFromScene(layer.points[marker_id]) + offset
 
     def commune_view_pos(self, code: str) -> QPoint:
         shape = self._communes[code][0].commune
         return self.mapFromScene(scene_point(*shape.inner_point()))
+
+
+def _mix(first: QColor, second: QColor, share: float) -> QColor:
+    """``first`` moved by ``share`` (0–1) towards ``second``."""
+    return QColor.fromRgbF(
+        first.redF() + (second.redF() - first.redF()) * share,
+        first.greenF() + (second.greenF() - first.greenF()) * share,
+        first.blueF() + (second.blueF() - first.blueF()) * share,
+    )
 
 
 def _number(value: float) -> str:
