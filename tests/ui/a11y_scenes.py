@@ -314,6 +314,16 @@ def sirene_import(window: MainWindow) -> list[QWidget]:
     return [dialog]
 
 
+def sites_map(window: MainWindow) -> list[QWidget]:
+    """Implantation › Carte: the map, its buttons, the project chooser and the list of sites."""
+    from guichet.ui.pages.implantation_map import SitesMapTab
+
+    tab = SitesMapTab(_ctx(window))
+    tab.show()
+    _wait(lambda: not tab.is_loading())
+    return [tab]
+
+
 SCENES: dict[str, Scene] = {
     "accueil": page("home"),
     "demandes": page("inquiries"),
@@ -339,4 +349,5 @@ SCENES: dict[str, Scene] = {
     "informer": inform,
     "choix-besoin": need_picker,
     "sirene": sirene_import,
+    "carte-sites": sites_map,
 }

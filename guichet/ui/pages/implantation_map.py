@@ -69,11 +69,11 @@ def site_marker(site: SiteInfo) -> MapMarker | None:
         lon=site.longitude,
         lat=site.latitude,
         color=QColor(color(tone)),
-        label=f"{site.name} · {site.park_name}" if site.park_name else site.name,
+        label=site.name,
         tooltip="\n".join(lines),
         category=label(site.availability),
         shape=shape,
-        place=place.name if place is not None else site.commune_code,
+        place=", ".join(filter(None, [site.park_name, place.name if place else site.commune_code])),
     )
 
 

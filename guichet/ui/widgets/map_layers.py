@@ -56,7 +56,7 @@ class MapMarker:
     tooltip: str = ""
     category: str = ""
     shape: MarkerShape = MarkerShape.CIRCLE
-    #: where the marker is, in words, for the list (e.g. the commune)
+    #: where the marker is, in words, for the list (« Parc d'activités du Manoir, Bolbec »)
     place: str = ""
 
 
@@ -118,6 +118,7 @@ class MarkerLayer(QGraphicsItem):
         self.highlighted: frozenset[object] = frozenset()
         self._outline = QColor(Qt.GlobalColor.black)
         self._ring = QColor(Qt.GlobalColor.blue)
+        self._halo = QColor(255, 255, 255, 215)
         self._font = QFont()
         self._font.setBold(True)
         self._sprites: dict[tuple[int, str, bool, float], QPixmap] = {}
@@ -137,6 +138,8 @@ class MarkerLayer(QGraphicsItem):
     def update_colours(self, palette: QPalette) -> None:
         self._outline = palette.color(QPalette.ColorRole.WindowText)
         self._ring = palette.color(QPalette.ColorRole.Highlight)
+        self._halo = palette.color(QPalette.ColorRole.Base)
+        self._halo.setAlphaF(0.85)
         self._sprites.clear()
         self.update()
 
@@ -185,11 +188,24 @@ class MarkerLayer(QGraphicsItem):
         for marker_id, point in later:
             at = transform.map(point) + self.offsets.get(marker_id, none)
             self._stamp(painter, self.markers[marker_id], at, True, ratio)
-            painter.setFont(self._font)
-            painter.setPen(self._outline)
-            label_at = QPointF(at.x() + HIGHLIGHT_RADIUS + 5, at.y() + 5)
-            painter.drawText(label_at, self.markers[marker_id].label)
+            self._label(painter, self.markers[marker_id].label, at)
         painter.restore()
+
+    def _label(self, painter: QPainter, text: str, at: QPointF) -> None:
+        """The label right of a highlighted marker, on a halo of the land's colour."""
+        painter.setFont(self._font)
+        metrics = painter.fontMetrics()
+        box = QRectF(
+            at.x() + HIGHLIGHT_RADIUS + 3,
+            at.y() - metrics.height() / 2 - 1,
+            metrics.horizontalAdvance(text) + 6,
+            metrics.height() + 2,
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._halo)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(self._outline)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _stamp(
         self, painter: QPainter, marker: MapMarker, at: QPointF, highlighted: bool, ratio: float

@@ -69,9 +69,9 @@ class CommuneValuesModel(RowsTableModel[CommuneValue]):
 
 def marker_columns() -> list[Column[MapMarker]]:
     return [
-        Column("Nom", lambda m: m.label),
+        Column("Nom", lambda m: m.label, tooltip=lambda m: m.tooltip),
         Column("Catégorie", lambda m: m.category),
-        Column("Commune", lambda m: m.place),
+        Column("Lieu", lambda m: m.place, tooltip=lambda m: m.place),
     ]
 
 
@@ -161,6 +161,7 @@ class MapPanel(QWidget):
         self.list_label = QLabel(list_title or self.tr("&Liste des points de la carte"))
         self.list_label.setObjectName("mapListLabel")
         self.list = rows_view("mapList", self._marker_proxy)
+        self.list.setWordWrap(False)
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.list.setAccessibleName(self.list_label.text().replace("&", ""))
