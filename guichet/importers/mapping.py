@@ -165,3 +165,20 @@ def mapping_from_json(text: str, width: int) -> Mapping | None:
 
 def missing_required(mapping: Mapping) -> list[ImportField]:
     return [f for f in FIELDS if f.required and f.key not in mapping]
+
+
+def guess_fields(headers: Sequence[str], fields: Sequence[ImportField]) -> Mapping:
+    """:func:`guess_mapping` for another list of fields (sites…): by alias, each field once."""
+    scored = [
+        (score, -column, f.key)
+        for column, header in enumerate(headers)
+        for f in fields
+        if (score := _score(normalize_header(header), f))
+    ]
+    result: list[str | None] = [None] * len(headers)
+    used: set[str] = set()
+    for _score_value, negative_column, key in sorted(scored, reverse=True):
+        if result[-negative_column] is None and key not in used:
+            result[-negative_column] = key
+            used.add(key)
+    return tuple(result)

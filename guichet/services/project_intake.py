@@ -164,3 +164,16 @@ def list_partners(db: Database, project_id: int) -> list[PartnerInfo]:
                 )
             )
         return rows
+
+
+def partner_choices(db: Database) -> list[tuple[int, str]]:
+    """The partner institutions a project can come from or involve, by name."""
+    from guichet.models import OrganizationKind
+
+    query = (
+        select(Organization.id, Organization.legal_name)
+        .where(Organization.kind == OrganizationKind.PARTNER)
+        .order_by(Organization.legal_name)
+    )
+    with db.unit_of_work(write=False) as session:
+        return [(row[0], row[1]) for row in session.execute(query)]

@@ -50,6 +50,12 @@ def _followups(ctx: AppContext) -> QWidget:
     return FollowUpsPage(ctx)
 
 
+def _implantation(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.implantation import ImplantationPage
+
+    return ImplantationPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -57,4 +63,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
         PageSpec("resources", "Ressources", _resources),
+        PageSpec("implantation", "Implantation", _implantation),
     ]
