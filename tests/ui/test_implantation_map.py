@@ -38,7 +38,7 @@ def test_every_placed_site_is_a_marker_coloured_by_availability(
     sites = list_sites(demo_ctx.db, today=TODAY)
     placed = [s for s in sites if s.latitude is not None and s.longitude is not None]
     assert placed, "the demo places its sites"
-    markers = {m.id: m for m in tab.panel.view.markers()}
+    markers = {m.id: m for m in tab.map_panel().view.markers()}
     assert set(markers) == {s.id for s in placed}
     kinds = {s.availability for s in placed}
     assert len(kinds) >= 2, "the demo has sites available now and later"
@@ -46,13 +46,13 @@ def test_every_placed_site_is_a_marker_coloured_by_availability(
         tone, shape = AVAILABILITY_LOOK[site.availability]
         assert markers[site.id].color.name() == color(tone).name()
         assert markers[site.id].shape == shape
-    assert set(tab.panel.legend_texts()) == {m.category for m in markers.values()}
-    assert tab.panel.marker_model.rowCount() == len(placed)
+    assert set(tab.map_panel().legend_texts()) == {m.category for m in markers.values()}
+    assert tab.map_panel().marker_model.rowCount() == len(placed)
 
 
 def test_a_click_on_a_site_opens_it(tab: SitesMapTab, qtbot: QtBot) -> None:
-    view = tab.panel.view
-    marker = tab.panel.view.markers()[0]
+    view = tab.map_panel().view
+    marker = tab.map_panel().view.markers()[0]
     view.center_on_marker(marker.id)
     for _ in range(4):
         view.zoom_by(1.5, view.ViewportAnchor.AnchorViewCenter)  # apart from its neighbours
@@ -71,10 +71,10 @@ def test_a_project_highlights_its_proposed_sites(
     project = next(p for p in projects if proposed_sites(demo_ctx.db, p.id, today=TODAY))
     expected = {p.site.id for p in proposed_sites(demo_ctx.db, project.id, today=TODAY)}
     tab.set_project(project.id)
-    qtbot.waitUntil(lambda: tab.panel.view.highlighted() == frozenset(expected))
+    qtbot.waitUntil(lambda: tab.map_panel().view.highlighted() == frozenset(expected))
     assert project.code_name in tab.project_combo.currentText()
     tab.project_combo.setCurrentIndex(0)  # « Aucun projet »
-    assert tab.panel.view.highlighted() == frozenset()
+    assert tab.map_panel().view.highlighted() == frozenset()
 
 
 def test_the_project_list_uses_code_names(tab: SitesMapTab, demo_ctx: AppContext) -> None:
@@ -94,3 +94,26 @@ def test_a_site_without_position_is_counted_not_drawn(tab: SitesMapTab) -> None:
     marker = site_marker(later)
     assert marker is not None and "Disponible plus tard (le 01/03/2027)" in marker.tooltip
     assert "sites sur la carte" in tab.status.text()
+
+
+def test_the_page_carte_tab_follows_the_project_and_opens_sites(
+    qtbot: QtBot, demo_ctx: AppContext
+) -> None:
+    from guichet.ui.pages.implantation import ImplantationPage
+
+    page = ImplantationPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.tabs.tabText(page.tabs.indexOf(page.map)) == "Carte"
+    project = next(p for p in list_projects(demo_ctx.db) if proposed_sites(demo_ctx.db, p.id))
+    expected = frozenset(p.site.id for p in proposed_sites(demo_ctx.db, project.id))
+    page.open_project(project.id)
+    page.tabs.setCurrentWidget(page.map)
+    qtbot.waitUntil(lambda: page.map.panel is not None and not page.map.is_loading())
+    qtbot.waitUntil(lambda: page.map.map_panel().view.highlighted() == expected)
+    site_id = sorted(expected)[0]
+    page.map.map_panel().marker_activated.emit(site_id)  # a click, or Entrée in the list
+    assert page.tabs.currentWidget() is page.sites
+    assert page.sites.current is not None and page.sites.current.id == site_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,7 +24,7 @@ def _wait(tab: SitesMapTab) -> None:
 
 
 def _hover(tab: SitesMapTab, marker_id: object) -> None:
-    view = tab.panel.view
+    view = tab.map_panel().view
     pos = view.marker_view_pos(marker_id)
     view.mouseMoveEvent(
         QMouseEvent(
@@ -47,18 +47,17 @@ def show_sites_map(tab: SitesMapTab) -> None:
     best = max(projects, key=lambda p: len(proposed_sites(db, p.id, today=day)))
     tab.set_project(best.id)
     _wait(tab)
-    proposed = sorted(tab.panel.view.highlighted(), key=str)
+    proposed = sorted(tab.map_panel().view.highlighted(), key=str)
     if proposed:
         _hover(tab, proposed[0])
-    tab.panel.splitter.setSizes([3 * tab.width() // 4, tab.width() // 4])
+    tab.map_panel().splitter.setSizes([3 * tab.width() // 4, tab.width() // 4])
 
 
 def sites_map(window: MainWindow) -> QWidget:
-    assert window.ctx is not None
-    tab = SitesMapTab(window.ctx, window, today=DEMO_NOW.date)
-    tab.setWindowFlag(Qt.WindowType.Window)
-    tab.setGeometry(window.geometry())
-    tab.move(QPoint(0, 0))
-    tab.show()
+    window.show_page("implantation")
+    page = window.page("implantation")
+    tab = page.map  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+    tab.today = DEMO_NOW.date
     show_sites_map(tab)
-    return tab
+    return window

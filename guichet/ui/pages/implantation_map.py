@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guichet.models import label
 from guichet.models.implantation_enums import SiteAvailability
+from guichet.reference.commune_shapes import commune_shapes
 from guichet.reference.communes import commune
 from guichet.reference.dates import format_date_short, format_number
 from guichet.services.projects import ProjectSummary, list_projects, proposed_sites
@@ -106,25 +107,42 @@ class SitesMapTab(QWidget):
         top.addWidget(project_label)
         top.addWidget(self.project_combo, 1)
         top.addWidget(self.status, 2)
-        self.panel = MapPanel(self, list_title=self.tr("&Sites de la carte"))
-        self.panel.marker_activated.connect(self.on_panel_marker_activated)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.panel, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addStretch(1)
+        #: built when the first load answers (the outlines are parsed in that load's thread)
+        self.panel: MapPanel | None = None
         self.sites: list[SiteInfo] = []
         self._wanted_project: int | None = None
         self._load_task: Task | None = None
         self._proposed_task: Task | None = None
         self._filling = False
-        self.refresh()
+        self._shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # nothing is loaded before the tab is first seen
+            self._shown = True
+            self.refresh()
+
+    def map_panel(self) -> MapPanel:
+        if self.panel is None:
+            self.panel = MapPanel(self, list_title=self.tr("&Sites de la carte"))
+            self.panel.marker_activated.connect(self.on_panel_marker_activated)
+            self._layout.takeAt(1)  # the stretch holding the place
+            self._layout.addWidget(self.panel, 1)
+        return self.panel
 
     # ----- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self._shown:
+            return
         db, day = self.ctx.db, self.today()
         self.status.setText(self.tr("Chargement des sites…"))
 
         def work(_control: TaskControl) -> MapContent:
+            commune_shapes()  # parsed here rather than on the GUI thread (cached afterwards)
             configured = SettingsService(db).get("territory.insee_codes")
             return MapContent(
                 sites=list_sites(db, today=day),
@@ -147,11 +165,12 @@ class SitesMapTab(QWidget):
     def on_loaded(self, content: MapContent) -> None:
         self._load_task = None
         self.sites = content.sites
+        panel = self.map_panel()
         order = list(AVAILABILITY_LOOK)  # the legend lists availabilities in this order
         by_availability = sorted(content.sites, key=lambda s: order.index(s.availability))
         markers = [m for m in map(site_marker, by_availability) if m is not None]
-        self.panel.set_territory(content.territory)
-        self.panel.set_markers(markers)
+        panel.set_territory(content.territory)
+        panel.set_markers(markers)
         unplaced = len(content.sites) - len(markers)
         self.status.setText(
             self.tr(
@@ -189,7 +208,8 @@ class SitesMapTab(QWidget):
     def _load_proposed(self, project_id: int | None) -> None:
         if project_id is None:
             self._proposed_task = None
-            self.panel.set_highlighted(())
+            if self.panel is not None:
+                self.panel.set_highlighted(())
             return
         db, day = self.ctx.db, self.today()
 
@@ -205,7 +225,7 @@ class SitesMapTab(QWidget):
         if project_id != self._wanted_project:
             return  # another project was chosen meanwhile
         self._proposed_task = None
-        self.panel.set_highlighted(site_ids)
+        self.map_panel().set_highlighted(site_ids)
 
     def on_panel_marker_activated(self, marker_id: object) -> None:
         if isinstance(marker_id, int):
