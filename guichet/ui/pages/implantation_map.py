@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -165,12 +165,8 @@ class SitesMapTab(QWidget):
     def on_loaded(self, content: MapContent) -> None:
         self._load_task = None
         self.sites = content.sites
-        panel = self.map_panel()
-        order = list(AVAILABILITY_LOOK)  # the legend lists availabilities in this order
-        by_availability = sorted(content.sites, key=lambda s: order.index(s.availability))
-        markers = [m for m in map(site_marker, by_availability) if m is not None]
-        panel.set_territory(content.territory)
-        panel.set_markers(markers)
+        self.map_panel().set_territory(content.territory)
+        markers = self._show_markers()
         unplaced = len(content.sites) - len(markers)
         self.status.setText(
             self.tr(
@@ -186,6 +182,18 @@ class SitesMapTab(QWidget):
             self.project_combo.addItem(f"{project.name} — {project.stage_label}", project.id)
         self._filling = False
         self.set_project(self._wanted_project)
+
+    def _show_markers(self) -> list[MapMarker]:
+        order = list(AVAILABILITY_LOOK)  # the legend lists availabilities in this order
+        by_availability = sorted(self.sites, key=lambda s: order.index(s.availability))
+        markers = [m for m in map(site_marker, by_availability) if m is not None]
+        self.map_panel().set_markers(markers)
+        return markers
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.panel is not None:
+            self._show_markers()  # the availability colours of the new scheme
 
     def set_project(self, project_id: int | None) -> None:
         """Highlight the sites proposed to this project (None: no project)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -253,6 +253,11 @@ class MapPanel(QWidget):
         self._legend_layout.addStretch(1)
         self.legend.setAccessibleName(self.tr("Légende : {items}").format(items=", ".join(texts)))
         self.legend.setVisible(bool(entries))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._refresh_legend()
 
     def legend_texts(self) -> list[str]:
         texts = []
