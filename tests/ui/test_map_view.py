@@ -124,6 +124,15 @@ def test_keyboard_zoom_pan_and_fit(panel: MapPanel, qtbot: QtBot) -> None:
     assert view.zoom() == pytest.approx(fitted)
 
 
+def test_enter_opens_what_is_at_the_centre(panel: MapPanel, qtbot: QtBot) -> None:
+    view = panel.view
+    view.center_on_marker(2)  # as moving through the list does
+    view.setFocus()
+    with qtbot.waitSignal(panel.marker_activated) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [2]
+
+
 def test_zoom_stays_within_bounds(panel: MapPanel, qtbot: QtBot) -> None:
     view = panel.view
     for _ in range(60):

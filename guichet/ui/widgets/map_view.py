@@ -11,7 +11,8 @@ coordinates, so a pan stamps cached pixmaps; the markers are one layer of pre-re
 (see :class:`MarkerLayer`); the scene's BSP index finds the commune under the mouse.
 
 Keys: ``+``/``-`` (or Ctrl++ / Ctrl+-) zoom, the arrows pan, Ctrl+0 (or Origine) fits the
-territory, Tab leaves the map. The commune under the mouse (or, after a key, at the centre of
+territory, Entrée opens what is at the centre (the list beside the map centres the map on its
+current row), Tab leaves the map. The commune under the mouse (or, after a key, at the centre of
 the map) is announced through :attr:`MapView.hovered`.
 """
 
@@ -65,11 +66,17 @@ class MapView(QGraphicsView):
         self.setAccessibleDescription(
             self.tr(
                 "Plus et moins pour zoomer, flèches pour se déplacer, Ctrl+0 pour ajuster au "
-                "territoire ; la liste à côté de la carte donne les mêmes éléments."
+                "territoire, Entrée pour ouvrir ce qui est au centre ; la liste à côté de la "
+                "carte donne les mêmes éléments."
             )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # where the keyboard is, visibly (Fusion draws no focus frame around a view)
+        self.setStyleSheet(
+            "QGraphicsView#mapView { border: 1px solid palette(mid); margin: 1px; }"
+            "QGraphicsView#mapView:focus { border: 2px solid palette(highlight); margin: 0; }"
+        )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -246,6 +253,8 @@ class MapView(QGraphicsView):
             self.zoom_by(ZOOM_STEP, centre)
         elif event.matches(QKeySequence.StandardKey.ZoomOut) or key == Qt.Key.Key_Minus:
             self.zoom_by(1 / ZOOM_STEP, centre)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate(self.viewport().rect().center())
         elif key == Qt.Key.Key_Home or (
             key == Qt.Key.Key_0 and event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
@@ -332,6 +341,10 @@ class MapView(QGraphicsView):
             return
         if (pos - press).manhattanLength() > CLICK_SLOP:
             return
+        self._activate(pos)
+
+    def _activate(self, pos: QPoint) -> None:
+        """What a click (or Entrée, at the centre) opens: the marker there, else the commune."""
         _, marker_id, code = self.describe(pos)
         if marker_id is not None:
             self.marker_clicked.emit(marker_id)
