@@ -55,7 +55,7 @@ def test_a_click_on_a_site_opens_it(tab: SitesMapTab, qtbot: QtBot) -> None:
     marker = tab.map_panel().view.markers()[0]
     view.center_on_marker(marker.id)
     for _ in range(4):
-        view.zoom_by(1.5, view.ViewportAnchor.AnchorViewCenter)  # apart from its neighbours
+        view.zoom_by(1.5)  # apart from its neighbours
     with qtbot.waitSignal(tab.site_activated) as opened:
         qtbot.mouseClick(
             view.viewport(), Qt.MouseButton.LeftButton, pos=view.marker_view_pos(marker.id)

@@ -8,9 +8,9 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from guichet.reference.commune_shapes import commune_point
 from guichet.reference.communes import territory_insee_codes
@@ -122,6 +122,28 @@ def test_keyboard_zoom_pan_and_fit(panel: MapPanel, qtbot: QtBot) -> None:
     assert panel.hover_label.text()  # the commune at the centre is announced
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom() == pytest.approx(fitted)
+
+
+def test_the_wheel_zooms_around_the_pointer(panel: MapPanel) -> None:
+    view = panel.view
+    fitted = view.zoom()
+    pos = view.marker_view_pos(1)
+    for delta in (120, -240):
+        event = QWheelEvent(
+            QPointF(pos),
+            QPointF(view.viewport().mapToGlobal(pos)),
+            QPoint(),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+        if delta > 0:
+            assert view.zoom() == pytest.approx(fitted * 1.25)
+            assert (view.marker_view_pos(1) - pos).manhattanLength() <= 2  # stays under it
+    assert view.zoom() == pytest.approx(max(1.0, fitted / 1.25))
 
 
 def test_enter_opens_what_is_at_the_centre(panel: MapPanel, qtbot: QtBot) -> None:

@@ -271,7 +271,7 @@ class MapPanel(QWidget):
     # ----- slots ---------------------------------------------------------------------------
 
     def _zoom(self, factor: float) -> None:
-        self.view.zoom_by(factor, MapView.ViewportAnchor.AnchorViewCenter)
+        self.view.zoom_by(factor)
 
     def on_view_hovered(self, text: str) -> None:
         self.hover_label.setText(text)

@@ -79,7 +79,7 @@ class MapView(QGraphicsView):
         )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
@@ -200,16 +200,17 @@ class MapView(QGraphicsView):
             area.width() / self._department.width(), area.height() / self._department.height()
         )
 
-    def zoom_by(self, factor: float, anchor: QGraphicsView.ViewportAnchor | None = None) -> None:
+    def zoom_by(self, factor: float, at: QPoint | None = None) -> None:
+        """Zoom keeping the point ``at`` of the viewport (its centre by default) where it is."""
         current = self.transform().m11()
         wanted = min(max(current * factor, self._min_scale()), self._min_scale() * MAX_ZOOM)
         if abs(wanted - current) < 1e-12:
             return
-        previous = self.transformationAnchor()
-        if anchor is not None:
-            self.setTransformationAnchor(anchor)
+        anchor = at if at is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
         self.scale(wanted / current, wanted / current)
-        self.setTransformationAnchor(previous)
+        moved = self.mapFromScene(fixed) - anchor
+        self.pan_by(moved.x(), moved.y())
         self._user_moved = True
 
     def pan_by(self, dx: int, dy: int) -> None:
@@ -231,13 +232,12 @@ class MapView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom_by(ZOOM_STEP**steps)
+            self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         step = max(self.viewport().width(), self.viewport().height()) // 8
-        centre = QGraphicsView.ViewportAnchor.AnchorViewCenter
         moves: dict[Qt.Key, tuple[int, int]] = {
             Qt.Key.Key_Left: (-step, 0),
             Qt.Key.Key_Right: (step, 0),
@@ -250,9 +250,9 @@ class MapView(QGraphicsView):
             Qt.Key.Key_Plus,
             Qt.Key.Key_Equal,
         ):
-            self.zoom_by(ZOOM_STEP, centre)
+            self.zoom_by(ZOOM_STEP)
         elif event.matches(QKeySequence.StandardKey.ZoomOut) or key == Qt.Key.Key_Minus:
-            self.zoom_by(1 / ZOOM_STEP, centre)
+            self.zoom_by(1 / ZOOM_STEP)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate(self.viewport().rect().center())
         elif key == Qt.Key.Key_Home or (
