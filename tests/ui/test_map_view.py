@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QWheelEvent
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from guichet.reference.commune_shapes import commune_point
@@ -180,8 +180,15 @@ def test_the_map_is_named_and_tab_leaves_it(qtbot: QtBot) -> None:
     assert panel.view.accessibleName() == "Carte du territoire"
     assert "flèches" in panel.view.accessibleDescription()
     panel.view.setFocus()
+    highlight = panel.view.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge() -> QColor:
+        return panel.view.viewport().grab().toImage().pixelColor(2, panel.view.height() // 2)
+
+    assert edge() == highlight  # the focus is seen
     qtbot.keyClick(panel.view, Qt.Key.Key_Tab)
     assert panel.list.hasFocus()
+    assert edge() != highlight
     qtbot.keyClick(panel.list, Qt.Key.Key_Tab)
     assert after.hasFocus()
     for button in (panel.zoom_in_button, panel.zoom_out_button, panel.fit_button):

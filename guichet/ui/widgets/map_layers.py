@@ -121,7 +121,8 @@ class MarkerLayer(QGraphicsItem):
         self._halo = QColor(255, 255, 255, 215)
         self._font = QFont()
         self._font.setBold(True)
-        self._sprites: dict[tuple[int, str, bool, float], QPixmap] = {}
+        self._sprites: dict[tuple[tuple[int, str], bool, float], QPixmap] = {}
+        self._plain: list[tuple[object, float, float, float, float, tuple[int, str]]] = []
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(10)
 
@@ -129,6 +130,19 @@ class MarkerLayer(QGraphicsItem):
         self.markers = {m.id: m for m in markers}
         self.points = {m.id: lonlat_point(m.lon, m.lat) for m in markers}
         self.offsets, self._spread = spread_offsets(self.points)
+        none = QPointF()
+        # what paint() reads for each marker, as plain numbers (the loop is the frame's cost)
+        self._plain = [
+            (
+                m.id,
+                self.points[m.id].x(),
+                self.points[m.id].y(),
+                self.offsets.get(m.id, none).x(),
+                self.offsets.get(m.id, none).y(),
+                (m.color.rgba(), m.shape.value),
+            )
+            for m in markers
+        ]
         self.update()
 
     def set_highlighted(self, ids: frozenset[object]) -> None:
@@ -176,16 +190,30 @@ class MarkerLayer(QGraphicsItem):
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
         painter.save()
         painter.resetTransform()
+        sx, sy, tx, ty = transform.m11(), transform.m22(), transform.dx(), transform.dy()
+        left, top, right, bottom = (
+            exposed.left(),
+            exposed.top(),
+            exposed.right(),
+            exposed.bottom(),
+        )
+        highlighted, sprites = self.highlighted, self._sprites
+        half = HIGHLIGHT_RADIUS + 3
+        draw = painter.drawPixmap
         later = []
+        for marker_id, x, y, ox, oy, look in self._plain:
+            if marker_id in highlighted:
+                later.append(marker_id)
+            elif left <= x <= right and top <= y <= bottom:
+                sprite = sprites.get((look, False, ratio))
+                if sprite is None:
+                    sprite = self._sprite_for(self.markers[marker_id], False, ratio)
+                draw(QPointF(x * sx + tx + ox - half, y * sy + ty + oy - half), sprite)
         none = QPointF()
-        for marker_id, point in self.points.items():
-            if marker_id in self.highlighted:
-                if labelled.contains(point):
-                    later.append((marker_id, point))
-            elif exposed.contains(point):
-                at = transform.map(point) + self.offsets.get(marker_id, none)
-                self._stamp(painter, self.markers[marker_id], at, False, ratio)
-        for marker_id, point in later:
+        for marker_id in later:
+            point = self.points[marker_id]
+            if not labelled.contains(point):
+                continue
             at = transform.map(point) + self.offsets.get(marker_id, none)
             self._stamp(painter, self.markers[marker_id], at, True, ratio)
             self._label(painter, self.markers[marker_id].label, at)
@@ -207,14 +235,18 @@ class MarkerLayer(QGraphicsItem):
         painter.setPen(self._outline)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _stamp(
-        self, painter: QPainter, marker: MapMarker, at: QPointF, highlighted: bool, ratio: float
-    ) -> None:
-        key = (marker.color.rgba(), marker.shape.value, highlighted, ratio)
+    def _sprite_for(self, marker: MapMarker, highlighted: bool, ratio: float) -> QPixmap:
+        key = ((marker.color.rgba(), marker.shape.value), highlighted, ratio)
         sprite = self._sprites.get(key)
         if sprite is None:
             sprite = self._sprites[key] = self._sprite(marker, highlighted, ratio)
-        half = sprite.width() / ratio / 2
+        return sprite
+
+    def _stamp(
+        self, painter: QPainter, marker: MapMarker, at: QPointF, highlighted: bool, ratio: float
+    ) -> None:
+        sprite = self._sprite_for(marker, highlighted, ratio)
+        half = HIGHLIGHT_RADIUS + 3
         painter.drawPixmap(QPointF(at.x() - half, at.y() - half), sprite)
 
     def _sprite(self, marker: MapMarker, highlighted: bool, ratio: float) -> QPixmap:

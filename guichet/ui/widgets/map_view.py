@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -72,11 +73,6 @@ class MapView(QGraphicsView):
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # where the keyboard is, visibly (Fusion draws no focus frame around a view)
-        self.setStyleSheet(
-            "QGraphicsView#mapView { border: 1px solid palette(mid); margin: 1px; }"
-            "QGraphicsView#mapView:focus { border: 2px solid palette(highlight); margin: 0; }"
-        )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -168,6 +164,27 @@ class MapView(QGraphicsView):
         hover.setCosmetic(True)
         self._hover_outline.setPen(hover)
         self._marker_layer.update_colours(palette)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Where the keyboard is, visibly: Fusion draws no focus frame around a view (and a
+        style sheet doing it made every frame 2 ms slower)."""
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+            painter.restore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
