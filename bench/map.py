@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 from guichet.reference import commune_shapes as shapes
 from guichet.reference.communes import territory_insee_codes
 
-from guichet.ui.widgets.map_layers import MapMarker, MarkerShape
+from guichet.ui.widgets.map_layers import CommuneItem, MapMarker, MarkerShape
 from guichet.ui.widgets.map_view import MapView
 
 FRAMES = int(os.environ.get("BENCH_FRAMES", "120"))
@@ -140,13 +140,12 @@ def main() -> None:
         view.viewport().repaint()
         full.append((time.perf_counter() - start) * 1000)
 
-    # the same pans without the communes' device-coordinate caches (the alternative not taken)
+    # the same zoomed pans with device-coordinate caches on the communes (the option not taken)
     for item in view.scene().items():
-        item.setCacheMode(item.CacheMode.NoCache)
-    view.set_territory(())
-    view.fit()
+        if isinstance(item, CommuneItem):
+            item.setCacheMode(item.CacheMode.DeviceCoordinateCache)
     _settle(app)
-    uncached = _frames(app, view, view.pan_by)
+    cached = _frames(app, view, view.pan_by)
 
     pan_frame = statistics.median(whole)
     floor_ms = statistics.median(floor_frames)
@@ -161,8 +160,8 @@ def main() -> None:
     print(
         f"pan frame, empty view (floor): median {floor_ms:.2f} ms, p95 {_p95(floor_frames):.2f} ms"
     )
-    print(f"full repaint (no scroll reuse): median {statistics.median(full):.1f} ms")
-    print(f"pan frame without the item caches: median {statistics.median(uncached):.2f} ms")
+    print(f"full repaint, zoomed ×4: median {statistics.median(full):.1f} ms")
+    print(f"pan frame zoomed ×4, communes cached: median {statistics.median(cached):.2f} ms")
     print(
         json.dumps(
             {
@@ -172,7 +171,7 @@ def main() -> None:
                 "pan_frame_p95_ms": round(_p95(whole), 2),
                 "pan_frame_zoomed_ms": round(statistics.median(zoomed), 2),
                 "full_repaint_ms": round(statistics.median(full), 1),
-                "pan_frame_uncached_ms": round(statistics.median(uncached), 2),
+                "pan_frame_zoomed_cached_ms": round(statistics.median(cached), 2),
                 "parse_ms": round(parse_ms, 1),
             }
         )

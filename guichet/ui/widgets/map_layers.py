@@ -79,15 +79,16 @@ def commune_path(shape: CommuneShape) -> QPainterPath:
 
 
 class CommuneItem(QGraphicsPathItem):
-    """One commune: filled and outlined with a cosmetic pen (one pixel whatever the zoom),
-    cached as a device pixmap: a pan (which repaints the whole viewport on X11 and offscreen)
-    stamps 711 pixmaps instead of filling 711 paths, about 10 % faster a frame, the first paint
-    slower by the caches' making (``bench/map.py`` measures both)."""
+    """One commune: filled and outlined with a cosmetic pen (one pixel whatever the zoom).
+
+    Not cached: a device-coordinate cache gained nothing with the whole département in view and
+    made a pan frame two to three times slower zoomed in, where each cache is clipped to the view
+    and re-rendered as the view moves (``bench/map.py`` measures both).
+    """
 
     def __init__(self, shape: CommuneShape) -> None:
         super().__init__(commune_path(shape))
         self.commune = shape
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_colours(self, fill: QColor, line: QColor, strong: bool) -> None:
         pen = QPen(line, 1.0 if strong else 0.6)

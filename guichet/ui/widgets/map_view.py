@@ -6,9 +6,11 @@ parsed once per process). Scene units are Lambert-93 metres with y pointing down
 greyed; markers keep their size on screen whatever the zoom; a choropleth fills communes by a
 value (see :mod:`guichet.ui.widgets.map_layers`).
 
-Speed (``bench/map.py``): every commune is an item with a cosmetic pen cached in device
-coordinates, so a pan stamps cached pixmaps; the markers are one layer of pre-rendered sprites
-(see :class:`MarkerLayer`); the scene's BSP index finds the commune under the mouse.
+Speed (``bench/map.py``): a pan repaints the whole view (X11 and offscreen do not scroll the
+backing store), so what counts is one paint: the scene's BSP index hands over only the communes
+in view, each a path with a one-pixel cosmetic pen; the markers are one layer stamping
+pre-rendered sprites (see :class:`MarkerLayer`); the same index finds the commune under the
+mouse.
 
 Keys: ``+``/``-`` (or Ctrl++ / Ctrl+-) zoom, the arrows pan, Ctrl+0 (or Origine) fits the
 territory, Entrée opens what is at the centre (the list beside the map centres the map on its
