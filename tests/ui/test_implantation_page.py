@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from sqlalchemy import select
+
+from PySide6.QtCore import Qt
 
 from guichet.models import ImplantationProject, ProjectStage, Site
 from guichet.services.projects import ProjectSummary, get_project
@@ -66,7 +67,8 @@ def test_pipeline_totals_and_keyboard_moves(qtbot, demo_ctx: AppContext) -> None
     page.pipeline.view.setFocus()
     qtbot.keyClick(page.pipeline.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert get_project(demo_ctx.db, row.id).stage is ProjectStage.SITE_SEARCH
-    assert page.pipeline.current().code_name == "Projet Dune"  # stays selected
+    still = page.pipeline.current()
+    assert still is not None and still.code_name == "Projet Dune"  # stays selected
     qtbot.keyClick(page.pipeline.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     assert get_project(demo_ctx.db, row.id).stage is ProjectStage.QUALIFICATION
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes
+from tools.screenshots import directory_scenes, implantation_scenes
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -195,6 +195,9 @@ SCENES: list[Scene] = [
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
+    Scene("implantation-pipeline", implantation_scenes.pipeline),
+    Scene("implantation-projet", implantation_scenes.project),
+    Scene("implantation-sites", implantation_scenes.sites),
     Scene("carte-sites", _sites_map),
 ]
 #: Scenes also captured in the dark colour scheme.

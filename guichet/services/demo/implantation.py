@@ -167,6 +167,31 @@ class ImplantationDemo:
                 )
                 self.s.add(site)
                 sites.append(site)
+            if h2:  # the hydrogen platform of the estuary: one plot ready for an electrolyser
+                platform = Site(
+                    park=park,
+                    name="Plateforme H2",
+                    kind=SiteKind.PLOT,
+                    surface_m2=55_000,
+                    price_eur=55_000 * 30,
+                    owner="Haropa Port",
+                    zoning="UZi",
+                    has_rail=True,
+                    has_port=True,
+                    power_mw=30.0,
+                    has_fibre=True,
+                    has_hydrogen=True,
+                    has_gas=True,
+                    has_water=True,
+                    accepts_classified=True,
+                    commune_code=commune,
+                    latitude=round(lat - 0.003, 5),
+                    longitude=round(lon + 0.004, 5),
+                    description="Terrain raccordé au réseau d'hydrogène de la zone industrielle.",
+                    active=True,
+                )
+                self.s.add(platform)
+                sites.append(platform)
         return sites
 
     def projects(self, sites: list[Site]) -> None:

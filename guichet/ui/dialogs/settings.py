@@ -30,6 +30,7 @@ from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
+from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
@@ -62,6 +63,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.routing_tab, self.routing_tab.title)
         for tab in (self.followup_tab, self.templates_tab):
             self.tabs.addTab(tab, tab.title)
+        self.tabs.addTab(ImplantationSettingsTab(ctx, self), self.tr("Implantation"))
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)

@@ -122,7 +122,7 @@ class ProjectForm(QWidget):
             box = QCheckBox(self.tr(text))
             box.setObjectName(f"project_{key}")
             self.need_boxes[key] = box
-            needs.addWidget(box, i // 2, i % 2)
+            needs.addWidget(box, i, 0)
         self.jobs_spin = _spin("projectJobs", 100_000, "")
         self.invest_spin = _spin("projectInvestment", 2_000_000_000, " €")
         self.counsellor_box = QComboBox()
@@ -162,6 +162,11 @@ class ProjectForm(QWidget):
         for key, text in NEEDS:
             set_name(self.need_boxes[key], self.tr(text))
         self.save_button.clicked.connect(self.on_save_button_clicked)
+        for combo in self.findChildren(QComboBox):  # long partner names must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
 
     def fill(self, detail: ProjectDetail | None, draft: ProjectDraft | None = None) -> None:
         """Shows a project (``detail``), or a new one prefilled from ``draft``."""

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -32,6 +31,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.project_dialogs import ask_reason
 from guichet.ui.feedback import show_error
 from guichet.ui.icons import with_icon
+from guichet.ui.pages.implantation_tables import keep_in_width
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.widgets.status_chip import TONES, use_status_chips
@@ -162,7 +162,7 @@ class PipelinePanel(QWidget):
         set_name(self.view, self.tr("Projets par étape"))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.keepers = [keep_in_width(self.view, (1, 2, 5)), keep_in_width(self.totals_view, (0,))]
         use_status_chips(self.view)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("pipelineSummary")
@@ -170,6 +170,8 @@ class PipelinePanel(QWidget):
         splitter.addWidget(self.totals_view)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 3)
+        rows = self.totals_view.verticalHeader().defaultSectionSize()
+        splitter.setSizes([rows * (len(STAGE_ORDER) + 1) + 6, 420])
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary_label)
         self.names_box.toggled.connect(lambda _on: self.refresh())

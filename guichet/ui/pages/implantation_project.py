@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import GuichetError
 from guichet.models import ProjectStage, PropositionStatus, label
+from guichet.services.project_intake import create_from_inquiry
 from guichet.services.project_stages import add_note, allowed_stages, change_stage
 from guichet.services.projects import (
     ProjectDetail,
     ProjectDraft,
     ProjectEventInfo,
     ProposedSite,
-    create_project,
     get_project,
     update_project,
 )
@@ -44,6 +45,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.project_dialogs import NoteDialog, ask_reason
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.implantation_form import ProjectForm
+from guichet.ui.pages.implantation_tables import keep_in_width
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
@@ -95,7 +97,7 @@ class ProjectPanel(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 700])
+        splitter.setSizes([430, 730])
         layout.addWidget(splitter, 1)
         self.stage_button.clicked.connect(self.on_stage_button_clicked)
         self.sheet_button.clicked.connect(self.on_sheet_button_clicked)
@@ -119,15 +121,21 @@ class ProjectPanel(QWidget):
                 Column(self.tr("Site"), lambda m: m.site.name),
                 Column(self.tr("Zone"), lambda m: m.site.park_name),
                 Column(self.tr("Surface"), lambda m: m2(m.site.surface_m2), align_right=True, sort_value=lambda m: m.site.surface_m2),
+                Column(self.tr("Disponibilité"), lambda m: self.tr(m.site.availability_label)),
+                Column(self.tr("Écarts"), lambda m: self.gap_text(m), sort_value=lambda m: len(m.misfits), tooltip=lambda m: "\n".join(m.misfits)),
                 Column(self.tr("Proposé"), lambda m: m.proposed),
-                Column(self.tr("Convient"), lambda m: " · ".join(m.fits), tooltip=lambda m: "\n".join(m.fits)),
-                Column(self.tr("Ne convient pas"), lambda m: " · ".join(m.misfits) or self.tr("—"), tooltip=lambda m: "\n".join(m.misfits)),
             ],
             self,
         )  # fmt: skip
         self.match_view = rows_view("matchView", self.match_model)
         set_name(self.match_view, self.tr("Sites correspondants"))
-        layout.addWidget(self.match_view, 1)
+        keep_in_width(self.match_view, (1, 0))
+        layout.addWidget(self.match_view, 3)
+        self.fit_label = QLabel()
+        self.fit_label.setObjectName("matchDetail")
+        self.fit_label.setWordWrap(True)
+        layout.addWidget(self.fit_label, 2)
+        self.match_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_fit())
         self.only_box.toggled.connect(lambda _on: self.load_matches())
         self.propose_button.clicked.connect(self.on_propose_button_clicked)
         return box
@@ -160,6 +168,7 @@ class ProjectPanel(QWidget):
         self.proposition_view = rows_view("propositionView", self.proposition_model)
         set_name(self.proposition_view, self.tr("Sites proposés"))
         use_status_chips(self.proposition_view)
+        keep_in_width(self.proposition_view, (1, 5))
         layout.addWidget(self.proposition_view, 1)
         self.visit_button.clicked.connect(self.on_visit_button_clicked)
         self.retain_button.clicked.connect(
@@ -190,9 +199,28 @@ class ProjectPanel(QWidget):
         )
         self.event_view = rows_view("projectEvents", self.event_model)
         set_name(self.event_view, self.tr("Historique du projet"))
+        keep_in_width(self.event_view, (2,))
         layout.addWidget(self.event_view, 1)
         self.note_button.clicked.connect(self.on_note_button_clicked)
         return box
+
+    def gap_text(self, match: SiteMatch) -> str:
+        if not match.misfits:
+            return self.tr("convient à tout")
+        return self.tr("{n} écart(s)").format(n=len(match.misfits))
+
+    def show_fit(self) -> None:
+        """What fits and what does not, for the site chosen in the list."""
+        match = self.current_match()
+        if match is None:
+            self.fit_label.setText(
+                self.tr("Choisissez un site pour voir ce qui convient au projet.")
+            )
+            return
+        lines = [f"<b>{escape(match.site.name)} — {escape(match.site.park_name)}</b>"]
+        lines += [f"✔ {escape(text)}" for text in match.fits]
+        lines += [f"✘ {escape(text)}" for text in match.misfits]
+        self.fit_label.setText("<br>".join(lines))
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -226,6 +254,9 @@ class ProjectPanel(QWidget):
         pid = self.project_id
         rows = match_sites(self.ctx.db, pid, only_matching=self.only_box.isChecked()) if pid else []
         self.match_model.set_rows(rows)
+        if rows:
+            self.match_view.selectRow(0)
+        self.show_fit()
 
     def reload(self) -> None:
         if self.project_id is not None:
@@ -239,7 +270,7 @@ class ProjectPanel(QWidget):
     def save(self, draft: ProjectDraft) -> bool:
         try:
             if self.detail is None:
-                new_id = create_project(self.ctx.db, draft)
+                new_id = create_from_inquiry(self.ctx.db, draft)
                 self.show_project(new_id)
                 self.project_changed.emit(new_id)
                 return True

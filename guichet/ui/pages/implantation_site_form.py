@@ -99,7 +99,7 @@ class SiteForm(QWidget):
             box.setObjectName(f"site_{key}")
             set_name(box, self.tr(text))
             self.service_boxes[key] = box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)
         self.commune_edit = QLineEdit()
         self.commune_edit.setObjectName("siteCommune")
         self.commune_edit.setMaxLength(5)
@@ -129,6 +129,11 @@ class SiteForm(QWidget):
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow("", self.save_button)
         self.save_button.clicked.connect(lambda: self.saver(self.draft()))
+        for combo in self.findChildren(QComboBox):  # long partner names must not widen the form
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
 
     def set_parks(self, parks: list[ParkInfo]) -> None:
         current = self.park_box.currentData()

@@ -34,6 +34,7 @@ from guichet.ui.dialogs.park_dialog import ParkDialog
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.pages.implantation_site_form import SiteForm
+from guichet.ui.pages.implantation_tables import keep_in_width
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.unsaved import LeaveGuard
@@ -80,12 +81,12 @@ class SitesPanel(QWidget):
         self.site_model: RowsTableModel[SiteInfo] = RowsTableModel(
             [
                 Column(self.tr("Site"), lambda s: s.name),
-                Column(self.tr("Zone"), lambda s: s.park_name),
+                Column(self.tr("Zone"), lambda s: s.park_name, tooltip=lambda s: s.park_name),
                 Column(self.tr("Type"), lambda s: self.tr(s.kind_label)),
                 Column(self.tr("Surface"), lambda s: f"{s.surface_m2:,}".replace(",", "\u202f") + " m²", align_right=True, sort_value=lambda s: s.surface_m2),
                 Column(self.tr("Disponibilité"), lambda s: self.tr(s.availability_label)),
                 Column(self.tr("Disponible le"), lambda s: s.available_on),
-                Column(self.tr("Services"), lambda s: ", ".join(s.services)),
+                Column(self.tr("Services"), lambda s: ", ".join(s.services), tooltip=lambda s: "\n".join(s.services)),
             ],
             self,
         )  # fmt: skip
@@ -93,6 +94,8 @@ class SitesPanel(QWidget):
         self.site_view = rows_view("sitesView", self.site_proxy)
         set_name(self.site_view, self.tr("Sites"))
         self.site_view.setSortingEnabled(True)
+        keep_in_width(self.site_view, (1, 6))
+        keep_in_width(self.park_view, (0,))
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.park_view)
         left.addWidget(self.site_view)
@@ -153,6 +156,7 @@ class SitesPanel(QWidget):
         )  # fmt: skip
         self.attachment_view = rows_view("siteAttachments", self.attachment_model)
         set_name(self.attachment_view, self.tr("Photos et plans du site"))
+        keep_in_width(self.attachment_view, (0,))
         layout.addWidget(self.attachment_view)
         self.attach_button.clicked.connect(self.on_attach_button_clicked)
         self.open_attachment_button.clicked.connect(self.on_open_attachment_button_clicked)

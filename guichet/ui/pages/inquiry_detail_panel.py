@@ -33,6 +33,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.inform_dialog import InformDialog
 from guichet.ui.dialogs.referral_dialog import ReferralDialog
 from guichet.ui.feedback import attempt, show_error
+from guichet.ui.pages.implantation_intake import IMPLANTATION_THEME, start_project_from_need
 from guichet.ui.pages.inquiry_edit_form import InquiryEditForm
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_discard
@@ -70,6 +71,11 @@ class NeedBox(QGroupBox):
         self.orient = self._button(buttons, f"needOrient{number}", self.tr("Orienté…"))
         self.informed = self._button(buttons, f"needInformed{number}", self.tr("Informé"))
         self.reopen = self._button(buttons, f"needReopen{number}", self.tr("Rouvrir"))
+        if need.theme == IMPLANTATION_THEME:
+            project = self._button(
+                buttons, f"needProject{number}", self.tr("Créer un projet d'implantation")
+            )
+            project.clicked.connect(lambda: start_project_from_need(panel, panel.ctx, need.id))
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.reopen.setVisible(need.outcome is not None)

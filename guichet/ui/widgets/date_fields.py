@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 NO_DATE = QDate(2000, 1, 1)
 
 
+class OptionalDateEdit(QDateEdit):
+    """Tab leaves the field (its day, month and year are reached with ← →): showing « non
+    précisée », a date edit would otherwise keep Tab for its sections and never let it go."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def optional_date_edit(name: str, empty_text: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = OptionalDateEdit()
     edit.setObjectName(name)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
