@@ -166,6 +166,8 @@ def test_the_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_point_of_a_commune_is_found_back_in_it() -> None:
+    for shape in commune_shapes():  # concave and multi-part communes included
+        assert shape.contains(*shape.inner_point()), shape.name
     for code in sorted(territory_insee_codes()):
         point = commune_point(code)
         assert point is not None
