@@ -75,6 +75,7 @@ SCENES = {
     "projet-sites": _project_tab(0),
     "projet-propositions": _project_tab(1),
     "projet-historique": _project_tab(2),
+    "projet-partenaires": _project_tab(3),
     "sites": _tab(2),
     "dialogues": _dialogs,
 }

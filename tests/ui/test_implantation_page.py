@@ -15,7 +15,7 @@ from guichet.services.sites import SiteInfo
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.site_import_dialog import SiteImportDialog
-from guichet.ui.pages.implantation import ImplantationPage
+from guichet.ui.pages.implantation import PROJECT_TAB, ImplantationPage
 from guichet.ui.table_model import ROW_ROLE
 
 
@@ -79,7 +79,7 @@ def test_a_project_shows_its_matching_sites_and_takes_a_proposition(
     page = _page(qtbot, demo_ctx)
     row = _select_project(page, "Projet Escale")
     qtbot.keyClick(page.pipeline.view, Qt.Key.Key_Return)
-    assert page.tabs.currentWidget() is page.project
+    assert page.tabs.currentIndex() == PROJECT_TAB
     assert page.project.title.text().startswith("Projet Escale")
     assert page.project.form.company_edit.isHidden()  # no counsellor allowed: confidential
     matches = page.project.match_model.rows()
@@ -94,7 +94,7 @@ def test_a_project_shows_its_matching_sites_and_takes_a_proposition(
 
 def test_a_new_site_is_saved_from_the_form(qtbot, demo_ctx: AppContext) -> None:
     page = _page(qtbot, demo_ctx)
-    page.tabs.setCurrentWidget(page.sites)
+    page.show_tab(page.sites)
     form = page.sites.form
     form.name_edit.setText("Lot Z")
     form.surface_spin.setValue(12_345)
@@ -152,3 +152,23 @@ def test_create_from_a_prefilled_draft(qtbot, demo_ctx: AppContext) -> None:
         )
         assert made is not None and made.company_name == "Secrète SA" and made.land_m2 == 10_000
     assert any(r.code_name == "Projet Test" for r in page.pipeline.model.rows())
+
+
+def test_partners_are_associated_from_the_project(
+    qtbot, qtmodeltester, demo_ctx: AppContext
+) -> None:
+    page = _page(qtbot, demo_ctx)
+    page.open_project(_select_project(page, "Projet Dune").id)
+    tab = page.project.partners
+    before = len(tab.model.rows())
+    tab.partner_box.setCurrentIndex(tab.partner_box.count() - 1)
+    chosen = tab.partner_box.currentText()
+    tab.role_edit.setText("Foncier")
+    tab.add_button.click()
+    rows = tab.model.rows()
+    assert len(rows) == before + 1
+    assert any(r.name == chosen and r.role == "Foncier" for r in rows)
+    qtmodeltester.check(tab.model)
+    tab.view.setCurrentIndex(tab.model.index([r.name for r in rows].index(chosen), 0))
+    tab.remove_button.click()
+    assert len(tab.model.rows()) == before

@@ -24,7 +24,7 @@ def _page(window: MainWindow) -> ImplantationPage:
 
 def pipeline(window: MainWindow) -> QWidget:
     page = _page(window)
-    page.tabs.setCurrentWidget(page.pipeline)
+    page.show_tab(page.pipeline)
     page.pipeline.view.selectRow(0)
     return window
 
@@ -42,7 +42,7 @@ def project(window: MainWindow) -> QWidget:
 
 def sites(window: MainWindow) -> QWidget:
     page = _page(window)
-    page.tabs.setCurrentWidget(page.sites)
+    page.show_tab(page.sites)
     page.sites.park_view.selectRow(0)
     page.sites.site_view.selectRow(0)
     return window

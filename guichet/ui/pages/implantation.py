@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,17 @@ from guichet.ui.pages.implantation_sites import SitesPanel
 from guichet.ui.unsaved import may_leave
 
 PIPELINE_TAB, PROJECT_TAB, SITES_TAB = 0, 1, 2
+
+
+def scrolled(panel: QWidget) -> QScrollArea:
+    """A tab that scrolls rather than widen the window below the desk's sizes (a narrow window
+    keeps every control reachable)."""
+    area = QScrollArea()
+    area.setObjectName(f"{panel.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
 
 
 class ImplantationPage(QWidget):
@@ -56,9 +68,12 @@ class ImplantationPage(QWidget):
         self.pipeline = PipelinePanel(ctx)
         self.project = ProjectPanel(ctx)
         self.sites = SitesPanel(ctx)
-        self.tabs.addTab(self.pipeline, self.tr("Pipeline"))
-        self.tabs.addTab(self.project, self.tr("Projet"))
-        self.tabs.addTab(self.sites, self.tr("Sites"))
+        for panel, title in (
+            (self.pipeline, self.tr("Pipeline")),
+            (self.project, self.tr("Projet")),
+            (self.sites, self.tr("Sites")),
+        ):
+            self.tabs.addTab(scrolled(panel), title)
         layout.addWidget(self.tabs, 1)
         self.new_button.clicked.connect(lambda: self.new_project(None))
         self.export_button.clicked.connect(self.on_export_button_clicked)
@@ -81,18 +96,26 @@ class ImplantationPage(QWidget):
         if not may_leave([self.project.form]):
             return
         self.project.show_project(project_id)
-        self.tabs.setCurrentIndex(PROJECT_TAB)
+        self.show_tab(self.project)
 
     def new_project(self, draft: ProjectDraft | None) -> None:
         """An empty form, or one prefilled (« Créer un projet d'implantation » on a need)."""
         if not may_leave([self.project.form]):
             return
         self.project.show_project(None, draft)
-        self.tabs.setCurrentIndex(PROJECT_TAB)
+        self.show_tab(self.project)
         self.project.form.code_edit.setFocus()
 
+    def show_tab(self, panel: QWidget) -> None:
+        """Brings the tab holding ``panel`` (the pipeline, the project, the sites) forward."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if tab is panel or (isinstance(tab, QScrollArea) and tab.widget() is panel):
+                self.tabs.setCurrentIndex(index)
+                return
+
     def open_site(self, site_id: int) -> None:
-        self.tabs.setCurrentIndex(SITES_TAB)
+        self.show_tab(self.sites)
         self.sites.select_site(site_id)
 
     def on_tabs_current_changed(self, _index: int) -> None:

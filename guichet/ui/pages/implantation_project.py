@@ -45,6 +45,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.project_dialogs import NoteDialog, ask_reason
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.pages.implantation_form import ProjectForm
+from guichet.ui.pages.implantation_partners import PartnersTab
 from guichet.ui.pages.implantation_tables import keep_in_width
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
@@ -92,6 +93,8 @@ class ProjectPanel(QWidget):
         self.tabs.addTab(self._matching_tab(), self.tr("Sites correspondants"))
         self.tabs.addTab(self._propositions_tab(), self.tr("Propositions et visites"))
         self.tabs.addTab(self._history_tab(), self.tr("Historique"))
+        self.partners = PartnersTab(ctx)
+        self.tabs.addTab(self.partners, self.tr("Partenaires"))
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)
@@ -248,6 +251,7 @@ class ProjectPanel(QWidget):
             )
         self.proposition_model.set_rows(list(d.propositions) if d else [])
         self.event_model.set_rows(list(reversed(d.events)) if d else [])
+        self.partners.show_project(d.id if d else None)
         self.load_matches()
 
     def load_matches(self) -> None:
