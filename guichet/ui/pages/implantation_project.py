@@ -100,7 +100,7 @@ class ProjectPanel(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([430, 730])
+        splitter.setSizes([500, 660])
         layout.addWidget(splitter, 1)
         self.stage_button.clicked.connect(self.on_stage_button_clicked)
         self.sheet_button.clicked.connect(self.on_sheet_button_clicked)
