@@ -127,6 +127,7 @@ def test_the_wheel_holds_resources_and_migrations(installed: Installed) -> None:
         if p.is_file() and "__pycache__" not in p.parts
     }
     assert "guichet_resources/reference/communes_76.csv" in shipped
+    assert "guichet_resources/reference/communes_76_contours.geojson" in shipped
     assert "guichet/db/migrations/versions/0001_initial_schema.py" in migrations
     assert shipped - names == set()
     assert migrations - names == set()

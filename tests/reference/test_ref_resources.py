@@ -55,6 +55,7 @@ def test_attribution_credits_the_sources() -> None:
     text = reference_file("ATTRIBUTION.md").read_text(encoding="utf-8")
     for needle in ("Licence Ouverte", "Etalab 2.0", "Source : INSEE, DGCL, La Poste", "2026"):
         assert needle in text
+    assert "IGN — Admin Express COG 2018" in text  # the commune outlines of the map
 
 
 def test_missing_file_is_an_environment_problem() -> None:

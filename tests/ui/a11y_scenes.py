@@ -329,6 +329,16 @@ def visit_record(window: MainWindow) -> list[QWidget]:
     return [dialog]
 
 
+def sites_map(window: MainWindow) -> list[QWidget]:
+    """Implantation › Carte: the map, its buttons, the project chooser and the list of sites."""
+    from guichet.ui.pages.implantation_map import SitesMapTab
+
+    tab = SitesMapTab(_ctx(window))
+    tab.show()
+    _wait(lambda: not tab.is_loading())
+    return [tab]
+
+
 SCENES: dict[str, Scene] = {
     "accueil": page("home"),
     "demandes": page("inquiries"),
@@ -357,4 +367,5 @@ SCENES: dict[str, Scene] = {
     "visites": page("visits"),
     "visite-planifier": visit_plan,
     "visite-compte-rendu": visit_record,
+    "carte-sites": sites_map,
 }

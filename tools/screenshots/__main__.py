@@ -179,6 +179,12 @@ def _organization(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _sites_map(window: MainWindow) -> QWidget:
+    from tools.screenshots import map_scenes
+
+    return map_scenes.sites_map(window)
+
+
 def _shortcuts(window: MainWindow) -> QWidget:
     from guichet.ui.dialogs.shortcuts import ShortcutsDialog
 
@@ -219,9 +225,10 @@ SCENES: list[Scene] = [
     Scene("implantation-pipeline", implantation_scenes.pipeline),
     Scene("implantation-projet", implantation_scenes.project),
     Scene("implantation-sites", implantation_scenes.sites),
+    Scene("carte-sites", _sites_map),
 ]
 #: Scenes also captured in the dark colour scheme.
-DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")
+DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
 #: Scenes also captured in the high-contrast theme.
 CONTRAST_SCENES = ("accueil", "nouvelle-demande")
 #: Scenes captured at a larger scaling (``--scale``).

@@ -13,7 +13,8 @@ from guichet.config import AppPaths
 ATTRIBUTION = (
     "Données de référence (NAF rév. 2, communes, EPCI, tranches d'effectif, catégories "
     "juridiques, SIRENE) : Source : INSEE, DGCL, La Poste — Licence Ouverte / Open Licence "
-    "Etalab 2.0 ; communes et EPCI millésime 2026."
+    "Etalab 2.0 ; communes et EPCI millésime 2026. Contours des communes (carte du territoire) : "
+    "Source : IGN — Admin Express COG 2018 ; INSEE — Licence Ouverte Etalab 2.0."
 )
 
 

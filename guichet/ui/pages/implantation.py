@@ -26,6 +26,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
 from guichet.ui.file_dialogs import FileKind, save_file_name
 from guichet.ui.icons import with_icon
+from guichet.ui.pages.implantation_map import SitesMapTab
 from guichet.ui.pages.implantation_pipeline import PipelinePanel
 from guichet.ui.pages.implantation_project import ProjectPanel
 from guichet.ui.pages.implantation_sites import SitesPanel
@@ -79,6 +80,11 @@ class ImplantationPage(QWidget):
         self.pipeline.project_activated.connect(self.open_project)
         self.project.project_changed.connect(lambda _id: self.pipeline.refresh())
         self.sites.sites_changed.connect(self.project.load_matches)
+        self.map = SitesMapTab(ctx)
+        self.add_map_tab(self.map, self.tr("Carte"))
+        self.map.site_activated.connect(self.open_site)
+        self.sites.sites_changed.connect(self.map.refresh)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
     # -- what other pages and the map call ------------------------------------------------
 
@@ -112,9 +118,18 @@ class ImplantationPage(QWidget):
         self.show_tab(self.sites)
         self.sites.select_site(site_id)
 
+    def on_tabs_current_changed(self, _index: int) -> None:
+        """The map highlights the sites proposed to the project open (or chosen in the list)."""
+        if self.tabs.currentWidget() is self.map:
+            chosen = self.pipeline.current()
+            project_id = self.project.project_id or (chosen.id if chosen else None)
+            if project_id is not None:
+                self.map.set_project(project_id)
+
     def refresh(self) -> None:
         self.pipeline.refresh()
         self.sites.refresh()
+        self.map.refresh()
         if self.project.project_id is not None and not self.project.form.has_unsaved_changes():
             self.project.reload()
 
