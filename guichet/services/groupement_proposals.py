@@ -65,17 +65,18 @@ def masks(
     for bit, req in enumerate(requirements):
         target = by_capability if req.kind == "capability" else by_certification
         target.setdefault(req.id, []).append(bit)
+    bits_of: dict[int, int] = {}  # held capability -> the bits it meets through its ancestors
     result: dict[int, int] = {}
     for candidate in candidates:
         mask = 0
         for held in candidate.capabilities:
-            current: int | None = held
-            depth = 0
-            while current is not None and depth < 64:
-                for bit in by_capability.get(current, ()):
-                    mask |= 1 << bit
-                current = thesaurus.parents.get(current)
-                depth += 1
+            if held not in bits_of:
+                bits = 0
+                for capability in thesaurus.tree.ancestors_and_self(held):
+                    for bit in by_capability.get(capability, ()):
+                        bits |= 1 << bit
+                bits_of[held] = bits
+            mask |= bits_of[held]
         for cert in candidate.certifications:
             for bit in by_certification.get(cert, ()):
                 mask |= 1 << bit
@@ -195,12 +196,11 @@ def _contribution(
     lots: list[int] = []
     for bit, req in enumerate(requirements):
         if mask >> bit & 1:
-            names = (
-                thesaurus.capability_names
+            text = (
+                thesaurus.capability_name(req.id)
                 if req.kind == "capability"
-                else thesaurus.certification_names
+                else thesaurus.certification_name(req.id)
             )
-            text = names.get(req.id, "?")
             if text not in brings:
                 brings.append(text)
             if req.lot_number not in lots:

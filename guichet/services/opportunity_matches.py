@@ -18,7 +18,6 @@ from guichet.db import Database
 from guichet.models import (
     Answer,
     AnswerStatus,
-    Capability,
     Certification,
     Groupement,
     GroupementMember,
@@ -32,6 +31,7 @@ from guichet.models import (
 from guichet.models.capability import organization_capability, organization_certification
 from guichet.models.opportunity import lot_capability
 from guichet.reference.communes import commune
+from guichet.search.capabilities import Thesaurus as CapabilityTree
 from guichet.services.groupement_proposals import Proposal, propose_groupements
 from guichet.services.opportunity_matching import (
     Candidate,
@@ -83,28 +83,12 @@ class MatchContext:
 
 
 def _thesaurus(session: Session) -> Thesaurus:
-    caps = list(session.execute(select(Capability.id, Capability.name, Capability.parent_id)))
     return Thesaurus(
-        capability_names={cid: name for cid, name, _ in caps},
+        tree=CapabilityTree.load(session.connection()),
         certification_names={
             cid: name for cid, name in session.execute(select(Certification.id, Certification.name))
         },
-        parents={cid: parent for cid, _, parent in caps},
     )
-
-
-def _descendants(thesaurus: Thesaurus, roots: set[int]) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for cid, parent in thesaurus.parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(cid)
-    found, todo = set(), list(roots)
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(children.get(current, ()))
-    return found
 
 
 def _place(insee: str | None) -> tuple[str | None, str | None]:
@@ -122,7 +106,9 @@ def _candidates(
     territory: frozenset[str],
     today: date,
 ) -> tuple[Candidate, ...]:
-    relevant = _descendants(thesaurus, {c for n in needs for c in n.capabilities})
+    relevant = {
+        d for n in needs for c in n.capabilities for d in thesaurus.tree.descendants_and_self(c)
+    }
     certs = {c for n in needs for c in n.certifications}
     holders = union(
         select(organization_capability.c.organization_id).where(
@@ -266,8 +252,8 @@ def load_context(
 
 
 def requirement_names(need: LotNeed, thesaurus: Thesaurus) -> tuple[str, ...]:
-    caps = sorted(thesaurus.capability_names.get(c, "?") for c in need.capabilities)
-    certs = sorted(thesaurus.certification_names.get(c, "?") for c in need.certifications)
+    caps = sorted(thesaurus.capability_name(c) for c in need.capabilities)
+    certs = sorted(thesaurus.certification_name(c) for c in need.certifications)
     return (*caps, *certs)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guichet.reference.headcount import headcount_label, headcount_range
+from guichet.search.capabilities import Thesaurus as CapabilityTree
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +61,23 @@ class History:
 
 @dataclass(frozen=True)
 class Thesaurus:
-    """Capability and certification names, and the capability tree (child → parent)."""
+    """The capability tree (the search's own copy, with names and synonyms) and the names of
+    the certifications."""
 
-    capability_names: Mapping[int, str]
+    tree: CapabilityTree
     certification_names: Mapping[int, str]
-    parents: Mapping[int, int | None]
+
+    def capability_name(self, capability_id: int) -> str:
+        return self.tree.name(capability_id) or "?"
+
+    def certification_name(self, certification_id: int) -> str:
+        return self.certification_names.get(certification_id, "?")
 
     def satisfied(self, held: int, required: frozenset[int]) -> int | None:
         """The required capability that ``held`` satisfies (itself or an ancestor), if any."""
-        current: int | None = held
-        seen = 0
-        while current is not None and seen < 64:  # a cycle cannot hang the desk
-            if current in required:
-                return current
-            current = self.parents.get(current)
-            seen += 1
+        for capability in self.tree.ancestors_and_self(held):
+            if capability in required:
+                return capability
         return None
 
 
@@ -128,19 +131,19 @@ def rank(
     cover: Mapping[int, int],
 ) -> Match:
     """Scores a candidate already known to meet every requirement of ``need``."""
-    names = thesaurus.capability_names
+    name = thesaurus.capability_name
     score = 0.0
     reasons: list[str] = []
-    for required in sorted(need.capabilities, key=lambda c: names.get(c, "")):
+    for required in sorted(need.capabilities, key=name):
         held = cover[required]
         if held == required:
             score += 3
-            reasons.append(names.get(required, "?"))
+            reasons.append(name(required))
         else:
             score += 1
-            reasons.append(f"{names.get(required, '?')} (par « {names.get(held, '?')} »)")
-    for cert in sorted(need.certifications, key=lambda c: thesaurus.certification_names.get(c, "")):
-        reasons.append(f"certifié {thesaurus.certification_names.get(cert, '?')}")
+            reasons.append(f"{name(required)} (par « {name(held)} »)")
+    for cert in sorted(need.certifications, key=thesaurus.certification_name):
+        reasons.append(f"certifié {thesaurus.certification_name(cert)}")
     if candidate.on_territory:
         score += 4
         reasons.append("sur le territoire")

@@ -9,6 +9,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guichet.search.capabilities import Thesaurus as CapabilityTree
 from guichet.services.groupement_proposals import (
     is_minimal_cover,
     masks,
@@ -25,19 +26,16 @@ from guichet.services.opportunity_matching import (
 )
 
 # A small tree: 1 Soudure > 2 TIG, 3 MIG; 4 Chaudronnerie > 5 Tuyauterie; 6 Câblage; 7 Injection
-THESAURUS = Thesaurus(
-    capability_names={
-        1: "Soudure",
-        2: "TIG",
-        3: "MIG/MAG",
-        4: "Chaudronnerie",
-        5: "Tuyauterie",
-        6: "Câblage",
-        7: "Injection",
-    },
-    certification_names={10: "ISO 3834", 11: "MASE"},
-    parents={1: None, 2: 1, 3: 1, 4: None, 5: 4, 6: None, 7: None},
-)
+TREE = [
+    (1, None, "Soudure", "soudage"),
+    (2, 1, "TIG", None),
+    (3, 1, "MIG/MAG", None),
+    (4, None, "Chaudronnerie", None),
+    (5, 4, "Tuyauterie", None),
+    (6, None, "Câblage", None),
+    (7, None, "Injection", None),
+]
+THESAURUS = Thesaurus(CapabilityTree(TREE), {10: "ISO 3834", 11: "MASE"})
 
 
 def org(
