@@ -117,7 +117,10 @@ def build(path: Path) -> tuple[Database, int]:
     communes = [c.insee for c in all_communes()]
     territory = sorted(territory_insee_codes())
     families = list(FAMILIES)
-    orgs, links, cert_links, memberships = [], [], [], []
+    orgs: list[tuple[object, ...]] = []
+    links: list[tuple[int, int]] = []
+    cert_links: list[tuple[int, int]] = []
+    memberships: list[tuple[int, str]] = []
     for oid in range(1, MEMBERS + 1):
         family = rng.choice(families)
         names, cert_odds = FAMILIES[family]
