@@ -3,20 +3,37 @@ a groupement built from a proposal."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget, QTreeWidgetItem
 
 from guichet.services.opportunities import LotInput
 from guichet.services.opportunity_views import get_opportunity
 from tests.services.opportunity_setup import buyer, capability_id, member, opportunity
 
+from guichet.ui.combo import select_value
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.groupement_dialog import GroupementDialog
 from guichet.ui.dialogs.lot_dialog import LotDialog
 from guichet.ui.dialogs.opportunity_dialog import OpportunityDialog
+from guichet.ui.dialogs.opportunity_import_dialog import OpportunityImportDialog
 from guichet.ui.pages.opportunities import OpportunitiesPage
 from guichet.ui.table_model import ROW_ROLE
+
+
+def _top(tree: QTreeWidget) -> QTreeWidgetItem:
+    item = tree.topLevelItem(0)
+    assert item is not None
+    return item
+
+
+def _child(item: QTreeWidgetItem, row: int) -> QTreeWidgetItem:
+    child = item.child(row)
+    assert child is not None
+    return child
 
 
 def _page(qtbot: QtBot, ctx: AppContext) -> OpportunitiesPage:
@@ -27,15 +44,13 @@ def _page(qtbot: QtBot, ctx: AppContext) -> OpportunitiesPage:
     return page
 
 
-def test_the_demo_list_and_its_model(qtbot: QtBot, demo_ctx: AppContext, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_list_and_its_model(qtbot: QtBot, demo_ctx: AppContext, qtmodeltester) -> None:
     page = _page(qtbot, demo_ctx)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() >= 10
     page.view.setCurrentIndex(page.proxy.index(0, 0))
     tree = page.detail.tree
-    qtbot.waitUntil(
-        lambda: tree.topLevelItemCount() > 0 and "Lot 1" in tree.topLevelItem(0).text(0)
-    )
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and "Lot 1" in _top(tree).text(0))
     assert page.detail.heading.text()
 
 
@@ -52,10 +67,10 @@ def test_matches_and_a_groupement_built_from_a_proposal(qtbot: QtBot, ctx: AppCo
     page = _page(qtbot, ctx)
     page.select(opportunity_id)
     tree = page.detail.tree
-    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and tree.topLevelItem(0).childCount() > 1)
-    lot = tree.topLevelItem(0)
-    assert lot.child(0).text(0) == "Aucune entreprise ne couvre seule ce lot"
-    proposal_item = lot.child(1)
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and _top(tree).childCount() > 1)
+    lot = _top(tree)
+    assert _child(lot, 0).text(0) == "Aucune entreprise ne couvre seule ce lot"
+    proposal_item = _child(lot, 1)
     assert "Câbles Bolbec" in proposal_item.text(0) and "Tuyaux Caux" in proposal_item.text(0)
     tree.setCurrentItem(proposal_item)
     assert page.detail.build_button.isEnabled()
@@ -112,3 +127,26 @@ def test_a_lot_without_any_requirement_is_refused(
     dialog.on_buttons_accepted()
     assert dialog.result_lot is None
     assert any("savoir-faire" in text for text in message_boxes)
+
+
+def test_the_import_dialog_maps_columns_and_imports(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "lots.csv"
+    path.write_text(
+        "Objet;Lot;Intitulé du lot;Compétences\n"
+        "Station H2;1;Câblage;câblage filaire\n"
+        "Station H2;2;Supervision;SCADA\n",
+        encoding="utf-8",
+    )
+    dialog = OpportunityImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    assert "1 opportunité(s) à importer" in dialog.summary.toPlainText()
+    dialog.combos[0].setCurrentIndex(0)  # « ne pas importer » the title: nothing to import
+    assert not dialog.import_button.isEnabled()
+    select_value(dialog.combos[0], "title")
+    assert dialog.import_button.isEnabled()
+    dialog.on_buttons_accepted()
+    (opportunity_id,) = dialog.imported
+    detail = get_opportunity(ctx.db, opportunity_id)
+    assert [c.name for lot in detail.lots for c in lot.capabilities] == ["Câblage", "Supervision"]

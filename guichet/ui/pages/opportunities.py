@@ -3,6 +3,8 @@ members who can answer each lot and the groupements that could win it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +22,9 @@ from guichet.services.opportunity_views import OpportunityRow, list_opportunitie
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.opportunity_dialog import OpportunityDialog
+from guichet.ui.dialogs.opportunity_import_dialog import OpportunityImportDialog
 from guichet.ui.feedback import attempt
+from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.icons import with_icon
 from guichet.ui.pages.opportunity_detail import OpportunityDetailPanel
 from guichet.ui.rows_view import rows_view
@@ -43,8 +47,12 @@ class OpportunitiesPage(QWidget):
         self.new_button = QPushButton(self.tr("Nouvelle opportunité"))
         self.new_button.setObjectName("newOpportunityButton")
         with_icon(self.new_button, "new")
+        self.import_button = QPushButton(self.tr("Importer…"))
+        self.import_button.setObjectName("importOpportunitiesButton")
+        self.import_button.setToolTip(self.tr("Un tableur ou un fichier JSON, une ligne par lot"))
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         layout.addLayout(bar)
         self.model: RowsTableModel[OpportunityRow] = RowsTableModel(
             [
@@ -77,6 +85,7 @@ class OpportunitiesPage(QWidget):
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.on_new_button_clicked)
+        self.import_button.clicked.connect(self.on_import_button_clicked)
         self.detail.changed.connect(self.on_detail_changed)
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
         self.refresh()
@@ -109,6 +118,19 @@ class OpportunitiesPage(QWidget):
         dialog = OpportunityDialog(self.ctx, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh(dialog.saved_id)
+
+    def on_import_button_clicked(self) -> None:
+        chosen = open_file_name(
+            self,
+            FileKind.IMPORT,
+            self.tr("Importer des opportunités"),
+            self.tr("Tableurs et JSON (*.xlsx *.ods *.csv *.txt *.json)"),
+        )
+        if not chosen:
+            return
+        dialog = attempt(self, lambda: OpportunityImportDialog(self.ctx, Path(chosen), self))
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported:
+            self.refresh(dialog.imported[0])
 
     def on_detail_changed(self, opportunity_id: int) -> None:
         with_selection = self.view.selectionModel()
