@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -29,7 +30,11 @@ from guichet.ui.icons import with_icon
 from guichet.ui.pages.opportunity_detail import OpportunityDetailPanel
 from guichet.ui.rows_view import rows_view
 from guichet.ui.search_box import mark_search_box
+from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
+
+#: width of the title column, pixels (the whole title is in its tooltip)
+TITLE_WIDTH = 260
 
 
 class OpportunitiesPage(QWidget):
@@ -56,7 +61,7 @@ class OpportunitiesPage(QWidget):
         layout.addLayout(bar)
         self.model: RowsTableModel[OpportunityRow] = RowsTableModel(
             [
-                Column(self.tr("Intitulé"), lambda r: r.title),
+                Column(self.tr("Intitulé"), lambda r: r.title, tooltip=lambda r: r.title),
                 Column(self.tr("Acheteur"), lambda r: r.buyer),
                 Column(self.tr("Filière"), lambda r: r.sector),
                 Column(self.tr("Réponse avant le"), lambda r: r.answer_deadline),
@@ -75,6 +80,11 @@ class OpportunitiesPage(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         mark_search_box(self.filter_edit, self.view)
+        self.view.setWordWrap(False)
+        compact_rows(self.view)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, TITLE_WIDTH)  # long titles: the other columns stay in sight
         self.detail = OpportunityDetailPanel(ctx)
         splitter = QSplitter()
         splitter.addWidget(self.view)

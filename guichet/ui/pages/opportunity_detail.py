@@ -109,6 +109,7 @@ class OpportunityDetailPanel(QWidget):
         layout = QVBoxLayout(box)
         self.groupement_list = QListWidget()
         self.groupement_list.setObjectName("opportunityGroupements")
+        self.groupement_list.setWordWrap(True)
         set_name(self.groupement_list, self.tr("Groupements constitués"))
         self.groupement_list.currentRowChanged.connect(lambda _r: self.update_buttons())
         layout.addWidget(self.groupement_list, 1)
@@ -195,11 +196,11 @@ class OpportunityDetailPanel(QWidget):
             item.setData(ID_ROLE, document.id)
             self.document_list.addItem(item)
         for groupement in detail.groupements:
-            members = ", ".join(
-                f"{m.organization} (lot {', '.join(str(n) for n in m.lot_numbers) or '—'})"
+            members = "\n".join(
+                f"  • {m.organization} : lot {', '.join(str(n) for n in m.lot_numbers) or '—'}"
                 for m in groupement.members
             )
-            text = f"{label(groupement.form)} — mandataire {groupement.mandataire} : {members}"
+            text = f"{label(groupement.form)} — mandataire {groupement.mandataire}\n{members}"
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, groupement.id)
             self.groupement_list.addItem(item)

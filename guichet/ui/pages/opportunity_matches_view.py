@@ -21,7 +21,7 @@ class MatchesTree(QTreeWidget):
         set_name(self, self.tr("Correspondances par lot"))
         self.setColumnCount(2)
         self.setHeaderLabels([self.tr("Lot, entreprise ou groupement"), self.tr("Pourquoi")])
-        self.setColumnWidth(0, 320)
+        self.setColumnWidth(0, 270)
         self.setWordWrap(True)
 
     def show_message(self, text: str) -> None:
