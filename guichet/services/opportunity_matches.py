@@ -149,16 +149,12 @@ def _candidates(
         Organization.do_not_refer.is_(False),
         Organization.kind.in_((OrganizationKind.MEMBER, OrganizationKind.COMPANY)),
     )
-    holds = [
-        select(oc.organization_id)
-        .where(oc.organization_id == Organization.id, oc.capability_id.in_(relevant))
-        .exists()
-    ]
+    holds = [Organization.id.in_(select(oc.organization_id).where(oc.capability_id.in_(relevant)))]
     if certs:
         holds.append(
-            select(ocert.organization_id)
-            .where(ocert.organization_id == Organization.id, ocert.certification_id.in_(certs))
-            .exists()
+            Organization.id.in_(
+                select(ocert.organization_id).where(ocert.certification_id.in_(certs))
+            )
         )
     query = query.where(or_(*holds))  # a large directory is not read whole
     if not include_directory:
