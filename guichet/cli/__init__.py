@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "meeting_documents",
     "visits",
     "projects",
+    "opportunities",
 )
 
 

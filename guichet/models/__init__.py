@@ -5,13 +5,18 @@ from guichet.models.base import Base
 from guichet.models.capability import Capability, Certification, Sector
 from guichet.models.counsellor import Counsellor
 from guichet.models.enums import (
+    AnswerStatus,
     AuditAction,
     Channel,
+    GroupementForm,
     InquiryStatus,
     LegalBasis,
     LetterKind,
     MembershipStatus,
     NeedOutcome,
+    OpportunityOutcome,
+    OpportunitySource,
+    OpportunityStatus,
     OrganizationKind,
     ReferralStatus,
     ResourceKind,
@@ -43,6 +48,16 @@ from guichet.models.meeting import (
 )
 from guichet.models.meeting_enums import MeetingKind, MeetingStatus, RegistrationStatus
 from guichet.models.membership import Membership
+from guichet.models.opportunity import (
+    Answer,
+    Groupement,
+    GroupementMember,
+    Lot,
+    Opportunity,
+    OpportunityAward,
+    OpportunityDocument,
+    Relay,
+)
 from guichet.models.organization import Contact, Organization
 from guichet.models.referral import Referral, ReferralEvent, RoutingRule
 from guichet.models.resource import Resource
@@ -53,6 +68,8 @@ from guichet.models.taxonomy import Subject, Theme
 from guichet.models.visit import QuestionnaireVersion, Visit, VisitAnswer, VisitPartner
 
 __all__ = [
+    "Answer",
+    "AnswerStatus",
     "AuditAction",
     "AuditEntry",
     "Base",
@@ -64,6 +81,9 @@ __all__ = [
     "Classification",
     "Contact",
     "Counsellor",
+    "Groupement",
+    "GroupementForm",
+    "GroupementMember",
     "ImplantationProject",
     "ImportMapping",
     "InformationGiven",
@@ -74,6 +94,7 @@ __all__ = [
     "LegalBasis",
     "Letter",
     "LetterKind",
+    "Lot",
     "Meeting",
     "MeetingKind",
     "MeetingPartner",
@@ -83,6 +104,12 @@ __all__ = [
     "MembershipStatus",
     "Need",
     "NeedOutcome",
+    "Opportunity",
+    "OpportunityAward",
+    "OpportunityDocument",
+    "OpportunityOutcome",
+    "OpportunitySource",
+    "OpportunityStatus",
     "Organization",
     "OrganizationKind",
     "ProjectEvent",
@@ -97,6 +124,7 @@ __all__ = [
     "ReferralStatus",
     "Registration",
     "RegistrationStatus",
+    "Relay",
     "Resource",
     "ResourceKind",
     "RoutingRule",

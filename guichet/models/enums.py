@@ -78,6 +78,37 @@ class LetterKind(StrEnum):
     TO_PARTNER = "to_partner"
     FOLLOW_UP = "follow_up"
     INVITATION = "invitation"
+    OPPORTUNITY = "opportunity"
+
+
+class OpportunitySource(StrEnum):
+    PUBLIC_TENDER = "public_tender"
+    PRIVATE_CONSULTATION = "private_consultation"
+    PARTNER_TIP = "partner_tip"
+
+
+class OpportunityStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class OpportunityOutcome(StrEnum):
+    AWARDED = "awarded"
+    NO_FOLLOW_UP = "no_follow_up"
+
+
+class AnswerStatus(StrEnum):
+    INTERESTED = "interested"
+    NOT_INTERESTED = "not_interested"
+    SOLE_CANDIDATE = "sole_candidate"
+    GROUP_CANDIDATE = "group_candidate"
+    RETAINED = "retained"
+    NOT_RETAINED = "not_retained"
+
+
+class GroupementForm(StrEnum):
+    JOINT = "joint"
+    SEVERAL = "several"
 
 
 class AuditAction(StrEnum):
@@ -131,6 +162,22 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (LetterKind.TO_PARTNER, "Lettre au partenaire"),
     (LetterKind.FOLLOW_UP, "Relance"),
     (LetterKind.INVITATION, "Invitation"),
+    (LetterKind.OPPORTUNITY, "Opportunité d'affaires"),
+    (OpportunitySource.PUBLIC_TENDER, "Appel d'offres public"),
+    (OpportunitySource.PRIVATE_CONSULTATION, "Consultation privée"),
+    (OpportunitySource.PARTNER_TIP, "Signalement d'un partenaire"),
+    (OpportunityStatus.OPEN, "Ouverte"),
+    (OpportunityStatus.CLOSED, "Close"),
+    (OpportunityOutcome.AWARDED, "Attribuée"),
+    (OpportunityOutcome.NO_FOLLOW_UP, "Sans suite"),
+    (AnswerStatus.INTERESTED, "Intéressé"),
+    (AnswerStatus.NOT_INTERESTED, "Pas intéressé"),
+    (AnswerStatus.SOLE_CANDIDATE, "Candidat seul"),
+    (AnswerStatus.GROUP_CANDIDATE, "Candidat en groupement"),
+    (AnswerStatus.RETAINED, "Retenu"),
+    (AnswerStatus.NOT_RETAINED, "Non retenu"),
+    (GroupementForm.JOINT, "Conjoint"),
+    (GroupementForm.SEVERAL, "Solidaire"),
 )
 #: Keyed by (enum class, value): Channel.MEETING and ResourceKind.MEETING share the value
 #: "meeting" and would otherwise collide in a dict keyed by the members themselves.
@@ -140,13 +187,13 @@ LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _LABEL_
 def label(value: StrEnum | str) -> str:
     """French label of an enum value (the UI passes it through ``tr`` as well).
 
-    A plain string (a value not yet loaded back as its enum) gets the label only when its
-    value belongs to a single enum.
+    A plain string (a value not yet loaded back as its enum) gets the label only when every
+    enum having that value gives it the same label (« closed » is « Close » for both).
     """
     if isinstance(value, StrEnum):
         return LABELS.get((type(value), value.value), str(value))
-    matches = [text for (_, raw), text in LABELS.items() if raw == value]
-    return matches[0] if len(matches) == 1 else str(value)
+    matches = {text for (_, raw), text in LABELS.items() if raw == value}
+    return matches.pop() if len(matches) == 1 else str(value)
 
 
 def enum_column(enum_cls: type[StrEnum]) -> Enum:

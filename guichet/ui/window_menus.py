@@ -28,6 +28,7 @@ PAGE_MNEMONICS = {
     "meetings": "Ré&unions",
     "visits": "&Visites",
     "implantation": "&Implantation",
+    "opportunities": "&Opportunités",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {

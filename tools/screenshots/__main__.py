@@ -27,7 +27,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes, implantation_scenes, visits_scenes
+from tools.screenshots import (
+    directory_scenes,
+    implantation_scenes,
+    opportunities_scenes,
+    visits_scenes,
+)
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -226,6 +231,10 @@ SCENES: list[Scene] = [
     Scene("implantation-projet", implantation_scenes.project),
     Scene("implantation-sites", implantation_scenes.sites),
     Scene("carte-sites", _sites_map),
+    Scene("opportunites", opportunities_scenes.matches),
+    Scene("opportunites-groupements-proposes", opportunities_scenes.proposed_groupements),
+    Scene("opportunites-groupement-retenu", opportunities_scenes.retained_groupement),
+    Scene("opportunite-formulaire", opportunities_scenes.form),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

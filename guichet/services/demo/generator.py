@@ -14,6 +14,7 @@ from guichet.models import Inquiry, Membership, MembershipStatus, Organization
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.meetings import add_demo_meetings
+from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
 from guichet.services.demo.visits import add_demo_visits
 
@@ -96,6 +97,7 @@ def generate_demo(
         add_demo_visits(builder)
         implantation_demo(session, random.Random(seed + 13), moment)
         builder.routing_rules()
+        add_opportunities(builder)
         report(6)
         summary = builder.summary()
     report(steps)

@@ -68,6 +68,12 @@ def _implantation(ctx: AppContext) -> QWidget:
     return ImplantationPage(ctx)
 
 
+def _opportunities(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.opportunities import OpportunitiesPage
+
+    return OpportunitiesPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -78,4 +84,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("meetings", "Réunions", _meetings),
         PageSpec("visits", "Visites", _visits),
         PageSpec("implantation", "Implantation", _implantation),
+        PageSpec("opportunities", "Opportunités", _opportunities),
     ]
