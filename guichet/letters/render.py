@@ -1,4 +1,5 @@
-"""A referral letter: letterhead, sender and recipient blocks, date, object, body, signature.
+"""Letters: letterhead, sender and recipient blocks, date, object, body, signature — one
+letter, or several merged into one PDF (a mailing, each letter on its own sheets).
 
 Every text reaches reportlab through :func:`paragraph_markup`, which escapes it
 (``xml.sax.saxutils.escape``): a company called ``<b>`` prints as ``<b>``, never in bold.
@@ -7,6 +8,8 @@ Every text reaches reportlab through :func:`paragraph_markup`, which escapes it
 from __future__ import annotations
 
 import io
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -19,6 +22,7 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -67,13 +71,16 @@ def body_paragraphs(body: str) -> list[str]:
 
 
 def _numbered_canvas(counter: list[int], info: PdfInfo) -> type[Canvas]:
-    """A canvas that numbers pages « Page n / total » once the total is known (if over one)."""
+    """A canvas that numbers pages « Page n / total » once the totals are known: within each
+    letter of the file (a page's letter is its ``_letter_number``), when that letter has more
+    than one page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **{**kwargs, **canvas_options()})
             apply_info(self, info)
             self._pages: list[dict[str, Any]] = []
+            self._letter_number = 0
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -82,10 +89,14 @@ def _numbered_canvas(counter: list[int], info: PdfInfo) -> type[Canvas]:
         def save(self) -> None:
             total = len(self._pages)
             counter.append(total)
-            for number, state in enumerate(self._pages, start=1):
+            per_letter = Counter(state.get("_letter_number", 0) for state in self._pages)
+            seen: Counter[int] = Counter()
+            for state in self._pages:
                 self.__dict__.update(state)
-                if total > 1:
-                    draw_page_number(self, number, total)
+                letter = state.get("_letter_number", 0)
+                seen[letter] += 1
+                if per_letter[letter] > 1:
+                    draw_page_number(self, seen[letter], per_letter[letter])
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -109,12 +120,58 @@ def _body_frame(frame_id: str, top_mm: float) -> Frame:
 
 def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None) -> RenderedPdf:
     """The letter as PDF bytes, with the measured position of its recipient block."""
+    return render_letters([document], window)
+
+
+def render_letters(
+    documents: Sequence[LetterDocument], window: EnvelopeWindow | None = None
+) -> RenderedPdf:
+    """Several letters in one PDF (a mailing): each starts on a new sheet with its own
+    letterhead, recipient block in the window and page numbers; the measured recipient block
+    is the first letter's. The file's information (title, author) is the first letter's."""
+    if not documents:
+        raise ValueError("render_letters needs at least one letter")
     register_fonts()
     window = window or EnvelopeWindow()
     buffer = io.BytesIO()
     placed: list[tuple[Box, tuple[str, ...]]] = []
+    templates: list[PageTemplate] = []
+    story: list[Any] = []
+    for number, document in enumerate(documents):
+        templates += _page_templates(number, document, window, placed)
+        if number:
+            story += [NextPageTemplate(f"first{number}"), PageBreak()]
+        story += _story(number, document)
+    head = documents[0]
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        title=printable(head.title),
+        author=printable(head.author),
+        subject=printable(head.subject),
+        creator="Guichet",
+        **canvas_options(),
+        pageTemplates=templates,
+    )
+    pages: list[int] = []
+    info = PdfInfo(head.title, head.author, head.subject, head.created)
+    doc.build(story, canvasmaker=_numbered_canvas(pages, info))
+    box, lines = placed[0] if placed else (None, ())
+    return RenderedPdf(
+        pdf=buffer.getvalue(), pages=pages[-1] if pages else 1, address_box=box, address_lines=lines
+    )
+
+
+def _page_templates(
+    number: int,
+    document: LetterDocument,
+    window: EnvelopeWindow,
+    placed: list[tuple[Box, tuple[str, ...]]],
+) -> list[PageTemplate]:
+    """The first page (letterhead, window, date, fold marks) and the later pages of a letter."""
 
     def first_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._letter_number = number  # type: ignore[attr-defined]
         canvas.saveState()
         draw_letterhead(canvas, document.letterhead)
         draw_lines(canvas, document.sender_lines, MARGIN / mm, SENDER_Y_MM, 8.5)
@@ -128,6 +185,7 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         canvas.restoreState()
 
     def later_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._letter_number = number  # type: ignore[attr-defined]
         canvas.saveState()
         canvas.setFont(BOLD, 9)
         canvas.drawString(MARGIN, top(18), printable(document.letterhead.name)[:90])
@@ -136,35 +194,26 @@ def render_letter(document: LetterDocument, window: EnvelopeWindow | None = None
         draw_footer(canvas, document.letterhead)
         canvas.restoreState()
 
-    first = _body_frame("first", BODY_TOP_MM)
-    later = _body_frame("later", LATER_TOP_MM)
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        title=printable(document.title),
-        author=printable(document.author),
-        subject=printable(document.subject),
-        creator="Guichet",
-        **canvas_options(),
-        pageTemplates=[
-            PageTemplate(id="first", frames=[first], onPage=first_page),
-            PageTemplate(id="later", frames=[later], onPage=later_page),
-        ],
-    )
+    return [
+        PageTemplate(
+            id=f"first{number}", frames=[_body_frame("first", BODY_TOP_MM)], onPage=first_page
+        ),
+        PageTemplate(
+            id=f"later{number}", frames=[_body_frame("later", LATER_TOP_MM)], onPage=later_page
+        ),
+    ]
+
+
+def _story(number: int, document: LetterDocument) -> list[Any]:
+    """Object, body paragraphs and signature of one letter."""
     story: list[Any] = [
-        NextPageTemplate("later"),
+        NextPageTemplate(f"later{number}"),
         Paragraph("Objet : " + paragraph_markup(document.object_line), _OBJECT),
     ]
     story += [Paragraph(paragraph_markup(block), _BODY) for block in body_paragraphs(document.body)]
     signature: list[Any] = [Spacer(1, 6 * mm)]
-    for number, line in enumerate(document.signature_lines):
-        style = _SIGNATURE_NAME if number == 0 else _SIGNATURE
+    for line_number, line in enumerate(document.signature_lines):
+        style = _SIGNATURE_NAME if line_number == 0 else _SIGNATURE
         signature.append(Paragraph(paragraph_markup(line), style))
     story.append(KeepTogether(signature))
-    pages: list[int] = []
-    info = PdfInfo(document.title, document.author, document.subject, document.created)
-    doc.build(story, canvasmaker=_numbered_canvas(pages, info))
-    box, lines = placed[0] if placed else (None, ())
-    return RenderedPdf(
-        pdf=buffer.getvalue(), pages=pages[-1] if pages else 1, address_box=box, address_lines=lines
-    )
+    return story

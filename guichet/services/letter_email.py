@@ -8,6 +8,8 @@ archived PDF is attached. Nothing is sent from the app.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -33,6 +35,47 @@ def _domain(*addresses: str | None) -> str:
     return FALLBACK_DOMAIN
 
 
+@dataclass(frozen=True)
+class Attachment:
+    file_name: str
+    data: bytes
+    mime_type: str = "application/octet-stream"
+
+
+def draft_message(
+    *,
+    subject: str,
+    body: str,
+    to: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    sender: str | None = None,
+    attachments: Sequence[Attachment] = (),
+    domain_hint: str = "",
+    moment: datetime,
+) -> bytes:
+    """An unsent message (CRLF, ``X-Unsent: 1``) with its attachments, as bytes."""
+    message = EmailMessage(policy=policy.SMTP)
+    message["To"] = ", ".join(a for a in to if a)
+    if bcc:
+        message["Bcc"] = ", ".join(a for a in bcc if a)
+    if sender:
+        message["From"] = sender
+    message["Subject"] = " ".join(subject.split())
+    message["Date"] = format_datetime(moment.astimezone())
+    message["Message-ID"] = make_msgid("guichet", domain=_domain(sender, domain_hint))
+    message["X-Unsent"] = "1"
+    message.set_content(body.strip("\n") + "\n")
+    for attachment in attachments:
+        maintype, _, subtype = (attachment.mime_type or "application/octet-stream").partition("/")
+        message.add_attachment(
+            attachment.data,
+            maintype=maintype or "application",
+            subtype=subtype or "octet-stream",
+            filename=windows_file_name(attachment.file_name),
+        )
+    return message.as_bytes()
+
+
 def email_draft(db: Database, letter_id: int, *, now: datetime | None = None) -> tuple[str, bytes]:
     """Returns the suggested file name and the message bytes (CRLF)."""
     moment = (now or datetime.now()).astimezone()
@@ -52,23 +95,14 @@ def email_draft(db: Database, letter_id: int, *, now: datetime | None = None) ->
         merge = merge_values(referral, counsellor, values, moment.date(), letter.kind)
         subject = parse_template(str(values["letters.email_object"])).render(merge)
         body = parse_template(str(values["letters.email_body"])).render(merge)
-        sender = counsellor.email if counsellor is not None else None
-        message = EmailMessage(policy=policy.SMTP)
-        message["To"] = (contact.email if contact else None) or (org.email if org else None) or ""
-        if sender:
-            message["From"] = sender
-        message["Subject"] = " ".join(subject.split())
-        message["Date"] = format_datetime(moment)
-        message["Message-ID"] = make_msgid(
-            "guichet", domain=_domain(sender, str(values["agency.email"]))
-        )
-        message["X-Unsent"] = "1"
-        message.set_content(body.strip("\n") + "\n")
-        message.add_attachment(
-            bytes(letter.pdf),
-            maintype="application",
-            subtype="pdf",
-            filename=windows_file_name(letter.file_name),
+        data = draft_message(
+            subject=subject,
+            body=body,
+            to=[(contact.email if contact else None) or (org.email if org else None) or ""],
+            sender=counsellor.email if counsellor is not None else None,
+            attachments=[Attachment(letter.file_name, bytes(letter.pdf), "application/pdf")],
+            domain_hint=str(values["agency.email"]),
+            moment=moment,
         )
         name = windows_file_name(letter.file_name.removesuffix(".pdf") + ".eml")
-        return name, message.as_bytes()
+        return name, data
