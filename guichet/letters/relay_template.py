@@ -34,7 +34,9 @@ RELAY_FIELDS: dict[str, str] = {
     "agence.site": "Site web de l'agence",
 }
 
-RELAY_OBJECT = "Opportunité d'affaires : {opportunite.titre} — réponse avant le {opportunite.date_limite}"
+RELAY_OBJECT = (
+    "Opportunité d'affaires : {opportunite.titre} — réponse avant le {opportunite.date_limite}"
+)
 
 RELAY_BODY = """\
 {% si destinataire.contact %}
@@ -83,7 +85,9 @@ vous êtes intéressé, auprès de {conseiller.nom}\
 Veuillez agréer, {destinataire.formule}, l'expression de nos salutations distinguées.
 """
 
-RELAY_EMAIL_OBJECT = "[Opportunité] {opportunite.titre} — réponse avant le {opportunite.date_limite}"
+RELAY_EMAIL_OBJECT = (
+    "[Opportunité] {opportunite.titre} — réponse avant le {opportunite.date_limite}"
+)
 
 RELAY_EMAIL_BODY = """\
 {destinataire.formule},

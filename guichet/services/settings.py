@@ -106,7 +106,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("relay.workday_start_hour", int, 9, "Heures ouvrées : début (heure)", 0, 23),
     SettingSpec("relay.workday_end_hour", int, 18, "Heures ouvrées : fin (heure)", 1, 24),
     *(
-        SettingSpec(key, str, text, label, validator=partial(validate_template, fields=RELAY_FIELDS))
+        SettingSpec(
+            key, str, text, label, validator=partial(validate_template, fields=RELAY_FIELDS)
+        )
         for key, text, label in (
             ("relay.letter_object", RELAY_TEMPLATES["relay.letter_object"], "Relais : objet"),
             ("relay.letter_body", RELAY_TEMPLATES["relay.letter_body"], "Relais : texte"),
