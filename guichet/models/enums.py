@@ -71,7 +71,6 @@ class LetterKind(StrEnum):
     TO_PARTNER = "to_partner"
     FOLLOW_UP = "follow_up"
     INVITATION = "invitation"
-    RELAY = "relay"
 
 
 class AuditAction(StrEnum):
@@ -121,7 +120,6 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (LetterKind.TO_PARTNER, "Lettre au partenaire"),
     (LetterKind.FOLLOW_UP, "Relance"),
     (LetterKind.INVITATION, "Invitation"),
-    (LetterKind.RELAY, "Relais d'opportunité"),
 )
 #: Keyed by (enum class, value): Channel.MEETING and ResourceKind.MEETING share the value
 #: "meeting" and would otherwise collide in a dict keyed by the members themselves.

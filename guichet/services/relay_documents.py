@@ -154,7 +154,7 @@ def relay_document(
         sender_lines=tuple(line for line in sender if line),
         signature_lines=tuple(line for line in signatory.signature if line.strip())
         or (str(settings["agency.name"]),),
-        title=f"{label(LetterKind.RELAY)} {opportunity.reference or opportunity.title}",
+        title=f"{label(LetterKind.OPPORTUNITY)} {opportunity.reference or opportunity.title}",
         author=str(settings["agency.name"]),
         subject=subject,
         created=created,
