@@ -71,6 +71,37 @@ class LetterKind(StrEnum):
     TO_PARTNER = "to_partner"
     FOLLOW_UP = "follow_up"
     INVITATION = "invitation"
+    OPPORTUNITY = "opportunity"
+
+
+class OpportunitySource(StrEnum):
+    PUBLIC_TENDER = "public_tender"
+    PRIVATE_CONSULTATION = "private_consultation"
+    PARTNER_TIP = "partner_tip"
+
+
+class OpportunityStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class OpportunityOutcome(StrEnum):
+    AWARDED = "awarded"
+    NO_FOLLOW_UP = "no_follow_up"
+
+
+class AnswerStatus(StrEnum):
+    INTERESTED = "interested"
+    NOT_INTERESTED = "not_interested"
+    SOLE_CANDIDATE = "sole_candidate"
+    GROUP_CANDIDATE = "group_candidate"
+    RETAINED = "retained"
+    NOT_RETAINED = "not_retained"
+
+
+class GroupementForm(StrEnum):
+    JOINT = "joint"
+    SEVERAL = "several"
 
 
 class AuditAction(StrEnum):
@@ -120,6 +151,22 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (LetterKind.TO_PARTNER, "Lettre au partenaire"),
     (LetterKind.FOLLOW_UP, "Relance"),
     (LetterKind.INVITATION, "Invitation"),
+    (LetterKind.OPPORTUNITY, "Opportunité d'affaires"),
+    (OpportunitySource.PUBLIC_TENDER, "Appel d'offres public"),
+    (OpportunitySource.PRIVATE_CONSULTATION, "Consultation privée"),
+    (OpportunitySource.PARTNER_TIP, "Signalement d'un partenaire"),
+    (OpportunityStatus.OPEN, "Ouverte"),
+    (OpportunityStatus.CLOSED, "Close"),
+    (OpportunityOutcome.AWARDED, "Attribuée"),
+    (OpportunityOutcome.NO_FOLLOW_UP, "Sans suite"),
+    (AnswerStatus.INTERESTED, "Intéressé"),
+    (AnswerStatus.NOT_INTERESTED, "Pas intéressé"),
+    (AnswerStatus.SOLE_CANDIDATE, "Candidat seul"),
+    (AnswerStatus.GROUP_CANDIDATE, "Candidat en groupement"),
+    (AnswerStatus.RETAINED, "Retenu"),
+    (AnswerStatus.NOT_RETAINED, "Non retenu"),
+    (GroupementForm.JOINT, "Conjoint"),
+    (GroupementForm.SEVERAL, "Solidaire"),
 )
 #: Keyed by (enum class, value): Channel.MEETING and ResourceKind.MEETING share the value
 #: "meeting" and would otherwise collide in a dict keyed by the members themselves.

@@ -1,0 +1,91 @@
+"""Migration 0008 (opportunities) on a database holding data, up, down and up again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+import guichet.models as m
+from guichet.db import Database
+from guichet.db.migrate import alembic_config
+from tests.postgres import fresh_database
+
+ROWS = [
+    "INSERT INTO counsellor (id, name, initials, active, version) VALUES (1, 'Claire Martin', 'CM', true, 1)",
+    "INSERT INTO organization (id, kind, legal_name, do_not_refer, version) "
+    "VALUES (1, 'member', 'Usinage Lefebvre', false, 1), (2, 'company', 'Hydrogène Seine', false, 1)",
+    "INSERT INTO letter (kind, organization_id, generated_at, template_version, file_name, pdf) "
+    "VALUES ('to_company', 1, '2026-11-02 09:15:00', 'v1', 'lettre.pdf', :pdf)",
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
+    else:
+        url = fresh_database(request.getfixturevalue("postgres_server"))
+    db = Database(url)
+    _run(db, command.upgrade, "0004")
+    with db.engine.begin() as conn:
+        for statement in ROWS:
+            conn.execute(text(statement), {"pdf": b"%PDF-1.4 lettre"})
+    yield db
+    db.dispose()
+
+
+def _run(db: Database, fn: object, target: str) -> None:
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        fn(cfg, target)  # type: ignore[operator]
+
+
+def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: Database) -> None:
+    db = old_db
+    _run(db, command.upgrade, "0008")
+    indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("letter")}
+    assert {"ix_letter_organization_id", "ix_letter_referral_id"} <= indexes
+    with db.unit_of_work() as s:
+        kept = s.query(m.Letter).one()
+        assert kept.pdf == b"%PDF-1.4 lettre"
+        opportunity = m.Opportunity(
+            title="Électrolyseur de Port-Jérôme", buyer_id=2, received_at=datetime(2026, 11, 3)
+        )
+        opportunity.lots.append(m.Lot(number=1, title="Tuyauterie"))
+        s.add(opportunity)
+        s.flush()
+        letter = m.Letter(
+            kind=m.LetterKind.OPPORTUNITY,
+            organization_id=1,
+            generated_at=datetime(2026, 11, 3, 10),
+            template_version="v1",
+            file_name="relais.pdf",
+            pdf=b"%PDF",
+        )
+        s.add(letter)
+        s.flush()
+        s.add(
+            m.Relay(
+                opportunity_id=opportunity.id,
+                organization_id=1,
+                relayed_at=datetime(2026, 11, 3, 10),
+                letter_id=letter.id,
+            )
+        )
+    _run(db, command.downgrade, "0004")
+    tables = set(inspect(db.engine).get_table_names())
+    assert "opportunity" not in tables and "lot" not in tables
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT kind, file_name FROM letter")).all() == [
+            ("to_company", "lettre.pdf")
+        ]
+    _run(db, command.upgrade, "0008")
+    with db.unit_of_work() as s:
+        assert [x.file_name for x in s.query(m.Letter)] == ["lettre.pdf"]
+        assert s.query(m.Opportunity).count() == 0
