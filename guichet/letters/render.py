@@ -171,7 +171,7 @@ def _page_templates(
     """The first page (letterhead, window, date, fold marks) and the later pages of a letter."""
 
     def first_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas._letter_number = number  # type: ignore[attr-defined]
+        canvas._letter_number = number
         canvas.saveState()
         draw_letterhead(canvas, document.letterhead)
         draw_lines(canvas, document.sender_lines, MARGIN / mm, SENDER_Y_MM, 8.5)
@@ -185,7 +185,7 @@ def _page_templates(
         canvas.restoreState()
 
     def later_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas._letter_number = number  # type: ignore[attr-defined]
+        canvas._letter_number = number
         canvas.saveState()
         canvas.setFont(BOLD, 9)
         canvas.drawString(MARGIN, top(18), printable(document.letterhead.name)[:90])
