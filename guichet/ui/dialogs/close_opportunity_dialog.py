@@ -55,10 +55,10 @@ class CloseOpportunityDialog(QDialog):
         self.winner_box = QComboBox()
         self.winner_box.setObjectName("winnerBox")
         for member in members:
-            self.winner_box.addItem(member.organization, ("org", member.organization_id))
+            self.winner_box.addItem(member.organization, f"org:{member.organization_id}")
         for groupement in groupements:
             names = ", ".join(m.organization for m in groupement.members)
-            self.winner_box.addItem(self.tr("Groupement : ") + names, ("group", groupement.id))
+            self.winner_box.addItem(self.tr("Groupement : ") + names, f"group:{groupement.id}")
         self.lot_box = QComboBox()
         self.lot_box.setObjectName("awardLotBox")
         self.lot_box.addItem(self.tr("Toute l'opportunité"), None)
@@ -102,7 +102,8 @@ class CloseOpportunityDialog(QDialog):
     def awards(self) -> list[AwardInput]:
         if not self.awarded.isChecked() or self.winner_box.currentData() is None:
             return []
-        kind, key = self.winner_box.currentData()
+        kind, _, number = str(self.winner_box.currentData()).partition(":")
+        key = int(number)
         amount = self.amount_box.value() or None
         lot = self.lot_box.currentData()
         if kind == "group":
@@ -122,9 +123,9 @@ class CloseOpportunityDialog(QDialog):
             else OpportunityOutcome.NO_FOLLOW_UP
         )
         awards = self.awards()
-        if attempt(
-            self,
-            lambda: close_opportunity(
+
+        def close() -> bool:
+            close_opportunity(
                 self.ctx.db,
                 self.opportunity_id,
                 outcome,
@@ -132,6 +133,8 @@ class CloseOpportunityDialog(QDialog):
                 note=self.note_edit.text(),
                 version=self.version,
                 now=self.now,
-            ),
-        ):
+            )
+            return True
+
+        if attempt(self, close):
             self.accept()
