@@ -85,20 +85,22 @@ def _score(words: str, field: ImportField) -> int:
     return best
 
 
-def _candidates(header: str, has_first_name: bool) -> list[tuple[int, str]]:
+def _candidates(
+    header: str, has_first_name: bool, fields: Sequence[ImportField] = FIELDS
+) -> list[tuple[int, str]]:
     words = normalize_header(header)
     tokens = set(words.split())
     found: list[tuple[int, str]] = []
     if tokens & CONTACT_WORDS:
         rest = " ".join(t for t in words.split() if t not in CONTACT_WORDS | {"du", "de", "d"})
-        for field in FIELDS:
+        for field in fields:
             if field.contact:
                 score = _score(rest, field) if rest else 0
                 if score:
                     found.append((score + 1, field.key))
         if not rest or rest in ("nom", "name"):
             found.append((4, "contact_name" if not has_first_name else "contact_last_name"))
-    for field in FIELDS:
+    for field in fields:
         if field.contact and field.key not in _CONTACT_DIRECT and not tokens & CONTACT_WORDS:
             if (
                 field.key == "contact_phone"
@@ -115,20 +117,22 @@ def _candidates(header: str, has_first_name: bool) -> list[tuple[int, str]]:
         score = _score(words, field)
         if score:
             found.append((score, field.key))
-    if words in ("nom", "name"):
+    if words in ("nom", "name") and fields is FIELDS:
         found.append((2, "contact_last_name" if has_first_name else "legal_name"))
     return found
 
 
-def guess_mapping(headers: Sequence[str]) -> Mapping:
-    """The field each column most likely holds (``None``: not imported); each field used once."""
+def guess_mapping(headers: Sequence[str], fields: Sequence[ImportField] = FIELDS) -> Mapping:
+    """The field each column most likely holds (``None``: not imported); each field used once.
+
+    ``fields`` are the organizations' by default; another import passes its own."""
     has_first_name = any(
         normalize_header(h) in ("prenom", "first name", "firstname") for h in headers
     )
     scored = [
         (score, -column, key)
         for column, header in enumerate(headers)
-        for score, key in _candidates(header, has_first_name)
+        for score, key in _candidates(header, has_first_name, fields)
     ]
     result: list[str | None] = [None] * len(headers)
     used: set[str] = set()

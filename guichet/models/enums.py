@@ -176,13 +176,13 @@ LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _LABEL_
 def label(value: StrEnum | str) -> str:
     """French label of an enum value (the UI passes it through ``tr`` as well).
 
-    A plain string (a value not yet loaded back as its enum) gets the label only when its
-    value belongs to a single enum.
+    A plain string (a value not yet loaded back as its enum) gets the label only when every
+    enum having that value gives it the same label (« closed » is « Close » for both).
     """
     if isinstance(value, StrEnum):
         return LABELS.get((type(value), value.value), str(value))
-    matches = [text for (_, raw), text in LABELS.items() if raw == value]
-    return matches[0] if len(matches) == 1 else str(value)
+    matches = {text for (_, raw), text in LABELS.items() if raw == value}
+    return matches.pop() if len(matches) == 1 else str(value)
 
 
 def enum_column(enum_cls: type[StrEnum]) -> Enum:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
@@ -22,11 +22,17 @@ from guichet.db import Database
 from guichet.db.audit import record_merge
 from guichet.errors import ValidationError
 from guichet.models import (
+    Answer,
+    Groupement,
+    GroupementMember,
     Inquiry,
     Letter,
+    Opportunity,
+    OpportunityAward,
     Organization,
     OrganizationKind,
     Referral,
+    Relay,
     RoutingRule,
     label,
 )
@@ -65,7 +71,21 @@ MOVED_LABELS = {
     "referrals": "mise(s) en relation",
     "letters": "courrier(s)",
     "routing_rules": "règle(s) d'orientation",
+    "opportunities": "opportunité(s) (acheteur ou signalement)",
+    "opportunity_links": "relais, réponse(s) ou groupement(s) d'opportunité",
 }
+
+
+#: what points to an organization from the opportunities (moved by a merge, not lost)
+OPPORTUNITY_LINKS: tuple[tuple[str, Any, Any], ...] = (
+    ("opportunities", Opportunity, Opportunity.buyer_id),
+    ("opportunities", Opportunity, Opportunity.reported_by_id),
+    ("opportunity_links", Relay, Relay.organization_id),
+    ("opportunity_links", Answer, Answer.organization_id),
+    ("opportunity_links", Groupement, Groupement.mandataire_id),
+    ("opportunity_links", GroupementMember, GroupementMember.organization_id),
+    ("opportunity_links", OpportunityAward, OpportunityAward.organization_id),
+)
 
 
 @dataclass(frozen=True)
@@ -323,11 +343,14 @@ def merge_organizations(
             ("referrals", Referral, Referral.partner_id),
             ("letters", Letter, Letter.organization_id),
             ("routing_rules", RoutingRule, RoutingRule.partner_id),
+            *OPPORTUNITY_LINKS,
         ):
             records = list(session.scalars(select(model).where(column == remove_id)))
             for record in records:
                 setattr(record, column.key, keep_id)
-            moved[name] = len(records)
+            moved[name] = moved.get(name, 0) + len(records)
+        opportunity_keys = {name for name, _model, _column in OPPORTUNITY_LINKS}
+        moved = {k: n for k, n in moved.items() if n or k not in opportunity_keys}
         for attr in ("capabilities", "certifications", "sectors"):
             mine = getattr(keep, attr)
             have = {item.id for item in mine}

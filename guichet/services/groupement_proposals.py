@@ -14,7 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from guichet.services.opportunity_matching import Candidate, History, LotNeed, Thesaurus
+from guichet.services.opportunity_matching import (
+    Candidate,
+    History,
+    LotNeed,
+    Pool,
+    Thesaurus,
+    as_pool,
+)
 
 PER_MASK = 3
 MASKS_PER_REQUIREMENT = 8
@@ -57,31 +64,24 @@ def requirements_of(needs: Sequence[LotNeed]) -> list[Requirement]:
 
 
 def masks(
-    requirements: Sequence[Requirement], candidates: Iterable[Candidate], thesaurus: Thesaurus
+    requirements: Sequence[Requirement],
+    candidates: Pool | Iterable[Candidate],
+    thesaurus: Thesaurus,
 ) -> dict[int, int]:
     """Candidate id → bit mask of the requirements it meets (only candidates meeting some)."""
-    by_capability: dict[int, list[int]] = {}
-    by_certification: dict[int, list[int]] = {}
-    for bit, req in enumerate(requirements):
-        target = by_capability if req.kind == "capability" else by_certification
-        target.setdefault(req.id, []).append(bit)
-    bits_of: dict[int, int] = {}  # held capability -> the bits it meets through its ancestors
+    pool = as_pool(candidates, thesaurus)
+    holders: dict[tuple[str, int], set[int]] = {}
     result: dict[int, int] = {}
-    for candidate in candidates:
-        mask = 0
-        for held in candidate.capabilities:
-            if held not in bits_of:
-                bits = 0
-                for capability in thesaurus.tree.ancestors_and_self(held):
-                    for bit in by_capability.get(capability, ()):
-                        bits |= 1 << bit
-                bits_of[held] = bits
-            mask |= bits_of[held]
-        for cert in candidate.certifications:
-            for bit in by_certification.get(cert, ()):
-                mask |= 1 << bit
-        if mask:
-            result[candidate.id] = mask
+    for bit, req in enumerate(requirements):
+        key = (req.kind, req.id)
+        if key not in holders:
+            holders[key] = (
+                pool.capability_holders(req.id)
+                if req.kind == "capability"
+                else pool.certification_holders(req.id)
+            )
+        for cid in holders[key]:
+            result[cid] = result.get(cid, 0) | 1 << bit
     return result
 
 
@@ -114,9 +114,10 @@ def _shortlist(
     by_mask: dict[int, list[int]] = {}
     for cid, mask in mask_of.items():
         by_mask.setdefault(mask, []).append(cid)
-    for ids in by_mask.values():
-        ids.sort(key=lambda c: (-_personal_score(pool[c], history), pool[c].name, c))
-        del ids[PER_MASK:]
+    for mask, ids in by_mask.items():
+        by_mask[mask] = heapq.nsmallest(
+            PER_MASK, ids, key=lambda c: (-_personal_score(pool[c], history), pool[c].name, c)
+        )
     kept: set[int] = set()
     for bit in range(bits):
         holding = [m for m in by_mask if m >> bit & 1]
@@ -210,7 +211,7 @@ def _contribution(
 
 def propose_groupements(
     needs: Sequence[LotNeed],
-    candidates: Iterable[Candidate],
+    candidates: Pool | Iterable[Candidate],
     thesaurus: Thesaurus,
     history: History | None = None,
     *,
@@ -225,8 +226,9 @@ def propose_groupements(
     requirements = requirements_of(needs)
     if not requirements:
         return []
-    pool = {c.id: c for c in candidates}
-    mask_of = masks(requirements, pool.values(), thesaurus)
+    indexed = as_pool(candidates, thesaurus)
+    pool = indexed.by_id
+    mask_of = masks(requirements, indexed, thesaurus)
     full = (1 << len(requirements)) - 1
     shortlist = _shortlist(mask_of, pool, past, len(requirements))
     heap: list[tuple[float, tuple[int, ...], Proposal]] = []

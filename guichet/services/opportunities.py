@@ -183,10 +183,15 @@ def create_opportunity(
     """Records a new opportunity with its lots; returns its id."""
     validate(data)
     with db.unit_of_work() as session:
-        opportunity = Opportunity(counsellor_id=counsellor_id)
-        _fill(session, opportunity, data)
-        session.flush()
-        return opportunity.id
+        return add_opportunity(session, data, counsellor_id)
+
+
+def add_opportunity(session: Session, data: OpportunityInput, counsellor_id: int | None) -> int:
+    """Adds a validated opportunity inside the caller's unit of work (an import adds several)."""
+    opportunity = Opportunity(counsellor_id=counsellor_id)
+    _fill(session, opportunity, data)
+    session.flush()
+    return opportunity.id
 
 
 def update_opportunity(

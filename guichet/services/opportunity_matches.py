@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
-from sqlalchemy import and_, or_, select, union
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from guichet.db import Database
@@ -38,6 +38,7 @@ from guichet.services.opportunity_matching import (
     History,
     LotNeed,
     Match,
+    Pool,
     Thesaurus,
     match_lot,
 )
@@ -76,10 +77,14 @@ class OpportunityMatches:
 
 @dataclass(frozen=True)
 class MatchContext:
-    candidates: tuple[Candidate, ...]
+    pool: Pool
     thesaurus: Thesaurus
     history: History
     site: Candidate | None
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        return list(self.pool.by_id.values())
 
 
 def _thesaurus(session: Session) -> Thesaurus:
@@ -91,9 +96,14 @@ def _thesaurus(session: Session) -> Thesaurus:
     )
 
 
-def _place(insee: str | None) -> tuple[str | None, str | None]:
-    found = commune(insee) if insee else None
-    return insee, (found.epci_siren if found else None)
+def _place(insee: str | None, cache: dict[str, str | None]) -> str | None:
+    """The EPCI of a commune (cached: thousands of candidates share a few hundred communes)."""
+    if not insee:
+        return None
+    if insee not in cache:
+        found = commune(insee)
+        cache[insee] = found.epci_siren if found else None
+    return cache[insee]
 
 
 def _candidates(
@@ -105,77 +115,73 @@ def _candidates(
     include_directory: bool,
     territory: frozenset[str],
     today: date,
-) -> tuple[Candidate, ...]:
+) -> list[Candidate]:
     relevant = {
         d for n in needs for c in n.capabilities for d in thesaurus.tree.descendants_and_self(c)
     }
     certs = {c for n in needs for c in n.certifications}
-    holders = union(
-        select(organization_capability.c.organization_id).where(
-            organization_capability.c.capability_id.in_(relevant)
-        ),
-        select(organization_certification.c.organization_id).where(
-            organization_certification.c.certification_id.in_(certs)
-        ),
-    ).subquery()
+    conn = session.connection()  # Core rows: no ORM bookkeeping for thousands of them
     held_caps: dict[int, set[int]] = {}
-    for oid, cid in session.execute(
-        select(
-            organization_capability.c.organization_id, organization_capability.c.capability_id
-        ).where(organization_capability.c.capability_id.in_(relevant))
-    ):
+    oc, ocert = organization_capability.c, organization_certification.c
+    for oid, cid in conn.execute(
+        select(oc.organization_id, oc.capability_id).where(oc.capability_id.in_(relevant))
+    ).all():
         held_caps.setdefault(oid, set()).add(cid)
     held_certs: dict[int, set[int]] = {}
-    for oid, cid in session.execute(
-        select(
-            organization_certification.c.organization_id,
-            organization_certification.c.certification_id,
-        ).where(organization_certification.c.certification_id.in_(certs))
-    ):
+    for oid, cid in conn.execute(
+        select(ocert.organization_id, ocert.certification_id).where(
+            ocert.certification_id.in_(certs)
+        )
+    ).all():
         held_certs.setdefault(oid, set()).add(cid)
-    members = set(
-        session.scalars(
-            select(Membership.organization_id).where(
-                Membership.organization_id.in_(select(holders.c.organization_id)),
-                Membership.status == MembershipStatus.ACTIVE,
-                or_(Membership.end_on.is_(None), Membership.end_on >= today),
-            )
-        )
+    active = select(Membership.organization_id).where(
+        Membership.status == MembershipStatus.ACTIVE,
+        or_(Membership.end_on.is_(None), Membership.end_on >= today),
     )
-    rows = session.execute(
-        select(
-            Organization.id,
-            Organization.legal_name,
-            Organization.trade_name,
-            Organization.kind,
-            Organization.commune_insee,
-            Organization.headcount_band,
-        ).where(
-            Organization.id.in_(select(holders.c.organization_id)),
-            Organization.do_not_refer.is_(False),
-            Organization.kind.in_((OrganizationKind.MEMBER, OrganizationKind.COMPANY)),
-        )
+    members = set(conn.scalars(active))
+    query = select(
+        Organization.id,
+        Organization.legal_name,
+        Organization.trade_name,
+        Organization.commune_insee,
+        Organization.headcount_band,
+    ).where(
+        Organization.do_not_refer.is_(False),
+        Organization.kind.in_((OrganizationKind.MEMBER, OrganizationKind.COMPANY)),
     )
+    holds = [
+        select(oc.organization_id)
+        .where(oc.organization_id == Organization.id, oc.capability_id.in_(relevant))
+        .exists()
+    ]
+    if certs:
+        holds.append(
+            select(ocert.organization_id)
+            .where(ocert.organization_id == Organization.id, ocert.certification_id.in_(certs))
+            .exists()
+        )
+    query = query.where(or_(*holds))  # a large directory is not read whole
+    if not include_directory:
+        query = query.where(Organization.id.in_(active))
+    epcis: dict[str, str | None] = {}
     found = []
-    for oid, legal, trade, _kind, insee, band in rows:
-        member = oid in members
-        if oid in exclude or not (member or include_directory):
+    for oid, legal, trade, insee, band in conn.execute(query).all():
+        if oid in exclude or (oid not in held_caps and oid not in held_certs):
             continue
-        place, epci = _place(insee)
         found.append(
             Candidate(
                 id=oid,
                 name=trade if trade and trade != legal else legal,
-                member=member,
+                member=oid in members,
                 capabilities=frozenset(held_caps.get(oid, ())),
                 certifications=frozenset(held_certs.get(oid, ())),
-                commune=place,
-                epci=epci,
+                commune=insee,
+                epci=_place(insee, epcis),
                 on_territory=bool(insee) and insee in territory,
                 headcount=band,
             )
         )
-    return tuple(found)
+    return found
 
 
 def _history(
@@ -246,9 +252,11 @@ def load_context(
             today=day,
         )
         history = _history(session, opportunity_id, buyer_id, day)
-    place, epci = _place(commune_insee)
-    site = Candidate(0, "site", False, frozenset(), frozenset(), place, epci) if place else None
-    return MatchContext(candidates, thesaurus, history, site)
+    site = None
+    if commune_insee:
+        epci = _place(commune_insee, {})
+        site = Candidate(0, "site", False, frozenset(), frozenset(), commune_insee, epci)
+    return MatchContext(Pool(candidates, thesaurus), thesaurus, history, site)
 
 
 def requirement_names(need: LotNeed, thesaurus: Thesaurus) -> tuple[str, ...]:
@@ -267,11 +275,11 @@ def compute_matches(
         if not need.capabilities and not need.certifications:
             lots.append(LotMatches(need.lot_id, need.number, need.title, (), (), ()))
             continue
-        matches = match_lot(need, context.candidates, context.thesaurus, context.history)
+        matches = match_lot(need, context.pool, context.thesaurus, context.history)
         proposals: list[Proposal] = []
         if not matches:
             proposals = propose_groupements(
-                [need], context.candidates, context.thesaurus, context.history, site=context.site
+                [need], context.pool, context.thesaurus, context.history, site=context.site
             )
         ids = {m.organization_id for m in matches}
         single_cover = ids if single_cover is None else single_cover & ids
@@ -290,7 +298,7 @@ def compute_matches(
     if len(with_requirements) > 1 and not single_cover:
         whole = propose_groupements(
             with_requirements,
-            context.candidates,
+            context.pool,
             context.thesaurus,
             context.history,
             site=context.site,

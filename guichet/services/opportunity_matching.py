@@ -180,17 +180,60 @@ def eligible(candidate: Candidate, need: LotNeed, thesaurus: Thesaurus) -> dict[
     return cover if len(cover) == len(need.capabilities) else None
 
 
+class Pool:
+    """Candidates indexed by what they hold, so a lot's holders are set intersections."""
+
+    def __init__(self, candidates: Iterable[Candidate], thesaurus: Thesaurus) -> None:
+        self.thesaurus = thesaurus
+        self.by_id: dict[int, Candidate] = {}
+        self._capability: dict[int, set[int]] = {}
+        self._certification: dict[int, set[int]] = {}
+        for candidate in candidates:
+            self.by_id[candidate.id] = candidate
+            for capability in candidate.capabilities:
+                self._capability.setdefault(capability, set()).add(candidate.id)
+            for certification in candidate.certifications:
+                self._certification.setdefault(certification, set()).add(candidate.id)
+
+    def capability_holders(self, capability: int) -> set[int]:
+        """Candidates holding ``capability`` or one of its descendants."""
+        found: set[int] = set()
+        for held in self.thesaurus.tree.descendants_and_self(capability):
+            found |= self._capability.get(held, set())
+        return found
+
+    def certification_holders(self, certification: int) -> set[int]:
+        return self._certification.get(certification, set())
+
+    def meeting(self, need: LotNeed) -> set[int]:
+        """Candidates meeting every requirement of ``need`` (everyone for a lot without any)."""
+        found: set[int] | None = None
+        for capability in need.capabilities:
+            holders = self.capability_holders(capability)
+            found = holders if found is None else found & holders
+        for certification in need.certifications:
+            holders = self.certification_holders(certification)
+            found = set(holders) if found is None else found & holders
+        return set(self.by_id) if found is None else found
+
+
+def as_pool(candidates: Pool | Iterable[Candidate], thesaurus: Thesaurus) -> Pool:
+    return candidates if isinstance(candidates, Pool) else Pool(candidates, thesaurus)
+
+
 def match_lot(
     need: LotNeed,
-    candidates: Iterable[Candidate],
+    candidates: Pool | Iterable[Candidate],
     thesaurus: Thesaurus,
     history: History | None = None,
     limit: int | None = None,
 ) -> list[Match]:
     """The candidates meeting every requirement of the lot, best first (network first)."""
     past = history or History()
+    pool = as_pool(candidates, thesaurus)
     matches = []
-    for candidate in candidates:
+    for cid in pool.meeting(need):
+        candidate = pool.by_id[cid]
         cover = eligible(candidate, need, thesaurus)
         if cover is not None:
             matches.append(rank(candidate, need, thesaurus, past, cover))

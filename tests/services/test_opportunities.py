@@ -178,3 +178,34 @@ def test_a_relayed_opportunity_cannot_be_deleted(db: Database) -> None:
     other = opportunity(db, LotInput(1, "Câblage"))
     delete_opportunity(db, other)
     assert [row.id for row in list_opportunities(db)] == [opportunity_id]
+
+
+def test_merging_organizations_moves_their_opportunity_links(db: Database) -> None:
+    from guichet.services.duplicates import merge_organizations
+
+    client, twin = buyer(db), buyer(db, "Hydrogene de la Seine")
+    a, b = member(db, "Tuyaux A"), member(db, "Tuyaux A bis")
+    opportunity_id = opportunity(db, LotInput(1, "Tuyauterie"), buyer_id=twin)
+    with db.unit_of_work() as s:
+        s.add(
+            m.Relay(
+                opportunity_id=opportunity_id,
+                organization_id=b,
+                relayed_at=datetime(2026, 11, 2, 10),
+            )
+        )
+        s.add(
+            m.Answer(
+                opportunity_id=opportunity_id,
+                organization_id=b,
+                status=m.AnswerStatus.INTERESTED,
+                answered_at=datetime(2026, 11, 3, 10),
+            )
+        )
+    result = merge_organizations(db, client, twin, {})
+    assert result.moved["opportunities"] == 1
+    merge_organizations(db, a, b, {})
+    detail = get_opportunity(db, opportunity_id)
+    assert detail.buyer_id == client
+    assert [r.organization_id for r in detail.relays] == [a]
+    assert [x.organization_id for x in detail.answers] == [a]

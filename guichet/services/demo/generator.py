@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from guichet.db import Database
 from guichet.models import Inquiry, Membership, MembershipStatus, Organization
 from guichet.services.demo.inquiries import InquiryStage
+from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
 
 DEMO_SEED = 2026
@@ -90,6 +91,7 @@ def generate_demo(
         session.flush()
         builder.memberships()
         builder.routing_rules()
+        add_opportunities(builder)
         report(6)
         summary = builder.summary()
     report(steps)

@@ -50,11 +50,18 @@ def _followups(ctx: AppContext) -> QWidget:
     return FollowUpsPage(ctx)
 
 
+def _opportunities(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.opportunities import OpportunitiesPage
+
+    return OpportunitiesPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
         PageSpec("inquiries", "Demandes", _inquiries),
         PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
+        PageSpec("opportunities", "Opportunités", _opportunities),
         PageSpec("resources", "Ressources", _resources),
     ]
