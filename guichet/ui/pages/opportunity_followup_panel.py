@@ -42,7 +42,14 @@ def member_columns(tr: Callable[[str], str]) -> list[Column[RelayedMember]]:
 class OpportunityFollowUpPanel(QWidget):
     changed = Signal()  # a relay, an answer or the closing was saved
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        actions: QHBoxLayout | None = None,
+    ) -> None:
+        """``actions``: the row the buttons go in (the opportunity page's own), else the panel's."""
         super().__init__(parent)
         self.ctx = ctx
         self.detail: OpportunityDetail | None = None
@@ -68,15 +75,16 @@ class OpportunityFollowUpPanel(QWidget):
         self.answer_button.clicked.connect(self.on_answer_button_clicked)
         self.close_button = self._button("closeOpportunityButton", self.tr("Clore…"), "status")
         self.close_button.clicked.connect(self.on_close_button_clicked)
-        actions = QHBoxLayout()
-        for button in (self.relay_button, self.answer_button, self.close_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        if actions is None:
+            actions = QHBoxLayout()
+            layout.addLayout(actions)
+            actions.addStretch(1)
+        for number, button in enumerate((self.relay_button, self.answer_button, self.close_button)):
+            actions.insertWidget(number, button)
         self.show_opportunity(None)
 
     def _button(self, name: str, text: str, icon: str) -> QPushButton:
