@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from guichet.config import AppPaths
 from guichet.services.bootstrap import open_database
 from guichet.services.demo import generate_demo
-from tools.screenshots import directory_scenes, opportunities_scenes
+from tools.screenshots import directory_scenes, opportunities_scenes, relay_scenes
 from tools.screenshots.demo_clock import DEMO_NOW
 
 from guichet.ui.application import make_application
@@ -193,6 +193,9 @@ SCENES: list[Scene] = [
     Scene("opportunites-groupements-proposes", opportunities_scenes.proposed_groupements),
     Scene("opportunites-groupement-retenu", opportunities_scenes.retained_groupement),
     Scene("opportunite-formulaire", opportunities_scenes.form),
+    Scene("opportunite-suivi", relay_scenes.follow_up),
+    Scene("opportunite-reponse", relay_scenes.answer),
+    Scene("opportunite-relayer", relay_scenes.relay),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")

@@ -48,6 +48,7 @@ class CandidatesModel(RowsTableModel[RelayCandidate]):
             [
                 Column("Adhérent", lambda c: c.name, tooltip=lambda c: c.reason),
                 Column("Lots", lambda c: c.lots),
+                Column("Pourquoi", lambda c: c.reason),
                 Column(
                     "Remarque",
                     lambda c: (
@@ -56,7 +57,6 @@ class CandidatesModel(RowsTableModel[RelayCandidate]):
                         else ("a décliné cet acheteur" if c.declined_buyer_on else "")
                     ),
                 ),
-                Column("Pourquoi", lambda c: c.reason),
             ],
             parent,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,7 +25,7 @@ from guichet.services.opportunity_views import OpportunityDetail
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.icons import with_icon
-from guichet.ui.table_fit import compact_rows, fit_columns
+from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
 
@@ -32,10 +33,10 @@ from guichet.ui.widgets.status_chip import use_status_chips
 def member_columns(tr: Callable[[str], str]) -> list[Column[RelayedMember]]:
     return [
         Column(tr("Adhérent"), lambda r: r.organization),
-        Column(tr("Relayée le"), lambda r: r.relayed_at),
         Column(tr("Statut"), lambda r: r.status_label),
+        Column(tr("Répondu le"), lambda r: r.answered_at.date() if r.answered_at else None),
+        Column(tr("Relayée le"), lambda r: r.relayed_at.date()),
         Column(tr("Raison, avec qui"), lambda r: r.reason, tooltip=lambda r: r.reason),
-        Column(tr("Répondu le"), lambda r: r.answered_at),
     ]
 
 
@@ -87,6 +88,10 @@ class OpportunityFollowUpPanel(QWidget):
             actions.insertWidget(number, button)
         self.show_opportunity(None)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_within_width(self.table, (0, 4))
+
     def _button(self, name: str, text: str, icon: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
@@ -98,6 +103,8 @@ class OpportunityFollowUpPanel(QWidget):
         rows = relayed_members(self.ctx.db, detail.id) if detail is not None else []
         self.model.set_rows(rows)
         fit_columns(self.table, 260)
+        if self.table.isVisible():
+            fit_within_width(self.table, (0, 4))
         is_open = detail is not None and detail.status == OpportunityStatus.OPEN
         self.relay_button.setEnabled(is_open)
         self.answer_button.setEnabled(bool(rows))
