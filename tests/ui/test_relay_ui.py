@@ -145,3 +145,17 @@ def test_home_shows_the_time_to_relay(qtbot, ctx: AppContext) -> None:
     page = HomePage(ctx, now=lambda: datetime(2026, 11, 20, 12, 0))
     qtbot.addWidget(page)
     assert page.reactivity_cards["relay"].value.text() == "45 min"
+
+
+def test_relay_settings_are_saved_from_their_tab(qtbot, ctx: AppContext) -> None:
+    from guichet.services.settings import SettingsService
+
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.relay_tab.boxes["relay.reminder_first_days"].setValue(10)
+    dialog.relay_tab.boxes["relay.workday_start_hour"].setValue(8)
+    dialog.on_buttons_accepted()
+    values = SettingsService(ctx.db).all()
+    assert (values["relay.reminder_first_days"], values["relay.workday_start_hour"]) == (10, 8)
