@@ -77,6 +77,7 @@ class GroupementDialog(QDialog):
         adder = QHBoxLayout()
         self.company_field = CompanyField(ctx)
         self.company_field.setObjectName("groupementCompany")
+        set_name(self.company_field, self.tr("Ajouter une entreprise au groupement"))
         self.company_field.company_chosen.connect(self.on_company_field_company_chosen)
         self.remove_button = QPushButton(self.tr("Retirer du groupement"))
         self.remove_button.setObjectName("groupementRemoveMember")

@@ -126,6 +126,7 @@ class OpportunityDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.questions_box)
         row.addWidget(self.questions_edit, 1)
+        set_name(self.questions_box, self.tr("Une date limite pour les questions"))
         form.addRow(self.tr("Questions"), row)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setObjectName("opportunityDescription")
