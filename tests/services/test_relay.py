@@ -73,11 +73,13 @@ def test_relay_marks_exactly_the_members_written_to(portable_db: Database, tmp_p
     message = email.message_from_bytes(result.draft_paths[0].read_bytes(), policy=policy.default)
     assert message["To"] == "c0@ex.fr"
     assert "4 décembre 2026" in message["Subject"]
-    body = message.get_body(("plain",)).get_content()
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    body = plain.get_content()
     assert "Usine d'électrolyse de Port-Jérôme" in body
     files = [part.get_filename() for part in message.iter_attachments()]
     assert files[0] == f"courrier-OPP-{opp:05d}.pdf"
-    assert len(files) == 2 and files[1].startswith("CCTP")
+    assert len(files) == 2 and str(files[1]).startswith("CCTP")
 
 
 def test_one_draft_with_every_member_in_bcc(portable_db: Database, tmp_path: Path) -> None:

@@ -99,7 +99,9 @@ def test_one_draft_per_member_carries_its_letter_and_the_documents() -> None:
     assert "15 janvier 2027" in message["Subject"]
     names = [part.get_filename() for part in message.iter_attachments()]
     assert names == ["courrier-OPP-2026-007.pdf", "CCTP.pdf"]
-    body = message.get_body(("plain",)).get_content()
+    plain = message.get_body(("plain",))
+    assert plain is not None
+    body = plain.get_content()
     assert "Hydrogène de Normandie" in body and "15 janvier 2027" in body
 
 
