@@ -123,3 +123,24 @@ def test_bad_choices_are_refused_in_french(portable_db: Database) -> None:
     with pytest.raises(ValidationError, match="deux fois"):
         relay_opportunity(portable_db, opp, [RelayChoice(members[0])] * 2, now=NOW)
     assert _relayed(portable_db, opp) == []
+
+
+def test_candidates_are_the_matches_pre_ticked_unless_already_relayed(
+    portable_db: Database,
+) -> None:
+    from guichet.services.relay_candidates import relay_candidates
+    from tests.services.opportunity_setup import capability_id
+
+    with portable_db.unit_of_work(write=False) as s:
+        name = s.scalars(select(m.Capability.name).order_by(m.Capability.id)).first()
+    assert name is not None
+    first, second = member(portable_db, "Alpha", (name,)), member(portable_db, "Bêta", (name,))
+    member(portable_db, "Sans rapport")
+    opp = opportunity(
+        portable_db, LotInput(1, "Lot", capability_ids=(capability_id(portable_db, name),))
+    )
+    relay_opportunity(portable_db, opp, [RelayChoice(second)], now=NOW)
+    found = {c.organization_id: c for c in relay_candidates(portable_db, opp)}
+    assert set(found) == {first, second}
+    assert found[first].ticked and found[first].lots == "1"
+    assert not found[second].ticked and found[second].already_relayed

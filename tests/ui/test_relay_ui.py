@@ -159,3 +159,17 @@ def test_relay_settings_are_saved_from_their_tab(qtbot, ctx: AppContext) -> None
     dialog.on_buttons_accepted()
     values = SettingsService(ctx.db).all()
     assert (values["relay.reminder_first_days"], values["relay.workday_start_hour"]) == (10, 8)
+
+
+def test_a_cancelled_relay_records_nothing(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    opp, members = _scene(ctx.db)
+    dialog = RelayDialog(ctx, opp, "Usine", [_candidate(o, f"A{o}") for o in members])
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog.ok_button.click()
+    assert dialog.task is not None
+    task = dialog.task
+    with qtbot.waitSignal(task.signals.cancelled, timeout=30000):
+        task.cancel()  # before the first letter is drawn: checked at each member
+    assert _relays(ctx.db, opp) == [] and dialog.result_ is None
+    assert dialog.ok_button.isEnabled()
