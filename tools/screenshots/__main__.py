@@ -196,6 +196,7 @@ SCENES: list[Scene] = [
     Scene("opportunite-suivi", relay_scenes.follow_up),
     Scene("opportunite-reponse", relay_scenes.answer),
     Scene("opportunite-relayer", relay_scenes.relay),
+    Scene("relances-opportunites", relay_scenes.reminders),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")

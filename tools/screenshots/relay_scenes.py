@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -64,3 +65,12 @@ def relay(window: MainWindow) -> QWidget:
     )
     dialog.show()
     return dialog
+
+
+def reminders(window: MainWindow) -> QWidget:
+    """Relances a week before the demo's open opportunity's deadline (16 December 2026)."""
+    window.show_page("followups")
+    page = window.page("followups")
+    page.today = lambda: date(2026, 12, 10)  # type: ignore[attr-defined]
+    page.refresh()  # type: ignore[attr-defined]
+    return window

@@ -157,7 +157,7 @@ class FollowUpsPage(QWidget):
         actions.addWidget(self.export_button)
         actions.addWidget(self.new_button)
 
-        self.opportunity_reminders = OpportunityRemindersSection(ctx, today, self)
+        self.opportunity_reminders = OpportunityRemindersSection(ctx, lambda: self.today(), self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

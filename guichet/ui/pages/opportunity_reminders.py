@@ -26,6 +26,7 @@ from guichet.services.opportunity_followup import (
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
@@ -59,6 +60,7 @@ class OpportunityRemindersSection(QGroupBox):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         compact_rows(self.table)
+        set_text_lines(self.table, 6, "max")
         self.done_button = QPushButton(self.tr("Relance faite"))
         self.done_button.setObjectName("opportunityReminderDoneButton")
         self.done_button.clicked.connect(self.on_done_button_clicked)
