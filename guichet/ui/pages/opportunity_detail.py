@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -93,15 +93,15 @@ class OpportunityDetailPanel(QWidget):
     def _matches_tab(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # stacked: the page stays narrow enough for a small window
         self.directory_box = QCheckBox(self.tr("Inclure les entreprises de l'annuaire hors réseau"))
         self.directory_box.setObjectName("matchesIncludeDirectory")
         self.directory_box.toggled.connect(lambda _on: self.load_matches())
         self.build_button = QPushButton(self.tr("Constituer ce groupement…"))
         self.build_button.setObjectName("buildProposedGroupement")
         self.build_button.clicked.connect(self.on_build_button_clicked)
-        row.addWidget(self.directory_box, 1)
-        row.addWidget(self.build_button)
+        row.addWidget(self.directory_box)
+        row.addWidget(self.build_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(row)
         self.tree = MatchesTree()
         self.tree.currentItemChanged.connect(lambda *_a: self.update_buttons())
@@ -118,12 +118,15 @@ class OpportunityDetailPanel(QWidget):
         self.groupement_list.currentRowChanged.connect(lambda _r: self.update_buttons())
         layout.addWidget(self.groupement_list, 1)
         row = QHBoxLayout()
-        self.new_groupement_button = QPushButton(self.tr("Nouveau groupement…"))
+        self.new_groupement_button = QPushButton(self.tr("Nouveau…"))
         self.new_groupement_button.setObjectName("newGroupementButton")
-        self.edit_groupement_button = QPushButton(self.tr("Modifier le groupement…"))
+        set_name(self.new_groupement_button, self.tr("Nouveau groupement"))
+        self.edit_groupement_button = QPushButton(self.tr("Modifier…"))
         self.edit_groupement_button.setObjectName("editGroupementButton")
-        self.delete_groupement_button = QPushButton(self.tr("Supprimer le groupement"))
+        set_name(self.edit_groupement_button, self.tr("Modifier le groupement"))
+        self.delete_groupement_button = QPushButton(self.tr("Supprimer"))
         self.delete_groupement_button.setObjectName("deleteGroupementButton")
+        set_name(self.delete_groupement_button, self.tr("Supprimer le groupement"))
         for button in (
             self.new_groupement_button,
             self.edit_groupement_button,

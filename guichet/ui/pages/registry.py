@@ -62,6 +62,6 @@ def page_specs() -> list[PageSpec]:
         PageSpec("inquiries", "Demandes", _inquiries),
         PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
-        PageSpec("opportunities", "Opportunités", _opportunities),
         PageSpec("resources", "Ressources", _resources),
+        PageSpec("opportunities", "Opportunités", _opportunities),
     ]
