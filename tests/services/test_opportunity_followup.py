@@ -13,6 +13,7 @@ from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.models import AnswerStatus, OpportunityOutcome
 from guichet.services.opportunities import LotInput
+from guichet.services.opportunity_card import received_opportunities
 from guichet.services.opportunity_figures import (
     answer_rate,
     by_month_and_sector,
@@ -25,7 +26,6 @@ from guichet.services.opportunity_followup import (
     close_opportunity,
     due_reminders,
     mark_reminded,
-    received_opportunities,
     record_answer,
     relayed_members,
     reminder_stage,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from guichet.reference.dates import format_date_short, format_number
-from guichet.services.opportunity_followup import ReceivedOpportunity, received_opportunities
+from guichet.services.opportunity_card import ReceivedOpportunity, received_opportunities
 
 from guichet.ui.context import AppContext
 from guichet.ui.pages.organization_panel_parts import plain_label
