@@ -173,3 +173,25 @@ def test_a_cancelled_relay_records_nothing(qtbot, ctx: AppContext, tmp_path: Pat
         task.cancel()  # before the first letter is drawn: checked at each member
     assert _relays(ctx.db, opp) == [] and dialog.result_ is None
     assert dialog.ok_button.isEnabled()
+
+
+def test_relay_templates_are_edited_with_their_own_fields(qtbot, ctx: AppContext) -> None:
+    from guichet.services.settings import SettingsService
+
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.templates_tab
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData("relay.letter"))
+    assert "{opportunite.date_limite}" in tab.object_edit.text()
+    fields = [tab.fields.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tab.fields.count())]
+    assert "opportunite.titre" in fields and "entreprise.nom" not in fields
+    tab.object_edit.setText("Consultation {entreprise.nom}")
+    assert "champ inconnu" in tab.check_label.text()
+    tab.object_edit.setText("Consultation : {opportunite.titre}")
+    assert tab.problem() == ""
+    dialog.on_buttons_accepted()
+    assert (
+        SettingsService(ctx.db).get("relay.letter_object") == "Consultation : {opportunite.titre}"
+    )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
+from guichet.letters.relay_template import RELAY_FIELDS, RELAY_TEMPLATES
 from guichet.letters.template import LETTER_FIELDS, validate_template
 
 from guichet.ui.accessibility import set_name
@@ -30,7 +31,15 @@ KINDS = {
     "company": "Courrier à l'entreprise",
     "partner": "Courrier au partenaire",
     "email": "Brouillon d'e-mail (pièce jointe : le courrier)",
+    "relay.letter": "Relais d'une opportunité : courrier à l'adhérent",
+    "relay.email": "Relais d'une opportunité : brouillon d'e-mail",
 }
+#: every template's default text, and the fields of each kind
+DEFAULTS = {**DEFAULT_TEMPLATES, **RELAY_TEMPLATES}
+
+
+def kind_fields(kind: str) -> dict[str, str]:
+    return RELAY_FIELDS if kind.startswith("relay.") else LETTER_FIELDS
 
 
 class LetterTemplatesTab(QWidget):
@@ -38,7 +47,7 @@ class LetterTemplatesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("letterTemplatesTab")
         self.title = self.tr("Courriers")
-        self.texts: dict[str, str] = dict(DEFAULT_TEMPLATES)
+        self.texts: dict[str, str] = dict(DEFAULTS)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("templateKindBox")
         for key, text in KINDS.items():
@@ -59,10 +68,6 @@ class LetterTemplatesTab(QWidget):
         self.fields.setObjectName("templateFieldsList")
         set_name(self.fields, self.tr("Champs à insérer"))
         self.fields.setToolTip(self.tr("Double-cliquez pour insérer le champ dans le texte."))
-        for name, description in LETTER_FIELDS.items():
-            item = QListWidgetItem(f"{{{name}}} — {description}")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.fields.addItem(item)
         self.fields.itemDoubleClicked.connect(self.on_fields_item_double_clicked)
         reset = QPushButton(self.tr("Rétablir le modèle d'origine"))
         reset.setObjectName("resetTemplateButton")
@@ -94,7 +99,8 @@ class LetterTemplatesTab(QWidget):
         self._show_kind()
 
     def _keys(self, kind: str) -> tuple[str, str]:
-        return f"letters.{kind}_object", f"letters.{kind}_body"
+        prefix = kind if kind.startswith("relay.") else f"letters.{kind}"
+        return f"{prefix}_object", f"{prefix}_body"
 
     def _store(self) -> None:
         object_key, body_key = self._keys(self._kind)
@@ -105,10 +111,15 @@ class LetterTemplatesTab(QWidget):
         object_key, body_key = self._keys(self._kind)
         self.object_edit.setText(self.texts[object_key])
         self.body_edit.setPlainText(self.texts[body_key])
+        self.fields.clear()
+        for name, description in kind_fields(self._kind).items():
+            item = QListWidgetItem(f"{{{name}}} — {description}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.fields.addItem(item)
         self.on_text_changed()
 
     def load(self, values: dict[str, Any]) -> None:
-        self.texts = {key: str(values[key]) for key in DEFAULT_TEMPLATES}
+        self.texts = {key: str(values[key]) for key in DEFAULTS}
         self._show_kind()
 
     def changes(self) -> dict[str, object]:
@@ -122,7 +133,7 @@ class LetterTemplatesTab(QWidget):
             (self.tr("Texte"), self.body_edit.toPlainText()),
         ):
             try:
-                validate_template(text)
+                validate_template(text, kind_fields(self._kind))
             except ValidationError as exc:
                 return f"{label} — {exc.message}"
         return ""
@@ -144,5 +155,5 @@ class LetterTemplatesTab(QWidget):
 
     def on_reset_clicked(self) -> None:
         object_key, body_key = self._keys(self._kind)
-        self.object_edit.setText(DEFAULT_TEMPLATES[object_key])
-        self.body_edit.setPlainText(DEFAULT_TEMPLATES[body_key])
+        self.object_edit.setText(DEFAULTS[object_key])
+        self.body_edit.setPlainText(DEFAULTS[body_key])
