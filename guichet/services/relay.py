@@ -85,6 +85,11 @@ def _contact(session: Session, org: Organization, contact_id: int | None) -> Con
         if contact is None or contact.organization_id != org.id:
             raise ValidationError(f"L'interlocuteur choisi n'est pas chez « {org.legal_name} ».")
         return contact
+    return default_contact(org)
+
+
+def default_contact(org: Organization) -> Contact | None:
+    """Who a relay goes to when nobody is chosen: a living contact with an e-mail, else any."""
     living = [c for c in org.contacts if c.anonymized_at is None]
     return next((c for c in living if c.email), living[0] if living else None)
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from guichet.db import Database
-from guichet.models import Relay
+from guichet.models import Organization, Relay
+from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.opportunity_matches import find_matches
-from guichet.services.relay import RelayChoice
+from guichet.services.relay import RelayChoice, default_contact
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,32 @@ class RelayCandidate:
     declined_buyer_on: date | None
     member: bool
     ticked: bool
+    #: why the letter or the e-mail may not reach it (« pas d'e-mail », « adresse … incomplète »)
+    delivery: str = ""
 
     def choice(self) -> RelayChoice:
         return RelayChoice(self.organization_id, lot_ids=self.lot_ids)
+
+
+def _delivery_problems(db: Database, organization_ids: list[int]) -> dict[int, str]:
+    """What would stop a relay reaching each organization: no e-mail, an incomplete address."""
+    problems: dict[int, str] = {}
+    with db.unit_of_work(write=False) as session:
+        orgs = session.scalars(
+            select(Organization)
+            .where(Organization.id.in_(organization_ids or [-1]))
+            .options(selectinload(Organization.contacts))
+        )
+        for org in orgs:
+            contact = default_contact(org)
+            found = []
+            if not ((contact.email if contact else None) or org.email):
+                found.append("pas d'e-mail")
+            address = recipient_problems(recipient_address(org, contact))
+            if address:
+                found.append(address)
+            problems[org.id] = " ; ".join(found)
+    return problems
 
 
 @dataclass
@@ -71,6 +96,7 @@ def relay_candidates(
             for number in part.lot_numbers:
                 if number in by_number:
                     add(part.organization_id, entry, by_number[number])
+    delivery = _delivery_problems(db, list(found))
     result = [
         RelayCandidate(
             organization_id=org_id,
@@ -82,6 +108,7 @@ def relay_candidates(
             declined_buyer_on=entry.declined,
             member=entry.member,
             ticked=entry.member and org_id not in relayed and entry.declined is None,
+            delivery=delivery.get(org_id, ""),
         )
         for org_id, entry in found.items()
     ]

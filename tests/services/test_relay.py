@@ -144,3 +144,5 @@ def test_candidates_are_the_matches_pre_ticked_unless_already_relayed(
     assert set(found) == {first, second}
     assert found[first].ticked and found[first].lots == "1"
     assert not found[second].ticked and found[second].already_relayed
+    assert "pas d'e-mail" in found[first].delivery  # no e-mail, no address: said before relaying
+    assert "incomplète" in found[first].delivery

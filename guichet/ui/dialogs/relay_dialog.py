@@ -40,6 +40,15 @@ from guichet.ui.tasks import Task, TaskControl, run_task
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def remark(candidate: RelayCandidate) -> str:
+    parts = [
+        "déjà relayé" if candidate.already_relayed else "",
+        "a décliné cet acheteur" if candidate.declined_buyer_on else "",
+        candidate.delivery,
+    ]
+    return " ; ".join(p for p in parts if p)
+
+
 class CandidatesModel(RowsTableModel[RelayCandidate]):
     """The proposed members, the first column checkable (Espace ticks or unticks a member)."""
 
@@ -49,14 +58,7 @@ class CandidatesModel(RowsTableModel[RelayCandidate]):
                 Column("Adhérent", lambda c: c.name, tooltip=lambda c: c.reason),
                 Column("Lots", lambda c: c.lots),
                 Column("Pourquoi", lambda c: c.reason),
-                Column(
-                    "Remarque",
-                    lambda c: (
-                        "déjà relayé"
-                        if c.already_relayed
-                        else ("a décliné cet acheteur" if c.declined_buyer_on else "")
-                    ),
-                ),
+                Column("Remarque", remark, tooltip=remark),
             ],
             parent,
         )
