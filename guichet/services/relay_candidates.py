@@ -86,7 +86,7 @@ def relay_candidates(
 
     for lot in matches.lots:
         for match in lot.matches:
-            reason = "; ".join(match.reasons[:2])
+            reason = " ; ".join(match.reasons[:2])
             entry = _Entry(match.name, reason, match.member, match.declined_buyer_on)
             add(match.organization_id, entry, lot.lot_id)
     proposals = [p for lot in matches.lots for p in lot.groupements] + list(matches.groupements)
