@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "visits",
     "projects",
     "opportunities",
+    "relay",
 )
 
 

@@ -95,8 +95,3 @@ INVITATION_TEMPLATES: dict[str, str] = {
 def validate_invitation_template(source: str) -> None:
     """Raises ValidationError (French, with the line) when ``source`` is not a valid template."""
     validate_template(source, INVITATION_FIELDS)
-
-
-def template_fields(setting_key: str) -> dict[str, str]:
-    """The fields a template stored under ``setting_key`` may use."""
-    return INVITATION_FIELDS if setting_key in INVITATION_TEMPLATES else LETTER_FIELDS

@@ -73,6 +73,15 @@ def safe_file_name(text: str) -> str:
     return windows_file_name(cleaned[:150], default="courrier")
 
 
+def signature_lines(counsellor: Counsellor | None, agency: str) -> list[str]:
+    """The block under a letter: the counsellor's own signature, else name, title, agency."""
+    if counsellor is None:
+        return [agency]
+    if (counsellor.signature or "").strip():
+        return counsellor.signature.splitlines()  # type: ignore[union-attr]
+    return [counsellor.name, counsellor.title or "", agency]
+
+
 def _mark_sent(
     session: Session, letters: Sequence[Letter], moment: datetime, delays: Delays
 ) -> None:
@@ -141,12 +150,7 @@ class LetterService:
             phone = merge["conseiller.telephone"]
             sender += [f"Tél. : {phone}" if phone else "", counsellor.email or ""]
         sender.append(f"Réf. : {merge['mise_en_relation.reference']}")
-        if counsellor is None:
-            signature = [str(values["agency.name"])]
-        elif (counsellor.signature or "").strip():  # the counsellor's own signature block
-            signature = counsellor.signature.splitlines()  # type: ignore[union-attr]
-        else:
-            signature = [counsellor.name, counsellor.title or "", str(values["agency.name"])]
+        signature = signature_lines(counsellor, str(values["agency.name"]))
         version = hashlib.sha1(
             (str(values[object_key]) + "\x00" + str(values[body_key])).encode()
         ).hexdigest()[:12]

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from guichet.db import Database
 from guichet.models import Inquiry, Need, Referral
+from guichet.services.opportunity_figures import time_to_relay
 
 REFERRED_WITHIN = timedelta(hours=72)
 TAKEN_CARE_WITHIN = timedelta(days=5)
@@ -32,6 +33,10 @@ class Reactivity:
     referred_count: int
     taken_care_within_5d: float | None
     taken_care_count: int
+    # opportunities: working minutes from arrival to first relay (opportunity_figures)
+    relay_median_minutes: float | None = None
+    relay_within_hour: float | None = None
+    relay_count: int = 0
 
 
 def _share(hits: int, total: int) -> float | None:
@@ -79,6 +84,7 @@ def load_reactivity(db: Database, now: datetime) -> Reactivity:
         if s is not None and (t is not None or now - s >= TAKEN_CARE_WITHIN)
     ]
     taken_hits = sum(1 for s, t in eligible if t is not None and t - s <= TAKEN_CARE_WITHIN)
+    relay = time_to_relay(db, since, now)
     return Reactivity(
         median_minutes=statistics.median(minutes) if minutes else None,
         median_count=len(minutes),
@@ -86,4 +92,7 @@ def load_reactivity(db: Database, now: datetime) -> Reactivity:
         referred_count=len(first_sent),
         taken_care_within_5d=_share(taken_hits, len(eligible)),
         taken_care_count=len(eligible),
+        relay_median_minutes=relay.median_minutes,
+        relay_within_hour=relay.within_goal,
+        relay_count=relay.count,
     )

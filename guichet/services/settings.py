@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from guichet.db import Database
 from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
 from guichet.letters.invitation_templates import INVITATION_TEMPLATES, validate_invitation_template
+from guichet.letters.relay_template import RELAY_FIELDS, RELAY_TEMPLATES
 from guichet.letters.template import validate_template
 from guichet.models import Setting
 
@@ -134,6 +136,21 @@ SPECS: tuple[SettingSpec, ...] = (
                 DEFAULT_TEMPLATES["letters.email_body"],
                 "Brouillon d'e-mail : texte",
             ),
+        )
+    ),
+    SettingSpec("relay.reminder_first_days", int, 7, "Opportunités : 1re relance (J-)", 1, 90),
+    SettingSpec("relay.reminder_last_days", int, 2, "Opportunités : dernière relance (J-)", 0, 90),
+    SettingSpec("relay.workday_start_hour", int, 9, "Heures ouvrées : début (heure)", 0, 23),
+    SettingSpec("relay.workday_end_hour", int, 18, "Heures ouvrées : fin (heure)", 1, 24),
+    *(
+        SettingSpec(
+            key, str, text, label, validator=partial(validate_template, fields=RELAY_FIELDS)
+        )
+        for key, text, label in (
+            ("relay.letter_object", RELAY_TEMPLATES["relay.letter_object"], "Relais : objet"),
+            ("relay.letter_body", RELAY_TEMPLATES["relay.letter_body"], "Relais : texte"),
+            ("relay.email_object", RELAY_TEMPLATES["relay.email_object"], "Relais, e-mail : objet"),
+            ("relay.email_body", RELAY_TEMPLATES["relay.email_body"], "Relais, e-mail : texte"),
         )
     ),
 )

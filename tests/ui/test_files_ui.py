@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from guichet.importers.plan import ImportAction, ImportPlan, PlannedRow
-from guichet.models import Organization, OrganizationKind
+from guichet.models import Base, Organization, OrganizationKind
 from guichet.services.exports import ExportKind
 
 from guichet.ui import file_actions
@@ -196,6 +196,19 @@ def test_export_button_exports_the_rows_shown(
     assert "3 ligne(s)" in message_boxes[0]
 
 
+def _unreferenced() -> str:
+    """SQL condition: organizations no restricting foreign key points to (referrals, inquiries,
+    routing rules, opportunities…: whatever tables the schema has)."""
+    refs = sorted(
+        (fk.parent.table.name, fk.parent.name)
+        for table in Base.metadata.tables.values()
+        for fk in table.foreign_keys
+        if fk.column.table.name == "organization"
+        and (fk.ondelete or "").upper() not in ("CASCADE", "SET NULL")
+    )
+    return " AND ".join(f"id NOT IN (SELECT {c} FROM {t} WHERE {c} IS NOT NULL)" for t, c in refs)
+
+
 def test_backup_then_restore_from_the_menu(
     qtbot,
     demo_ctx: AppContext,
@@ -211,10 +224,7 @@ def test_backup_then_restore_from_the_menu(
     assert file_actions.backup(window) == target
     before = organizations(demo_ctx)
     with demo_ctx.db.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM opportunity")  # its buyers and answers go with it
-        conn.exec_driver_sql(
-            "DELETE FROM organization WHERE id NOT IN (SELECT partner_id FROM referral) AND id NOT IN (SELECT organization_id FROM inquiry WHERE organization_id IS NOT NULL) AND id NOT IN (SELECT partner_id FROM routing_rule)"
-        )
+        conn.exec_driver_sql(f"DELETE FROM organization WHERE {_unreferenced()}")
     assert organizations(demo_ctx) < before
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
 

@@ -31,6 +31,7 @@ from tools.screenshots import (
     directory_scenes,
     implantation_scenes,
     opportunities_scenes,
+    relay_scenes,
     visits_scenes,
 )
 from tools.screenshots.demo_clock import DEMO_NOW
@@ -235,6 +236,10 @@ SCENES: list[Scene] = [
     Scene("opportunites-groupements-proposes", opportunities_scenes.proposed_groupements),
     Scene("opportunites-groupement-retenu", opportunities_scenes.retained_groupement),
     Scene("opportunite-formulaire", opportunities_scenes.form),
+    Scene("opportunite-suivi", relay_scenes.follow_up),
+    Scene("opportunite-reponse", relay_scenes.answer),
+    Scene("opportunite-relayer", relay_scenes.relay),
+    Scene("relances-opportunites", relay_scenes.reminders),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.errors import ValidationError
-from guichet.letters.default_templates import DEFAULT_TEMPLATES
-from guichet.letters.invitation_templates import INVITATION_TEMPLATES, template_fields
 from guichet.letters.template import validate_template
+from guichet.letters.template_kinds import ALL_TEMPLATES, template_fields
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.theme import set_themed_style
@@ -33,8 +32,9 @@ KINDS = {
     "email": "Brouillon d'e-mail (pièce jointe : le courrier)",
     "invitation": "Invitation à une réunion (courrier)",
     "invitation_email": "Invitation à une réunion (e-mail)",
+    "relay.letter": "Relais d'une opportunité : courrier à l'adhérent",
+    "relay.email": "Relais d'une opportunité : brouillon d'e-mail",
 }
-TEMPLATES = {**DEFAULT_TEMPLATES, **INVITATION_TEMPLATES}
 
 
 class LetterTemplatesTab(QWidget):
@@ -42,7 +42,7 @@ class LetterTemplatesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("letterTemplatesTab")
         self.title = self.tr("Courriers")
-        self.texts: dict[str, str] = dict(TEMPLATES)
+        self.texts: dict[str, str] = dict(ALL_TEMPLATES)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("templateKindBox")
         for key, text in KINDS.items():
@@ -94,7 +94,8 @@ class LetterTemplatesTab(QWidget):
         self._show_kind()
 
     def _keys(self, kind: str) -> tuple[str, str]:
-        return f"letters.{kind}_object", f"letters.{kind}_body"
+        prefix = kind if kind.startswith("relay.") else f"letters.{kind}"
+        return f"{prefix}_object", f"{prefix}_body"
 
     def _store(self) -> None:
         object_key, body_key = self._keys(self._kind)
@@ -113,7 +114,7 @@ class LetterTemplatesTab(QWidget):
         self.on_text_changed()
 
     def load(self, values: dict[str, Any]) -> None:
-        self.texts = {key: str(values[key]) for key in TEMPLATES}
+        self.texts = {key: str(values[key]) for key in ALL_TEMPLATES}
         self._show_kind()
 
     def changes(self) -> dict[str, object]:
@@ -150,5 +151,5 @@ class LetterTemplatesTab(QWidget):
 
     def on_reset_clicked(self) -> None:
         object_key, body_key = self._keys(self._kind)
-        self.object_edit.setText(TEMPLATES[object_key])
-        self.body_edit.setPlainText(TEMPLATES[body_key])
+        self.object_edit.setText(ALL_TEMPLATES[object_key])
+        self.body_edit.setPlainText(ALL_TEMPLATES[body_key])

@@ -42,6 +42,7 @@ from guichet.ui.pages.followups_columns import (
     FollowUpLine,
     followup_columns,
 )
+from guichet.ui.pages.opportunity_reminders import OpportunityRemindersSection
 from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.table_model import ROW_ROLE, SORT_ROLE, RowsTableModel
@@ -156,10 +157,12 @@ class FollowUpsPage(QWidget):
         actions.addWidget(self.export_button)
         actions.addWidget(self.new_button)
 
+        self.opportunity_reminders = OpportunityRemindersSection(ctx, lambda: self.today(), self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.opportunity_reminders)
         self.refresh()
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
@@ -203,6 +206,8 @@ class FollowUpsPage(QWidget):
         if chosen:
             self._reselect(chosen, current.row())
         self.on_selection_changed()
+        if hasattr(self, "opportunity_reminders"):
+            self.opportunity_reminders.refresh()
 
     def _fit_columns(self) -> None:
         """Columns sized to their content once the table is on screen with rows; the long texts

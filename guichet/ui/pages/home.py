@@ -162,6 +162,10 @@ class HomePage(QWidget):
                 self.tr("mises en relation prises en charge en moins de 5 jours (90 jours)"),
                 "takenCareCard",
             ),
+            "relay": StatCard(
+                self.tr("médiane entre l'arrivée d'une opportunité et son relais (heures ouvrées)"),
+                "relayCard",
+            ),
         }
         for column, card in enumerate(self.reactivity_cards.values()):
             grid.addWidget(card, 1, column)
@@ -259,3 +263,16 @@ class HomePage(QWidget):
         ):
             cards[key].set_value(format_share(share) if share is not None else "—")
             cards[key].setToolTip(self.tr("sur %n cas", "", count))
+        cards["relay"].set_value(format_minutes(figures.relay_median_minutes))
+        cards["relay"].setToolTip(
+            self.tr(
+                "%1 relayées dans l'heure ouvrée, sur %n opportunité(s) (90 jours)",
+                "",
+                figures.relay_count,
+            ).replace(
+                "%1",
+                format_share(figures.relay_within_hour)
+                if figures.relay_within_hour is not None
+                else "—",
+            )
+        )

@@ -37,6 +37,7 @@ from guichet.ui.dialogs.groupement_dialog import GroupementDialog
 from guichet.ui.dialogs.opportunity_dialog import OpportunityDialog
 from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
+from guichet.ui.pages.opportunity_followup_panel import OpportunityFollowUpPanel
 from guichet.ui.pages.opportunity_matches_view import MatchesTree
 from guichet.ui.tasks import Task, TaskControl, run_task
 
@@ -84,6 +85,9 @@ class OpportunityDetailPanel(QWidget):
         self.tabs.addTab(self._matches_tab(), self.tr("Lots et correspondances"))
         self.tabs.addTab(self._groupements_tab(), self.tr("Groupements"))
         self.tabs.addTab(self._documents_tab(), self.tr("Documents"))
+        self.followup = OpportunityFollowUpPanel(ctx, actions=self.relay_actions)
+        self.followup.changed.connect(self._changed)
+        self.tabs.addTab(self.followup, self.tr("Relais et réponses"))
         self.show_detail(None)
 
     def _matches_tab(self) -> QWidget:
@@ -167,6 +171,7 @@ class OpportunityDetailPanel(QWidget):
 
     def show_detail(self, detail: OpportunityDetail | None) -> None:
         self.detail = detail
+        self.followup.show_opportunity(detail)
         self.document_list.clear()
         self.groupement_list.clear()
         if detail is None:

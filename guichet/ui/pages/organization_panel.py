@@ -43,6 +43,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
+from guichet.ui.pages.organization_opportunities import ReceivedOpportunitiesSection
 from guichet.ui.pages.organization_panel_parts import (
     contact_lines,
     plain_label,
@@ -172,6 +173,8 @@ class OrganizationPanel(QScrollArea):
         label_field(referrals_heading, self.referrals_view)
         self.referrals_view.activated.connect(self.on_referrals_view_activated)
         content.addWidget(self.referrals_view)
+        self.opportunities_section = ReceivedOpportunitiesSection(ctx)
+        content.addWidget(self.opportunities_section)
         self.content.hide()
 
     def minimumSizeHint(self) -> QSize:
@@ -210,6 +213,7 @@ class OrganizationPanel(QScrollArea):
 
     def show_detail(self, detail: OrganizationDetail) -> None:
         self.detail = detail
+        self.opportunities_section.show_for(detail.id)
         data = detail.data
         self.name_label.setText(detail.display_name)
         self.kind_label.setText(self.tr(detail.kind_label))
