@@ -12,6 +12,7 @@ class OrganizationKind(StrEnum):
     MEMBER = "member"
     PARTNER = "partner"
     AGENCY = "agency"
+    NETWORK = "network"
 
 
 class Channel(StrEnum):
@@ -47,8 +48,25 @@ class ReferralStatus(StrEnum):
 
 
 class MembershipStatus(StrEnum):
-    ACTIVE = "active"
-    LAPSED = "lapsed"
+    PROSPECT = "prospect"
+    CANDIDATE = "candidate"
+    MEMBER = "member"
+    LEFT = "left"
+    # Former names (before migration 0005), kept as aliases for code written against them.
+    ACTIVE = "member"
+    LAPSED = "left"
+
+
+class MembershipOrigin(StrEnum):
+    """What brought a membership: stored as a kind + an id (no foreign key: some of the
+    records it points at live in tables other branches own)."""
+
+    INQUIRY = "inquiry"
+    REFERRAL = "referral"
+    MEETING = "meeting"
+    VISIT = "visit"
+    OPPORTUNITY = "opportunity"
+    COUNSELLOR = "counsellor"
 
 
 class ResourceKind(StrEnum):
@@ -85,6 +103,7 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (OrganizationKind.MEMBER, "Adhérent"),
     (OrganizationKind.PARTNER, "Partenaire"),
     (OrganizationKind.AGENCY, "Agence"),
+    (OrganizationKind.NETWORK, "Réseau"),
     (Channel.DESK, "Accueil"),
     (Channel.PHONE, "Téléphone"),
     (Channel.EMAIL, "E-mail"),
@@ -105,8 +124,16 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ReferralStatus.UNREACHABLE, "Injoignable"),
     (ReferralStatus.REFUSED, "Refusée"),
     (ReferralStatus.EXPIRED, "Expirée"),
-    (MembershipStatus.ACTIVE, "Active"),
-    (MembershipStatus.LAPSED, "Échue"),
+    (MembershipStatus.PROSPECT, "Prospect"),
+    (MembershipStatus.CANDIDATE, "Candidat"),
+    (MembershipStatus.MEMBER, "Adhérent"),
+    (MembershipStatus.LEFT, "Sorti"),
+    (MembershipOrigin.INQUIRY, "Demande au guichet"),
+    (MembershipOrigin.REFERRAL, "Mise en relation"),
+    (MembershipOrigin.MEETING, "Réunion"),
+    (MembershipOrigin.VISIT, "Visite d'entreprise"),
+    (MembershipOrigin.OPPORTUNITY, "Opportunité"),
+    (MembershipOrigin.COUNSELLOR, "Conseiller"),
     (ResourceKind.SHEET, "Fiche d'information"),
     (ResourceKind.AID_SCHEME, "Dispositif d'aide"),
     (ResourceKind.MEETING, "Réunion à venir"),

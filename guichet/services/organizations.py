@@ -183,7 +183,7 @@ def _received_referrals(session: Session, organization_id: int) -> tuple[Receive
 def _detail(session: Session, org: Organization) -> OrganizationDetail:
     data = _data_of(org)
     memberships = tuple(
-        MembershipInfo(m.id, m.network, m.start_on, m.end_on, m.status, label(m.status))
+        MembershipInfo(m.id, m.network.legal_name, m.start_on, m.end_on, m.status, label(m.status))
         for m in sorted(org.memberships, key=lambda m: m.start_on, reverse=True)
     )
     contacts = sorted(

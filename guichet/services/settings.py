@@ -18,6 +18,7 @@ from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
 from guichet.letters.template import validate_template
 from guichet.models import Setting
+from guichet.services.network_settings import validate_goal_date, validate_scope
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,22 @@ SPECS: tuple[SettingSpec, ...] = (
         "import.max_cell_chars", int, 32_767, "Import : caractères par cellule au plus", 250, 1e6
     ),
     SettingSpec("import.max_megabytes", int, 48, "Import : données lues au plus (Mo)", 1, 2_000),
+    SettingSpec("network.goal_network", str, "Sotraban", "Objectif réseau : réseau"),
+    SettingSpec("network.goal_target", int, 100, "Objectif réseau : adhérents visés", 1, 100_000),
+    SettingSpec(
+        "network.goal_scope",
+        str,
+        "territory",
+        "Objectif réseau : adhérents comptés (territory : sur le territoire, everywhere : partout)",
+        validator=validate_scope,
+    ),
+    SettingSpec(
+        "network.goal_date",
+        str,
+        "",
+        "Objectif réseau : échéance (AAAA-MM-JJ, vide : sans échéance)",
+        validator=validate_goal_date,
+    ),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
         for key, text, label in (

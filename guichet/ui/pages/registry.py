@@ -50,6 +50,12 @@ def _followups(ctx: AppContext) -> QWidget:
     return FollowUpsPage(ctx)
 
 
+def _network(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.network import NetworkPage
+
+    return NetworkPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -57,4 +63,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("followups", "Relances", _followups),
         PageSpec("directory", "Annuaire", _directory),
         PageSpec("resources", "Ressources", _resources),
+        PageSpec("network", "Réseau", _network),
     ]

@@ -1,0 +1,232 @@
+"""Page « Réseau »: the goal's progress, members by month (a chart and the same figures as a
+table beside it, for screen readers and exact values), who brought this year's members, and a
+banner when the goal is reached."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from guichet.reference.dates import format_date_short, format_month_short
+from guichet.services.network_goals import (
+    Gain,
+    GoalProgress,
+    MonthFigures,
+    OriginCount,
+    goal_progress,
+    monthly_figures,
+)
+
+from guichet.ui.context import AppContext
+from guichet.ui.rows_view import rows_view
+from guichet.ui.table_model import Column, RowsTableModel, sorting_proxy
+
+MONTHS = 36
+
+
+def month_text(month: date) -> str:
+    return format_month_short(month)
+
+
+def progress_text(progress: GoalProgress) -> str:
+    goal = progress.goal
+    text = (
+        f"{progress.members} / {goal.target} adhérents de {goal.network} {goal.scope_label}"
+        f" — {progress.gained_this_year} gagné(s) en {progress.at.year}"
+    )
+    if goal.due_on is not None:
+        text += f", échéance le {format_date_short(goal.due_on)}"
+    return text + "."
+
+
+def milestone_text(progress: GoalProgress) -> str:
+    """The celebration, or nothing while the goal is not reached."""
+    if not progress.reached:
+        return ""
+    return (
+        f"Objectif atteint : {progress.members} adhérents de {progress.goal.network} "
+        f"{progress.goal.scope_label} (objectif {progress.goal.target}). Bravo à tous !"
+    )
+
+
+def month_columns(tr: Callable[[str], str]) -> list[Column[MonthFigures]]:
+    return [
+        Column(tr("Mois"), lambda r: month_text(r.month), sort_value=lambda r: r.month),
+        Column(tr("Adhérents"), lambda r: r.members, align_right=True),
+        Column(tr("Arrivées"), lambda r: r.arrivals, align_right=True),
+        Column(tr("Départs"), lambda r: r.departures, align_right=True),
+    ]
+
+
+def gain_columns(tr: Callable[[str], str]) -> list[Column[Gain]]:
+    return [
+        Column(tr("Adhérent"), lambda r: r.organization, tooltip=lambda r: r.organization),
+        Column(tr("Arrivée"), lambda r: r.start_on),
+        Column(tr("Apporté par"), lambda r: r.brought_by),
+    ]
+
+
+def origin_columns(tr: Callable[[str], str]) -> list[Column[OriginCount]]:
+    return [
+        Column(tr("Origine"), lambda r: r.label),
+        Column(tr("Adhérents gagnés"), lambda r: r.count, align_right=True),
+    ]
+
+
+def build_chart(months: list[MonthFigures], title: str) -> QChart:
+    """Members at the end of each month (a line) over arrivals and departures (bars)."""
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    categories = [month_text(m.month) for m in months]
+    bars = QBarSeries()
+    arrivals, departures = QBarSet("Arrivées"), QBarSet("Départs")
+    arrivals.append([float(m.arrivals) for m in months])
+    departures.append([float(m.departures) for m in months])
+    bars.append(arrivals)
+    bars.append(departures)
+    line = QLineSeries()
+    line.setName("Adhérents")
+    for index, m in enumerate(months):
+        line.append(QPointF(index, m.members))
+    chart.addSeries(bars)
+    chart.addSeries(line)
+    x_axis = QBarCategoryAxis()
+    x_axis.append(categories)
+    x_axis.setLabelsAngle(-90)
+    top = max((m.members for m in months), default=0)
+    y_axis = QValueAxis()
+    y_axis.setRange(0, max(10, top + 5))
+    y_axis.setLabelFormat("%d")
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for series in (bars, line):
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+class NetworkPage(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.today = ctx, today
+        self.setObjectName("networkPage")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Réseau</h2>")))
+        self.banner = QLabel()
+        self.banner.setObjectName("milestoneBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#milestoneBanner { background: #e6f4ea; color: #0b5323; "
+            "border: 1px solid #0b5323; padding: 8px; font-weight: bold; }"
+        )
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.headline = QLabel()
+        self.headline.setObjectName("networkHeadline")
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+
+        self.chart_view = QChartView()
+        self.chart_view.setObjectName("membersChart")
+        self.chart_view.setAccessibleName(self.tr("Graphique des adhérents par mois"))
+        self.chart_view.setAccessibleDescription(
+            self.tr("Les mêmes chiffres sont dans le tableau « Adhérents par mois ».")
+        )
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumSize(320, 80)
+        self.months_model: RowsTableModel[MonthFigures] = RowsTableModel(
+            month_columns(self.tr), self
+        )
+        self.months_view = rows_view("monthsTable", sorting_proxy(self.months_model, self))
+        self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
+        self.months_view.setSortingEnabled(True)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.setChildrenCollapsible(False)
+        top.addWidget(self.chart_view)
+        top.addWidget(self.months_view)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+
+        self.gains_model: RowsTableModel[Gain] = RowsTableModel(gain_columns(self.tr), self)
+        self.gains_view = rows_view("gainsTable", sorting_proxy(self.gains_model, self))
+        self.gains_view.setAccessibleName(self.tr("Adhérents gagnés cette année"))
+        self.gains_view.setSortingEnabled(True)
+        self.origins_model: RowsTableModel[OriginCount] = RowsTableModel(
+            origin_columns(self.tr), self
+        )
+        self.origins_view = rows_view("originsTable", self.origins_model)
+        self.origins_view.setAccessibleName(self.tr("Origines des adhérents gagnés"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("networkTabs")
+        self.tabs.addTab(self.gains_view, self.tr("Gagnés cette année"))
+        self.tabs.addTab(self.origins_view, self.tr("Origines"))
+
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.setChildrenCollapsible(False)
+        body.addWidget(top)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        layout.addWidget(body, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = self.today()
+        progress = goal_progress(self.ctx.db, day)
+        months = monthly_figures(self.ctx.db, months=MONTHS, at=day, goal=progress.goal)
+        self.show_figures(progress, months)
+
+    def show_figures(self, progress: GoalProgress, months: list[MonthFigures]) -> None:
+        self.headline.setText(progress_text(progress))
+        celebration = milestone_text(progress)
+        self.banner.setText(celebration)
+        self.banner.setVisible(bool(celebration))
+        old = self.chart_view.chart()
+        self.chart_view.setChart(
+            build_chart(months, f"Adhérents {progress.goal.scope_label}, par mois")
+        )
+        if old is not None:
+            old.deleteLater()
+        self.months_model.set_rows(list(reversed(months)))
+        self.gains_model.set_rows(list(progress.gains))
+        self.origins_model.set_rows(list(progress.origins))
+
+
+def home_caption(progress: GoalProgress | None) -> str:
+    """The Accueil card's caption under « 86 / 100 »."""
+    if progress is None:
+        return "adhérents du réseau"
+    return f"adhérents de {progress.goal.network} {progress.goal.scope_label}"
+
+
+def home_gains_text(progress: GoalProgress | None) -> str:
+    """Accueil's line under the cards: gained this year and what brought them."""
+    if progress is None:
+        return ""
+    if not progress.gains:
+        return f"Réseau : aucun adhérent gagné en {progress.at.year} pour l'instant."
+    brought = ", ".join(f"{o.count} {o.label.lower()}" for o in progress.origins)
+    text = f"Réseau : {progress.gained_this_year} adhérent(s) gagné(s) en {progress.at.year} ({brought})."
+    celebration = milestone_text(progress)
+    return f"{text} {celebration}" if celebration else text
