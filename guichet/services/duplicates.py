@@ -24,6 +24,7 @@ from guichet.errors import ValidationError
 from guichet.models import (
     Inquiry,
     Letter,
+    Membership,
     Organization,
     OrganizationKind,
     Referral,
@@ -61,6 +62,7 @@ _LEGAL_WORDS = re.compile(
 MOVED_LABELS = {
     "contacts": "contact(s)",
     "memberships": "adhésion(s)",
+    "network_members": "adhésion(s) au réseau",
     "inquiries": "demande(s)",
     "referrals": "mise(s) en relation",
     "letters": "courrier(s)",
@@ -323,6 +325,7 @@ def merge_organizations(
             ("referrals", Referral, Referral.partner_id),
             ("letters", Letter, Letter.organization_id),
             ("routing_rules", RoutingRule, RoutingRule.partner_id),
+            ("network_members", Membership, Membership.network_id),  # two networks merged
         ):
             records = list(session.scalars(select(model).where(column == remove_id)))
             for record in records:

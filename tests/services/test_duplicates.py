@@ -136,6 +136,7 @@ def test_merge_moves_every_link_copies_chosen_fields_and_audits(db: Database) ->
         "referrals": 1,
         "letters": 1,
         "routing_rules": 1,
+        "network_members": 0,
     }
     detail = OrganizationService(db).get(keep)
     assert detail.data.legal_name == "Chaudronnerie Lefebvre"
