@@ -31,6 +31,7 @@ OTHER_ORIGINS = (
     (MembershipOrigin.VISIT, 2),
 )
 HISTORY_YEARS = 3
+NETWORK_NAME = "Sotraban"
 RECENT = 6  # companies that joined in the last months
 
 
@@ -43,6 +44,7 @@ def build_memberships(
     companies: list[Organization],
 ) -> list[Membership]:
     network.kind = OrganizationKind.NETWORK
+    network.legal_name = NETWORK_NAME  # the name the goal setting and the filters use
     kinds = [k for k, weight in OTHER_ORIGINS for _ in range(weight)]
     history_start = today - timedelta(days=HISTORY_YEARS * 365)
     out = []
