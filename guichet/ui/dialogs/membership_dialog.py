@@ -38,6 +38,11 @@ def _date_edit(name: str, day: date) -> QDateEdit:
     return edit
 
 
+def picked_date(edit: QDateEdit) -> date:
+    qdate = edit.date()
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
 class JoinDialog(QDialog):
     """« Adhérer… »: the network, the status, the date and the origin."""
 
@@ -122,7 +127,7 @@ class JoinDialog(QDialog):
         if network_id is None:
             return
         status = MembershipStatus(self.status_box.currentData())
-        day = self.date_edit.date().toPython()
+        day = picked_date(self.date_edit)
         saved = attempt(
             self,
             lambda: self.service.join(
@@ -184,7 +189,7 @@ class LeaveDialog(QDialog):
         return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     def on_buttons_accepted(self) -> None:
-        day = self.date_edit.date().toPython()
+        day = picked_date(self.date_edit)
         reason = self.reason_edit.toPlainText()
         saved = attempt(self, lambda: self.service.leave(self.membership.id, on=day, reason=reason))
         if saved is not None:
