@@ -21,7 +21,7 @@ from guichet.cli.common import Context, FrenchHelpFormatter, db_is_default
 from guichet.cli.french_argparse import FrenchArgumentParser
 from guichet.errors import GuichetError
 
-COMMAND_MODULES = ("basics", "search", "files", "referrals")
+COMMAND_MODULES = ("basics", "search", "files", "referrals", "network")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
