@@ -7,6 +7,20 @@ from typing import Any
 
 from guichet.errors import ValidationError
 
+#: The cluster's trades: mechanics (24, 25, 28, 29.3, 33.1), electronics (26, 27), plastics
+#: (22.2) and hydrogen-related work (20.11, industrial gases). Beginnings of NAF codes.
+FIT_NAF_CODES = ("22.2", "24", "25", "26", "27", "28", "29.3", "33.1", "20.11")
+FIT_CAPABILITIES = (
+    "Mécanique",
+    "Chaudronnerie",
+    "Soudure",
+    "Électronique",
+    "Plasturgie",
+    "Hydrogène",
+    "Automatisme",
+    "Traitement de surface",
+    "Fabrication additive",
+)
 SCOPES = {"territory": "sur le territoire", "everywhere": "partout"}
 
 

@@ -18,7 +18,12 @@ from guichet.errors import ValidationError
 from guichet.letters.default_templates import DEFAULT_TEMPLATES
 from guichet.letters.template import validate_template
 from guichet.models import Setting
-from guichet.services.network_settings import validate_goal_date, validate_scope
+from guichet.services.network_settings import (
+    FIT_CAPABILITIES,
+    FIT_NAF_CODES,
+    validate_goal_date,
+    validate_scope,
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,15 @@ SPECS: tuple[SettingSpec, ...] = (
         "",
         "Objectif réseau : échéance (AAAA-MM-JJ, vide : sans échéance)",
         validator=validate_goal_date,
+    ),
+    SettingSpec(
+        "network.fit_naf_codes", list, list(FIT_NAF_CODES), "Prospects : codes NAF (débuts)"
+    ),
+    SettingSpec(
+        "network.fit_capabilities",
+        list,
+        list(FIT_CAPABILITIES),
+        "Prospects : compétences des métiers du réseau",
     ),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)
