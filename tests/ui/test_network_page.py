@@ -18,6 +18,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.membership_dialog import JoinDialog, LeaveDialog
 from guichet.ui.pages.network import NetworkPage
 from guichet.ui.pages.organization_memberships import MembershipsSection
+from guichet.ui.table_model import ROW_ROLE
 
 TODAY = date(2026, 12, 5)
 LILLEBONNE = "76384"
@@ -59,7 +60,7 @@ def test_the_page_shows_the_chart_the_table_and_celebrates_the_goal(
     qtmodeltester.check(page.months_model)
     qtmodeltester.check(page.gains_model)
     qtmodeltester.check(page.origins_model)
-    first = page.months_model.row_at(0)  # the newest month first
+    first = page.months_view.model().index(0, 0).data(ROW_ROLE)  # the newest month first
     assert first is not None and first.month == date(2026, 12, 1) and first.members == 2
     assert page.origins_model.row_at(0) is not None
     assert page.gains_model.rowCount() == 2
@@ -113,3 +114,46 @@ def test_the_card_section_joins_leaves_and_renews_from_the_keyboard(
         qtbot.keyClick(section.renew_button, Qt.Key.Key_Space)
     assert section.list.count() == 2
     assert section.list.item(0).data(Qt.ItemDataRole.UserRole).status == m.MembershipStatus.MEMBER
+
+
+def test_the_prospects_tab_proposes_membership(
+    qtbot: QtBot, qtmodeltester, ctx: AppContext, message_boxes: list[str]
+) -> None:
+    _world(ctx, 0)
+    with ctx.db.unit_of_work() as s:
+        s.add(
+            m.Organization(
+                legal_name="Usinage Martin",
+                naf_code="25.62B",
+                headcount_band="21",
+                commune_insee=LILLEBONNE,
+            )
+        )
+        s.add(
+            m.SireneEstablishment(
+                siret="73282932000074",
+                siren="732829320",
+                name="PLASTIQUES DU CAUX",
+                naf_code="22.29A",
+                commune_insee=LILLEBONNE,
+                active=True,
+            )
+        )
+    answers: list[bool | None] = [False, True]
+    page = NetworkPage(ctx, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    tab = page.prospects
+    tab.ask = lambda _p: answers.pop(0)
+    qtmodeltester.check(tab.model)
+    assert [p.name for p in tab.model.rows()] == ["Usinage Martin", "PLASTIQUES DU CAUX"]
+    assert tab.propose_button.isEnabled() and not tab.add_button.isEnabled()
+    qtbot.keyClick(tab.propose_button, Qt.Key.Key_Space)  # no agreement: refused, in French
+    assert message_boxes and "consentement" in message_boxes[-1]
+    qtbot.keyClick(tab.propose_button, Qt.Key.Key_Space)
+    assert "Adhésion proposée : demande D-" in tab.status.text()
+    assert tab.model.rows()[0].status == "Candidat" and not tab.propose_button.isEnabled()
+    tab.view.setCurrentIndex(tab.proxy.index(1, 0))
+    assert tab.add_button.isEnabled()
+    qtbot.keyClick(tab.add_button, Qt.Key.Key_Space)
+    assert "ajoutée à l'annuaire" in tab.status.text()
+    assert all(p.in_directory for p in tab.model.rows())

@@ -31,6 +31,7 @@ from guichet.services.network_goals import (
 )
 
 from guichet.ui.context import AppContext
+from guichet.ui.pages.network_prospects import ProspectsTab
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import Column, RowsTableModel, sorting_proxy
 
@@ -161,6 +162,7 @@ class NetworkPage(QWidget):
         self.months_view = rows_view("monthsTable", sorting_proxy(self.months_model, self))
         self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
         self.months_view.setSortingEnabled(True)
+        self.months_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest month first
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setChildrenCollapsible(False)
         top.addWidget(self.chart_view)
@@ -181,6 +183,8 @@ class NetworkPage(QWidget):
         self.tabs.setObjectName("networkTabs")
         self.tabs.addTab(self.gains_view, self.tr("Gagnés cette année"))
         self.tabs.addTab(self.origins_view, self.tr("Origines"))
+        self.prospects = ProspectsTab(ctx, today=today)
+        self.tabs.addTab(self.prospects, self.tr("Prospects"))
 
         body = QSplitter(Qt.Orientation.Vertical)
         body.setChildrenCollapsible(False)
@@ -196,6 +200,7 @@ class NetworkPage(QWidget):
         progress = goal_progress(self.ctx.db, day)
         months = monthly_figures(self.ctx.db, months=MONTHS, at=day, goal=progress.goal)
         self.show_figures(progress, months)
+        self.prospects.refresh(progress.goal.network)
 
     def show_figures(self, progress: GoalProgress, months: list[MonthFigures]) -> None:
         self.headline.setText(progress_text(progress))
@@ -208,7 +213,7 @@ class NetworkPage(QWidget):
         )
         if old is not None:
             old.deleteLater()
-        self.months_model.set_rows(list(reversed(months)))
+        self.months_model.set_rows(months)
         self.gains_model.set_rows(list(progress.gains))
         self.origins_model.set_rows(list(progress.origins))
 
