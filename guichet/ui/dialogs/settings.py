@@ -30,6 +30,7 @@ from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
+from guichet.ui.dialogs.settings_network import NetworkSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
@@ -60,7 +61,8 @@ class SettingsDialog(QDialog):
         self.templates_tab = LetterTemplatesTab()
         self.routing_tab = RoutingSettingsTab(ctx)
         self.tabs.addTab(self.routing_tab, self.routing_tab.title)
-        for tab in (self.followup_tab, self.templates_tab):
+        self.network_tab = NetworkSettingsTab(ctx)
+        for tab in (self.followup_tab, self.templates_tab, self.network_tab):
             self.tabs.addTab(tab, tab.title)
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
@@ -239,6 +241,7 @@ class SettingsDialog(QDialog):
         self.on_logo_edit_text_changed(self.logo_edit.text())
         self.followup_tab.load(values)
         self.templates_tab.load(values)
+        self.network_tab.load(values)
         self._reload_counsellors()
 
     def values(self) -> dict[str, object]:
@@ -250,6 +253,7 @@ class SettingsDialog(QDialog):
         changes["agency.logo_path"] = self.logo_edit.text().strip()
         changes.update(self.followup_tab.changes())
         changes.update(self.templates_tab.changes())
+        changes.update(self.network_tab.changes())
         return changes
 
     def on_buttons_accepted(self) -> None:
