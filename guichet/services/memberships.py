@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import (
+    Inquiry,
     Membership,
     MembershipOrigin,
     MembershipStatus,
@@ -70,13 +71,17 @@ class MembershipRow:
         return self.status in OPEN
 
 
-def origin_label(kind: MembershipOrigin | None, origin_id: int | None = None) -> str:
+def origin_label(
+    kind: MembershipOrigin | None, origin_id: int | None = None, reference: str | None = None
+) -> str:
     if kind is None:
         return "Origine non renseignée"
+    if reference:
+        return f"{label(kind)} {reference}"
     return label(kind) + (f" n° {origin_id}" if origin_id is not None else "")
 
 
-def membership_row(m: Membership) -> MembershipRow:
+def membership_row(m: Membership, reference: str | None = None) -> MembershipRow:
     return MembershipRow(
         id=m.id,
         organization_id=m.organization_id,
@@ -90,7 +95,7 @@ def membership_row(m: Membership) -> MembershipRow:
         left_reason=m.left_reason,
         origin_kind=m.origin_kind,
         origin_id=m.origin_id,
-        origin_label=origin_label(m.origin_kind, m.origin_id),
+        origin_label=origin_label(m.origin_kind, m.origin_id, reference),
     )
 
 
@@ -189,12 +194,24 @@ class MembershipService:
 
     def for_organization(self, organization_id: int) -> list[MembershipRow]:
         with self.db.unit_of_work(write=False) as s:
-            rows = s.scalars(
-                _loaded()
-                .where(Membership.organization_id == organization_id)
-                .order_by(Membership.start_on.desc(), Membership.id.desc())
+            rows = list(
+                s.scalars(
+                    _loaded()
+                    .where(Membership.organization_id == organization_id)
+                    .order_by(Membership.start_on.desc(), Membership.id.desc())
+                )
             )
-            return [membership_row(m) for m in rows]
+            inquiry_ids = [
+                m.origin_id
+                for m in rows
+                if m.origin_kind == MembershipOrigin.INQUIRY and m.origin_id
+            ]
+            references = dict(
+                s.execute(select(Inquiry.id, Inquiry.reference).where(Inquiry.id.in_(inquiry_ids)))
+                .tuples()
+                .all()
+            )
+            return [membership_row(m, references.get(m.origin_id or 0)) for m in rows]
 
     def join(
         self,

@@ -91,6 +91,15 @@ def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
     return show
 
 
+def _network_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from tools.screenshots import network_scenes
+
+        return getattr(network_scenes, name)(window)
+
+    return show
+
+
 def _referral_dialog(window: MainWindow) -> QWidget:
     from guichet.services.referral_needs import recent_needs
 
@@ -189,6 +198,10 @@ SCENES: list[Scene] = [
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
+    Scene("reseau", _network_scene("network")),
+    Scene("reseau-prospects", _network_scene("prospects")),
+    Scene("parametres-reseau", _network_scene("network_settings")),
+    Scene("fiche-adhesions", _network_scene("card_memberships")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes")

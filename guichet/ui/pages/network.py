@@ -17,8 +17,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from guichet.reference.dates import format_date_short, format_month_short
 from guichet.services.network_goals import (
@@ -36,6 +36,8 @@ from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import Column, RowsTableModel, sorting_proxy
 
 MONTHS = 36
+#: Colours told apart without colour vision too (a line against bars; blue against orange).
+MEMBERS_COLOUR, ARRIVALS_COLOUR, DEPARTURES_COLOUR = "#1f3a93", "#2e86de", "#e67e22"
 
 
 def month_text(month: date) -> str:
@@ -92,15 +94,20 @@ def build_chart(months: list[MonthFigures], title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    categories = [month_text(m.month) for m in months]
+    categories = [f"{m.month:%m/%y}" for m in months]  # short: 36 of them under the chart
     bars = QBarSeries()
     arrivals, departures = QBarSet("Arrivées"), QBarSet("Départs")
+    arrivals.setColor(QColor(ARRIVALS_COLOUR))
+    departures.setColor(QColor(DEPARTURES_COLOUR))
     arrivals.append([float(m.arrivals) for m in months])
     departures.append([float(m.departures) for m in months])
     bars.append(arrivals)
     bars.append(departures)
     line = QLineSeries()
     line.setName("Adhérents")
+    pen = QPen(QColor(MEMBERS_COLOUR))
+    pen.setWidth(3)
+    line.setPen(pen)
     for index, m in enumerate(months):
         line.append(QPointF(index, m.members))
     chart.addSeries(bars)
@@ -108,15 +115,25 @@ def build_chart(months: list[MonthFigures], title: str) -> QChart:
     x_axis = QBarCategoryAxis()
     x_axis.append(categories)
     x_axis.setLabelsAngle(-90)
+    x_axis.setTruncateLabels(False)
     top = max((m.members for m in months), default=0)
-    y_axis = QValueAxis()
+    y_axis = QValueAxis()  # members, on the left
     y_axis.setRange(0, max(10, top + 5))
     y_axis.setLabelFormat("%d")
+    y_axis.setTitleText("Adhérents")
+    moves = max((max(m.arrivals, m.departures) for m in months), default=0)
+    moves_axis = QValueAxis()  # arrivals and departures, on the right: a few a month
+    moves_axis.setRange(0, max(4, moves + 1))
+    moves_axis.setTickCount(max(4, moves + 1) + 1)
+    moves_axis.setLabelFormat("%d")
+    moves_axis.setTitleText("Arrivées, départs")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    for series in (bars, line):
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+    chart.addAxis(moves_axis, Qt.AlignmentFlag.AlignRight)
+    bars.attachAxis(x_axis)
+    bars.attachAxis(moves_axis)
+    line.attachAxis(x_axis)
+    line.attachAxis(y_axis)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
@@ -163,17 +180,17 @@ class NetworkPage(QWidget):
         self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
         self.months_view.setSortingEnabled(True)
         self.months_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest month first
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.setChildrenCollapsible(False)
-        top.addWidget(self.chart_view)
-        top.addWidget(self.months_view)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top = QWidget()
+        beside = QHBoxLayout(top)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.chart_view, 1)
+        beside.addWidget(self.months_view)
 
         self.gains_model: RowsTableModel[Gain] = RowsTableModel(gain_columns(self.tr), self)
         self.gains_view = rows_view("gainsTable", sorting_proxy(self.gains_model, self))
         self.gains_view.setAccessibleName(self.tr("Adhérents gagnés cette année"))
         self.gains_view.setSortingEnabled(True)
+        self.gains_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the latest first
         self.origins_model: RowsTableModel[OriginCount] = RowsTableModel(
             origin_columns(self.tr), self
         )
@@ -214,6 +231,14 @@ class NetworkPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.months_model.set_rows(months)
+        # The table beside the chart shows its four columns whole; the chart takes the rest.
+        view, header = self.months_view, self.months_view.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(i), view.sizeHintForColumn(i))
+            for i in range(self.months_model.columnCount())
+        )
+        scroll = view.verticalScrollBar().sizeHint().width()
+        view.setFixedWidth(columns + scroll + 2 * view.frameWidth() + 24)
         self.gains_model.set_rows(list(progress.gains))
         self.origins_model.set_rows(list(progress.origins))
 
