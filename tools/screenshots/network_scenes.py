@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from guichet.ui.main_window import MainWindow
 from tools.screenshots.demo_clock import DEMO_NOW
+
+from guichet.ui.main_window import MainWindow
 
 
 def _network_page(window: MainWindow) -> QWidget:
