@@ -156,13 +156,13 @@ LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _LABEL_
 def label(value: StrEnum | str) -> str:
     """French label of an enum value (the UI passes it through ``tr`` as well).
 
-    A plain string (a value not yet loaded back as its enum) gets the label only when its
-    value belongs to a single enum.
+    A plain string (a value not yet loaded back as its enum) gets the label only when every
+    enum holding that value labels it the same (« member »: Adhérent either way).
     """
     if isinstance(value, StrEnum):
         return LABELS.get((type(value), value.value), str(value))
-    matches = [text for (_, raw), text in LABELS.items() if raw == value]
-    return matches[0] if len(matches) == 1 else str(value)
+    matches = {text for (_, raw), text in LABELS.items() if raw == value}
+    return matches.pop() if len(matches) == 1 else str(value)
 
 
 def enum_column(enum_cls: type[StrEnum]) -> Enum:
