@@ -19,6 +19,7 @@ from guichet.models import (
     Capability,
     Certification,
     Inquiry,
+    Membership,
     MembershipStatus,
     Need,
     Organization,
@@ -383,4 +384,9 @@ def _delete_blockers(session: Session, organization_id: int) -> list[str]:
     )
     if rules:
         blockers.append(f"elle est le partenaire de {rules} règle(s) d'orientation")
+    members = count(
+        select(func.count()).select_from(Membership).where(Membership.network_id == organization_id)
+    )
+    if members:
+        blockers.append(f"c'est le réseau de {members} adhésion(s)")
     return blockers

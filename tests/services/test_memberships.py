@@ -150,3 +150,12 @@ def test_the_goal_network_is_found_by_name(world: tuple[Database, int]) -> None:
     assert goal_progress(db, TODAY).members == 0
     with pytest.raises(ValidationError, match="AAAA-MM-JJ"):
         SettingsService(db).update({"network.goal_date": "30/06/2027"})
+
+
+def test_a_network_with_members_cannot_be_deleted(world: tuple[Database, int]) -> None:
+    from guichet.services.organizations import OrganizationService
+
+    db, sotraban = world
+    MembershipService(db).join(_org(db, "Eta Usinage"), sotraban, on=date(2026, 1, 5))
+    with pytest.raises(ValidationError, match="réseau de 1 adhésion"):
+        OrganizationService(db).delete(sotraban)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from guichet.services.overview import load_overview
 from guichet.services.settings import SettingsService
+
 from guichet.ui.context import AppContext
 from guichet.ui.pages.home import HomePage
 
