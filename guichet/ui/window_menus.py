@@ -25,6 +25,7 @@ PAGE_MNEMONICS = {
     "followups": "Re&lances",
     "directory": "A&nnuaire",
     "resources": "Re&ssources",
+    "network": "Rés&eau",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {
