@@ -172,19 +172,20 @@ class NetworkPage(QWidget):
             self.tr("Les mêmes chiffres sont dans le tableau « Adhérents par mois ».")
         )
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(320, 80)
+        self.chart_view.setMinimumSize(200, 80)
         self.months_model: RowsTableModel[MonthFigures] = RowsTableModel(
             month_columns(self.tr), self
         )
         self.months_view = rows_view("monthsTable", sorting_proxy(self.months_model, self))
+        self.months_view.setMinimumWidth(120)
         self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
         self.months_view.setSortingEnabled(True)
         self.months_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest month first
         top = QWidget()
         beside = QHBoxLayout(top)
         beside.setContentsMargins(0, 0, 0, 0)
-        beside.addWidget(self.chart_view, 1)
-        beside.addWidget(self.months_view)
+        beside.addWidget(self.chart_view, 2)
+        beside.addWidget(self.months_view, 1)  # up to its columns whole (below)
 
         self.gains_model: RowsTableModel[Gain] = RowsTableModel(gain_columns(self.tr), self)
         self.gains_view = rows_view("gainsTable", sorting_proxy(self.gains_model, self))
@@ -231,14 +232,15 @@ class NetworkPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.months_model.set_rows(months)
-        # The table beside the chart shows its four columns whole; the chart takes the rest.
+        # The table beside the chart widens up to its four columns whole; the chart takes the
+        # rest (a narrow window scrolls the table rather than growing past the screen).
         view, header = self.months_view, self.months_view.horizontalHeader()
         columns = sum(
             max(header.sectionSizeHint(i), view.sizeHintForColumn(i))
             for i in range(self.months_model.columnCount())
         )
         scroll = view.verticalScrollBar().sizeHint().width()
-        view.setFixedWidth(columns + scroll + 2 * view.frameWidth() + 24)
+        view.setMaximumWidth(columns + scroll + 2 * view.frameWidth() + 24)
         self.gains_model.set_rows(list(progress.gains))
         self.origins_model.set_rows(list(progress.origins))
 
