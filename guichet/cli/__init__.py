@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "projects",
     "opportunities",
     "relay",
+    "network",
 )
 
 

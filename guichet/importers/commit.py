@@ -35,6 +35,7 @@ class CommitCounts:
     created: int
     updated: int
     contacts: int
+    created_ids: tuple[int, ...] = ()  # in the order of the plan's creations
 
 
 AUDIT_COLUMNS = (
@@ -178,4 +179,9 @@ def write_plan(
         updated = writer.update(updates, plan.kind)
         progress(total, total)
         contacts = writer.finish()
-    return CommitCounts(created=created, updated=updated, contacts=contacts)
+    return CommitCounts(
+        created=created,
+        updated=updated,
+        contacts=contacts,
+        created_ids=tuple(writer.created_ids),
+    )

@@ -55,6 +55,7 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("contact_role", "Fonction du contact", ("fonction", "poste", "titre", "role", "job title", "qualite"), 120, contact=True),
     ImportField("contact_email", "E-mail du contact", ("e mail", "email", "mail", "courriel"), 254, contact=True),
     ImportField("contact_phone", "Téléphone du contact", ("portable", "mobile", "gsm", "tel portable", "telephone portable", "telephone", "tel", "phone", "ligne directe"), 40, contact=True),
+    ImportField("network", "Réseau (adhésion)", ("reseau", "reseau d adhesion", "adhesion", "adherent de", "network", "cluster"), 80),
 )
 # fmt: on
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}

@@ -51,6 +51,7 @@ class PlannedRow:
     changes: tuple[str, ...] = ()
     contact: dict[str, Any] | None = field(default=None, compare=False, hash=False)
     warnings: tuple[str, ...] = ()
+    network: str | None = None  # a membership to create (the « Réseau » column)
 
     @property
     def action_label(self) -> str:
@@ -167,6 +168,7 @@ def plan_rows(
                     values=values,
                     contact=checked.contact,
                     warnings=warnings,
+                    network=checked.network,
                     **base,
                 )
             )
@@ -180,7 +182,15 @@ def plan_rows(
             contact = None
         if not changes and contact is None:
             reason = " ".join(("Déjà à jour.", *warnings))
-            planned.append(PlannedRow(action=ImportAction.SKIP, reason=reason, **base))
+            planned.append(
+                PlannedRow(
+                    action=ImportAction.SKIP,
+                    reason=reason,
+                    organization_id=match,  # still joins its network (import of members)
+                    network=checked.network,
+                    **base,
+                )
+            )
             continue
         what = [_label(k) for k in changes] + (["nouveau contact"] if contact else [])
         reason = " ".join((f"Mise à jour : {', '.join(what)}.", *warnings))
@@ -193,6 +203,7 @@ def plan_rows(
                 changes=tuple(changes),
                 contact=contact,
                 warnings=warnings,
+                network=checked.network,
                 **base,
             )
         )

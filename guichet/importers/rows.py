@@ -82,6 +82,7 @@ class CheckedRow:
 
     organization: dict[str, Any] = field(default_factory=dict)
     contact: dict[str, Any] | None = None
+    network: str | None = None  # the network the organisation is a member of
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -392,4 +393,5 @@ def check_row(row: list[str], mapping: Mapping, checks: BulkValidators | None = 
         if email is not None:
             out.organization["email"] = email
     _contact(values, out, checks)
+    out.network = values.get("network") or None
     return out

@@ -12,6 +12,7 @@ class OrganizationKind(StrEnum):
     MEMBER = "member"
     PARTNER = "partner"
     AGENCY = "agency"
+    NETWORK = "network"
 
 
 class Channel(StrEnum):
@@ -54,8 +55,25 @@ class ReferralStatus(StrEnum):
 
 
 class MembershipStatus(StrEnum):
-    ACTIVE = "active"
-    LAPSED = "lapsed"
+    PROSPECT = "prospect"
+    CANDIDATE = "candidate"
+    MEMBER = "member"
+    LEFT = "left"
+    # Former names (before migration 0005), kept as aliases for code written against them.
+    ACTIVE = "member"
+    LAPSED = "left"
+
+
+class MembershipOrigin(StrEnum):
+    """What brought a membership: stored as a kind + an id (no foreign key: some of the
+    records it points at live in tables other branches own)."""
+
+    INQUIRY = "inquiry"
+    REFERRAL = "referral"
+    MEETING = "meeting"
+    VISIT = "visit"
+    OPPORTUNITY = "opportunity"
+    COUNSELLOR = "counsellor"
 
 
 class ResourceKind(StrEnum):
@@ -123,6 +141,7 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (OrganizationKind.MEMBER, "Adhérent"),
     (OrganizationKind.PARTNER, "Partenaire"),
     (OrganizationKind.AGENCY, "Agence"),
+    (OrganizationKind.NETWORK, "Réseau"),
     (Channel.DESK, "Accueil"),
     (Channel.PHONE, "Téléphone"),
     (Channel.EMAIL, "E-mail"),
@@ -147,8 +166,16 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ReferralStatus.UNREACHABLE, "Injoignable"),
     (ReferralStatus.REFUSED, "Refusée"),
     (ReferralStatus.EXPIRED, "Expirée"),
-    (MembershipStatus.ACTIVE, "Active"),
-    (MembershipStatus.LAPSED, "Échue"),
+    (MembershipStatus.PROSPECT, "Prospect"),
+    (MembershipStatus.CANDIDATE, "Candidat"),
+    (MembershipStatus.MEMBER, "Adhérent"),
+    (MembershipStatus.LEFT, "Sorti"),
+    (MembershipOrigin.INQUIRY, "Demande au guichet"),
+    (MembershipOrigin.REFERRAL, "Mise en relation"),
+    (MembershipOrigin.MEETING, "Réunion"),
+    (MembershipOrigin.VISIT, "Visite d'entreprise"),
+    (MembershipOrigin.OPPORTUNITY, "Opportunité"),
+    (MembershipOrigin.COUNSELLOR, "Conseiller"),
     (ResourceKind.SHEET, "Fiche d'information"),
     (ResourceKind.AID_SCHEME, "Dispositif d'aide"),
     (ResourceKind.MEETING, "Réunion à venir"),
@@ -188,7 +215,8 @@ def label(value: StrEnum | str) -> str:
     """French label of an enum value (the UI passes it through ``tr`` as well).
 
     A plain string (a value not yet loaded back as its enum) gets the label only when every
-    enum having that value gives it the same label (« closed » is « Close » for both).
+    enum having that value gives it the same label (« closed » is « Close » for both, « member »
+    is Adhérent either way).
     """
     if isinstance(value, StrEnum):
         return LABELS.get((type(value), value.value), str(value))

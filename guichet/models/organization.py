@@ -59,7 +59,9 @@ class Organization(Versioned, Base):
         secondary="organization_sector", order_by="Sector.name"
     )
     memberships: Mapped[list[Membership]] = relationship(
-        back_populates="organization", cascade="all, delete-orphan"
+        back_populates="organization",
+        cascade="all, delete-orphan",
+        foreign_keys="Membership.organization_id",
     )
 
     @property

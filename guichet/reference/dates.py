@@ -37,3 +37,8 @@ def format_number(value: float, digits: int = 0) -> str:
 def format_share(value: float) -> str:
     """A share in [0, 1] as « 81 % »."""
     return format_percent(value, format="#,##0 %", locale=LOCALE)
+
+
+def format_month_short(day: date) -> str:
+    """« déc. 2026 »: a month, for charts and monthly tables."""
+    return format_date(day, format="MMM y", locale=LOCALE)

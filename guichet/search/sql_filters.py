@@ -98,7 +98,8 @@ def filter_sql(
         now = day(today)
         out.conditions.append(
             "EXISTS (SELECT 1 FROM membership m WHERE m.organization_id = o.id "
-            f"AND lower(m.network) = lower({out.bind(f.network)}) "
+            "AND EXISTS (SELECT 1 FROM organization n WHERE n.id = m.network_id "
+            f"AND lower(n.legal_name) = lower({out.bind(f.network)})) "
             f"AND m.status = {out.bind(MembershipStatus.ACTIVE.value)} "
             f"AND m.start_on <= {now} AND (m.end_on IS NULL OR m.end_on >= {now}))"
         )

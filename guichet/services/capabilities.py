@@ -248,5 +248,13 @@ def sectors(db: Database) -> list[ListItem]:
 def networks(db: Database) -> list[str]:
     """Names of the networks organizations are members of (Sotraban first when present)."""
     with db.unit_of_work() as session:
-        names = sorted(set(session.scalars(select(Membership.network))))
+        names = sorted(
+            set(
+                session.scalars(
+                    select(Organization.legal_name).join(
+                        Membership, Membership.network_id == Organization.id
+                    )
+                )
+            )
+        )
     return sorted(names, key=lambda n: (n != "Sotraban", n.casefold()))

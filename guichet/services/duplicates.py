@@ -27,6 +27,7 @@ from guichet.models import (
     GroupementMember,
     Inquiry,
     Letter,
+    Membership,
     Opportunity,
     OpportunityAward,
     Organization,
@@ -68,6 +69,7 @@ _LEGAL_WORDS = re.compile(
 MOVED_LABELS = {
     "contacts": "contact(s)",
     "memberships": "adhésion(s)",
+    "network_members": "adhésion(s) au réseau",
     "inquiries": "demande(s)",
     "referrals": "mise(s) en relation",
     "letters": "courrier(s)",
@@ -347,6 +349,7 @@ def merge_organizations(
             ("routing_rules", RoutingRule, RoutingRule.partner_id),
             ("visits", Visit, Visit.organization_id),
             *OPPORTUNITY_LINKS,
+            ("network_members", Membership, Membership.network_id),  # two networks merged
         ):
             records = list(session.scalars(select(model).where(column == remove_id)))
             for record in records:

@@ -33,6 +33,7 @@ from guichet.importers.plan import ImportAction, ImportPlan, PlannedRow, load_ex
 from guichet.importers.tables import Table, read_table
 from guichet.models import ImportMapping, OrganizationKind
 from guichet.search.indexer import process_pending
+from guichet.services.import_memberships import import_memberships
 from guichet.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class ImportReport:
     contacts: int
     rows: list[PlannedRow]
     dry_run: bool = False
+    memberships: int = 0
 
     @property
     def summary(self) -> str:
@@ -58,6 +60,7 @@ class ImportReport:
             f"{self.created} organisation(s) {verb} créée(s), {self.updated} mise(s) à jour, "
             f"{self.contacts} contact(s) ajouté(s) ; {self.skipped} ligne(s) ignorée(s), "
             f"{self.rejected} rejetée(s)."
+            + (f" {self.memberships} adhésion(s) enregistrée(s)." if self.memberships else "")
         )
 
 
@@ -166,7 +169,7 @@ class OrganizationImportService:
             check()
             if dry_run:
                 s.rollback()
-                counts = None
+                counts, memberships = None, 0
             else:
                 counts = write_plan(
                     conn,
@@ -177,6 +180,7 @@ class OrganizationImportService:
                     progress=progress,
                 )
                 check()
+                memberships = import_memberships(s, plan, counts.created_ids, kind)
                 index_imported(conn)
                 s.merge(
                     ImportMapping(
@@ -193,6 +197,7 @@ class OrganizationImportService:
             contacts=counts.contacts if counts else sum(1 for r in plan.rows if r.contact),
             rows=plan.rows,
             dry_run=dry_run,
+            memberships=memberships,
         )
 
     def remember(self, table: Table, mapping: Mapping) -> None:

@@ -19,6 +19,7 @@ from guichet.models import (
     Capability,
     Certification,
     Inquiry,
+    Membership,
     MembershipStatus,
     Need,
     Organization,
@@ -183,7 +184,7 @@ def _received_referrals(session: Session, organization_id: int) -> tuple[Receive
 def _detail(session: Session, org: Organization) -> OrganizationDetail:
     data = _data_of(org)
     memberships = tuple(
-        MembershipInfo(m.id, m.network, m.start_on, m.end_on, m.status, label(m.status))
+        MembershipInfo(m.id, m.network.legal_name, m.start_on, m.end_on, m.status, label(m.status))
         for m in sorted(org.memberships, key=lambda m: m.start_on, reverse=True)
     )
     contacts = sorted(
@@ -383,4 +384,9 @@ def _delete_blockers(session: Session, organization_id: int) -> list[str]:
     )
     if rules:
         blockers.append(f"elle est le partenaire de {rules} règle(s) d'orientation")
+    members = count(
+        select(func.count()).select_from(Membership).where(Membership.network_id == organization_id)
+    )
+    if members:
+        blockers.append(f"c'est le réseau de {members} adhésion(s)")
     return blockers

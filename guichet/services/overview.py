@@ -22,13 +22,13 @@ from guichet.models import (
     label,
 )
 from guichet.services.followups import DueReferral, due_referrals
+from guichet.services.network_goals import GoalProgress, goal_progress
 from guichet.services.reactivity import Reactivity, load_reactivity
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import ReferralService
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
 
-NETWORK_GOAL = 100
 OPEN_REFERRAL_STATUSES = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.TAKEN_CARE)
 
 
@@ -56,6 +56,7 @@ class Overview:
     follow_ups_due: list[DueReferral] = field(default_factory=list)
     latest_referrals: list[ReferralRow] = field(default_factory=list)
     reactivity: Reactivity | None = None
+    network: GoalProgress | None = None  # the goal: members counted in its scope, gains
 
 
 def _rows(inquiries: list[Inquiry], counsellors: dict[int, str]) -> list[InquiryRow]:
@@ -83,6 +84,7 @@ def load_overview(
     latest_referrals = ReferralService(db).list_referrals(limit=latest)
     reactivity = load_reactivity(db, moment)
     territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
+    network = goal_progress(db, day)
     with db.unit_of_work(write=False) as s:
         count = lambda query: s.scalar(query) or 0  # noqa: E731
         active = (
@@ -113,7 +115,7 @@ def load_overview(
             organizations=count(select(func.count()).select_from(Organization)),
             active_members=count(select(func.count()).select_from(active)),
             members_on_territory=members_on_territory,
-            network_goal=NETWORK_GOAL,
+            network_goal=network.goal.target,
             open_inquiries=count(
                 select(func.count())
                 .select_from(Inquiry)
@@ -129,4 +131,5 @@ def load_overview(
             follow_ups_due=follow_ups,
             latest_referrals=latest_referrals,
             reactivity=reactivity,
+            network=network,
         )

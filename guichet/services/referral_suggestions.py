@@ -234,7 +234,9 @@ class SuggestionService:
         if not text.strip():
             return []
         filters = SearchFilters(
-            kinds=frozenset({OrganizationKind.MEMBER, OrganizationKind.PARTNER}),
+            kinds=frozenset(
+                {OrganizationKind.MEMBER, OrganizationKind.PARTNER, OrganizationKind.NETWORK}
+            ),
             exclude_do_not_refer=True,
         )
         hits = [h for h in self.search.search(text, filters, limit=limit) if not h.do_not_refer]

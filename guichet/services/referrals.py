@@ -166,6 +166,62 @@ def apply_status(
     )
 
 
+def add_referrals(
+    session: Session, need: Need, choices: Sequence[ReferralChoice], at: datetime
+) -> list[int]:
+    """Inside an open unit of work: the referrals of :meth:`ReferralService.create` (also used
+    by actions that record a referral with other records, in their one transaction)."""
+    if not choices:
+        raise ValidationError("Choisissez au moins un partenaire.")
+    if len({c.partner_id for c in choices}) != len(choices):
+        raise ValidationError("Un même partenaire est choisi deux fois.")
+    inquiry = need.inquiry
+    if not inquiry.consent_to_share:
+        raise ValidationError(NO_CONSENT, field="consent_to_share")
+    open_partners = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
+    created = []
+    for choice in choices:
+        partner = session.get(Organization, choice.partner_id)
+        if partner is None:
+            raise NotFoundError("Un des partenaires choisis n'existe plus.")
+        if partner.do_not_refer:
+            raise ValidationError(
+                f"{partner.display_name} est marqué « ne pas orienter »"
+                + (f" : {partner.do_not_refer_reason}" if partner.do_not_refer_reason else ".")
+            )
+        if partner.id == inquiry.organization_id:
+            raise ValidationError("Une entreprise ne peut pas être orientée vers elle-même.")
+        if partner.id in open_partners:
+            raise ValidationError(
+                f"Une mise en relation avec {partner.display_name} est déjà en cours "
+                "pour ce besoin."
+            )
+        if choice.contact_id is not None:
+            contact = session.get(Contact, choice.contact_id)
+            if contact is None or contact.organization_id != partner.id:
+                raise ValidationError(
+                    f"L'interlocuteur choisi n'appartient pas à {partner.display_name}."
+                )
+        referral = Referral(
+            need_id=need.id,
+            partner_id=partner.id,
+            partner_contact_id=choice.contact_id,
+            counsellor_id=session.info.get("counsellor_id") or inquiry.counsellor_id,
+            status=S.PROPOSED,
+            reason=choice.reason.strip() or None,
+            proposed_at=at,
+        )
+        session.add(referral)
+        session.flush()
+        _event(session, referral, "created", at, new_status=S.PROPOSED.value)
+        created.append(referral.id)
+    if need.outcome != NeedOutcome.REFERRED:
+        set_outcome(need, NeedOutcome.REFERRED, at)
+    else:
+        mark_first_action(inquiry, at)
+    return created
+
+
 class ReferralService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -181,64 +237,11 @@ class ReferralService:
         need has an outcome, exactly as with « informé » or « orienté ».
         """
         at = now or datetime.now()
-        if not choices:
-            raise ValidationError("Choisissez au moins un partenaire.")
-        if len({c.partner_id for c in choices}) != len(choices):
-            raise ValidationError("Un même partenaire est choisi deux fois.")
         with self.db.unit_of_work() as session:
             need = session.get(Need, need_id)
             if need is None:
                 raise NotFoundError("Ce besoin n'existe plus.")
-            inquiry = need.inquiry
-            if not inquiry.consent_to_share:
-                raise ValidationError(NO_CONSENT, field="consent_to_share")
-            open_partners = {r.partner_id for r in need.referrals if r.status in OPEN_STATUSES}
-            created = []
-            for choice in choices:
-                partner = session.get(Organization, choice.partner_id)
-                if partner is None:
-                    raise NotFoundError("Un des partenaires choisis n'existe plus.")
-                if partner.do_not_refer:
-                    raise ValidationError(
-                        f"{partner.display_name} est marqué « ne pas orienter »"
-                        + (
-                            f" : {partner.do_not_refer_reason}"
-                            if partner.do_not_refer_reason
-                            else "."
-                        )
-                    )
-                if partner.id == inquiry.organization_id:
-                    raise ValidationError(
-                        "Une entreprise ne peut pas être orientée vers elle-même."
-                    )
-                if partner.id in open_partners:
-                    raise ValidationError(
-                        f"Une mise en relation avec {partner.display_name} est déjà en cours "
-                        "pour ce besoin."
-                    )
-                if choice.contact_id is not None:
-                    contact = session.get(Contact, choice.contact_id)
-                    if contact is None or contact.organization_id != partner.id:
-                        raise ValidationError(
-                            f"L'interlocuteur choisi n'appartient pas à {partner.display_name}."
-                        )
-                referral = Referral(
-                    need_id=need.id,
-                    partner_id=partner.id,
-                    partner_contact_id=choice.contact_id,
-                    counsellor_id=session.info.get("counsellor_id") or inquiry.counsellor_id,
-                    status=S.PROPOSED,
-                    reason=choice.reason.strip() or None,
-                    proposed_at=at,
-                )
-                session.add(referral)
-                session.flush()
-                _event(session, referral, "created", at, new_status=S.PROPOSED.value)
-                created.append(referral.id)
-            if need.outcome != NeedOutcome.REFERRED:
-                set_outcome(need, NeedOutcome.REFERRED, at)
-            else:
-                mark_first_action(inquiry, at)
+            created = add_referrals(session, need, choices, at)
             session.flush()
             rows = session.scalars(loaded_referrals().where(Referral.id.in_(created)))
             return sorted((referral_row(r) for r in rows), key=lambda r: r.id)

@@ -119,7 +119,13 @@ class RoutingService:
             query = (
                 select(Organization)
                 .where(
-                    Organization.kind.in_([OrganizationKind.PARTNER, OrganizationKind.MEMBER]),
+                    Organization.kind.in_(
+                        [
+                            OrganizationKind.PARTNER,
+                            OrganizationKind.MEMBER,
+                            OrganizationKind.NETWORK,
+                        ]
+                    ),
                     Organization.do_not_refer.is_(False),
                 )
                 .order_by(Organization.kind.desc(), Organization.legal_name)

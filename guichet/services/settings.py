@@ -21,6 +21,12 @@ from guichet.letters.invitation_templates import INVITATION_TEMPLATES, validate_
 from guichet.letters.relay_template import RELAY_FIELDS, RELAY_TEMPLATES
 from guichet.letters.template import validate_template
 from guichet.models import Setting
+from guichet.services.network_settings import (
+    FIT_CAPABILITIES,
+    FIT_NAF_CODES,
+    validate_goal_date,
+    validate_scope,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,31 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("badges.gap_y_mm", float, 0.0, "Badges : espace entre lignes (mm)", 0, 50),
     SettingSpec(
         "sign_in.blank_lines", int, 8, "Émargement : lignes vides (sans inscription)", 0, 60
+    ),
+    SettingSpec("network.goal_network", str, "Sotraban", "Objectif réseau : réseau"),
+    SettingSpec("network.goal_target", int, 100, "Objectif réseau : adhérents visés", 1, 100_000),
+    SettingSpec(
+        "network.goal_scope",
+        str,
+        "territory",
+        "Objectif réseau : adhérents comptés (territory : sur le territoire, everywhere : partout)",
+        validator=validate_scope,
+    ),
+    SettingSpec(
+        "network.goal_date",
+        str,
+        "",
+        "Objectif réseau : échéance (AAAA-MM-JJ, vide : sans échéance)",
+        validator=validate_goal_date,
+    ),
+    SettingSpec(
+        "network.fit_naf_codes", list, list(FIT_NAF_CODES), "Prospects : codes NAF (débuts)"
+    ),
+    SettingSpec(
+        "network.fit_capabilities",
+        list,
+        list(FIT_CAPABILITIES),
+        "Prospects : compétences des métiers du réseau",
     ),
     *(
         SettingSpec(key, str, text, label, validator=validate_template)

@@ -11,7 +11,15 @@ from sqlalchemy.orm import Session
 from guichet.db import Database
 from guichet.letters.document import RenderedPdf
 from guichet.letters.visit_brief import BriefSection, VisitBriefDocument, render_visit_brief
-from guichet.models import Membership, VisitStatus, label
+from guichet.models import (
+    Contact,
+    Meeting,
+    Membership,
+    Registration,
+    RegistrationStatus,
+    VisitStatus,
+    label,
+)
 from guichet.reference.dates import format_date_long, format_date_short
 from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siren, format_siret
@@ -40,17 +48,30 @@ def membership_lines(session: Session, organization_id: int) -> list[str]:
     )
     lines = []
     for row in rows:
-        line = f"{row.network} — {label(row.status)} depuis le {format_date_short(row.start_on)}"
+        network = row.network.display_name
+        line = f"{network} — {label(row.status)} depuis le {format_date_short(row.start_on)}"
         if row.end_on is not None:
             line += f", fin le {format_date_short(row.end_on)}"
         lines.append(line)
     return lines
 
 
-def meeting_lines(_session: Session, _organization_id: int) -> list[str] | None:
-    """Meetings the company attended; ``None`` while the schema holds no meetings (the
-    section is then left out of the brief)."""
-    return None
+def meeting_lines(session: Session, organization_id: int) -> list[str]:
+    """The meetings people of the company attended (latest first), one line each."""
+    rows = session.execute(
+        select(Meeting.title, Meeting.start_at, Contact.first_name, Contact.last_name)
+        .join(Registration, Registration.meeting_id == Meeting.id)
+        .join(Contact, Contact.id == Registration.contact_id)
+        .where(
+            Contact.organization_id == organization_id,
+            Registration.status == RegistrationStatus.PRESENT,
+        )
+        .order_by(Meeting.start_at.desc(), Contact.last_name)
+    )
+    return [
+        f"{format_date_short(start.date())} — {title} ({' '.join(filter(None, (first, last)))})"
+        for title, start, first, last in rows
+    ]
 
 
 def question_line(question: Question) -> str:
@@ -126,8 +147,7 @@ def _history(db: Database, visit: VisitDetail) -> list[BriefSection]:
     with db.unit_of_work(write=False) as session:
         meetings = meeting_lines(session, visit.organization_id)
         memberships = membership_lines(session, visit.organization_id)
-    if meetings is not None:
-        sections.append(BriefSection("Réunions suivies", tuple(meetings), "Aucune réunion suivie."))
+    sections.append(BriefSection("Réunions suivies", tuple(meetings), "Aucune réunion suivie."))
     sections.append(BriefSection("Adhésions", tuple(memberships), "Aucune adhésion."))
     earlier = [
         row

@@ -29,6 +29,7 @@ PAGE_MNEMONICS = {
     "visits": "&Visites",
     "implantation": "&Implantation",
     "opportunities": "&Opportunités",
+    "network": "Rés&eau",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {

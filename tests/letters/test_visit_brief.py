@@ -41,7 +41,11 @@ def _company_with_history(db: Database, inquiries: int) -> int:
             inquiry.needs = [m.Need(subject_id=subject.id, description="<script>")]
             s.add(inquiry)
         s.add(
-            m.Membership(organization_id=org.id, network="Sotraban", start_on=datetime(2024, 3, 1))
+            m.Membership(
+                organization_id=org.id,
+                network=m.Organization(legal_name="Sotraban", kind=m.OrganizationKind.NETWORK),
+                start_on=datetime(2024, 3, 1),
+            )
         )
         return org.id
 

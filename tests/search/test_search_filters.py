@@ -11,6 +11,7 @@ from guichet.db import Database
 from guichet.models import MembershipStatus, OrganizationKind
 from guichet.search import DirectorySearch, SearchFilters
 from guichet.search.sql_filters import months_before
+from guichet.services.memberships import find_network
 from tests.search.helpers import add_org, capability_id, named_id
 
 TODAY = date(2026, 11, 20)
@@ -48,11 +49,12 @@ def directory(db: Database) -> Database:
     with db.unit_of_work() as s:
         alpha = s.query(m.Organization).filter_by(legal_name="Alpha Usinage").one()
         beta = s.query(m.Organization).filter_by(legal_name="Beta Usinage").one()
-        s.add(m.Membership(organization=alpha, network="Sotraban", start_on=date(2025, 1, 1)))
+        network = find_network(s, "Sotraban", create=True)
+        s.add(m.Membership(organization=alpha, network=network, start_on=date(2025, 1, 1)))
         s.add(
             m.Membership(
                 organization=beta,
-                network="Sotraban",
+                network=network,
                 start_on=date(2020, 1, 1),
                 end_on=date(2023, 1, 1),
                 status=MembershipStatus.LAPSED,
@@ -69,7 +71,12 @@ def found(db: Database, filters: SearchFilters, text: str = "") -> list[str]:
 
 
 def test_no_filter_keeps_everything(directory: Database) -> None:
-    assert found(directory, SearchFilters()) == ["Alpha Usinage", "Beta Usinage", "Gamma Conseil"]
+    assert found(directory, SearchFilters()) == [
+        "Alpha Usinage",
+        "Beta Usinage",
+        "Gamma Conseil",
+        "Sotraban",  # the network is an organisation of kind « réseau »
+    ]
 
 
 def test_kinds(directory: Database) -> None:

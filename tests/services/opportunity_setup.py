@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 import guichet.models as m
 from guichet.db import Database
+from guichet.services.memberships import find_network
 from guichet.services.opportunities import LotInput, OpportunityInput, create_opportunity
 
 
@@ -51,6 +52,7 @@ def member(
         if kind == m.OrganizationKind.MEMBER:
             org.memberships.append(
                 m.Membership(
+                    network=find_network(s, "Sotraban", create=True),
                     start_on=date(2024, 1, 1),
                     status=m.MembershipStatus.ACTIVE if active else m.MembershipStatus.LAPSED,
                 )

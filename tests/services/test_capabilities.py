@@ -15,6 +15,7 @@ from guichet.services.capabilities import (
     networks,
     sectors,
 )
+from guichet.services.memberships import find_network
 from guichet.services.organization_rules import OrganizationData
 from guichet.services.organizations import OrganizationService
 
@@ -94,8 +95,9 @@ def test_closed_lists(db: Database) -> None:
     with db.unit_of_work() as s:
         from datetime import date
 
-        s.add(m.Membership(organization_id=org, network="Autre réseau", start_on=date(2026, 1, 1)))
-        s.add(m.Membership(organization_id=org, network="Sotraban", start_on=date(2026, 1, 1)))
+        for name in ("Autre réseau", "Sotraban"):
+            network = find_network(s, name, create=True)
+            s.add(m.Membership(organization_id=org, network=network, start_on=date(2026, 1, 1)))
     assert networks(db) == ["Sotraban", "Autre réseau"]
     with db.unit_of_work() as s:
         assert s.scalar(select(m.Membership.id)) is not None

@@ -23,6 +23,7 @@ from guichet.models import (
     Inquiry,
     InquiryStatus,
     Membership,
+    MembershipOrigin,
     MembershipStatus,
     Need,
     NeedOutcome,
@@ -103,10 +104,12 @@ def test_counts_are_in_the_expected_ranges(
     assert 20 <= summary.resources <= 30
     assert summary.referrals > 100 and summary.referral_events > summary.referrals
     assert summary.routing_rules >= 10
-    assert summary.memberships == summary.members
+    assert summary.memberships >= summary.members  # members' histories, then companies'
     assert summary.reference_rows > 100
     assert len(_orgs(session, OrganizationKind.MEMBER)) == summary.members
-    assert len(_orgs(session, OrganizationKind.PARTNER)) == summary.partners
+    networks = _orgs(session, OrganizationKind.NETWORK)  # the cluster, a partner turned réseau
+    assert len(networks) == 1
+    assert len(_orgs(session, OrganizationKind.PARTNER)) + 1 == summary.partners
     assert len(_orgs(session, OrganizationKind.COMPANY)) == summary.companies
     assert len(_orgs(session, OrganizationKind.AGENCY)) == 1
     assert _count(session, Inquiry) == summary.inquiries
@@ -194,20 +197,25 @@ def test_members_have_leaf_capabilities_certifications_and_sectors(session: Sess
 
 def test_memberships_verification_and_do_not_refer(session: Session) -> None:
     members = _orgs(session, OrganizationKind.MEMBER)
-    memberships = list(session.scalars(select(Membership)))
+    memberships = [
+        m
+        for m in session.scalars(select(Membership))
+        if m.organization.kind == OrganizationKind.MEMBER
+    ]
     assert Counter(m.organization_id for m in memberships) == Counter(o.id for o in members)
     lapsed = [m for m in memberships if m.status == MembershipStatus.LAPSED]
     assert 0.05 <= len(lapsed) / len(memberships) <= 0.2
     for membership in memberships:
-        assert membership.network == "Sotraban"
+        assert membership.network.legal_name.startswith("Sotraban")
+        assert membership.network.kind == OrganizationKind.NETWORK
         assert NOW.date() - timedelta(days=6 * 366) <= membership.start_on <= NOW.date()
         if membership.status == MembershipStatus.LAPSED:
             assert membership.end_on is not None
             assert membership.start_on < membership.end_on < NOW.date()
         else:
             assert membership.end_on is None
-        if membership.source_inquiry_id is not None:
-            inquiry = session.get(Inquiry, membership.source_inquiry_id)
+        if membership.origin_kind == MembershipOrigin.INQUIRY:
+            inquiry = session.get(Inquiry, membership.origin_id)
             assert inquiry is not None and inquiry.organization_id == membership.organization_id
             assert inquiry.received_at.date() < membership.start_on
     ages = [(NOW.date() - m.verified_on).days for m in members if m.verified_on]
@@ -332,7 +340,11 @@ def test_every_referral_status_is_represented(session: Session) -> None:
 
 def test_referral_dates_and_events_are_consistent(session: Session) -> None:
     for referral in session.scalars(select(Referral)):
-        assert referral.partner.kind in (OrganizationKind.PARTNER, OrganizationKind.MEMBER)
+        assert referral.partner.kind in (
+            OrganizationKind.PARTNER,
+            OrganizationKind.MEMBER,
+            OrganizationKind.NETWORK,
+        )
         if referral.partner.kind == OrganizationKind.MEMBER:
             assert referral.partner.do_not_refer is False
         assert referral.proposed_at <= NOW
@@ -409,7 +421,8 @@ def test_resources_and_routing_rules(session: Session) -> None:
         assert NOW < meeting.event_at <= NOW + timedelta(days=62)
     for rule in session.scalars(select(RoutingRule)):
         partner = session.get(Organization, rule.partner_id)
-        assert partner is not None and partner.kind == OrganizationKind.PARTNER
+        assert partner is not None
+        assert partner.kind in (OrganizationKind.PARTNER, OrganizationKind.NETWORK)
         subject = session.get(Subject, rule.subject_id)
         assert subject is not None
         assert subject.theme.name in (

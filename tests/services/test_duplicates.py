@@ -16,6 +16,7 @@ from guichet.services.duplicates import (
     merge_organizations,
     normalized_name,
 )
+from guichet.services.memberships import find_network
 from guichet.services.organization_rules import OrganizationData
 from guichet.services.organizations import OrganizationService
 
@@ -96,7 +97,8 @@ def _linked_world(db: Database, keep: int, remove: int) -> dict[str, int]:
         s.flush()
         referral = m.Referral(need=need, partner_id=remove, proposed_at=datetime(2026, 11, 2, 10))
         s.add(referral)
-        s.add(m.Membership(organization_id=remove, network="Sotraban", start_on=date(2025, 3, 1)))
+        network = find_network(s, "Sotraban", create=True)
+        s.add(m.Membership(organization_id=remove, network=network, start_on=date(2025, 3, 1)))
         s.add(m.RoutingRule(subject_id=subject.id, partner_id=remove))
         s.flush()
         s.add(
@@ -135,6 +137,7 @@ def test_merge_moves_every_link_copies_chosen_fields_and_audits(db: Database) ->
         "letters": 1,
         "routing_rules": 1,
         "visits": 0,
+        "network_members": 0,
     }
     detail = OrganizationService(db).get(keep)
     assert detail.data.legal_name == "Chaudronnerie Lefebvre"

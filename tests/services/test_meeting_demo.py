@@ -22,7 +22,7 @@ def test_the_demo_holds_a_year_of_meetings_and_the_hydrogen_one(demo_db: Databas
     assert {r.status for r in rows} == set(MeetingStatus)
     hydrogen = next(r for r in rows if r.title.startswith("Hydrogène"))
     detail = get_meeting(demo_db, hydrogen.id)
-    assert [p.name for p in detail.partners] == ["Sotraban — réseau des sous-traitants"]
+    assert [p.name for p in detail.partners] == ["Sotraban"]  # the network organisation
     assert detail.counts.present > 10 and detail.counts.invited > detail.counts.registered
     inquiries = meeting_inquiries(demo_db, hydrogen.id)
     assert len(inquiries) >= 3 and any(i.referrals for i in inquiries)

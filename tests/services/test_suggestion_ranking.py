@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from guichet.db import Database
 from guichet.models import Capability, Membership, Need, Organization, OrganizationKind
+from guichet.services.memberships import find_network
 from guichet.services.need_terms import search_terms, spelled
 from guichet.services.referral_needs import recent_needs
 from guichet.services.referral_suggestions import Suggestion, SuggestionService
@@ -41,7 +42,8 @@ def _member(
             org.capabilities.append(cap)
         s.add(org)
         s.flush()
-        s.add(Membership(organization_id=org.id, start_on=date(2025, 1, 1)))
+        network = find_network(s, "Sotraban", create=True)
+        s.add(Membership(organization_id=org.id, network=network, start_on=date(2025, 1, 1)))
         return org.id
 
 

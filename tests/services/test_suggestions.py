@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from guichet.db import Database
 from guichet.models import Capability, Membership, Organization, OrganizationKind, RoutingRule
+from guichet.services.memberships import find_network
 from guichet.services.referral_suggestions import SuggestionService, rule_fits, search_terms
 from guichet.services.referrals import ReferralChoice, ReferralService
 from tests.services.referral_setup import build_scene
@@ -27,7 +30,8 @@ def _member(
         org.capabilities.append(cap)
         s.add(org)
         s.flush()
-        s.add(Membership(organization_id=org.id, start_on=__import__("datetime").date(2025, 1, 1)))
+        network = find_network(s, "Sotraban", create=True)
+        s.add(Membership(organization_id=org.id, network=network, start_on=date(2025, 1, 1)))
         return org.id
 
 

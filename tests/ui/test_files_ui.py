@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from guichet.importers.plan import ImportAction, ImportPlan, PlannedRow
-from guichet.models import Base, Organization, OrganizationKind
+from guichet.models import Base, Membership, Organization, OrganizationKind
 from guichet.services.exports import ExportKind
 
 from guichet.ui import file_actions
@@ -64,10 +64,12 @@ def test_wizard_maps_previews_imports_and_reports(qtbot, ctx: AppContext, tmp_pa
     with qtbot.waitSignal(wizard.imported, timeout=10000) as imported:
         pass
     assert imported.args == [2]
-    assert organizations(ctx) == 2
+    assert organizations(ctx) == 3  # the two members and the network they join
     with ctx.db.unit_of_work() as s:
         kinds = set(s.scalars(select(Organization.kind)))
-    assert kinds == {OrganizationKind.MEMBER}
+        joined = s.scalar(select(func.count()).select_from(Membership))
+    assert kinds == {OrganizationKind.MEMBER, OrganizationKind.NETWORK}
+    assert joined == 2
     assert wizard.run_page.save_button.isEnabled()
     report = tmp_path / "rapport.csv"
     original = QFileDialog.getSaveFileName

@@ -112,6 +112,13 @@ def _meeting_scene(name: str) -> Callable[[MainWindow], QWidget]:
 
         return getattr(meeting_scenes, name)(window)
 
+
+def _network_scene(name: str) -> Callable[[MainWindow], QWidget]:
+    def show(window: MainWindow) -> QWidget:
+        from tools.screenshots import network_scenes
+
+        return getattr(network_scenes, name)(window)
+
     return show
 
 
@@ -240,6 +247,10 @@ SCENES: list[Scene] = [
     Scene("opportunite-reponse", relay_scenes.answer),
     Scene("opportunite-relayer", relay_scenes.relay),
     Scene("relances-opportunites", relay_scenes.reminders),
+    Scene("reseau", _network_scene("network")),
+    Scene("reseau-prospects", _network_scene("prospects")),
+    Scene("parametres-reseau", _network_scene("network_settings")),
+    Scene("fiche-adhesions", _network_scene("card_memberships")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

@@ -69,6 +69,7 @@ class BuilderBase:
         self.partners_by_key: dict[str, Organization] = {}
         self.members_list: list[Organization] = []
         self.plans: list[Plan] = []
+        self.membership_count = 0
         self.companies_territory: list[Organization] = []
         self.companies_outside: list[Organization] = []
         self.project_holders: list[Organization] = []

@@ -10,15 +10,17 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from guichet.db import Database
-from guichet.models import Inquiry, Membership, MembershipStatus, Organization
+from guichet.models import Inquiry, Organization
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.meetings import add_demo_meetings
+from guichet.services.demo.memberships import build_memberships
 from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
 from guichet.services.demo.visits import add_demo_visits
 
 DEMO_SEED = 2026
+MEMBERSHIP_SEED = 1212
 
 
 @dataclass(frozen=True)
@@ -110,18 +112,17 @@ class DemoBuilder(OrganizationStage, InquiryStage):
     # -- after the first flush ---------------------------------------------------------------
 
     def memberships(self) -> None:
-        for plan in self.plans:
-            lapsed = plan.end_on is not None
-            self.s.add(
-                Membership(
-                    organization=plan.organization,
-                    network="Sotraban",
-                    start_on=plan.start_on,
-                    end_on=plan.end_on,
-                    status=MembershipStatus.LAPSED if lapsed else MembershipStatus.ACTIVE,
-                    source_inquiry_id=plan.source.id if plan.source is not None else None,
-                )
-            )
+        # A random stream of its own: the other stages' data stays the same.
+        built = build_memberships(
+            random.Random(MEMBERSHIP_SEED),
+            self.today,
+            self.partners_by_key["sotraban"],
+            self.plans,
+            self.counsellors,
+            self.companies_territory,
+        )
+        self.s.add_all(built)
+        self.membership_count = len(built)
 
     def summary(self) -> DemoSummary:
         companies = self.companies_territory + self.companies_outside + self.project_holders
@@ -132,7 +133,7 @@ class DemoBuilder(OrganizationStage, InquiryStage):
             partners=len(self.partners_by_key),
             companies=len(companies),
             contacts=len(self.all_contacts),
-            memberships=len(self.plans),
+            memberships=self.membership_count,
             inquiries=len(self.inquiry_list),
             needs=self.counts["needs"],
             referrals=self.counts["referrals"],

@@ -20,6 +20,7 @@ KINDS = (
     OrganizationKind.MEMBER,
     OrganizationKind.PARTNER,
     OrganizationKind.AGENCY,
+    OrganizationKind.NETWORK,
 )
 
 

@@ -32,6 +32,7 @@ from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
+from guichet.ui.dialogs.settings_network import NetworkSettingsTab
 from guichet.ui.dialogs.settings_relay import RelaySettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
@@ -66,7 +67,14 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.routing_tab, self.routing_tab.title)
         self.meetings_tab = MeetingSettingsTab()
         self.relay_tab = RelaySettingsTab()
-        for tab in (self.followup_tab, self.templates_tab, self.meetings_tab, self.relay_tab):
+        self.network_tab = NetworkSettingsTab(ctx)
+        for tab in (
+            self.followup_tab,
+            self.templates_tab,
+            self.meetings_tab,
+            self.relay_tab,
+            self.network_tab,
+        ):
             self.tabs.addTab(tab, tab.title)
         self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
         self.tabs.addTab(self.visits_tab, self.visits_tab.title)
@@ -250,6 +258,7 @@ class SettingsDialog(QDialog):
         self.templates_tab.load(values)
         self.meetings_tab.load(values)
         self.relay_tab.load(values)
+        self.network_tab.load(values)
         self._reload_counsellors()
 
     def values(self) -> dict[str, object]:
@@ -263,6 +272,7 @@ class SettingsDialog(QDialog):
         changes.update(self.templates_tab.changes())
         changes.update(self.meetings_tab.changes())
         changes.update(self.relay_tab.changes())
+        changes.update(self.network_tab.changes())
         return changes
 
     def on_buttons_accepted(self) -> None:

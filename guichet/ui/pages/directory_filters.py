@@ -33,6 +33,7 @@ KINDS = (
     OrganizationKind.PARTNER,
     OrganizationKind.COMPANY,
     OrganizationKind.AGENCY,
+    OrganizationKind.NETWORK,
 )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QTableView,
@@ -26,6 +27,7 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.ui.accessibility import set_name
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
+from guichet.ui.pages.network import home_caption, home_gains_text
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.status_chip import use_status_chips
@@ -41,10 +43,10 @@ class StatCard(QFrame):
         self.value = QLabel("—")
         self.value.setObjectName(f"{object_name}Value")
         scale_font(self.value, 2, bold=True)
-        caption = QLabel(title)
-        caption.setWordWrap(True)
+        self.caption = QLabel(title)
+        self.caption.setWordWrap(True)
         layout.addWidget(self.value)
-        layout.addWidget(caption)
+        layout.addWidget(self.caption)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -138,9 +140,7 @@ class HomePage(QWidget):
         layout.addWidget(title)
         grid = QGridLayout()
         self.cards = {
-            "members": StatCard(
-                self.tr("adhérents du réseau sur le territoire (objectif 100)"), "membersCard"
-            ),
+            "members": StatCard(self.tr("adhérents du réseau"), "membersCard"),
             "open_inquiries": StatCard(self.tr("demandes en cours"), "openInquiriesCard"),
             "open_referrals": StatCard(self.tr("mises en relation à suivre"), "openReferralsCard"),
             "organizations": StatCard(
@@ -169,9 +169,15 @@ class HomePage(QWidget):
         }
         for column, card in enumerate(self.reactivity_cards.values()):
             grid.addWidget(card, 1, column)
+        self.network_line = QLabel()  # gained this year and who brought them
+        self.network_line.setObjectName("networkGainsLabel")
+        self.network_line.setWordWrap(True)
         self.today_label = QLabel()
         self.today_label.setObjectName("todayLabel")
-        layout.addWidget(self.today_label)
+        day_row = QHBoxLayout()  # one line: the page is at its minimum height at 640×480
+        day_row.addWidget(self.today_label)
+        day_row.addWidget(self.network_line, 1)
+        layout.addLayout(day_row)
 
         self.today_model: RowsTableModel[InquiryRow] = RowsTableModel(
             inquiry_columns(self.tr), self
@@ -222,6 +228,8 @@ class HomePage(QWidget):
         self.cards["members"].set_value(
             f"{overview.members_on_territory} / {overview.network_goal}"
         )
+        self.cards["members"].caption.setText(home_caption(overview.network))
+        self.network_line.setText(home_gains_text(overview.network))
         self.cards["open_inquiries"].set_value(str(overview.open_inquiries))
         self.cards["open_referrals"].set_value(str(overview.open_referrals))
         self.cards["organizations"].set_value(str(overview.organizations))

@@ -43,6 +43,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
+from guichet.ui.pages.organization_memberships import MembershipsSection
 from guichet.ui.pages.organization_opportunities import ReceivedOpportunitiesSection
 from guichet.ui.pages.organization_panel_parts import (
     contact_lines,
@@ -93,7 +94,8 @@ class OrganizationPanel(QScrollArea):
         self.reach_label = plain_label(name="detailReach")
         self.description_label = plain_label(name="detailDescription")
         self.skills_label = plain_label(name="detailSkills")
-        self.memberships_label = plain_label(name="detailMemberships")
+        self.memberships = MembershipsSection(ctx)
+        self.memberships.changed.connect(self._on_memberships_changed)
         self.verified_label = plain_label(name="verifiedLabel")
         self.risk_flag = VisitRiskFlag(ctx)  # company visits: the latest one's risk signals
         for widget in (
@@ -161,8 +163,10 @@ class OrganizationPanel(QScrollArea):
 
         content.addWidget(self._heading(self.tr("Savoir-faire")))
         content.addWidget(self.skills_label)
-        content.addWidget(self._heading(self.tr("Adhésions")))
-        content.addWidget(self.memberships_label)
+        memberships_heading = self._heading(self.tr("Adhésions"))
+        content.addWidget(memberships_heading)
+        label_field(memberships_heading, self.memberships.list)
+        content.addWidget(self.memberships)
         referrals_heading = self._heading(self.tr("Mises en relation reçues"))
         content.addWidget(referrals_heading)
         self.referrals_model: RowsTableModel[ReceivedReferral] = RowsTableModel(
@@ -261,17 +265,15 @@ class OrganizationPanel(QScrollArea):
             ),
         ]
         self.skills_label.setText("\n".join(skills))
-        memberships = [
-            f"{m.network} — {self.tr(m.status_label)} "
-            + self.tr("depuis le %1").replace("%1", format_date_long(m.start_on))
-            + (f" ({self.tr('fin le')} {format_date_long(m.end_on)})" if m.end_on else "")
-            for m in detail.memberships
-        ]
-        self.memberships_label.setText("\n".join(memberships) or self.tr("Aucune adhésion."))
+        self.memberships.show_organization(detail.id, data.legal_name)
         self.referrals_model.set_rows(list(detail.referrals))
         self.empty_label.hide()
         self.content.show()
         self.updateGeometry()  # its minimum width is the content's (see minimumSizeHint)
+
+    def _on_memberships_changed(self) -> None:
+        if self.detail is not None:
+            self.organization_changed.emit(self.detail.id)
 
     def _show_verified(self, verified_on: date | None) -> None:
         if verified_on is None:

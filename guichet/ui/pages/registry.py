@@ -74,6 +74,12 @@ def _opportunities(ctx: AppContext) -> QWidget:
     return OpportunitiesPage(ctx)
 
 
+def _network(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.network import NetworkPage
+
+    return NetworkPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -85,4 +91,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("visits", "Visites", _visits),
         PageSpec("implantation", "Implantation", _implantation),
         PageSpec("opportunities", "Opportunités", _opportunities),
+        PageSpec("network", "Réseau", _network),
     ]

@@ -1,0 +1,241 @@
+"""The network goal's counter: members at a date, gained this year and what brought them,
+members, arrivals and departures by month.
+
+An organisation counts once however many memberships it holds (two merged records keep both
+memberships and their origins, never twice the member); « on the territory » is where the
+organisation is now, so a company that moves out leaves the count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from guichet.db import Database
+from guichet.models import (
+    Counsellor,
+    Membership,
+    MembershipOrigin,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    label,
+)
+from guichet.services.network_settings import SCOPES, parse_goal_date
+from guichet.services.settings import SettingsService
+from guichet.services.territory import territory_codes
+
+UNKNOWN_ORIGIN = "unknown"
+
+
+@dataclass(frozen=True)
+class Goal:
+    network_id: int | None
+    network: str
+    target: int
+    scope: str  # "territory" | "everywhere"
+    due_on: date | None
+
+    @property
+    def scope_label(self) -> str:
+        return SCOPES.get(self.scope, self.scope)
+
+
+@dataclass(frozen=True)
+class Gain:
+    organization_id: int
+    organization: str
+    start_on: date
+    origin: str  # a MembershipOrigin value or "unknown"
+    brought_by: str  # the origin in French, with the counsellor when known
+
+
+@dataclass(frozen=True)
+class OriginCount:
+    origin: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal: Goal
+    at: date
+    members: int
+    gains: tuple[Gain, ...]
+    origins: tuple[OriginCount, ...]
+
+    @property
+    def gained_this_year(self) -> int:
+        return len(self.gains)
+
+    @property
+    def reached(self) -> bool:
+        return self.members >= self.goal.target
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.goal.target - self.members)
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: date  # first day of the month
+    members: int  # at the end of the month
+    arrivals: int
+    departures: int
+
+
+@dataclass(frozen=True)
+class _Period:
+    organization_id: int
+    organization: str
+    start: date
+    end: date | None  # exclusive: a member until the day before
+    origin: str
+    counsellor: str | None
+
+
+def origin_text(origin: str) -> str:
+    if origin == UNKNOWN_ORIGIN:
+        return "Origine non renseignée"
+    return label(MembershipOrigin(origin))
+
+
+def load_goal(db: Database) -> Goal:
+    values = SettingsService(db).all()
+    name = str(values["network.goal_network"]).strip()
+    with db.unit_of_work(write=False) as s:
+        networks = list(
+            s.scalars(select(Organization).where(Organization.kind == OrganizationKind.NETWORK))
+        )
+    found = next((n for n in networks if n.legal_name.casefold() == name.casefold()), None)
+    if found is None:  # « Sotraban » matches « Sotraban — réseau des sous-traitants »
+        found = next((n for n in networks if name.casefold() in n.legal_name.casefold()), None)
+    return Goal(
+        network_id=found.id if found else None,
+        network=found.legal_name if found else name,
+        target=int(values["network.goal_target"]),
+        scope=str(values["network.goal_scope"]),
+        due_on=parse_goal_date(str(values["network.goal_date"])),
+    )
+
+
+def _periods(db: Database, goal: Goal) -> list[_Period]:
+    if goal.network_id is None:
+        return []
+    territory = (
+        territory_codes(SettingsService(db).get("territory.insee_codes"))
+        if goal.scope == "territory"
+        else None
+    )
+    with db.unit_of_work(write=False) as s:
+        counsellors = {c.id: c.name for c in s.scalars(select(Counsellor))}
+        rows = s.execute(
+            select(Membership, Organization)
+            .join(Organization, Organization.id == Membership.organization_id)
+            .where(
+                Membership.network_id == goal.network_id,
+                Membership.status.in_((MembershipStatus.MEMBER, MembershipStatus.LEFT)),
+                Organization.kind != OrganizationKind.NETWORK,
+            )
+        ).all()
+        periods = []
+        for m, org in rows:
+            if territory is not None and org.commune_insee not in territory:
+                continue
+            end = m.end_on if m.status == MembershipStatus.LEFT else None
+            if m.status == MembershipStatus.LEFT and end is None:
+                end = m.start_on  # an old « échue » without its date: no known period
+            periods.append(
+                _Period(
+                    org.id,
+                    org.display_name,
+                    m.start_on,
+                    end,
+                    m.origin_kind.value if m.origin_kind else UNKNOWN_ORIGIN,
+                    counsellors.get(m.origin_counsellor_id or 0),
+                )
+            )
+    return sorted(periods, key=lambda p: (p.start, p.organization_id))
+
+
+def _member_on(periods: list[_Period], day: date) -> set[int]:
+    return {p.organization_id for p in periods if p.start <= day and (p.end is None or p.end > day)}
+
+
+def _arrivals(periods: list[_Period], first: date, last: date) -> list[_Period]:
+    """Periods starting in [first, last] of organisations not members the day before (a
+    renewal the same day, or a second record of a merged organisation, is no arrival)."""
+    seen: set[int] = set()
+    out = []
+    for p in periods:
+        if first <= p.start <= last and p.organization_id not in seen:
+            before = [q for q in periods if q.organization_id == p.organization_id and q is not p]
+            if p.organization_id not in _member_on(before, p.start - timedelta(days=1)):
+                out.append(p)
+                seen.add(p.organization_id)
+    return out
+
+
+def _departures(periods: list[_Period], first: date, last: date) -> int:
+    gone = {
+        p.organization_id
+        for p in periods
+        if p.end is not None and p.end > p.start and first <= p.end <= last
+    }
+    return len({o for o in gone if o not in _member_on(periods, last)})
+
+
+def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None) -> GoalProgress:
+    day = at or date.today()
+    goal = goal or load_goal(db)
+    periods = _periods(db, goal)
+    gains = tuple(
+        Gain(
+            p.organization_id,
+            p.organization,
+            p.start,
+            p.origin,
+            origin_text(p.origin) + (f" ({p.counsellor})" if p.counsellor else ""),
+        )
+        for p in _arrivals(periods, date(day.year, 1, 1), day)
+    )
+    counts = Counter(g.origin for g in gains)
+    origins = tuple(
+        OriginCount(origin, origin_text(origin), n)
+        for origin, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    return GoalProgress(goal, day, len(_member_on(periods, day)), gains, origins)
+
+
+def _add_months(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def monthly_figures(
+    db: Database, *, months: int = 36, at: date | None = None, goal: Goal | None = None
+) -> list[MonthFigures]:
+    """Members at the end of each of the last ``months`` months (the current one up to ``at``),
+    with the arrivals and departures of each month."""
+    day = at or date.today()
+    goal = goal or load_goal(db)
+    periods = _periods(db, goal)
+    current = date(day.year, day.month, 1)
+    out = []
+    for back in range(months - 1, -1, -1):
+        first = _add_months(current, -back)
+        last = min(_add_months(first, 1) - timedelta(days=1), day)
+        out.append(
+            MonthFigures(
+                first,
+                len(_member_on(periods, last)),
+                len(_arrivals(periods, first, last)),
+                _departures(periods, first, last),
+            )
+        )
+    return out
