@@ -13,6 +13,7 @@ only the scenes of :data:`SCALED_SCENES` are captured (``accueil-150-1366x768.pn
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import tempfile
@@ -79,45 +80,13 @@ def _settings(window: MainWindow) -> QWidget:
     return dialog
 
 
-def _files_scene(name: str) -> Callable[[MainWindow], QWidget]:
+def _lazy_scene(module: str, name: str) -> Callable[[MainWindow], QWidget]:
+    """A scene of ``tools.screenshots.<module>``, imported only when it is captured."""
+
     def show(window: MainWindow) -> QWidget:
-        from tools.screenshots import files_scenes
-
-        return getattr(files_scenes, name)(window)
-
-    return show
-
-
-def _intake_scene(name: str) -> Callable[[MainWindow], QWidget]:
-    def show(window: MainWindow) -> QWidget:
-        from tools.screenshots import intake_scenes
-
-        return getattr(intake_scenes, name)(window)
-
-    return show
-
-
-def _meeting_documents_scene(name: str) -> Callable[[MainWindow], QWidget]:
-    def show(window: MainWindow) -> QWidget:
-        from tools.screenshots import meeting_documents_scenes
-
-        return getattr(meeting_documents_scenes, name)(window)
-
-    return show
-
-
-def _meeting_scene(name: str) -> Callable[[MainWindow], QWidget]:
-    def show(window: MainWindow) -> QWidget:
-        from tools.screenshots import meeting_scenes
-
-        return getattr(meeting_scenes, name)(window)
-
-
-def _network_scene(name: str) -> Callable[[MainWindow], QWidget]:
-    def show(window: MainWindow) -> QWidget:
-        from tools.screenshots import network_scenes
-
-        return getattr(network_scenes, name)(window)
+        scenes = importlib.import_module(f"tools.screenshots.{module}")
+        widget: QWidget = getattr(scenes, name)(window)
+        return widget
 
     return show
 
@@ -215,21 +184,21 @@ SCENES: list[Scene] = [
     Scene("fusion", directory_scenes.merge),
     Scene("organisation", _organization),
     Scene("organisation-sirene", directory_scenes.organization_sirene),
-    Scene("import-correspondance", _files_scene("import_mapping")),
-    Scene("import-apercu", _files_scene("import_preview")),
-    Scene("nouvelle-demande", _intake_scene("intake_filled")),
-    Scene("nouvelle-demande-sirene", _intake_scene("intake_sirene")),
-    Scene("demandes", _intake_scene("inquiries_detail")),
+    Scene("import-correspondance", _lazy_scene("files_scenes", "import_mapping")),
+    Scene("import-apercu", _lazy_scene("files_scenes", "import_preview")),
+    Scene("nouvelle-demande", _lazy_scene("intake_scenes", "intake_filled")),
+    Scene("nouvelle-demande-sirene", _lazy_scene("intake_scenes", "intake_sirene")),
+    Scene("demandes", _lazy_scene("intake_scenes", "inquiries_detail")),
     Scene("relances", _clocked_page("followups", "today", DEMO_NOW.date)),
     Scene("ressources", _resources),
     Scene("mise_en_relation", _referral_dialog),
     Scene("courriers_apercu", _letters_dialog),
     Scene("parametres_courriers", _template_settings),
     Scene("raccourcis", _shortcuts),
-    Scene("reunions", _meeting_scene("meetings")),
-    Scene("reunion-inscriptions", _meeting_scene("meeting_registrations")),
-    Scene("reunion-public", _meeting_scene("audience")),
-    Scene("reunion-invitations", _meeting_documents_scene("invitations_dialog")),
+    Scene("reunions", _lazy_scene("meeting_scenes", "meetings")),
+    Scene("reunion-inscriptions", _lazy_scene("meeting_scenes", "meeting_registrations")),
+    Scene("reunion-public", _lazy_scene("meeting_scenes", "audience")),
+    Scene("reunion-invitations", _lazy_scene("meeting_documents_scenes", "invitations_dialog")),
     Scene("visites", visits_scenes.visits_page),
     Scene("visite-planifier", visits_scenes.visit_plan),
     Scene("visite-compte-rendu", visits_scenes.visit_record),
@@ -247,10 +216,10 @@ SCENES: list[Scene] = [
     Scene("opportunite-reponse", relay_scenes.answer),
     Scene("opportunite-relayer", relay_scenes.relay),
     Scene("relances-opportunites", relay_scenes.reminders),
-    Scene("reseau", _network_scene("network")),
-    Scene("reseau-prospects", _network_scene("prospects")),
-    Scene("parametres-reseau", _network_scene("network_settings")),
-    Scene("fiche-adhesions", _network_scene("card_memberships")),
+    Scene("reseau", _lazy_scene("network_scenes", "network")),
+    Scene("reseau-prospects", _lazy_scene("network_scenes", "prospects")),
+    Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
+    Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
