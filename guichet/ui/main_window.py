@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
                 item.setToolTip(
                     self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(number))
                 )
+            else:  # past Ctrl+9, the Affichage menu reaches the page by its letter
+                item.setToolTip(self.tr("%1 (Affichage › %1)").replace("%1", title))
             self.navigation.addItem(item)
         self._size_navigation()
 
