@@ -102,3 +102,30 @@ def test_csv_export_keeps_its_columns_with_calc_default_separators(
     assert all(len(row) == len(table.headers) for row in read)  # no shifted column
     names = [row[1] for row in read[1:]]
     assert names == [row[1] for row in table.rows]
+
+
+def test_project_export_reads_back_in_libreoffice_with_code_names_only(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """The pipeline export as Calc reads it: one row per project, numbers as numbers, and none
+    of the confidential companies' real names (the default export uses code names)."""
+    from sqlalchemy import select
+
+    from guichet.models import ImplantationProject
+    from guichet.services.project_exports import export_projects, projects_table
+    from guichet.services.projects import real_name
+
+    table = projects_table(demo_db)
+    path = export_projects(demo_db, tmp_path / "projets.xlsx").path
+    read = _soffice(tmp_path, path)
+    assert read[0] == list(table.headers)
+    assert [r[0] for r in read[1:]] == [str(r[0]) for r in table.rows]
+    jobs = table.headers.index("Emplois à 3 ans")
+    for written, row in zip(read[1:], table.rows, strict=True):
+        if row[jobs] is not None:
+            assert float(written[jobs]) == row[jobs]  # a number Calc can add up, not text
+    with demo_db.unit_of_work(write=False) as s:
+        confidential = select(ImplantationProject).where(ImplantationProject.confidential.is_(True))
+        secrets = [real_name(p) for p in s.scalars(confidential)]
+    text = "\n".join(";".join(r) for r in read)
+    assert secrets and not [name for name in secrets if name and name in text]
