@@ -40,7 +40,12 @@ def _page(window: MainWindow, title_start: str, *, closed: bool) -> Opportunitie
 
 
 def matches(window: MainWindow) -> QWidget:
-    _page(window, "Station de distribution", closed=False)
+    page = _page(window, "Station de distribution", closed=False)
+    tree = page.detail.tree
+    lot = tree.topLevelItem(0)
+    if lot is not None and lot.childCount():  # the match with the longest reason, read whole
+        longest = max((lot.child(i) for i in range(lot.childCount())), key=lambda i: len(i.text(1)))
+        tree.setCurrentItem(longest)
     return window
 
 
