@@ -43,9 +43,10 @@ def matches(window: MainWindow) -> QWidget:
     page = _page(window, "Station de distribution", closed=False)
     tree = page.detail.tree
     lot = tree.topLevelItem(0)
-    if lot is not None and lot.childCount():  # the match with the longest reason, read whole
-        longest = max((lot.child(i) for i in range(lot.childCount())), key=lambda i: len(i.text(1)))
-        tree.setCurrentItem(longest)
+    rows = [lot.child(i) for i in range(lot.childCount())] if lot is not None else []
+    found = [row for row in rows if row is not None]
+    if found:  # the match with the longest reason, read whole under the tree
+        tree.setCurrentItem(max(found, key=lambda row: len(row.text(1))))
     return window
 
 
