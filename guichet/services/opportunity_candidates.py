@@ -102,7 +102,7 @@ def read_candidates(
     sets: dict[str | None, frozenset[int]] = {None: frozenset()}
     found: list[Candidate] = []
     append = found.append  # the loop below runs once per candidate: keep it lean
-    for oid, legal, trade, insee, band, caps, held, member in conn.execute(query):
+    for oid, legal, trade, insee, band, caps, held, member in conn.execute(query).all():
         if oid in exclude:
             continue
         capabilities = sets.get(caps)
