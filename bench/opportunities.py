@@ -45,6 +45,7 @@ MEMBERS = int(os.environ.get("BENCH_MEMBERS", "10000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 SEED = 20261205
 TODAY = date(2026, 12, 5)
+NETWORK_ID = MEMBERS + 2  # the network (an organization of kind « réseau ») they belong to
 
 #: trade family -> (capabilities, certifications with their likelihood)
 FAMILIES: dict[str, tuple[list[str], list[tuple[str, float]]]] = {
@@ -149,8 +150,13 @@ def build(path: Path) -> tuple[Database, int]:
             cert_links,
         )
         conn.exec_driver_sql(
-            "INSERT INTO membership (organization_id, network, start_on, status, version) "
-            "VALUES (?, 'Sotraban', ?, 'active', 1)",
+            "INSERT INTO organization (id, kind, legal_name, do_not_refer, version)"
+            " VALUES (?, 'network', 'Sotraban', 0, 1)",
+            (NETWORK_ID,),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO membership (organization_id, network_id, start_on, status, version) "
+            f"VALUES (?, {NETWORK_ID}, ?, 'member', 1)",
             memberships,
         )
         conn.exec_driver_sql(

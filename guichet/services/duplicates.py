@@ -12,35 +12,29 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from guichet.db import Database
 from guichet.db.audit import record_merge
 from guichet.errors import ValidationError
 from guichet.models import (
-    Answer,
-    Groupement,
-    GroupementMember,
-    Inquiry,
-    Letter,
-    Membership,
-    Opportunity,
-    OpportunityAward,
     Organization,
     OrganizationKind,
-    Referral,
-    Relay,
-    RoutingRule,
-    Visit,
     label,
 )
 from guichet.reference.identifiers import format_siren, format_siret
 from guichet.reference.phones import format_phone
 from guichet.reference.text import fold
+from guichet.services.duplicate_links import (
+    MOVED_LINKS,
+    OPTIONAL_KEYS,
+    count_links,
+    fold_groupement_members,
+)
 from guichet.services.organization_rules import FIELD_LABELS, SCALAR_FIELDS
 from guichet.services.organizations import load_organization
 
@@ -78,18 +72,6 @@ MOVED_LABELS = {
     "opportunities": "opportunité(s) (acheteur ou signalement)",
     "opportunity_links": "relais, réponse(s) ou groupement(s) d'opportunité",
 }
-
-
-#: what points to an organization from the opportunities (moved by a merge, not lost)
-OPPORTUNITY_LINKS: tuple[tuple[str, Any, Any], ...] = (
-    ("opportunities", Opportunity, Opportunity.buyer_id),
-    ("opportunities", Opportunity, Opportunity.reported_by_id),
-    ("opportunity_links", Relay, Relay.organization_id),
-    ("opportunity_links", Answer, Answer.organization_id),
-    ("opportunity_links", Groupement, Groupement.mandataire_id),
-    ("opportunity_links", GroupementMember, GroupementMember.organization_id),
-    ("opportunity_links", OpportunityAward, OpportunityAward.organization_id),
-)
 
 
 @dataclass(frozen=True)
@@ -323,9 +305,10 @@ def merge_organizations(
     """Merge ``remove_id`` into ``keep_id`` in one transaction.
 
     Fields chosen as ``"remove"`` are copied from the removed record; every linked record
-    (contacts, inquiries, referrals, memberships, letters, routing rules) moves to the kept
-    one; capabilities, certifications and sectors are united; the removed record is deleted and
-    the merge is written into the audit trail.
+    (contacts, memberships and every link of :data:`MOVED_LINKS`) moves to the kept one, a
+    groupement where both were members keeping one membership of it; capabilities,
+    certifications and sectors are united; the removed record is deleted and the merge is
+    written into the audit trail.
     """
     if keep_id == remove_id:
         raise ValidationError("Choisissez deux organisations différentes à fusionner.")
@@ -342,21 +325,14 @@ def merge_organizations(
             contact.organization = keep
         for membership in list(remove.memberships):
             membership.organization = keep
-        for name, model, column in (
-            ("inquiries", Inquiry, Inquiry.organization_id),
-            ("referrals", Referral, Referral.partner_id),
-            ("letters", Letter, Letter.organization_id),
-            ("routing_rules", RoutingRule, RoutingRule.partner_id),
-            ("visits", Visit, Visit.organization_id),
-            *OPPORTUNITY_LINKS,
-            ("network_members", Membership, Membership.network_id),  # two networks merged
-        ):
+        folded = fold_groupement_members(session, keep_id, remove_id)
+        for name, model, column in MOVED_LINKS:
             records = list(session.scalars(select(model).where(column == remove_id)))
             for record in records:
                 setattr(record, column.key, keep_id)
             moved[name] = moved.get(name, 0) + len(records)
-        opportunity_keys = {name for name, _model, _column in OPPORTUNITY_LINKS}
-        moved = {k: n for k, n in moved.items() if n or k not in opportunity_keys}
+        moved["opportunity_links"] = moved.get("opportunity_links", 0) + folded
+        moved = {k: n for k, n in moved.items() if n or k not in OPTIONAL_KEYS}
         for attr in ("capabilities", "certifications", "sectors"):
             mine = getattr(keep, attr)
             have = {item.id for item in mine}
@@ -385,14 +361,4 @@ def linked_counts(db: Database, organization_id: int) -> dict[str, int]:
     with db.unit_of_work() as session:
         org = _with_links(session, organization_id)
         counts = {"contacts": len(org.contacts), "memberships": len(org.memberships)}
-        for name, column in (
-            ("inquiries", Inquiry.organization_id),
-            ("referrals", Referral.partner_id),
-            ("letters", Letter.organization_id),
-            ("routing_rules", RoutingRule.partner_id),
-            ("visits", Visit.organization_id),
-        ):
-            counts[name] = int(
-                session.scalar(select(func.count()).where(column == organization_id)) or 0
-            )
-        return counts
+        return counts | count_links(session, organization_id)

@@ -114,14 +114,15 @@ def _shortlist(
     by_mask: dict[int, list[int]] = {}
     for cid, mask in mask_of.items():
         by_mask.setdefault(mask, []).append(cid)
+    personal = {cid: _personal_score(pool[cid], history) for cid in mask_of}  # once each
     for mask, ids in by_mask.items():
         by_mask[mask] = heapq.nsmallest(
-            PER_MASK, ids, key=lambda c: (-_personal_score(pool[c], history), pool[c].name, c)
+            PER_MASK, ids, key=lambda c: (-personal[c], pool[c].name, c)
         )
     kept: set[int] = set()
     for bit in range(bits):
         holding = [m for m in by_mask if m >> bit & 1]
-        holding.sort(key=lambda m: (-m.bit_count(), -_personal_score(pool[by_mask[m][0]], history)))
+        holding.sort(key=lambda m: (-m.bit_count(), -personal[by_mask[m][0]]))
         kept.update(holding[:MASKS_PER_REQUIREMENT])
     return {m: by_mask[m] for m in kept}
 
@@ -236,7 +237,9 @@ def propose_groupements(
         for ids in _products([shortlist[m] for m in mask_set]):
             group = [pool[i] for i in ids]
             score, reasons = _score(group, past, site)
-            key = tuple(sorted(ids))
+            rank = (score, tuple(-i for i in sorted(ids)))
+            if len(heap) >= limit and rank <= heap[0][:2]:
+                continue  # not among the best: what each brings is not worth spelling out
             members = sorted(
                 (
                     _contribution(c, m, requirements, thesaurus)
@@ -244,11 +247,10 @@ def propose_groupements(
                 ),
                 key=lambda c: (-len(c.brings), c.name.casefold(), c.organization_id),
             )
-            proposal = Proposal(tuple(members), score, tuple(reasons))
-            entry = (score, tuple(-i for i in key), proposal)
+            entry = (*rank, Proposal(tuple(members), score, tuple(reasons)))
             if len(heap) < limit:
                 heapq.heappush(heap, entry)
-            elif entry[:2] > heap[0][:2]:
+            else:
                 heapq.heapreplace(heap, entry)
     ranked = sorted(heap, key=lambda e: e[:2], reverse=True)
     return [entry[2] for entry in ranked]

@@ -22,17 +22,12 @@ from guichet.models import (
     Groupement,
     GroupementMember,
     Lot,
-    Membership,
-    MembershipStatus,
     Opportunity,
-    Organization,
-    OrganizationKind,
 )
-from guichet.models.capability import organization_capability, organization_certification
 from guichet.models.opportunity import lot_capability
-from guichet.reference.communes import commune
 from guichet.search.capabilities import Thesaurus as CapabilityTree
 from guichet.services.groupement_proposals import Proposal, propose_groupements
+from guichet.services.opportunity_candidates import place_of, read_candidates
 from guichet.services.opportunity_matching import (
     Candidate,
     History,
@@ -96,90 +91,6 @@ def _thesaurus(session: Session) -> Thesaurus:
     )
 
 
-def _place(insee: str | None, cache: dict[str, str | None]) -> str | None:
-    """The EPCI of a commune (cached: thousands of candidates share a few hundred communes)."""
-    if not insee:
-        return None
-    if insee not in cache:
-        found = commune(insee)
-        cache[insee] = found.epci_siren if found else None
-    return cache[insee]
-
-
-def _candidates(
-    session: Session,
-    thesaurus: Thesaurus,
-    needs: Sequence[LotNeed],
-    *,
-    exclude: set[int],
-    include_directory: bool,
-    territory: frozenset[str],
-    today: date,
-) -> list[Candidate]:
-    relevant = {
-        d for n in needs for c in n.capabilities for d in thesaurus.tree.descendants_and_self(c)
-    }
-    certs = {c for n in needs for c in n.certifications}
-    conn = session.connection()  # Core rows: no ORM bookkeeping for thousands of them
-    held_caps: dict[int, set[int]] = {}
-    oc, ocert = organization_capability.c, organization_certification.c
-    for oid, cid in conn.execute(
-        select(oc.organization_id, oc.capability_id).where(oc.capability_id.in_(relevant))
-    ).all():
-        held_caps.setdefault(oid, set()).add(cid)
-    held_certs: dict[int, set[int]] = {}
-    for oid, cid in conn.execute(
-        select(ocert.organization_id, ocert.certification_id).where(
-            ocert.certification_id.in_(certs)
-        )
-    ).all():
-        held_certs.setdefault(oid, set()).add(cid)
-    active = select(Membership.organization_id).where(
-        Membership.status == MembershipStatus.ACTIVE,
-        or_(Membership.end_on.is_(None), Membership.end_on >= today),
-    )
-    members = set(conn.scalars(active))
-    query = select(
-        Organization.id,
-        Organization.legal_name,
-        Organization.trade_name,
-        Organization.commune_insee,
-        Organization.headcount_band,
-    ).where(
-        Organization.do_not_refer.is_(False),
-        Organization.kind.in_((OrganizationKind.MEMBER, OrganizationKind.COMPANY)),
-    )
-    holds = [Organization.id.in_(select(oc.organization_id).where(oc.capability_id.in_(relevant)))]
-    if certs:
-        holds.append(
-            Organization.id.in_(
-                select(ocert.organization_id).where(ocert.certification_id.in_(certs))
-            )
-        )
-    query = query.where(or_(*holds))  # a large directory is not read whole
-    if not include_directory:
-        query = query.where(Organization.id.in_(active))
-    epcis: dict[str, str | None] = {}
-    found = []
-    for oid, legal, trade, insee, band in conn.execute(query).all():
-        if oid in exclude or (oid not in held_caps and oid not in held_certs):
-            continue
-        found.append(
-            Candidate(
-                id=oid,
-                name=trade if trade and trade != legal else legal,
-                member=oid in members,
-                capabilities=frozenset(held_caps.get(oid, ())),
-                certifications=frozenset(held_certs.get(oid, ())),
-                commune=insee,
-                epci=_place(insee, epcis),
-                on_territory=bool(insee) and insee in territory,
-                headcount=band,
-            )
-        )
-    return found
-
-
 def _history(
     session: Session, opportunity_id: int | None, buyer_id: int | None, today: date
 ) -> History:
@@ -238,8 +149,8 @@ def load_context(
     territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
     with db.unit_of_work(write=False) as session:
         thesaurus = _thesaurus(session)
-        candidates = _candidates(
-            session,
+        candidates = read_candidates(
+            session.connection(),  # Core rows: no ORM bookkeeping for thousands of them
             thesaurus,
             needs,
             exclude={buyer_id} if buyer_id is not None else set(),
@@ -250,7 +161,7 @@ def load_context(
         history = _history(session, opportunity_id, buyer_id, day)
     site = None
     if commune_insee:
-        epci = _place(commune_insee, {})
+        epci = place_of(commune_insee, {})
         site = Candidate(0, "site", False, frozenset(), frozenset(), commune_insee, epci)
     return MatchContext(Pool(candidates, thesaurus), thesaurus, history, site)
 

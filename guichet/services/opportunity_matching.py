@@ -12,17 +12,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from guichet.reference.headcount import headcount_label, headcount_range
 from guichet.search.capabilities import Thesaurus as CapabilityTree
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """An organization as matching sees it.
 
     ``capabilities`` are the capabilities it holds directly (only the relevant ones need be
-    given); ``epci`` is the SIREN of its commune's EPCI, for proximity.
+    given); ``epci`` is the SIREN of its commune's EPCI, for proximity. A named tuple rather
+    than a frozen dataclass: thousands are built per answer, four times faster.
     """
 
     id: int

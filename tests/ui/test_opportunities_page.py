@@ -150,3 +150,41 @@ def test_the_import_dialog_maps_columns_and_imports(
     (opportunity_id,) = dialog.imported
     detail = get_opportunity(ctx.db, opportunity_id)
     assert [c.name for lot in detail.lots for c in lot.capabilities] == ["Câblage", "Supervision"]
+
+
+def test_the_whole_reason_of_the_chosen_row_is_read_under_the_tree(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    db = ctx.db
+    cabling, boards = capability_id(db, "Câblage"), capability_id(db, "Armoires électriques")
+    member(
+        db, "Systèmes Électroniques de la Vallée de la Seine", ("Câblage", "Armoires électriques")
+    )
+    opportunity_id = opportunity(
+        db,
+        LotInput(1, "Armoires et câblage en zone ATEX", capability_ids=(cabling, boards)),
+        buyer_id=buyer(db),
+    )
+    page = _page(qtbot, ctx)
+    page.select(opportunity_id)
+    tree, details = page.detail.tree, page.detail.match_details
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0 and _top(tree).childCount() > 0)
+    assert details.toPlainText() == ""  # nothing chosen: the placeholder says what to do
+    assert details.accessibleName() == "Pourquoi : détail de la ligne choisie"
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    tree.setFocus()
+    tree.setCurrentItem(_top(tree))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # the keyboard picks the match
+    match = _child(_top(tree), 0)
+    assert tree.currentItem() is match
+    reasons = details.toPlainText().splitlines()
+    assert reasons[0].startswith("Systèmes Électroniques de la Vallée de la Seine — Lot 1")
+    assert reasons[1:] == [f"• {r}" for r in match.text(1).split(" ; ")]
+    described = match.data(1, Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert described == details.toPlainText()  # a screen reader says it with the row
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)
+    assert details.hasFocus()  # reachable by Tab, and Tab goes on from it
+    qtbot.keyClick(details, Qt.Key.Key_Tab)
+    assert not details.hasFocus()
+    assert details.toPlainText().splitlines() == reasons  # read-only: nothing typed into it

@@ -40,7 +40,13 @@ def _page(window: MainWindow, title_start: str, *, closed: bool) -> Opportunitie
 
 
 def matches(window: MainWindow) -> QWidget:
-    _page(window, "Station de distribution", closed=False)
+    page = _page(window, "Station de distribution", closed=False)
+    tree = page.detail.tree
+    lot = tree.topLevelItem(0)
+    rows = [lot.child(i) for i in range(lot.childCount())] if lot is not None else []
+    found = [row for row in rows if row is not None]
+    if found:  # the match with the longest reason, read whole under the tree
+        tree.setCurrentItem(max(found, key=lambda row: len(row.text(1))))
     return window
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,14 +32,14 @@ from guichet.services.opportunities import add_document, remove_document
 from guichet.services.opportunity_matches import OpportunityMatches, find_matches
 from guichet.services.opportunity_views import OpportunityDetail, get_opportunity
 
-from guichet.ui.accessibility import set_name
+from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.groupement_dialog import GroupementDialog
 from guichet.ui.dialogs.opportunity_dialog import OpportunityDialog
 from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.pages.opportunity_followup_panel import OpportunityFollowUpPanel
-from guichet.ui.pages.opportunity_matches_view import MatchesTree
+from guichet.ui.pages.opportunity_matches_view import MatchDetails, MatchesTree
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 ID_ROLE = 0x0100
@@ -105,7 +106,22 @@ class OpportunityDetailPanel(QWidget):
         layout.addLayout(row)
         self.tree = MatchesTree()
         self.tree.currentItemChanged.connect(lambda *_a: self.update_buttons())
-        layout.addWidget(self.tree, 1)
+        self.match_details = MatchDetails(self.tree)
+        why = QLabel(self.tr("Pourquoi (ligne choisie) :"))
+        label_field(why, self.match_details)
+        lower = QWidget()  # the reason under the tree; the splitter gives it more room
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(why)
+        lower_layout.addWidget(self.match_details)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("matchesSplitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tree)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
         return box
 
     def _groupements_tab(self) -> QWidget:
