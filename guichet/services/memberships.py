@@ -16,13 +16,18 @@ from sqlalchemy.orm import Session, selectinload
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import (
-    Inquiry,
     Membership,
     MembershipOrigin,
     MembershipStatus,
     Organization,
     OrganizationKind,
     label,
+)
+from guichet.services.membership_origins import (
+    OriginChoice,
+    OriginText,
+    describe_origins,
+    origin_candidates,
 )
 
 S = MembershipStatus
@@ -65,6 +70,8 @@ class MembershipRow:
     origin_kind: MembershipOrigin | None
     origin_id: int | None
     origin_label: str
+    origin_page: str | None = None  # the page that opens the origin (« meetings »…)
+    origin_record_id: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -81,7 +88,9 @@ def origin_label(
     return label(kind) + (f" n° {origin_id}" if origin_id is not None else "")
 
 
-def membership_row(m: Membership, reference: str | None = None) -> MembershipRow:
+def membership_row(
+    m: Membership, reference: str | None = None, described: OriginText | None = None
+) -> MembershipRow:
     return MembershipRow(
         id=m.id,
         organization_id=m.organization_id,
@@ -95,7 +104,11 @@ def membership_row(m: Membership, reference: str | None = None) -> MembershipRow
         left_reason=m.left_reason,
         origin_kind=m.origin_kind,
         origin_id=m.origin_id,
-        origin_label=origin_label(m.origin_kind, m.origin_id, reference),
+        origin_label=described.text
+        if described
+        else origin_label(m.origin_kind, m.origin_id, reference),
+        origin_page=described.page if described else None,
+        origin_record_id=described.record_id if described else None,
     )
 
 
@@ -201,17 +214,25 @@ class MembershipService:
                     .order_by(Membership.start_on.desc(), Membership.id.desc())
                 )
             )
-            inquiry_ids = [
-                m.origin_id
-                for m in rows
-                if m.origin_kind == MembershipOrigin.INQUIRY and m.origin_id
-            ]
-            references = dict(
-                s.execute(select(Inquiry.id, Inquiry.reference).where(Inquiry.id.in_(inquiry_ids)))
-                .tuples()
-                .all()
+            texts = describe_origins(s, (_origin_key(m) for m in rows))
+            return [membership_row(m, described=texts[_origin_key(m)]) for m in rows]
+
+    def origin_choices(self, organization_id: int) -> list[OriginChoice]:
+        """What can have brought the organisation's membership, newest first (« Adhérer… »)."""
+        with self.db.unit_of_work(write=False) as s:
+            return origin_candidates(s, organization_id)
+
+    def is_open_member(self, organization_id: int, network_id: int) -> bool:
+        """Whether the organisation is already adhérent of the network (no shortcut then)."""
+        with self.db.unit_of_work(write=False) as s:
+            found = s.scalar(
+                select(Membership.id).where(
+                    Membership.organization_id == organization_id,
+                    Membership.network_id == network_id,
+                    Membership.status == S.MEMBER,
+                )
             )
-            return [membership_row(m, references.get(m.origin_id or 0)) for m in rows]
+            return found is not None
 
     def join(
         self,
@@ -270,6 +291,10 @@ class MembershipService:
             m = add_membership(s, old.organization, old.network, on=on, origin=origin)
             s.flush()
             return membership_row(m)
+
+
+def _origin_key(m: Membership) -> tuple[MembershipOrigin | None, int | None, int | None]:
+    return (m.origin_kind, m.origin_id, m.origin_counsellor_id)
 
 
 def _loaded() -> Select[Membership]:
