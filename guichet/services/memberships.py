@@ -222,6 +222,12 @@ class MembershipService:
         with self.db.unit_of_work(write=False) as s:
             return origin_candidates(s, organization_id)
 
+    def origin_text(self, origin: Origin) -> str:
+        """A prefilled origin in French (when it is not among the organisation's history)."""
+        with self.db.unit_of_work(write=False) as s:
+            key = (origin.kind, origin.id, origin.counsellor_id)
+            return describe_origins(s, [key])[key].text
+
     def is_open_member(self, organization_id: int, network_id: int) -> bool:
         """Whether the organisation is already adhérent of the network (no shortcut then)."""
         with self.db.unit_of_work(write=False) as s:
@@ -249,7 +255,8 @@ class MembershipService:
                 raise NotFoundError("Cette organisation n'existe plus.")
             membership = add_membership(s, org, network, on=on, status=status, origin=origin)
             s.flush()
-            return membership_row(membership)
+            key = _origin_key(membership)
+            return membership_row(membership, described=describe_origins(s, [key])[key])
 
     def change_status(
         self, membership_id: int, status: MembershipStatus, *, on: date

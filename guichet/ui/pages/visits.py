@@ -231,6 +231,18 @@ class VisitsPage(QWidget):
         self.splitter.setSizes([self.width() * 7 // 10, self.width() * 3 // 10])
         self._fit_columns()
 
+    def open_visit(self, visit_id: int) -> None:
+        """Shows that visit whatever the filters (opened from another page)."""
+        for box in (self.status_box, self.counsellor_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.upcoming_box.blockSignals(True)
+        self.upcoming_box.setChecked(False)
+        self.upcoming_box.blockSignals(False)
+        self.refresh()
+        self.select_visit(visit_id)
+
     def select_visit(self, visit_id: int | None) -> bool:
         """Selects the visit's row (when the filters show it)."""
         if visit_id is None:
