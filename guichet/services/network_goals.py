@@ -111,7 +111,7 @@ def origin_text(origin: str) -> str:
 
 def _brought_by(p: _Period) -> str:
     """« Réunion du 9 novembre 2026 : Hydrogène… (Claire Martin) »."""
-    if p.origin == MembershipOrigin.COUNSELLOR.value or not p.counsellor:
+    if not p.counsellor or p.counsellor in p.described.text:  # « Visite du … (Claire Martin) »
         return p.described.text
     return f"{p.described.text} ({p.counsellor})"
 
