@@ -19,9 +19,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from guichet.models import (
+    AnswerStatus,
     Counsellor,
     Inquiry,
+    Membership,
     MembershipOrigin,
+    MembershipStatus,
     Need,
     Organization,
     OrganizationKind,
@@ -255,3 +258,64 @@ def describe_origins(
             found = texts.get((kind, oid)) if oid is not None else None
             out[key] = found or OriginText(label(kind))
     return out
+
+
+@dataclass(frozen=True)
+class Winner:
+    """A company that won an opportunity, alone or in a retained groupement."""
+
+    organization_id: int
+    organization: str
+    member: bool  # already adhérent of the network asked about
+
+
+def opportunity_winners(
+    session: Session, opportunity_id: int, network_id: int | None
+) -> list[Winner]:
+    """Awarded companies and members of a retained (or awarded) groupement, by name."""
+    retained = select(Answer.groupement_id).where(
+        Answer.opportunity_id == opportunity_id,
+        Answer.status == AnswerStatus.RETAINED,
+        Answer.groupement_id.is_not(None),
+    )
+    awarded = select(OpportunityAward.groupement_id).where(
+        OpportunityAward.opportunity_id == opportunity_id,
+        OpportunityAward.groupement_id.is_not(None),
+    )
+    ids = set(
+        session.scalars(
+            select(GroupementMember.organization_id).where(
+                or_(
+                    GroupementMember.groupement_id.in_(retained),
+                    GroupementMember.groupement_id.in_(awarded),
+                )
+            )
+        )
+    )
+    ids |= set(
+        session.scalars(
+            select(OpportunityAward.organization_id).where(
+                OpportunityAward.opportunity_id == opportunity_id,
+                OpportunityAward.organization_id.is_not(None),
+            )
+        )
+    )
+    if not ids:
+        return []
+    members = (
+        set(
+            session.scalars(
+                select(Membership.organization_id).where(
+                    Membership.network_id == network_id,
+                    Membership.status == MembershipStatus.MEMBER,
+                )
+            )
+        )
+        if network_id is not None
+        else set()
+    )
+    orgs = session.scalars(select(Organization).where(Organization.id.in_(sorted(ids))))
+    return sorted(
+        (Winner(o.id, o.display_name, o.id in members) for o in orgs),
+        key=lambda w: w.organization.casefold(),
+    )

@@ -26,7 +26,9 @@ from guichet.models import (
 from guichet.services.membership_origins import (
     OriginChoice,
     OriginText,
+    Winner,
     describe_origins,
+    opportunity_winners,
     origin_candidates,
 )
 
@@ -227,6 +229,11 @@ class MembershipService:
         with self.db.unit_of_work(write=False) as s:
             key = (origin.kind, origin.id, origin.counsellor_id)
             return describe_origins(s, [key])[key].text
+
+    def opportunity_winners(self, opportunity_id: int, network_id: int | None) -> list[Winner]:
+        """Who won the opportunity (alone or in a retained groupement), and who is adhérent."""
+        with self.db.unit_of_work(write=False) as s:
+            return opportunity_winners(s, opportunity_id, network_id)
 
     def is_open_member(self, organization_id: int, network_id: int) -> bool:
         """Whether the organisation is already adhérent of the network (no shortcut then)."""

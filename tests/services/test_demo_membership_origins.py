@@ -3,6 +3,8 @@ member's own history, each before the day it joined."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from guichet.db import Database
@@ -24,7 +26,9 @@ def test_linked_origins_are_the_members_own_history_before_joining(demo_db: Data
         kinds = {m.origin_kind for m in linked}
         assert {MembershipOrigin.MEETING, MembershipOrigin.VISIT} <= kinds
         for m in linked:
-            history = {(c.kind, c.id): c.on for c in origin_candidates(s, m.organization_id)}
+            history: dict[tuple[MembershipOrigin | None, int | None], date | None] = {
+                (c.kind, c.id): c.on for c in origin_candidates(s, m.organization_id)
+            }
             day = history.get((m.origin_kind, m.origin_id))
             assert day is not None, (m.organization_id, m.origin_kind, m.origin_id)
             assert day < m.start_on

@@ -36,8 +36,7 @@ def link_membership_origins(session: Session, network: Organization) -> int:
             if c.kind in LINKED and c.on is not None and c.on < m.start_on
         ]
         same = [c for c in before if c.kind == m.origin_kind]
-        chosen = (same or before or [None])[0]  # the newest before joining
-        if chosen is not None:
+        for chosen in (same or before)[:1]:  # the newest before joining
             m.origin_kind, m.origin_id = chosen.kind, chosen.id
             linked += 1
     return linked + _groupement_candidates(session, network)

@@ -39,6 +39,7 @@ from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.pages.opportunity_followup_panel import OpportunityFollowUpPanel
 from guichet.ui.pages.opportunity_matches_view import MatchesTree
+from guichet.ui.pages.opportunity_membership import WinnersMembershipButton
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 ID_ROLE = 0x0100
@@ -127,10 +128,12 @@ class OpportunityDetailPanel(QWidget):
         self.delete_groupement_button = QPushButton(self.tr("Supprimer"))
         self.delete_groupement_button.setObjectName("deleteGroupementButton")
         set_name(self.delete_groupement_button, self.tr("Supprimer le groupement"))
+        self.winners_button = WinnersMembershipButton(self.ctx)
         for button in (
             self.new_groupement_button,
             self.edit_groupement_button,
             self.delete_groupement_button,
+            self.winners_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -174,6 +177,7 @@ class OpportunityDetailPanel(QWidget):
         self.followup.show_opportunity(detail)
         self.document_list.clear()
         self.groupement_list.clear()
+        self.winners_button.show_opportunity(detail.id if detail is not None else None)
         if detail is None:
             self.heading.setText(
                 self.tr("Choisissez une opportunité dans la liste, ou créez-en une.")
