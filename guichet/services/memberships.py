@@ -80,19 +80,7 @@ class MembershipRow:
         return self.status in OPEN
 
 
-def origin_label(
-    kind: MembershipOrigin | None, origin_id: int | None = None, reference: str | None = None
-) -> str:
-    if kind is None:
-        return "Origine non renseignée"
-    if reference:
-        return f"{label(kind)} {reference}"
-    return label(kind) + (f" n° {origin_id}" if origin_id is not None else "")
-
-
-def membership_row(
-    m: Membership, reference: str | None = None, described: OriginText | None = None
-) -> MembershipRow:
+def membership_row(m: Membership, described: OriginText) -> MembershipRow:
     return MembershipRow(
         id=m.id,
         organization_id=m.organization_id,
@@ -106,11 +94,9 @@ def membership_row(
         left_reason=m.left_reason,
         origin_kind=m.origin_kind,
         origin_id=m.origin_id,
-        origin_label=described.text
-        if described
-        else origin_label(m.origin_kind, m.origin_id, reference),
-        origin_page=described.page if described else None,
-        origin_record_id=described.record_id if described else None,
+        origin_label=described.text,
+        origin_page=described.page,
+        origin_record_id=described.record_id,
     )
 
 
@@ -217,7 +203,7 @@ class MembershipService:
                 )
             )
             texts = describe_origins(s, (_origin_key(m) for m in rows))
-            return [membership_row(m, described=texts[_origin_key(m)]) for m in rows]
+            return [membership_row(m, texts[_origin_key(m)]) for m in rows]
 
     def origin_choices(self, organization_id: int) -> list[OriginChoice]:
         """What can have brought the organisation's membership, newest first (« Adhérer… »)."""
@@ -262,8 +248,7 @@ class MembershipService:
                 raise NotFoundError("Cette organisation n'existe plus.")
             membership = add_membership(s, org, network, on=on, status=status, origin=origin)
             s.flush()
-            key = _origin_key(membership)
-            return membership_row(membership, described=describe_origins(s, [key])[key])
+            return _row(s, membership)
 
     def change_status(
         self, membership_id: int, status: MembershipStatus, *, on: date
@@ -274,7 +259,7 @@ class MembershipService:
             m = _get(s, membership_id)
             _move(m, status, on)
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
 
     def leave(self, membership_id: int, *, on: date, reason: str) -> MembershipRow:
         if not reason.strip():
@@ -285,7 +270,7 @@ class MembershipService:
                 raise ValidationError("Cette adhésion est déjà terminée.")
             _move(m, S.LEFT, on, reason.strip())
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
 
     def renew(self, membership_id: int, *, on: date) -> MembershipRow:
         """A former member joins again: a new adhérent period, the same origin."""
@@ -304,7 +289,12 @@ class MembershipService:
             )
             m = add_membership(s, old.organization, old.network, on=on, origin=origin)
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
+
+
+def _row(session: Session, m: Membership) -> MembershipRow:
+    key = _origin_key(m)
+    return membership_row(m, describe_origins(session, [key])[key])
 
 
 def _origin_key(m: Membership) -> tuple[MembershipOrigin | None, int | None, int | None]:
