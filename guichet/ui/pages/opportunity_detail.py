@@ -39,7 +39,6 @@ from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.pages.opportunity_followup_panel import OpportunityFollowUpPanel
 from guichet.ui.pages.opportunity_matches_view import MatchesTree
-from guichet.ui.pages.opportunity_membership import WinnersMembershipButton
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 ID_ROLE = 0x0100
@@ -128,7 +127,9 @@ class OpportunityDetailPanel(QWidget):
         self.delete_groupement_button = QPushButton(self.tr("Supprimer"))
         self.delete_groupement_button.setObjectName("deleteGroupementButton")
         set_name(self.delete_groupement_button, self.tr("Supprimer le groupement"))
-        self.winners_button = WinnersMembershipButton(self.ctx)
+        from guichet.ui.pages.opportunity_membership import WinnersMembershipButton
+
+        self.winners_button = WinnersMembershipButton(self.ctx)  # the winners join the network
         for button in (
             self.new_groupement_button,
             self.edit_groupement_button,
