@@ -3,11 +3,13 @@ input, prefilled), and an origin shown on the card or in the Réseau gains opens
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
 
@@ -21,6 +23,14 @@ from guichet.ui.dialogs.membership_dialog import JoinDialog
 from guichet.ui.pages.network import NetworkPage
 
 K = m.MembershipOrigin
+
+
+@pytest.fixture(autouse=True)
+def no_task_left() -> Iterator[None]:
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)  # no search left running on the database
+
+
 TODAY = date(2026, 12, 5)
 
 

@@ -4,12 +4,13 @@ origin prefilled; an organisation already adhérent is told so."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 import guichet.models as m
 from guichet.services.memberships import MembershipService, Origin
@@ -22,6 +23,12 @@ from guichet.ui.pages.opportunities import OpportunitiesPage
 from guichet.ui.pages.visits import VisitsPage
 
 K = m.MembershipOrigin
+
+
+@pytest.fixture(autouse=True)
+def no_task_left() -> Iterator[None]:
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)  # no search left running on the database
 
 
 @pytest.fixture
