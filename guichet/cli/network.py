@@ -41,6 +41,16 @@ def run_adhesions(ctx: Context, args: argparse.Namespace) -> int:
                     "reached": p.reached,
                     "gained_this_year": p.gained_this_year,
                     "origins": {o.origin: o.count for o in p.origins},
+                    "gains": [
+                        {
+                            "organization_id": g.organization_id,
+                            "organization": g.organization,
+                            "start_on": g.start_on.isoformat(),
+                            "origin": g.origin,
+                            "brought_by": g.brought_by,
+                        }
+                        for g in p.gains
+                    ],
                 }
                 for p in progress
             ]
@@ -55,4 +65,6 @@ def run_adhesions(ctx: Context, args: argparse.Namespace) -> int:
         print(f"  gagnés en {p.at.year} : {p.gained_this_year}")
         for o in p.origins:
             print(f"    {o.label} : {o.count}")
+        for g in sorted(p.gains, key=lambda g: (g.start_on, g.organization)):
+            print(f"  {g.start_on:%d/%m/%Y} {g.organization} — {g.brought_by}")
     return 0

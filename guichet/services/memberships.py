@@ -16,13 +16,20 @@ from sqlalchemy.orm import Session, selectinload
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import (
-    Inquiry,
     Membership,
     MembershipOrigin,
     MembershipStatus,
     Organization,
     OrganizationKind,
     label,
+)
+from guichet.services.membership_origins import (
+    OriginChoice,
+    OriginText,
+    Winner,
+    describe_origins,
+    opportunity_winners,
+    origin_candidates,
 )
 
 S = MembershipStatus
@@ -65,23 +72,15 @@ class MembershipRow:
     origin_kind: MembershipOrigin | None
     origin_id: int | None
     origin_label: str
+    origin_page: str | None = None  # the page that opens the origin (« meetings »…)
+    origin_record_id: int | None = None
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN
 
 
-def origin_label(
-    kind: MembershipOrigin | None, origin_id: int | None = None, reference: str | None = None
-) -> str:
-    if kind is None:
-        return "Origine non renseignée"
-    if reference:
-        return f"{label(kind)} {reference}"
-    return label(kind) + (f" n° {origin_id}" if origin_id is not None else "")
-
-
-def membership_row(m: Membership, reference: str | None = None) -> MembershipRow:
+def membership_row(m: Membership, described: OriginText) -> MembershipRow:
     return MembershipRow(
         id=m.id,
         organization_id=m.organization_id,
@@ -95,7 +94,9 @@ def membership_row(m: Membership, reference: str | None = None) -> MembershipRow
         left_reason=m.left_reason,
         origin_kind=m.origin_kind,
         origin_id=m.origin_id,
-        origin_label=origin_label(m.origin_kind, m.origin_id, reference),
+        origin_label=described.text,
+        origin_page=described.page,
+        origin_record_id=described.record_id,
     )
 
 
@@ -201,17 +202,36 @@ class MembershipService:
                     .order_by(Membership.start_on.desc(), Membership.id.desc())
                 )
             )
-            inquiry_ids = [
-                m.origin_id
-                for m in rows
-                if m.origin_kind == MembershipOrigin.INQUIRY and m.origin_id
-            ]
-            references = dict(
-                s.execute(select(Inquiry.id, Inquiry.reference).where(Inquiry.id.in_(inquiry_ids)))
-                .tuples()
-                .all()
+            texts = describe_origins(s, (_origin_key(m) for m in rows))
+            return [membership_row(m, texts[_origin_key(m)]) for m in rows]
+
+    def origin_choices(self, organization_id: int) -> list[OriginChoice]:
+        """What can have brought the organisation's membership, newest first (« Adhérer… »)."""
+        with self.db.unit_of_work(write=False) as s:
+            return origin_candidates(s, organization_id)
+
+    def origin_text(self, origin: Origin) -> str:
+        """A prefilled origin in French (when it is not among the organisation's history)."""
+        with self.db.unit_of_work(write=False) as s:
+            key = (origin.kind, origin.id, origin.counsellor_id)
+            return describe_origins(s, [key])[key].text
+
+    def opportunity_winners(self, opportunity_id: int, network_id: int | None) -> list[Winner]:
+        """Who won the opportunity (alone or in a retained groupement), and who is adhérent."""
+        with self.db.unit_of_work(write=False) as s:
+            return opportunity_winners(s, opportunity_id, network_id)
+
+    def is_open_member(self, organization_id: int, network_id: int) -> bool:
+        """Whether the organisation is already adhérent of the network (no shortcut then)."""
+        with self.db.unit_of_work(write=False) as s:
+            found = s.scalar(
+                select(Membership.id).where(
+                    Membership.organization_id == organization_id,
+                    Membership.network_id == network_id,
+                    Membership.status == S.MEMBER,
+                )
             )
-            return [membership_row(m, references.get(m.origin_id or 0)) for m in rows]
+            return found is not None
 
     def join(
         self,
@@ -228,7 +248,7 @@ class MembershipService:
                 raise NotFoundError("Cette organisation n'existe plus.")
             membership = add_membership(s, org, network, on=on, status=status, origin=origin)
             s.flush()
-            return membership_row(membership)
+            return _row(s, membership)
 
     def change_status(
         self, membership_id: int, status: MembershipStatus, *, on: date
@@ -239,7 +259,7 @@ class MembershipService:
             m = _get(s, membership_id)
             _move(m, status, on)
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
 
     def leave(self, membership_id: int, *, on: date, reason: str) -> MembershipRow:
         if not reason.strip():
@@ -250,7 +270,7 @@ class MembershipService:
                 raise ValidationError("Cette adhésion est déjà terminée.")
             _move(m, S.LEFT, on, reason.strip())
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
 
     def renew(self, membership_id: int, *, on: date) -> MembershipRow:
         """A former member joins again: a new adhérent period, the same origin."""
@@ -269,7 +289,16 @@ class MembershipService:
             )
             m = add_membership(s, old.organization, old.network, on=on, origin=origin)
             s.flush()
-            return membership_row(m)
+            return _row(s, m)
+
+
+def _row(session: Session, m: Membership) -> MembershipRow:
+    key = _origin_key(m)
+    return membership_row(m, describe_origins(session, [key])[key])
+
+
+def _origin_key(m: Membership) -> tuple[MembershipOrigin | None, int | None, int | None]:
+    return (m.origin_kind, m.origin_id, m.origin_counsellor_id)
 
 
 def _loaded() -> Select[Membership]:

@@ -24,6 +24,7 @@ from guichet.models import (
     OrganizationKind,
     label,
 )
+from guichet.services.membership_origins import OriginText, describe_origins
 from guichet.services.network_settings import SCOPES, parse_goal_date
 from guichet.services.settings import SettingsService
 from guichet.services.territory import territory_codes
@@ -51,6 +52,8 @@ class Gain:
     start_on: date
     origin: str  # a MembershipOrigin value or "unknown"
     brought_by: str  # the origin in French, with the counsellor when known
+    origin_page: str | None = None  # the page that opens the origin, and the record there
+    origin_record_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,20 @@ class _Period:
     end: date | None  # exclusive: a member until the day before
     origin: str
     counsellor: str | None
+    described: OriginText
 
 
 def origin_text(origin: str) -> str:
     if origin == UNKNOWN_ORIGIN:
         return "Origine non renseignée"
     return label(MembershipOrigin(origin))
+
+
+def _brought_by(p: _Period) -> str:
+    """« Réunion du 9 novembre 2026 : Hydrogène… (Claire Martin) »."""
+    if not p.counsellor or p.counsellor in p.described.text:  # « Visite du … (Claire Martin) »
+        return p.described.text
+    return f"{p.described.text} ({p.counsellor})"
 
 
 def load_goal(db: Database) -> Goal:
@@ -143,6 +154,9 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
                 Organization.kind != OrganizationKind.NETWORK,
             )
         ).all()
+        texts = describe_origins(
+            s, ((m.origin_kind, m.origin_id, m.origin_counsellor_id) for m, _ in rows)
+        )
         periods = []
         for m, org in rows:
             if territory is not None and org.commune_insee not in territory:
@@ -158,6 +172,7 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
                     end,
                     m.origin_kind.value if m.origin_kind else UNKNOWN_ORIGIN,
                     counsellors.get(m.origin_counsellor_id or 0),
+                    texts[m.origin_kind, m.origin_id, m.origin_counsellor_id],
                 )
             )
     return sorted(periods, key=lambda p: (p.start, p.organization_id))
@@ -200,7 +215,9 @@ def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None
             p.organization,
             p.start,
             p.origin,
-            origin_text(p.origin) + (f" ({p.counsellor})" if p.counsellor else ""),
+            _brought_by(p),
+            p.described.page,
+            p.described.record_id,
         )
         for p in _arrivals(periods, date(day.year, 1, 1), day)
     )

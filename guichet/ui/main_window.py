@@ -99,6 +99,15 @@ def navigation_icon(window: QWidget, key: str) -> QIcon:
     return window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
 
 
+#: The method of each page that selects one of its records (MainWindow.open_record).
+RECORD_OPENERS = {
+    "inquiries": "open_inquiry",
+    "meetings": "select_meeting",
+    "visits": "open_visit",
+    "opportunities": "select",
+}
+
+
 class MainWindow(QMainWindow):
     """The window opens before its database: :meth:`attach` (or :meth:`open_database`) gives it
     the context, and pages are built only then, on first display."""
@@ -316,6 +325,9 @@ class MainWindow(QMainWindow):
             requested = getattr(widget, "inquiry_requested", None)
             if requested is not None:
                 requested.connect(self.open_inquiry)
+            record = getattr(widget, "record_requested", None)
+            if record is not None:
+                record.connect(self.open_record)
         return self.pages[key]
 
     def show_page(self, key: str) -> None:
@@ -354,6 +366,16 @@ class MainWindow(QMainWindow):
         self.page_writes["inquiries"] = self.ctx.db.writes  # open_inquiry reloads it anyway
         self.show_page("inquiries")
         self.page("inquiries").open_inquiry(inquiry_id)  # type: ignore[attr-defined]
+
+    def open_record(self, key: str, record_id: int) -> None:
+        """Shows one record (an inquiry, a meeting, a visit, an opportunity) in its page."""
+        if self.ctx is None or key not in RECORD_OPENERS:
+            return
+        if key == "inquiries":
+            self.open_inquiry(record_id)
+            return
+        self.show_page(key)
+        getattr(self.page(key), RECORD_OPENERS[key])(record_id)
 
     # -- slots --------------------------------------------------------------------------------
     def on_navigation_current_row_changed(self, row: int) -> None:

@@ -80,14 +80,17 @@ def test_the_card_section_joins_leaves_and_renews_from_the_keyboard(
     assert section.list.item(0).text() == "Aucune adhésion."
     assert not section.leave_button.isEnabled() and not section.renew_button.isEnabled()
 
+    with ctx.db.unit_of_work() as s:
+        s.add(m.Counsellor(name="Zoé Zorn", initials="ZZZ"))
     join = JoinDialog(ctx, ids[0], "Usine 0", today=TODAY)
     qtbot.addWidget(join)
     assert join.network_box.currentData() == network_id
-    join.origin_box.setCurrentIndex(join.origin_box.findData("visit"))
+    join.origin_box.setCurrentIndex(join.origin_box.findText("Conseiller : Zoé Zorn"))
     assert join.has_unsaved_changes()
     qtbot.keyClick(join.ok_button, Qt.Key.Key_Space)
     assert join.result() == QDialog.DialogCode.Accepted and join.saved is not None
-    assert join.saved.origin_kind == m.MembershipOrigin.VISIT
+    assert join.saved.origin_kind == m.MembershipOrigin.COUNSELLOR
+    assert join.saved.origin_label == "Conseiller : Zoé Zorn"
 
     section.show_organization(ids[0], "Usine 0")
     assert "Adhérent" in section.list.item(0).text() and section.leave_button.isEnabled()

@@ -220,6 +220,7 @@ SCENES: list[Scene] = [
     Scene("reseau-prospects", _lazy_scene("network_scenes", "prospects")),
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
+    Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

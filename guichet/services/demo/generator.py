@@ -14,6 +14,7 @@ from guichet.models import Inquiry, Organization
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.meetings import add_demo_meetings
+from guichet.services.demo.membership_origins import link_membership_origins
 from guichet.services.demo.memberships import build_memberships
 from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
@@ -100,6 +101,7 @@ def generate_demo(
         implantation_demo(session, random.Random(seed + 13), moment)
         builder.routing_rules()
         add_opportunities(builder)
+        link_membership_origins(session, builder.partners_by_key["sotraban"])
         report(6)
         summary = builder.summary()
     report(steps)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from guichet.models import MembershipOrigin, MembershipStatus, label
+from guichet.models import MembershipStatus, label
 from guichet.services.memberships import MembershipRow, MembershipService, Origin
 
 from guichet.ui.context import AppContext
@@ -44,7 +43,9 @@ def picked_date(edit: QDateEdit) -> date:
 
 
 class JoinDialog(QDialog):
-    """« Adhérer… »: the network, the status, the date and the origin."""
+    """« Adhérer… »: the network, the status, the date and the origin, picked from the
+    organisation's history (newest first) or a counsellor — prefilled when opened from the
+    meeting, visit or opportunity that brought it."""
 
     def __init__(
         self,
@@ -54,6 +55,8 @@ class JoinDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        origin: Origin | None = None,
+        network_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = MembershipService(ctx.db)
@@ -61,11 +64,13 @@ class JoinDialog(QDialog):
         self.saved: MembershipRow | None = None
         self.setObjectName("joinDialog")
         self.setWindowTitle(self.tr("Adhésion de %1").replace("%1", organization))
-        fit_to_screen(self, (480, 300))
+        fit_to_screen(self, (560, 300))
         self.network_box = QComboBox()
         self.network_box.setObjectName("networkBox")
         for network in self.service.networks():
             self.network_box.addItem(network.name, network.id)
+        if network_id is not None and self.network_box.findData(network_id) >= 0:
+            self.network_box.setCurrentIndex(self.network_box.findData(network_id))
         self.status_box = QComboBox()
         self.status_box.setObjectName("membershipStatusBox")
         for status in JOIN_STATUSES:
@@ -73,19 +78,24 @@ class JoinDialog(QDialog):
         self.date_edit = _date_edit("membershipDateEdit", today or date.today())
         self.origin_box = QComboBox()
         self.origin_box.setObjectName("originBox")
-        self.origin_box.addItem(self.tr("Non renseignée"), "")
-        for origin in MembershipOrigin:
-            self.origin_box.addItem(self.tr(label(origin)), origin.value)
-        self.origin_number = QSpinBox()
-        self.origin_number.setObjectName("originNumberBox")
-        self.origin_number.setRange(0, 2_000_000_000)
-        self.origin_number.setSpecialValueText(self.tr("aucun"))
+        self.origin_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.origin_box.setMinimumContentsLength(40)
+        self.origin_box.addItem(self.tr("Non renseignée"), None)
+        for choice in self.service.origin_choices(organization_id):
+            self.origin_box.addItem(
+                choice.text, Origin(choice.kind, choice.id, choice.counsellor_id)
+            )
+            self.origin_box.setItemData(
+                self.origin_box.count() - 1, choice.text, Qt.ItemDataRole.ToolTipRole
+            )
+        self.initial_origin = self._select_origin(origin)
         form = QFormLayout()
         form.addRow(self.tr("&Réseau"), self.network_box)
         form.addRow(self.tr("&Statut"), self.status_box)
         form.addRow(self.tr("&Date"), self.date_edit)
-        form.addRow(self.tr("&Origine"), self.origin_box)
-        form.addRow(self.tr("N° de l'&origine (demande, réunion…)"), self.origin_number)
+        form.addRow(self.tr("&Origine (ce qui l'a amenée)"), self.origin_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -109,18 +119,29 @@ class JoinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _select_origin(self, origin: Origin | None) -> int:
+        """Selects the prefilled origin (matched on kind and record), added if not listed."""
+        if origin is None:
+            return 0
+        for row in range(1, self.origin_box.count()):
+            found = self.origin_box.itemData(row)
+            if (found.kind, found.id) == (origin.kind, origin.id):
+                self.origin_box.setItemData(row, origin)  # keeps the counsellor who brought it
+                self.origin_box.setCurrentIndex(row)
+                return row
+        self.origin_box.insertItem(1, self.service.origin_text(origin), origin)
+        self.origin_box.setCurrentIndex(1)
+        return 1
+
     def has_unsaved_changes(self) -> bool:
-        return bool(self.origin_box.currentData()) or self.origin_number.value() > 0
+        return self.origin_box.currentIndex() != self.initial_origin
 
     def confirm_discard(self) -> bool:
         return confirm_dialog_discard(self, self.on_buttons_accepted)
 
     def origin(self) -> Origin | None:
-        kind = self.origin_box.currentData()
-        if not kind:
-            return None
-        number = self.origin_number.value() or None
-        return Origin(MembershipOrigin(kind), number)
+        chosen = self.origin_box.currentData()
+        return chosen if isinstance(chosen, Origin) else None
 
     def on_buttons_accepted(self) -> None:
         network_id = self.network_box.currentData()

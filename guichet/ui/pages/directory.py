@@ -13,6 +13,7 @@ from guichet.ui.pages.directory_search import DirectorySearchTab
 
 class DirectoryPage(QWidget):
     inquiry_requested = Signal(int)  # from the referrals an organization received
+    record_requested = Signal(str, int)  # a membership's origin: page key, record id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,7 @@ class DirectoryPage(QWidget):
         self.freshness_tab.organization_requested.connect(self.show_organization)
         self.freshness_tab.verified.connect(lambda _n: self.search_tab.panel.reload())
         self.search_tab.panel.inquiry_requested.connect(self.inquiry_requested)
+        self.search_tab.panel.record_requested.connect(self.record_requested)
 
     def show_organization(self, organization_id: int) -> None:
         self.tabs.setCurrentWidget(self.search_tab)

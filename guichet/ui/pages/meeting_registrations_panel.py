@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.models import MeetingStatus, RegistrationStatus, label
+from guichet.models import MeetingStatus, MembershipOrigin, RegistrationStatus, label
 from guichet.reference.text import words
 from guichet.services.intake import NewContact
 from guichet.services.meeting_registrations import (
@@ -28,10 +28,12 @@ from guichet.services.meeting_registrations import (
     toggle_presence,
 )
 from guichet.services.meetings import Registrant
+from guichet.services.memberships import Origin
 
 from guichet.ui.accessibility import announce, label_field, set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt
+from guichet.ui.membership_shortcut import propose_membership
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 from guichet.ui.widgets.contact_field import split_name
@@ -135,12 +137,14 @@ class RegistrationsPanel(QWidget):
         self.absent_button = QPushButton(self.tr("Absent"))
         self.cancel_button = QPushButton(self.tr("Désinscrire"))
         self.need_button = QPushButton(self.tr("Besoin exprimé…"))
+        self.join_button = QPushButton(self.tr("Proposer l'adhésion…"))
         for name, button in (
             ("presentButton", self.present_button),
             ("excusedButton", self.excused_button),
             ("absentButton", self.absent_button),
             ("cancelRegistrationButton", self.cancel_button),
             ("needButton", self.need_button),
+            ("proposeMembershipButton", self.join_button),
         ):
             button.setObjectName(name)
             button.setAutoDefault(False)
@@ -155,6 +159,10 @@ class RegistrationsPanel(QWidget):
                 self.tr("Annule l'inscription ; la place va au premier en attente"),
             ),
             (self.need_button, self.tr("Ouvre une nouvelle demande pour cette personne (Ctrl+E)")),
+            (
+                self.join_button,
+                self.tr("L'entreprise de ce participant adhère au réseau, amenée par la réunion"),
+            ),
         ):
             button.setToolTip(tip)
             set_name(button, button.text().replace("…", "") + " — " + tip)
@@ -167,6 +175,7 @@ class RegistrationsPanel(QWidget):
         self.absent_button.clicked.connect(lambda: self.set_current(RegistrationStatus.ABSENT))
         self.cancel_button.clicked.connect(lambda: self.set_current(RegistrationStatus.CANCELLED))
         self.need_button.clicked.connect(self.request_need)
+        self.join_button.clicked.connect(self.propose_membership)
         walk_in_key = QShortcut(QKeySequence("Alt+V"), self)
         walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         walk_in_key.activated.connect(self.walk_in_search.setFocus)
@@ -235,6 +244,11 @@ class RegistrationsPanel(QWidget):
             row is not None and row.status != RegistrationStatus.CANCELLED
         )
         self.need_button.setEnabled(row is not None)
+        self.join_button.setEnabled(
+            row is not None
+            and row.organization_id is not None
+            and row.status == RegistrationStatus.PRESENT
+        )
 
     # -- actions -------------------------------------------------------------------------------
     def toggle_current(self) -> None:
@@ -251,6 +265,15 @@ class RegistrationsPanel(QWidget):
         row = self.current()
         if row is not None:
             self.need_requested.emit(row.registration_id)
+
+    def propose_membership(self) -> None:
+        """« Proposer l'adhésion… » for the attendee's organisation, brought by this meeting."""
+        row = self.current()
+        if row is None or row.organization_id is None or self.meeting_id is None:
+            return
+        origin = Origin(MembershipOrigin.MEETING, self.meeting_id, self.ctx.counsellor_id)
+        if propose_membership(self, self.ctx, row.organization_id, row.organization, origin):
+            self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -33,7 +33,7 @@ from guichet.services.network_goals import (
 from guichet.ui.context import AppContext
 from guichet.ui.pages.network_prospects import ProspectsTab
 from guichet.ui.rows_view import rows_view
-from guichet.ui.table_model import Column, RowsTableModel, sorting_proxy
+from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 
 MONTHS = 36
 #: Colours told apart without colour vision too (a line against bars; blue against orange).
@@ -78,7 +78,7 @@ def gain_columns(tr: Callable[[str], str]) -> list[Column[Gain]]:
     return [
         Column(tr("Adhérent"), lambda r: r.organization, tooltip=lambda r: r.organization),
         Column(tr("Arrivée"), lambda r: r.start_on),
-        Column(tr("Apporté par"), lambda r: r.brought_by),
+        Column(tr("Apporté par"), lambda r: r.brought_by, tooltip=lambda r: r.brought_by),
     ]
 
 
@@ -139,6 +139,8 @@ def build_chart(months: list[MonthFigures], title: str) -> QChart:
 
 
 class NetworkPage(QWidget):
+    record_requested = Signal(str, int)  # a gain's origin: its page and record (MainWindow)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -192,6 +194,8 @@ class NetworkPage(QWidget):
         self.gains_view.setAccessibleName(self.tr("Adhérents gagnés cette année"))
         self.gains_view.setSortingEnabled(True)
         self.gains_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the latest first
+        self.gains_view.activated.connect(self.on_gains_view_activated)
+        self.gains_view.setToolTip(self.tr("Entrée ou double-clic : ouvrir l'origine"))
         self.origins_model: RowsTableModel[OriginCount] = RowsTableModel(
             origin_columns(self.tr), self
         )
@@ -212,6 +216,11 @@ class NetworkPage(QWidget):
         body.setStretchFactor(1, 2)
         layout.addWidget(body, 1)
         self.refresh()
+
+    def on_gains_view_activated(self, index: QModelIndex) -> None:
+        gain = index.data(ROW_ROLE)
+        if isinstance(gain, Gain) and gain.origin_page and gain.origin_record_id is not None:
+            self.record_requested.emit(gain.origin_page, gain.origin_record_id)
 
     def refresh(self) -> None:
         day = self.today()

@@ -143,10 +143,14 @@ class OpportunityDetailPanel(QWidget):
         self.delete_groupement_button = QPushButton(self.tr("Supprimer"))
         self.delete_groupement_button.setObjectName("deleteGroupementButton")
         set_name(self.delete_groupement_button, self.tr("Supprimer le groupement"))
+        from guichet.ui.pages.opportunity_membership import WinnersMembershipButton
+
+        self.winners_button = WinnersMembershipButton(self.ctx)  # the winners join the network
         for button in (
             self.new_groupement_button,
             self.edit_groupement_button,
             self.delete_groupement_button,
+            self.winners_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -190,6 +194,7 @@ class OpportunityDetailPanel(QWidget):
         self.followup.show_opportunity(detail)
         self.document_list.clear()
         self.groupement_list.clear()
+        self.winners_button.show_opportunity(detail.id if detail is not None else None)
         if detail is None:
             self.heading.setText(
                 self.tr("Choisissez une opportunité dans la liste, ou créez-en une.")

@@ -39,6 +39,7 @@ def membership_text(m: MembershipRow) -> str:
 
 class MembershipsSection(QWidget):
     changed = Signal()
+    record_requested = Signal(str, int)  # Entrée / double-click: the origin's page and record
 
     def __init__(
         self,
@@ -58,6 +59,7 @@ class MembershipsSection(QWidget):
         set_text_lines(self.list, 3, "max")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self.on_list_current_row_changed)
+        self.list.itemActivated.connect(self.on_list_item_activated)
         self.join_button = QPushButton(self.tr("Adhérer…"))
         self.join_button.setObjectName("joinNetworkButton")
         self.join_button.clicked.connect(self.on_join_button_clicked)
@@ -100,6 +102,11 @@ class MembershipsSection(QWidget):
         m = self.selected()
         self.renew_button.setEnabled(m is not None and m.status == MembershipStatus.LEFT)
         self.leave_button.setEnabled(m is not None and m.status != MembershipStatus.LEFT)
+
+    def on_list_item_activated(self, _item: QListWidgetItem) -> None:
+        m = self.selected()
+        if m is not None and m.origin_page and m.origin_record_id is not None:
+            self.record_requested.emit(m.origin_page, m.origin_record_id)
 
     def _after_save(self) -> None:
         if self.organization_id is not None:

@@ -61,6 +61,7 @@ class OrganizationPanel(QScrollArea):
     organization_changed = Signal(int)
     organization_deleted = Signal(int)
     inquiry_requested = Signal(int)  # a received referral activated: open its inquiry
+    record_requested = Signal(str, int)  # a membership's origin activated: its page, its record
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class OrganizationPanel(QScrollArea):
         self.skills_label = plain_label(name="detailSkills")
         self.memberships = MembershipsSection(ctx)
         self.memberships.changed.connect(self._on_memberships_changed)
+        self.memberships.record_requested.connect(self.record_requested)
         self.verified_label = plain_label(name="verifiedLabel")
         self.risk_flag = VisitRiskFlag(ctx)  # company visits: the latest one's risk signals
         for widget in (

@@ -26,15 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.errors import GuichetError
-from guichet.models import VisitStatus, label
+from guichet.models import MembershipOrigin, VisitStatus, label
 from guichet.reference.file_names import windows_file_name
 from guichet.services.counsellors import CounsellorService
+from guichet.services.memberships import Origin
 from guichet.services.visits import VisitDetail, VisitRow, VisitService
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import attempt, show_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
+from guichet.ui.membership_shortcut import propose_membership
 from guichet.ui.pages.organization_panel_parts import plain_label
 from guichet.ui.screen_fit import shrinkable
 from guichet.ui.search_box import mark_initial_focus
@@ -172,6 +174,11 @@ class VisitsPage(QWidget):
         self.cancel_button = self._button(
             "cancelVisitButton", self.tr("Annuler la visite"), self.on_cancel_button_clicked
         )
+        self.join_button = self._button(
+            "proposeMembershipButton",
+            self.tr("Proposer l'adhésion…"),
+            self.on_join_button_clicked,
+        )
         actions = QHBoxLayout()
         for button in (
             self.plan_button,
@@ -179,6 +186,7 @@ class VisitsPage(QWidget):
             self.record_button,
             self.brief_button,
             self.cancel_button,
+            self.join_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -231,6 +239,18 @@ class VisitsPage(QWidget):
         self.splitter.setSizes([self.width() * 7 // 10, self.width() * 3 // 10])
         self._fit_columns()
 
+    def open_visit(self, visit_id: int) -> None:
+        """Shows that visit whatever the filters (opened from another page)."""
+        for box in (self.status_box, self.counsellor_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.upcoming_box.blockSignals(True)
+        self.upcoming_box.setChecked(False)
+        self.upcoming_box.blockSignals(False)
+        self.refresh()
+        self.select_visit(visit_id)
+
     def select_visit(self, visit_id: int | None) -> bool:
         """Selects the visit's row (when the filters show it)."""
         if visit_id is None:
@@ -263,6 +283,7 @@ class VisitsPage(QWidget):
         self.record_button.setEnabled(visit is not None and visit.status != VisitStatus.CANCELLED)
         self.brief_button.setEnabled(visit is not None)
         self.cancel_button.setEnabled(planned)
+        self.join_button.setEnabled(visit is not None and visit.status == VisitStatus.DONE)
 
     # -- slots ---------------------------------------------------------------------------------
     def on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -340,6 +361,14 @@ class VisitsPage(QWidget):
             status_bar().showMessage(
                 self.tr("Fiche de visite enregistrée : %1").replace("%1", path), 8000
             )
+
+    def on_join_button_clicked(self) -> None:
+        """The visited company joins the network, brought by this visit."""
+        visit = self.current
+        if visit is None or visit.status != VisitStatus.DONE:
+            return
+        origin = Origin(MembershipOrigin.VISIT, visit.id, visit.counsellor_id)
+        propose_membership(self, self.ctx, visit.organization_id, visit.organization, origin)
 
     def on_cancel_button_clicked(self) -> None:
         visit = self.current
