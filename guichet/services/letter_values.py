@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from guichet.models import Contact, Counsellor, LetterKind, Organization, Referral
@@ -27,6 +28,28 @@ def one_line_address(org: Organization | None, person: Contact | None = None) ->
 def _phone(*candidates: str | None) -> str:
     found = next((c for c in candidates if c), "")
     return format_phone(found) if found else ""
+
+
+def sender_values(
+    settings: Mapping[str, object],
+    *,
+    name: str | None,
+    title: str | None,
+    phone: str | None,
+    email: str | None,
+) -> dict[str, str]:
+    """The counsellor's and the agency's merge fields: the same in every kind of letter
+    (referrals, meeting invitations, opportunity relays)."""
+    return {
+        "conseiller.nom": name or "",
+        "conseiller.fonction": title or "",
+        "conseiller.telephone": _phone(phone),
+        "conseiller.email": email or "",
+        "agence.nom": str(settings["agency.name"]),
+        "agence.telephone": _phone(str(settings["agency.phone"])),
+        "agence.email": str(settings["agency.email"]),
+        "agence.site": str(settings["agency.website"]),
+    }
 
 
 def _activity(code: str | None) -> str:
@@ -99,14 +122,13 @@ def merge_values(
         "demande.date": format_date_long(inquiry.received_at.date()),
         "mise_en_relation.reference": referral_reference(inquiry.reference, referral.id),
         "mise_en_relation.motif": (referral.reason or "").strip().rstrip("."),
-        "conseiller.nom": counsellor.name if counsellor else "",
-        "conseiller.fonction": (counsellor.title or "") if counsellor else "",
-        "conseiller.telephone": _phone(counsellor.phone if counsellor else None),
-        "conseiller.email": (counsellor.email or "") if counsellor else "",
-        "agence.nom": str(settings["agency.name"]),
-        "agence.telephone": _phone(str(settings["agency.phone"])),
-        "agence.email": str(settings["agency.email"]),
-        "agence.site": str(settings["agency.website"]),
+        **sender_values(
+            settings,
+            name=counsellor.name if counsellor else "",
+            title=counsellor.title if counsellor else "",
+            phone=counsellor.phone if counsellor else "",
+            email=counsellor.email if counsellor else "",
+        ),
     }
     values["destinataire.nom"] = values[f"{side}.nom"]
     values["destinataire.formule"] = values[f"{side}.formule"]

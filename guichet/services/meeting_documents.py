@@ -33,7 +33,7 @@ from guichet.reference.dates import LOCALE, format_date_long, place_and_date
 from guichet.reference.file_names import windows_file_name
 from guichet.reference.phones import format_phone
 from guichet.services.letter_email import Attachment, draft_message
-from guichet.services.letter_values import form_of_address
+from guichet.services.letter_values import form_of_address, sender_values
 from guichet.services.letters import LetterService, safe_file_name
 
 
@@ -181,16 +181,13 @@ def merge_values(
         "destinataire.nom": invitee.organization or invitee.name,
         "destinataire.contact": invitee.name,
         "destinataire.formule": form_of_address(invitee.civility),
-        "conseiller.nom": organizer.name,
-        "conseiller.fonction": organizer.title,
-        "conseiller.telephone": format_phone(organizer.phone) if organizer.phone else "",
-        "conseiller.email": organizer.email,
-        "agence.nom": str(settings["agency.name"]),
-        "agence.telephone": format_phone(str(settings["agency.phone"]))
-        if settings["agency.phone"]
-        else "",
-        "agence.email": str(settings["agency.email"]),
-        "agence.site": str(settings["agency.website"]),
+        **sender_values(
+            settings,
+            name=organizer.name,
+            title=organizer.title,
+            phone=organizer.phone,
+            email=organizer.email,
+        ),
     }
     assert set(values) == set(INVITATION_FIELDS)
     return values

@@ -20,9 +20,8 @@ from guichet.models import LetterKind, label
 from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.dates import format_date_long, format_number, place_and_date
 from guichet.reference.file_names import windows_file_name
-from guichet.reference.phones import format_phone
 from guichet.services.letter_email import Attachment, draft_message
-from guichet.services.letter_values import form_of_address
+from guichet.services.letter_values import form_of_address, sender_values
 
 
 @dataclass(frozen=True)
@@ -110,16 +109,13 @@ def relay_values(
         "opportunite.date_questions": format_deadline(opportunity.questions_deadline),
         "opportunite.lots": _lines(opportunity.lots),
         "opportunite.documents": _lines([d.file_name for d in opportunity.documents]),
-        "conseiller.nom": signatory.name,
-        "conseiller.fonction": signatory.title,
-        "conseiller.telephone": format_phone(signatory.phone) if signatory.phone else "",
-        "conseiller.email": signatory.email,
-        "agence.nom": str(settings["agency.name"]),
-        "agence.telephone": format_phone(str(settings["agency.phone"]))
-        if settings["agency.phone"]
-        else "",
-        "agence.email": str(settings["agency.email"]),
-        "agence.site": str(settings["agency.website"]),
+        **sender_values(
+            settings,
+            name=signatory.name,
+            title=signatory.title,
+            phone=signatory.phone,
+            email=signatory.email,
+        ),
     }
     assert set(values) == set(RELAY_FIELDS)
     return values
