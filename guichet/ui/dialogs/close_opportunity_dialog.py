@@ -9,7 +9,6 @@ from datetime import datetime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QRadioButton,
@@ -23,6 +22,7 @@ from guichet.services.opportunity_followup import AwardInput, RelayedMember, clo
 from guichet.services.opportunity_views import GroupementView, LotView
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.unsaved import confirm_dialog_discard
 
@@ -80,15 +80,9 @@ class CloseOpportunityDialog(QDialog):
         form.addRow(self.tr("&Lot"), self.lot_box)
         form.addRow(self.tr("&Montant"), self.amount_box)
         form.addRow(self.tr("&Note"), self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, _ = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Clore"), "closeOpportunityButton"
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Clore"))
-        ok.setObjectName("closeOpportunityButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

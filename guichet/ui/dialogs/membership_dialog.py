@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,6 +21,7 @@ from guichet.models import MembershipStatus, label
 from guichet.services.memberships import MembershipRow, MembershipService, Origin
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.screen_fit import fit_to_screen, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
@@ -96,15 +96,9 @@ class JoinDialog(QDialog):
         form.addRow(self.tr("&Statut"), self.status_box)
         form.addRow(self.tr("&Date"), self.date_edit)
         form.addRow(self.tr("&Origine (ce qui l'a amenée)"), self.origin_box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Enregistrer"), "saveMembershipButton"
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Enregistrer"))
-        self.ok_button.setObjectName("saveMembershipButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if self.network_box.count() == 0:
             empty = QLabel(
@@ -190,15 +184,9 @@ class LeaveDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Date de sortie"), self.date_edit)
         form.addRow(self.tr("&Raison (obligatoire)"), self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Enregistrer la sortie"), "saveLeaveButton"
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Enregistrer la sortie"))
-        self.ok_button.setObjectName("saveLeaveButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from guichet.services.opportunity_views import GroupementView
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.unsaved import confirm_dialog_discard
 
@@ -90,15 +90,9 @@ class OpportunityAnswerDialog(QDialog):
         form.addRow(self.tr("Réponse"), statuses)
         form.addRow(self.groupement_label, self.groupement_box)
         form.addRow(self.reason_label, self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, _ = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Enregistrer"), "saveAnswerButton"
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Enregistrer"))
-        ok.setObjectName("saveAnswerButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

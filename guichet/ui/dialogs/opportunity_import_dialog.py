@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -26,6 +25,7 @@ from guichet.services.opportunity_import import ImportPlan, guess, import_plan, 
 from guichet.ui.accessibility import set_name
 from guichet.ui.combo import add_no_value, combo_value, select_value
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import fit_to_screen, set_text_lines
 
@@ -69,14 +69,9 @@ class OpportunityImportDialog(QDialog):
         set_name(self.summary, self.tr("Ce qui sera importé"))
         set_text_lines(self.summary, 8)
         layout.addWidget(self.summary)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.import_button = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Importer")
         )
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("Importer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         fit_to_screen(self, (720, 640))
         self.update_plan()

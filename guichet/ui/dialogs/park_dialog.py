@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from guichet.services.sites import ParkDraft, ParkInfo, save_park
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
@@ -58,15 +58,9 @@ class ParkDialog(QDialog):
         form.addRow(self.tr("Latitude"), self.lat_spin)
         form.addRow(self.tr("Longitude"), self.lon_spin)
         form.addRow(self.tr("Description"), self.description_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, _ = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Enregistrer"), "parkSave"
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Enregistrer"))
-        ok.setObjectName("parkSave")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
@@ -59,15 +59,7 @@ class NoteDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)
         set_text_lines(self.note_edit, 4)
         form.addRow(note_label, self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_text)
-        ok.setObjectName("projectNoteOk")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = accept_cancel_buttons(self, self.on_buttons_accepted, ok_text, "projectNoteOk")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

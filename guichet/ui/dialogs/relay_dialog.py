@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from guichet.services.relay_candidates import RelayCandidate
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, documents_folder, existing_folder
 from guichet.ui.screen_fit import fit_to_screen
@@ -144,15 +144,9 @@ class RelayDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = accept_cancel_buttons(
+            self, self.on_buttons_accepted, self.tr("Relayer"), "relayButton"
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Relayer"))
-        self.ok_button.setObjectName("relayButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)

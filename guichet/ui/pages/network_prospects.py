@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from guichet.services.prospects import Prospect, list_prospects, propose_members
 from guichet.services.sirene_lookup import create_from_sirene
 
 from guichet.ui.context import AppContext
+from guichet.ui.dialogs.save_buttons import accept_cancel_buttons
 from guichet.ui.feedback import attempt
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
@@ -58,15 +58,9 @@ class ProposeDialog(QDialog):
             self.tr("L'entreprise accepte que ses coordonnées soient transmises au réseau")
         )
         self.consent_box.setObjectName("proposeConsentBox")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = accept_cancel_buttons(
+            self, self.accept, self.tr("Proposer"), "proposeButton"
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Proposer"))
-        self.ok_button.setObjectName("proposeButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.consent_box)
