@@ -40,7 +40,7 @@ from guichet.ui.dialogs.settings_visits import QuestionnaireTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
-from guichet.ui.screen_fit import fit_to_screen, scaled_pixels, set_text_lines
+from guichet.ui.screen_fit import available_area, fit_to_screen, scaled_pixels, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
@@ -82,11 +82,22 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
+        self._show_every_tab()
         self.load()
         self.opened_values = self.values()  # what closing the app compares with
 
     def has_unsaved_changes(self) -> bool:
         return self.values() != self.opened_values or self.visits_tab.has_unsaved_changes()
+
+    def _show_every_tab(self) -> None:
+        """Wide enough for every tab title when the screen allows (eleven tabs overflow the
+        1000-pixel default); on a narrower screen the tab bar's arrows take over."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        needed = self.tabs.tabBar().sizeHint().width() + sides + 8
+        if self.width() < needed:
+            self.resize(min(needed, available_area(self).width()), self.height())
 
     def confirm_discard(self) -> bool:
         return confirm_dialog_discard(self, self.on_buttons_accepted)
