@@ -102,3 +102,19 @@ def test_an_opened_attachment_has_a_windows_name_and_its_folder_goes_at_exit(
     assert exported.parent.name.startswith("guichet-ressource-")
     assert exported.parent in remove_scratch_folders()
     assert not exported.parent.exists()
+
+
+def test_tab_leaves_an_empty_valid_until_field(qtbot, ctx: AppContext) -> None:
+    """« Valable jusqu'au » showing « sans limite » gives Tab back to the form (a date edit
+    kept it for its sections and the keyboard could not get past it)."""
+    from PySide6.QtCore import Qt
+
+    page = ResourcesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.valid_edit.text() == "sans limite"
+    page.valid_edit.setFocus()
+    qtbot.waitUntil(page.valid_edit.hasFocus)
+    qtbot.keyClick(page.valid_edit, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.active_box

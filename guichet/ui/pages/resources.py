@@ -6,12 +6,11 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -52,10 +51,8 @@ from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.unsaved import LeaveGuard, confirm_discard, may_leave
+from guichet.ui.widgets.date_fields import optional_date, optional_date_edit, set_optional_date
 from guichet.ui.widgets.qt_dates import to_qdatetime
-
-NO_DATE = QDate(2000, 1, 1)
-
 
 #: widths of the columns after the title (type, theme, date, valid until, file, active), pixels
 RESOURCE_COLUMN_WIDTHS = (120, 125, 110, 105, 60, 50)
@@ -166,12 +163,7 @@ class ResourcesPage(QWidget):
         self.event_edit.setObjectName("resourceEventAt")
         self.event_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.event_edit.setCalendarPopup(True)
-        self.valid_edit = QDateEdit()
-        self.valid_edit.setObjectName("resourceValidUntil")
-        self.valid_edit.setDisplayFormat("dd/MM/yyyy")
-        self.valid_edit.setCalendarPopup(True)
-        self.valid_edit.setMinimumDate(NO_DATE)
-        self.valid_edit.setSpecialValueText(self.tr("sans limite"))
+        self.valid_edit = optional_date_edit("resourceValidUntil", self.tr("sans limite"))
         self.active_box = QCheckBox(self.tr("Proposée aux conseillers"))
         self.active_box.setObjectName("resourceActive")
         self.file_label = QLabel()
@@ -248,7 +240,7 @@ class ResourcesPage(QWidget):
         )
         self.event_edit.setDateTime(to_qdatetime(moment))
         valid = info.valid_until if info else None
-        self.valid_edit.setDate(QDate(valid.year, valid.month, valid.day) if valid else NO_DATE)
+        set_optional_date(self.valid_edit, valid)
         self.active_box.setChecked(info.active if info else True)
         self.file_label.setText(info.file_name if info and info.file_name else self.tr("(aucun)"))
         self.attach_button.setEnabled(info is not None)
@@ -275,7 +267,6 @@ class ResourcesPage(QWidget):
     def draft(self) -> ResourceDraft:
         kind = ResourceKind(self.kind_box.currentData())
         event = self.event_edit.dateTime().toPython() if kind == ResourceKind.MEETING else None
-        valid = self.valid_edit.date()
         return ResourceDraft(
             title=self.title_edit.text(),
             kind=kind,
@@ -283,7 +274,7 @@ class ResourcesPage(QWidget):
             description=self.description_edit.toPlainText(),
             url=self.url_edit.text(),
             event_at=event if isinstance(event, datetime) else None,
-            valid_until=None if valid == NO_DATE else valid.toPython(),  # type: ignore[arg-type]
+            valid_until=optional_date(self.valid_edit),
             active=self.active_box.isChecked(),
         )
 
