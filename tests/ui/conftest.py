@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from guichet.config import AppPaths
@@ -13,6 +13,15 @@ from guichet.db import Database
 from tests.ui.answers import answers  # noqa: F401  (a fixture: message boxes answered)
 
 from guichet.ui.context import AppContext
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """No background task outlives its test: a page's search or load still running on the
+    database while the next test starts, or while its widgets and database are torn down,
+    crashed the interpreter now and then."""
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return (yield)
 
 
 @pytest.fixture(autouse=True)
