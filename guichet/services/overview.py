@@ -26,8 +26,7 @@ from guichet.services.network_goals import GoalProgress, goal_progress
 from guichet.services.reactivity import Reactivity, load_reactivity
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import ReferralService
-from guichet.services.settings import SettingsService
-from guichet.services.territory import territory_codes
+from guichet.services.visits import RiskCompany, VisitService
 
 OPEN_REFERRAL_STATUSES = (ReferralStatus.PROPOSED, ReferralStatus.SENT, ReferralStatus.TAKEN_CARE)
 
@@ -57,6 +56,7 @@ class Overview:
     latest_referrals: list[ReferralRow] = field(default_factory=list)
     reactivity: Reactivity | None = None
     network: GoalProgress | None = None  # the goal: members counted in its scope, gains
+    risk_companies: list[RiskCompany] = field(default_factory=list)  # latest visit's signals
 
 
 def _rows(inquiries: list[Inquiry], counsellors: dict[int, str]) -> list[InquiryRow]:
@@ -83,8 +83,8 @@ def load_overview(
     follow_ups = due_referrals(db, day)
     latest_referrals = ReferralService(db).list_referrals(limit=latest)
     reactivity = load_reactivity(db, moment)
-    territory = territory_codes(SettingsService(db).get("territory.insee_codes"))
     network = goal_progress(db, day)
+    risks = VisitService(db).risk_companies()
     with db.unit_of_work(write=False) as s:
         count = lambda query: s.scalar(query) or 0  # noqa: E731
         active = (
@@ -92,12 +92,6 @@ def load_overview(
             .where(Membership.status == MembershipStatus.ACTIVE)
             .distinct()
             .subquery()
-        )
-        members_on_territory = count(
-            select(func.count())
-            .select_from(Organization)
-            .join(active, active.c.organization_id == Organization.id)
-            .where(Organization.commune_insee.in_(territory))
         )
         counsellors = {c.id: c.initials for c in s.scalars(select(Counsellor))}
         load = (
@@ -114,7 +108,8 @@ def load_overview(
         return Overview(
             organizations=count(select(func.count()).select_from(Organization)),
             active_members=count(select(func.count()).select_from(active)),
-            members_on_territory=members_on_territory,
+            # the goal's own counter: its network and its scope (territory or everywhere)
+            members_on_territory=network.members,
             network_goal=network.goal.target,
             open_inquiries=count(
                 select(func.count())
@@ -132,4 +127,5 @@ def load_overview(
             latest_referrals=latest_referrals,
             reactivity=reactivity,
             network=network,
+            risk_companies=risks,
         )

@@ -250,7 +250,7 @@ class HomePage(QWidget):
         )
         self.inquiry_tabs.setCurrentIndex(0 if overview.today else 1)
         self.show_reactivity(overview.reactivity)
-        risks = self.risk_view.refresh()
+        risks = self.risk_view.show_rows(overview.risk_companies)
         self.referral_tabs.setTabText(
             2, self.tr("Entreprises à risque (%1)").replace("%1", str(risks))
         )

@@ -75,7 +75,9 @@ class RiskCompaniesView(QTableView):
         self.activated.connect(self.on_activated)
 
     def refresh(self) -> int:
-        rows = VisitService(self.ctx.db).risk_companies()
+        return self.show_rows(VisitService(self.ctx.db).risk_companies())
+
+    def show_rows(self, rows: list[RiskCompany]) -> int:
         self.model_rows.set_rows(rows)
         fit_columns(self, 320)
         return len(rows)
