@@ -106,8 +106,9 @@ def bar_chart(chart: BarChart, width: float, height: float = 62 * mm) -> Drawing
     if chart.horizontal:
         label_room = min(width * 0.38, max((len(c) for c in categories), default=4) * 4.2 + 6)
         categories = [fit(c, REGULAR, LABEL_SIZE, label_room - 6) for c in categories]
+    rotated = not chart.horizontal and len(categories) > 8
     plot.x = label_room + (0 if chart.horizontal else 24)
-    plot.y = 26 + legend_height if not chart.horizontal else 14 + legend_height
+    plot.y = (40 if rotated else 16 if chart.horizontal else 22) + legend_height
     plot.width = width - plot.x - 6
     plot.height = height - plot.y - TITLE_SIZE - 10
     plot.data = data
@@ -126,7 +127,7 @@ def bar_chart(chart: BarChart, width: float, height: float = 62 * mm) -> Drawing
         plot.categoryAxis.reverseDirection = True
         plot.categoryAxis.labels.boxAnchor = "e"
         plot.categoryAxis.labels.dx = -3
-    elif len(categories) > 8:
+    elif rotated:
         plot.categoryAxis.labels.angle = 45
         plot.categoryAxis.labels.boxAnchor = "ne"
         plot.categoryAxis.labels.dy = -2
@@ -149,14 +150,15 @@ def line_chart(chart: LineChart, width: float, height: float = 62 * mm) -> Drawi
     drawing = new_drawing(width, height + legend_height)
     _title(drawing, chart.title, width)
     plot = HorizontalLineChart()
-    plot.x, plot.y = 26, 24 + legend_height
+    rotated = len(chart.categories) > 8
+    plot.x, plot.y = 26, (40 if rotated else 22) + legend_height
     plot.width = width - plot.x - 6
     plot.height = drawing.height - plot.y - TITLE_SIZE - 10
     plot.data = [list(s.values) for s in chart.series] or [[None]]
     plot.categoryAxis.categoryNames = [printable(c) for c in chart.categories]
     plot.categoryAxis.labels.fontName = REGULAR
     plot.categoryAxis.labels.fontSize = LABEL_SIZE
-    if len(chart.categories) > 8:
+    if rotated:
         plot.categoryAxis.labels.angle = 45
         plot.categoryAxis.labels.boxAnchor = "ne"
     plot.valueAxis.labels.fontName = REGULAR

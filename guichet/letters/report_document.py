@@ -14,9 +14,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from guichet.letters.document import Letterhead
+from guichet.reference.dates import format_number, format_share
 
 NBSP = "\u00a0"
-NNBSP = "\u202f"  # thousands separator (narrow no-break space)
 MINUS = "\u2212"
 
 #: a cell: a count, a share in percent, minutes, a text (« < 3 » included), or nothing
@@ -28,7 +28,7 @@ class Kind(StrEnum):
 
     TEXT = "text"
     COUNT = "count"
-    PERCENT = "percent"  # a share already in percent (84.2 means 84.2 %)
+    PERCENT = "percent"  # a share in [0, 1], written « 84 % »
     CHANGE = "change"  # a change in percent (+12.5)
     MINUTES = "minutes"
 
@@ -115,42 +115,37 @@ class ActivityReportDocument:
         )
 
 
-def _grouped(number: int) -> str:
-    text = f"{abs(number):,}".replace(",", NNBSP)
-    return (MINUS if number < 0 else "") + text
-
-
-def _decimal(number: float, digits: int = 1) -> str:
-    text = f"{abs(number):,.{digits}f}".replace(",", NNBSP).replace(".", ",")
+def format_change(change: float) -> str:
+    """A change in percent: « +7,6 % », « −10 % », « 0 % »."""
+    text = format_number(abs(change), 1)
     if text.endswith(",0"):
         text = text[:-2]
-    return (MINUS if number < 0 else "") + text
+    sign = "+" if change > 0 and text != "0" else MINUS if change < 0 and text != "0" else ""
+    return f"{sign}{text}{NBSP}%"
 
 
 def format_minutes(minutes: float) -> str:
-    """« 45 min », « 3 h 05 », « 2,5 j »."""
+    """« 45 min », « 3 h 05 » (as Accueil writes the median time to first action)."""
     rounded = round(minutes)
     if rounded < 60:
         return f"{rounded}{NBSP}min"
-    if rounded < 24 * 60:
-        hours, rest = divmod(rounded, 60)
-        return f"{hours}{NBSP}h{NBSP}{rest:02d}"
-    return f"{_decimal(minutes / (24 * 60))}{NBSP}j"
+    hours, rest = divmod(rounded, 60)
+    return f"{format_number(hours)}{NBSP}h{NBSP}{rest:02d}"
 
 
 def format_value(value: Value, kind: Kind) -> str:
-    """A cell as the PDF writes it; a text (« < 3 ») is written as it is."""
+    """A cell as the PDF writes it (the figures' own French formats); a text (« < 3 ») is
+    written as it is."""
     if value is None:
         return "—"
     if isinstance(value, str):
         return value
     if kind is Kind.COUNT:
-        return _grouped(int(value))
+        return format_number(value)
     if kind is Kind.PERCENT:
-        return f"{_decimal(float(value))}{NBSP}%"
+        return format_share(value)
     if kind is Kind.CHANGE:
-        sign = "+" if value > 0 else ""
-        return f"{sign}{_decimal(float(value))}{NBSP}%"
+        return format_change(value)
     if kind is Kind.MINUTES:
-        return format_minutes(float(value))
+        return format_minutes(value)
     return str(value)

@@ -35,8 +35,7 @@ def classes(values: list[int]) -> list[tuple[int, int]]:
     low = 3
     for quantile in (1 / 3, 2 / 3, 1.0):
         high = counted[min(len(counted) - 1, int(quantile * len(counted) + 0.5) - 1)]
-        high = max(high, low)
-        if not bounds or high > bounds[-1][1]:
+        if high >= low:
             bounds.append((low, high))
             low = high + 1
     return bounds

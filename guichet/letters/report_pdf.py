@@ -22,7 +22,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Paragraph,
@@ -55,6 +54,7 @@ INNER = PAGE_WIDTH - 2 * MARGIN
 BLUE = colors.HexColor("#1a4073")
 
 _BODY = ParagraphStyle("report_body", fontName=REGULAR, fontSize=9.5, leading=13, spaceAfter=5)
+_SECTION_TEXT = ParagraphStyle("report_section_text", parent=_BODY, keepWithNext=1)
 _TITLE = ParagraphStyle(
     "report_title", fontName=BOLD, fontSize=18, leading=22, textColor=BLUE, spaceAfter=4
 )
@@ -135,7 +135,7 @@ def _block(block: Block) -> list[Flowable]:
         drawing = choropleth(block, INNER)
     else:  # pragma: no cover - the Block union is closed
         raise TypeError(block)
-    return [KeepTogether([drawing, Spacer(1, 4 * mm)])]
+    return [drawing, Spacer(1, 4 * mm)]
 
 
 def _story(document: ActivityReportDocument) -> list[Flowable]:
@@ -148,14 +148,11 @@ def _story(document: ActivityReportDocument) -> list[Flowable]:
     story += [_p(note, _NOTE) for note in document.notes]
     for section in document.sections:
         story.append(CondPageBreak(45 * mm))
-        opening: list[Flowable] = [_p(section.title, _HEADING)]
-        opening += [_p(block, _BODY) for block in body_paragraphs(section.text)]
-        blocks = [_block(block) for block in section.blocks]
-        if blocks:  # the heading and its text stay with the section's first chart or table
-            opening += blocks.pop(0)
-        story.append(KeepTogether(opening))
-        for flowables in blocks:
-            story += flowables
+        story.append(_p(section.title, _HEADING))
+        # the heading and its text stay with the section's first chart or table
+        story += [_p(block, _SECTION_TEXT) for block in body_paragraphs(section.text)]
+        for block in section.blocks:
+            story += _block(block)
     return story
 
 

@@ -27,6 +27,8 @@ from guichet.services.network_settings import (
     validate_goal_date,
     validate_scope,
 )
+from guichet.services.report_texts import SECTIONS as REPORT_SECTIONS
+from guichet.services.report_texts import setting_key, validate_report_text
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,16 @@ SPECS: tuple[SettingSpec, ...] = (
             ("relay.email_object", RELAY_TEMPLATES["relay.email_object"], "Relais, e-mail : objet"),
             ("relay.email_body", RELAY_TEMPLATES["relay.email_body"], "Relais, e-mail : texte"),
         )
+    ),
+    *(  # the activity report's section texts (services/report_texts.py)
+        SettingSpec(
+            setting_key(s.key),
+            str,
+            s.default,
+            f"Rapport : {s.title}",
+            validator=validate_report_text,
+        )
+        for s in REPORT_SECTIONS
     ),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in SPECS}
