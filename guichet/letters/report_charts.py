@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.units import mm
@@ -142,6 +142,33 @@ def bar_chart(chart: BarChart, width: float, height: float = 62 * mm) -> Drawing
     return drawing
 
 
+def _draw_line(
+    drawing: Drawing,
+    plot: HorizontalLineChart,
+    values: tuple[float | None, ...],
+    count: int,
+    stroke: colors.Color,
+) -> None:
+    """One series: a dot per value, joined where consecutive months both have one (a month
+    without a value, or measured on fewer than 3 cases, leaves a gap)."""
+    run: list[float] = []
+
+    def flush() -> None:
+        if len(run) >= 4:
+            drawing.add(PolyLine(list(run), strokeColor=stroke, strokeWidth=1.4))
+        run.clear()
+
+    for index, value in enumerate(values):
+        if value is None:
+            flush()
+            continue
+        x = plot.x + plot.width * (index + 0.5) / count
+        y = plot.y + plot.height * max(0.0, min(value, 100.0)) / 100
+        run += [x, y]
+        drawing.add(Circle(x, y, 1.6, fillColor=stroke, strokeColor=None))
+    flush()
+
+
 def line_chart(chart: LineChart, width: float, height: float = 62 * mm) -> Drawing:
     """Shares (%) by month, a solid line per figure and its target as a dashed line."""
     names = [s.name for s in chart.series]
@@ -154,7 +181,8 @@ def line_chart(chart: LineChart, width: float, height: float = 62 * mm) -> Drawi
     plot.x, plot.y = 26, (40 if rotated else 22) + legend_height
     plot.width = width - plot.x - 6
     plot.height = drawing.height - plot.y - TITLE_SIZE - 10
-    plot.data = [list(s.values) for s in chart.series] or [[None]]
+    count = max(len(chart.categories), 1)
+    plot.data = [[0] * count]  # axes and grid only: the lines are drawn below
     plot.categoryAxis.categoryNames = [printable(c) for c in chart.categories]
     plot.categoryAxis.labels.fontName = REGULAR
     plot.categoryAxis.labels.fontSize = LABEL_SIZE
@@ -167,12 +195,11 @@ def line_chart(chart: LineChart, width: float, height: float = 62 * mm) -> Drawi
     plot.valueAxis.labelTextFormat = lambda v: f"{v:.0f} %"
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    plot.joinedLines = 1
-    for index in range(len(plot.data)):
-        plot.lines[index].strokeColor = colour(index)
-        plot.lines[index].strokeWidth = 1.4
-        plot.lines[index].symbol = None
+    plot.lines[0].strokeColor = None
+    plot.lines[0].symbol = None
     drawing.add(plot)
+    for index, series in enumerate(chart.series):
+        _draw_line(drawing, plot, series.values, count, colour(index))
     for index, target in enumerate(chart.targets):
         if target is None:
             continue

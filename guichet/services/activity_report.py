@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from guichet.db import Database
@@ -26,6 +26,7 @@ from guichet.letters.report_document import (
     ReportTable,
 )
 from guichet.services.figures import UNDER_MIN, Period
+from guichet.services.figures.period import MONTH, QUARTER, YEAR
 from guichet.services.letters import LetterService
 from guichet.services.report_sections import (
     ReportFigures,
@@ -90,6 +91,16 @@ def _capitalised(label: str) -> str:
     return label[:1].upper() + label[1:]
 
 
+def period_between(start: date, end: date) -> Period:
+    """The period from ``start`` to ``end``: named as a month, quarter or year when it is one
+    (so that its label and its comparison read naturally), else a custom period."""
+    for kind in (MONTH, QUARTER, YEAR):
+        whole = Period.containing(start, kind)
+        if (whole.start, whole.end) == (start, end):
+            return whole
+    return Period.custom(start, end)
+
+
 def build_report(
     db: Database,
     period: Period,
@@ -136,6 +147,11 @@ def check_destination(path: Path) -> None:
         raise ValidationError(
             f"Format non pris en charge : « {path.suffix or '(aucune extension)'} ». "
             "Choisissez un fichier .pdf ou .xlsx.",
+            field="path",
+        )
+    if not path.parent.is_dir():
+        raise ValidationError(
+            f"Le dossier « {path.parent} » n'existe pas. Choisissez un dossier existant.",
             field="path",
         )
 

@@ -59,7 +59,7 @@ def sample_document() -> ActivityReportDocument:
                         "Réactivité",
                         ("Indicateur", "Période", "Objectif"),
                         (Kind.TEXT, Kind.PERCENT, Kind.PERCENT),
-                        (("Première réponse sous 72 h", 84.25, 90.0),),
+                        (("Première réponse sous 72 h", 0.8425, 0.9),),
                     ),
                 ),
             ),
