@@ -64,6 +64,10 @@ class Period:
             raise ValidationError(
                 "La date de fin de la période précède sa date de début.", field="end"
             )
+        for kind in (MONTH, QUARTER, YEAR):  # a whole month, quarter or year is named as such
+            whole = cls.containing(start, kind)
+            if (whole.start, whole.end) == (start, end):
+                return whole
         return cls(start, end, f"du {format_date_long(start)} au {format_date_long(end)}")
 
     @classmethod
