@@ -71,6 +71,11 @@ class Period:
         return cls(start, end, f"du {format_date_long(start)} au {format_date_long(end)}")
 
     @classmethod
+    def last_days(cls, day: date, days: int) -> Period:
+        """The ``days`` days ending on ``day`` (Accueil: the last 90 days)."""
+        return cls(day - timedelta(days=days - 1), day, f"{days} derniers jours")
+
+    @classmethod
     def containing(cls, day: date, kind: str) -> Period:
         """The month, quarter or year holding ``day``."""
         if kind == MONTH:
