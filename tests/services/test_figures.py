@@ -120,3 +120,9 @@ def test_statistical_confidentiality() -> None:
     assert shown_share(Share.of(1, 2)) == "base < 3"
     assert shown_share(Share.of(0, 0)) == "—"
     assert shown_share(Share.of(3, 4)).startswith("75")
+
+
+def test_a_custom_period_covering_a_whole_quarter_is_that_quarter() -> None:
+    assert Period.custom(date(2026, 1, 1), date(2026, 3, 31)) == Q1
+    assert Period.custom(date(2026, 2, 1), date(2026, 2, 28)).label == "février 2026"
+    assert Period.custom(date(2026, 1, 1), date(2026, 12, 31)).label == "année 2026"

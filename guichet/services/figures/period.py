@@ -64,7 +64,16 @@ class Period:
             raise ValidationError(
                 "La date de fin de la période précède sa date de début.", field="end"
             )
+        for kind in (MONTH, QUARTER, YEAR):  # a whole month, quarter or year is named as such
+            whole = cls.containing(start, kind)
+            if (whole.start, whole.end) == (start, end):
+                return whole
         return cls(start, end, f"du {format_date_long(start)} au {format_date_long(end)}")
+
+    @classmethod
+    def last_days(cls, day: date, days: int) -> Period:
+        """The ``days`` days ending on ``day`` (Accueil: the last 90 days)."""
+        return cls(day - timedelta(days=days - 1), day, f"{days} derniers jours")
 
     @classmethod
     def containing(cls, day: date, kind: str) -> Period:
