@@ -51,6 +51,7 @@ from guichet.letters.report_map import choropleth
 FIRST_TOP_MM = 40.0
 LATER_TOP_MM = 24.0
 INNER = PAGE_WIDTH - 2 * MARGIN
+LONG_TABLE_ROWS = 15
 BLUE = colors.HexColor("#1a4073")
 
 _BODY = ParagraphStyle("report_body", fontName=REGULAR, fontSize=9.5, leading=13, spaceAfter=5)
@@ -73,6 +74,7 @@ _HEADING = ParagraphStyle(
 _TABLE_TITLE = ParagraphStyle(
     "report_table_title", parent=_BODY, fontName=BOLD, fontSize=9, spaceBefore=4, keepWithNext=1
 )
+_LONG_TABLE_TITLE = ParagraphStyle("report_long_table_title", parent=_TABLE_TITLE, keepWithNext=0)
 _CELL = ParagraphStyle("report_cell", fontName=REGULAR, fontSize=8, leading=10)
 _CELL_HEAD = ParagraphStyle("report_cell_head", parent=_CELL, fontName=BOLD)
 _CELL_NUMBER = ParagraphStyle("report_cell_number", parent=_CELL, alignment=TA_RIGHT)
@@ -84,10 +86,14 @@ def _p(text: str, style: ParagraphStyle = _BODY) -> Paragraph:
 
 
 def _column_widths(table: ReportTable) -> list[float]:
+    """Number columns up to 28 mm each; the text columns share the rest, at least a third of
+    the width between them (partner and subject names wrap on words, not letters)."""
     numbers = sum(1 for kind in table.kinds if kind is not Kind.TEXT)
     texts = len(table.kinds) - numbers
-    number_width = min(28 * mm, INNER / max(len(table.kinds), 1))
-    text_width = (INNER - numbers * number_width) / max(texts, 1)
+    if not numbers or not texts:
+        return [INNER / max(len(table.kinds), 1)] * len(table.kinds)
+    number_width = min(28 * mm, INNER * 2 / 3 / numbers, (INNER - INNER / 3) / numbers)
+    text_width = (INNER - numbers * number_width) / texts
     return [text_width if kind is Kind.TEXT else number_width for kind in table.kinds]
 
 
@@ -121,6 +127,8 @@ def table_flowable(table: ReportTable) -> list[Flowable]:
     if not table.rows:
         style.append(("SPAN", (0, 1), (-1, 1)))
     grid.setStyle(TableStyle(style))
+    if len(rows) > LONG_TABLE_ROWS:  # split across pages; its title is not left alone
+        return [CondPageBreak(40 * mm), _p(table.title, _LONG_TABLE_TITLE), grid, Spacer(1, 3 * mm)]
     return [_p(table.title, _TABLE_TITLE), grid, Spacer(1, 3 * mm)]
 
 

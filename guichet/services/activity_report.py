@@ -21,22 +21,43 @@ from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_xlsx_sheets
 from guichet.letters.report_document import (
     ActivityReportDocument,
+    Block,
     Kind,
     ReportSection,
     ReportTable,
 )
-from guichet.services.figures import UNDER_MIN, Period
+from guichet.services.figures import (
+    UNDER_MIN,
+    Period,
+    activity_figures,
+    meeting_figures,
+    network_figures,
+    opportunity_figures,
+    project_figures,
+    referral_figures,
+)
 from guichet.services.figures.period import MONTH, QUARTER, YEAR
 from guichet.services.letters import LetterService
 from guichet.services.report_sections import (
     ReportFigures,
     headline,
-    load_figures,
     reactivity_blocks,
+    referral_blocks,
     volume_blocks,
 )
-from guichet.services.report_texts import SECTIONS_BY_KEY, section_text, setting_key
+from guichet.services.report_sections_more import (
+    company_blocks,
+    counsellor_blocks,
+    meeting_blocks,
+    network_blocks,
+    opportunity_blocks,
+    project_blocks,
+    subject_blocks,
+    territory_blocks,
+)
+from guichet.services.report_texts import SECTIONS, section_text, setting_key
 from guichet.services.settings import SettingsService
+from guichet.services.territory import territory_codes
 
 Progress = Callable[[int, int], None]
 FORMATS = (".pdf", ".xlsx")
@@ -55,32 +76,79 @@ class ReportFile:
     sheets: int  # tables (every one of them is a sheet of the workbook)
 
 
+def load_report_figures(
+    db: Database, period: Period, *, now: datetime | None = None, progress: Progress | None = None
+) -> ReportFigures:
+    """The period's figures as ``guichet stats`` computes them, and the families the headline
+    compares with a year before; ``progress`` hears each step (and may raise to stop)."""
+    previous = period.previous_year()
+    steps: list[Callable[[], object]] = [
+        lambda: activity_figures(db, period, now=now),
+        lambda: referral_figures(db, previous),
+        lambda: network_figures(db, previous),
+        lambda: meeting_figures(db, previous),
+        lambda: project_figures(db, previous),
+        lambda: opportunity_figures(db, previous),
+    ]
+    loaded = []
+    for number, step in enumerate(steps):
+        if progress is not None:
+            progress(number, len(steps) + 1)
+        loaded.append(step())
+    return ReportFigures(*loaded)  # type: ignore[arg-type]
+
+
 def build_document(
     db: Database, figures: ReportFigures, *, created: datetime | None = None
 ) -> ActivityReportDocument:
     """The report as plain data, from figures already loaded."""
     settings = SettingsService(db).all()
     letterhead = LetterService.letterhead(settings)
+    territory = territory_codes(settings["territory.insee_codes"])
     table, values = headline(figures)
-    reactive, reactive_values = reactivity_blocks(figures)
-    values |= reactive_values
+    reactive, more = reactivity_blocks(figures)
+    values |= more
+    referrals, more = referral_blocks(figures)
+    values |= more
+    places, more = territory_blocks(figures, territory)
+    values |= more
+    meetings, more = meeting_blocks(figures)
+    values |= more
+    network, more = network_blocks(figures)
+    values |= more
+    projects, more = project_blocks(figures)
+    values |= more
+    opportunities, more = opportunity_blocks(figures)
+    values |= more
     values["agence.nom"] = letterhead.name
-
-    def section(key: str, blocks: tuple[object, ...]) -> ReportSection:
-        spec = SECTIONS_BY_KEY[key]
-        text = section_text(str(settings[setting_key(key)]), values)
-        return ReportSection(spec.title, text, blocks)  # type: ignore[arg-type]
-
-    sections = (
-        section("synthese", (table,)),
-        section("reactivite", reactive),
-        section("demandes", volume_blocks(figures)),
+    blocks: dict[str, tuple[Block, ...]] = {
+        "synthese": (table,),
+        "reactivite": reactive,
+        "demandes": volume_blocks(figures),
+        "sujets": subject_blocks(figures),
+        "mises_en_relation": referrals,
+        "conseillers": counsellor_blocks(figures),
+        "entreprises": company_blocks(figures),
+        "territoire": places,
+        "reunions": meetings,
+        "reseau": network,
+        "implantation": projects,
+        "opportunites": opportunities,
+    }
+    sections = tuple(
+        ReportSection(
+            spec.title,
+            section_text(str(settings[setting_key(spec.key)]), values),
+            blocks[spec.key],
+        )
+        for spec in SECTIONS
     )
+    period, previous = figures.current.period, figures.current.previous
     return ActivityReportDocument(
         letterhead=letterhead,
         title="Rapport d'activité",
-        period_label=_capitalised(figures.period.label),
-        comparison_label=f"Comparaison : même période un an plus tôt ({figures.previous.label}).",
+        period_label=_capitalised(period.label),
+        comparison_label=f"Comparaison : même période un an plus tôt ({previous.label}).",
         sections=sections,
         notes=NOTES,
         created=created,
@@ -108,7 +176,7 @@ def build_report(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> ActivityReportDocument:
-    figures = load_figures(db, period, now=now, progress=progress)
+    figures = load_report_figures(db, period, now=now, progress=progress)
     return build_document(db, figures, created=now)
 
 

@@ -25,6 +25,7 @@ REPORT_FIELDS: dict[str, str] = {
     "demandes.evolution": "Évolution du nombre de demandes (« +7 % »), vide sans comparaison",
     "demandes.canal_principal": "Canal le plus fréquent (« Téléphone »)",
     "demandes.thematique_principale": "Thématique la plus demandée",
+    "sujets.principal": "Sujet le plus demandé",
     "reactivite.premiere_reponse": "Part des demandes ayant reçu une première réponse sous 72 h",
     "reactivite.premiere_reponse_objectif": "Objectif de première réponse sous 72 h",
     "reactivite.mise_en_relation": "Part des demandes mises en relation sous 72 h",
@@ -32,6 +33,21 @@ REPORT_FIELDS: dict[str, str] = {
     "reactivite.prise_en_charge": "Part des mises en relation prises en charge sous 5 jours",
     "reactivite.prise_en_charge_objectif": "Objectif de prise en charge sous 5 jours",
     "reactivite.delai_median": "Délai médian jusqu'à la première action (heures ouvrées)",
+    "mises_en_relation.envoyees": "Mises en relation envoyées sur la période",
+    "mises_en_relation.boucle_fermee": "Part des mises en relation dont l'issue est connue",
+    "mises_en_relation.partenaire_principal": "Partenaire le plus sollicité",
+    "territoire.demandes": "Demandes d'entreprises des communes du territoire",
+    "territoire.communes": "Communes du territoire d'où vient au moins une demande",
+    "reunions.tenues": "Réunions d'information tenues",
+    "reunions.presents": "Participants présents aux réunions",
+    "reunions.taux_presence": "Taux de présence (présents parmi les inscrits)",
+    "reseau.nom": "Nom du réseau (« Sotraban »)",
+    "reseau.adherents": "Adhérents du réseau sur le territoire en fin de période",
+    "reseau.objectif": "Objectif d'adhérents du réseau",
+    "reseau.gagnes": "Adhérents gagnés sur la période",
+    "implantation.ouverts": "Projets d'implantation ouverts sur la période",
+    "opportunites.recues": "Opportunités d'affaires reçues",
+    "opportunites.relayees": "Opportunités relayées aux adhérents",
 }
 
 
@@ -48,15 +64,17 @@ SECTIONS: tuple[SectionText, ...] = (
         "Chiffres clés",
         "Sur la période ({periode}), le guichet a reçu {demandes.total} demandes"
         "{% si demandes.evolution %} ({demandes.evolution} par rapport à {periode.precedente})"
-        "{% fin %}.",
+        "{% fin %} et envoyé {mises_en_relation.envoyees} mises en relation.",
     ),
     SectionText(
         "reactivite",
         "Réactivité",
         "{reactivite.premiere_reponse} des demandes ont reçu une première réponse sous 72 h "
-        "(objectif : {reactivite.premiere_reponse_objectif}). "
-        "{reactivite.prise_en_charge} des mises en relation ont été prises en charge par le "
-        "partenaire sous 5 jours (objectif : {reactivite.prise_en_charge_objectif})."
+        "(objectif : {reactivite.premiere_reponse_objectif}) ; {reactivite.mise_en_relation} "
+        "des demandes orientées vers un partenaire l'ont été sous 72 h (objectif : "
+        "{reactivite.mise_en_relation_objectif}) ; {reactivite.prise_en_charge} des mises en "
+        "relation ont été prises en charge par le partenaire sous 5 jours (objectif : "
+        "{reactivite.prise_en_charge_objectif})."
         "{% si reactivite.delai_median %} Délai médian jusqu'à la première action : "
         "{reactivite.delai_median} (heures ouvrées).{% fin %}",
     ),
@@ -64,8 +82,61 @@ SECTIONS: tuple[SectionText, ...] = (
         "demandes",
         "Demandes par canal et par thématique",
         "{% si demandes.canal_principal %}Le canal le plus fréquent est « "
-        "{demandes.canal_principal} » ; la thématique la plus demandée, « "
-        "{demandes.thematique_principale} ».{% fin %}",
+        "{demandes.canal_principal} ».{% fin %}{% si demandes.thematique_principale %} La "
+        "thématique la plus demandée est « {demandes.thematique_principale} ».{% fin %}",
+    ),
+    SectionText(
+        "sujets",
+        "Sujets les plus demandés",
+        "{% si sujets.principal %}Le sujet le plus demandé est « {sujets.principal} ».{% fin %}",
+    ),
+    SectionText(
+        "mises_en_relation",
+        "Mises en relation : partenaires et issues",
+        "{mises_en_relation.envoyees} mises en relation envoyées ; l'issue est connue pour "
+        "{mises_en_relation.boucle_fermee} d'entre elles (boucle fermée).",
+    ),
+    SectionText(
+        "conseillers",
+        "Activité par conseiller",
+        "Répartition des demandes entre les conseillers, sous des libellés neutres : le "
+        "rapport ne nomme personne.",
+    ),
+    SectionText(
+        "entreprises",
+        "Entreprises accueillies : secteur et taille",
+        "Les demandes par section de la nomenclature d'activités (NAF) et par tranche "
+        "d'effectif de l'entreprise.",
+    ),
+    SectionText(
+        "territoire",
+        "Territoire",
+        "{territoire.demandes} demandes viennent d'entreprises du territoire, réparties sur "
+        "{territoire.communes} communes.",
+    ),
+    SectionText(
+        "reunions",
+        "Réunions d'information",
+        "{reunions.tenues} réunions tenues, {reunions.presents} participants présents "
+        "(taux de présence : {reunions.taux_presence}).",
+    ),
+    SectionText(
+        "reseau",
+        "Réseau",
+        "{reseau.nom} compte {reseau.adherents} adhérents sur le territoire en fin de période "
+        "(objectif : {reseau.objectif}) ; {reseau.gagnes} adhérents gagnés sur la période.",
+    ),
+    SectionText(
+        "implantation",
+        "Projets d'implantation",
+        "{implantation.ouverts} projets d'implantation ouverts sur la période. Les projets "
+        "sont confidentiels : le rapport n'en donne que le nombre par étape.",
+    ),
+    SectionText(
+        "opportunites",
+        "Opportunités d'affaires",
+        "{opportunites.recues} opportunités d'affaires reçues, dont {opportunites.relayees} "
+        "relayées aux adhérents.",
     ),
 )
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
