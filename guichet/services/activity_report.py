@@ -239,9 +239,13 @@ def write_report(
         from guichet.letters.report_pdf import render_activity_report
 
         rendered = render_activity_report(document)
+        if progress is not None:  # the last moment a cancel stops it: nothing written yet
+            progress(1, 1)
         write_atomically(path, rendered.pdf)
         return ReportFile(path, rendered.pages, len(document.tables()))
     tables = export_tables(document)
+    if progress is not None:
+        progress(1, 1)
     temporary = temporary_beside(path, "rapport")
     try:
         write_xlsx_sheets(tables, temporary)

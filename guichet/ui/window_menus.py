@@ -13,6 +13,7 @@ from guichet.ui.appearance import add_appearance_menus
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
 from guichet.ui.icons import icon
+from guichet.ui.report_action import report_action
 
 if TYPE_CHECKING:
     from guichet.ui.main_window import MainWindow
@@ -54,6 +55,7 @@ def build_menus(window: MainWindow) -> None:
     window.new_inquiry_action = new_inquiry_action(window)
     window.new_inquiry_action.setIcon(icon("new", window))
     window.file_menu.addAction(window.new_inquiry_action)
+    window.file_menu.addAction(report_action(window))
     window.settings_action = QAction(window.tr("&Paramètres…"), window)
     window.settings_action.setObjectName("settingsAction")
     window.settings_action.setIcon(icon("settings", window))
