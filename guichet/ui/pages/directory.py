@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from guichet.search.filters import SearchFilters
+
 from guichet.ui.context import AppContext
 from guichet.ui.pages.directory_duplicates import DuplicatesTab
 from guichet.ui.pages.directory_freshness import FreshnessTab
