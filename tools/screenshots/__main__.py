@@ -221,6 +221,11 @@ SCENES: list[Scene] = [
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
     Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
+    Scene("tableau-de-bord", _lazy_scene("dashboard_scenes", "dashboard")),
+    Scene("tableau-de-bord-reactivite", _lazy_scene("dashboard_scenes", "reactivity")),
+    Scene("tableau-de-bord-partenaires", _lazy_scene("dashboard_scenes", "partners")),
+    Scene("tableau-de-bord-activites", _lazy_scene("dashboard_scenes", "breakdowns")),
+    Scene("carte-activite", _lazy_scene("dashboard_scenes", "activity_map")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

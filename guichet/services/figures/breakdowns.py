@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, distinct, func, or_, select
 
 from guichet.db import Database
 from guichet.models import Counsellor, Inquiry, Need, Organization, Subject, Theme
@@ -64,6 +64,25 @@ def organization_condition(
     for other in conditions[1:]:
         condition = condition & other
     return condition
+
+
+def inquiry_organization_filter(
+    *,
+    naf_section: str | None = None,
+    headcount_band: str | None = None,
+    commune_insee: str | None = None,
+) -> ColumnElement[bool] | None:
+    """The inquiries a breakdown's bar counts: those of the organizations it stands for; for
+    « not given » (« »), the inquiries without an organization as well."""
+    condition = organization_condition(
+        naf_section=naf_section, headcount_band=headcount_band, commune_insee=commune_insee
+    )
+    if condition is None:
+        return None
+    matching = Inquiry.organization_id.in_(select(Organization.id).where(condition))
+    if "" in (naf_section, headcount_band, commune_insee):
+        return or_(matching, Inquiry.organization_id.is_(None))
+    return matching
 
 
 def _in_period(query: Any, period: Period) -> Any:
