@@ -13,12 +13,11 @@ import pytest
 from PySide6.QtCore import QDate
 
 from guichet.services.figures import Period
-from guichet.services.figures.period import CUSTOM, MONTH
+from guichet.services.figures.period import CUSTOM
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs import report_dialog
-from guichet.ui.dialogs.report_dialog import ReportDialog
-from guichet.ui.dialogs.report_period import ReportPeriodForm
+from guichet.ui.dialogs.report_dialog import ReportDialog, last_whole_quarter
 
 
 def _dialog(qtbot: Any, ctx: AppContext, target: Path) -> ReportDialog:
@@ -28,23 +27,29 @@ def _dialog(qtbot: Any, ctx: AppContext, target: Path) -> ReportDialog:
     return dialog
 
 
-def test_period_picker_proposes_the_last_whole_quarter(qtbot: Any) -> None:
-    form = ReportPeriodForm(date(2026, 11, 20))
-    qtbot.addWidget(form)
-    assert form.period() == Period.of_quarter(2026, 3)
-    assert "2e trimestre 2025" not in form.summary.text()
-    assert "3e trimestre 2025" in form.summary.text()
-    assert form.form.isRowVisible(form.quarter_box) and not form.form.isRowVisible(form.month_box)
-    form.kind_box.setCurrentIndex(form.kind_box.findData(MONTH))
-    form.month_box.setCurrentIndex(1)
-    assert form.period() == Period.of_month(2026, 2)
-    assert form.form.isRowVisible(form.month_box) and not form.form.isRowVisible(form.start_edit)
-    form.kind_box.setCurrentIndex(form.kind_box.findData(CUSTOM))
-    form.start_edit.setDate(QDate(2026, 5, 1))
-    form.end_edit.setDate(QDate(2026, 4, 1))
-    assert "précède sa date de début" in form.summary.text()
-    assert not form.form.isRowVisible(form.year_box)
-    assert ReportPeriodForm(date(2026, 2, 3)).period() == Period.of_quarter(2025, 4)
+def test_the_last_whole_quarter_is_proposed(qtbot: Any, ctx: AppContext) -> None:
+    assert last_whole_quarter(date(2026, 11, 20)) == Period.of_quarter(2026, 3)
+    assert last_whole_quarter(date(2026, 2, 3)) == Period.of_quarter(2025, 4)
+    dialog = ReportDialog(ctx)
+    qtbot.addWidget(dialog)
+    period = last_whole_quarter(date.today())
+    assert dialog.period_picker.period() == period
+    assert dialog.path_edit.text().endswith(f"Rapport d'activité - {period.label}.pdf")
+    dialog.period_picker.set_period(Period.of_month(2026, 2))
+    assert dialog.path_edit.text().endswith("Rapport d'activité - février 2026.pdf")
+
+
+def test_wrong_dates_are_told_and_nothing_is_written(
+    qtbot: Any, ctx: AppContext, tmp_path: Path, message_boxes: list[str]
+) -> None:
+    dialog = _dialog(qtbot, ctx, tmp_path / "rapport.pdf")
+    picker = dialog.period_picker
+    picker.kind_box.setCurrentIndex(picker.kind_box.findData(CUSTOM))
+    picker.start_edit.setDate(QDate(2026, 5, 1))
+    picker.end_edit.setDate(QDate(2026, 4, 1))
+    dialog.generate_button.click()
+    assert message_boxes and "précède sa date de début" in message_boxes[0]
+    assert dialog.task is None and not (tmp_path / "rapport.pdf").exists()
 
 
 def test_pdf_is_written_then_previewed(qtbot: Any, demo_ctx: AppContext, tmp_path: Path) -> None:

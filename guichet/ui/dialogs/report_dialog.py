@@ -25,16 +25,23 @@ from guichet.errors import ValidationError
 from guichet.reference.file_names import with_folder
 from guichet.services.activity_report import ReportFile, write_report
 from guichet.services.figures import Period
+from guichet.services.figures.period import QUARTER
 
 from guichet.ui.context import AppContext
-from guichet.ui.dialogs.report_period import ReportPeriodForm
 from guichet.ui.feedback import attempt, show_task_error
 from guichet.ui.file_dialogs import FileKind, save_file_name, start_folder
+from guichet.ui.pages.dashboard_period import PeriodPicker
 from guichet.ui.pdf import PdfBytes
-from guichet.ui.screen_fit import fit_to_screen, scaled_pixels
+from guichet.ui.screen_fit import fit_to_screen
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 FILTERS = {".pdf": "PDF (*.pdf)", ".xlsx": "Classeur Excel (*.xlsx)"}
+
+
+def last_whole_quarter(today: date) -> Period:
+    """What a board meets about: the last quarter already over."""
+    current = Period.containing(today, QUARTER)
+    return Period.containing(date.fromordinal(current.start.toordinal() - 1), QUARTER)
 
 
 class ReportDialog(QDialog):
@@ -46,9 +53,10 @@ class ReportDialog(QDialog):
         self._shown: PdfBytes | None = None
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Rapport d'activité"))
-        fit_to_screen(self, (1060, 700))
-        self.period_form = ReportPeriodForm(date.today())
-        self.period_form.changed.connect(self.on_period_form_changed)
+        fit_to_screen(self, (1000, 720))
+        self.period_picker = PeriodPicker(date.today())
+        self.period_picker.set_period(last_whole_quarter(date.today()))
+        self.period_picker.period_changed.connect(self.on_period_picker_period_changed)
         self.pdf_radio = QRadioButton(self.tr("PDF : le rapport mis en page"))
         self.pdf_radio.setObjectName("reportPdfRadio")
         self.xlsx_radio = QRadioButton(self.tr("XLSX : tous ses tableaux, une feuille chacun"))
@@ -58,6 +66,10 @@ class ReportDialog(QDialog):
         self.formats.addButton(self.xlsx_radio)
         self.pdf_radio.setChecked(True)
         self.pdf_radio.toggled.connect(self.on_pdf_radio_toggled)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.pdf_radio)
+        format_row.addWidget(self.xlsx_radio)
+        format_row.addStretch(1)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("reportPathEdit")
         self.choose_button = QPushButton(self.tr("C&hoisir…"))
@@ -67,9 +79,9 @@ class ReportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.choose_button)
         form = QFormLayout()
-        form.addRow(self.period_form)
-        form.addRow(self.tr("&Format"), self.pdf_radio)
-        form.addRow("", self.xlsx_radio)
+        format_label = QLabel(self.tr("&Format"))
+        format_label.setBuddy(self.pdf_radio)
+        form.addRow(format_label, format_row)
         destination = QLabel(self.tr("&Enregistrer sous"))
         destination.setBuddy(self.path_edit)
         form.addRow(destination, path_row)
@@ -97,27 +109,21 @@ class ReportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.close_button)
-        side = QVBoxLayout()
-        side.addLayout(form)
-        side.addWidget(self.status)
-        side.addWidget(self.progress)
-        side.addStretch(1)
-        side.addLayout(buttons)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setMaximumWidth(scaled_pixels(self, 440))
         self.view = QPdfView()
         self.view.setObjectName("reportPreview")
         self.view.setAccessibleName(self.tr("Aperçu du rapport"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout = QHBoxLayout(self)
-        layout.addWidget(side_widget, 2)
-        layout.addWidget(self.view, 3)
-        self.on_period_form_changed()
-        self.period_form.kind_box.setFocus()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.period_picker)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.on_period_picker_period_changed(self.period_picker.period())
+        self.period_picker.kind_box.setFocus()
 
     # -- destination ---------------------------------------------------------------------------
     def suffix(self) -> str:
@@ -130,11 +136,7 @@ class ReportDialog(QDialog):
         folder = Path(self.path_edit.text()).parent if self.path_edit.text().strip() else None
         return str(with_folder(str(folder) if folder else start_folder(FileKind.REPORT), name))
 
-    def on_period_form_changed(self) -> None:
-        try:
-            period = self.period_form.period()
-        except ValidationError:
-            return
+    def on_period_picker_period_changed(self, period: Period) -> None:
         self.path_edit.setText(self._proposed(period))
 
     def on_pdf_radio_toggled(self, _checked: bool) -> None:
@@ -155,7 +157,8 @@ class ReportDialog(QDialog):
 
     # -- generation ----------------------------------------------------------------------------
     def on_generate_button_clicked(self) -> None:
-        period = attempt(self, self.period_form.period)
+        # the picker keeps its last valid period while dates are wrong: read what it shows
+        period = attempt(self, self.period_picker._read)
         if period is None or self.task is not None:
             return
         path = Path(self.path_edit.text().strip())
