@@ -164,3 +164,18 @@ def test_accueil_stats_and_dashboard_agree_on_the_demo(
         assert page.cards[key].value.text() == shown_share(share)
     assert stats["reactivity"]["median_minutes"] == overview.reactivity.median_minutes
     assert period == Period(date(2026, 8, 23), DEMO_NOW.date(), "")
+
+
+def test_the_targets_are_set_in_parametres(qtbot, ctx: AppContext) -> None:
+    from guichet.services.figures import load_targets
+
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.reactivity_tab
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == "Réactivité"
+    assert tab.boxes["reactivity.target_taken_care"].value() == 80
+    tab.boxes["reactivity.target_taken_care"].setValue(85)
+    dialog.on_buttons_accepted()
+    assert load_targets(ctx.db).taken_care == 0.85

@@ -33,6 +33,7 @@ from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_network import NetworkSettingsTab
+from guichet.ui.dialogs.settings_reactivity import ReactivitySettingsTab
 from guichet.ui.dialogs.settings_relay import RelaySettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
@@ -68,12 +69,14 @@ class SettingsDialog(QDialog):
         self.meetings_tab = MeetingSettingsTab()
         self.relay_tab = RelaySettingsTab()
         self.network_tab = NetworkSettingsTab(ctx)
+        self.reactivity_tab = ReactivitySettingsTab()
         for tab in (
             self.followup_tab,
             self.templates_tab,
             self.meetings_tab,
             self.relay_tab,
             self.network_tab,
+            self.reactivity_tab,
         ):
             self.tabs.addTab(tab, tab.title)
         self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
@@ -270,6 +273,7 @@ class SettingsDialog(QDialog):
         self.meetings_tab.load(values)
         self.relay_tab.load(values)
         self.network_tab.load(values)
+        self.reactivity_tab.load(values)
         self._reload_counsellors()
 
     def values(self) -> dict[str, object]:
@@ -284,6 +288,7 @@ class SettingsDialog(QDialog):
         changes.update(self.meetings_tab.changes())
         changes.update(self.relay_tab.changes())
         changes.update(self.network_tab.changes())
+        changes.update(self.reactivity_tab.changes())
         return changes
 
     def on_buttons_accepted(self) -> None:
