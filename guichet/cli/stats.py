@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from guichet.cli.common import Context, add_command, print_json
@@ -18,6 +18,15 @@ def day(text: str) -> date:
         ) from exc
 
 
+def moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"instant invalide : « {text} » (attendu AAAA-MM-JJTHH:MM)"
+        ) from exc
+
+
 def register(subparsers: Any) -> None:
     stats = add_command(
         subparsers,
@@ -26,6 +35,14 @@ def register(subparsers: Any) -> None:
     )
     stats.add_argument("--du", type=day, default=None, metavar="AAAA-MM-JJ", help="premier jour")
     stats.add_argument("--au", type=day, default=None, metavar="AAAA-MM-JJ", help="dernier jour")
+    stats.add_argument(
+        "--maintenant",
+        type=moment,
+        default=None,
+        metavar="AAAA-MM-JJTHH:MM",
+        help="instant du décompte : une demande sans suite compte comme hors délai une fois "
+        "72 h passées à cet instant (par défaut : maintenant)",
+    )
     stats.add_argument("--json", action="store_true", help="sortie JSON (tous les chiffres)")
     stats.set_defaults(func=run_stats)
 
@@ -42,8 +59,9 @@ def run_stats(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.reference.dates import format_number
     from guichet.services.figures import activity_figures, figures_as_json, shown_share
 
-    period = period_of(args.du, args.au, date.today())
-    figures = activity_figures(ctx.db, period)
+    now = args.maintenant or datetime.now()
+    period = period_of(args.du, args.au, now.date())
+    figures = activity_figures(ctx.db, period, now=now)
     if args.json:
         print_json(figures_as_json(figures))
         return 0

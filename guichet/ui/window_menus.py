@@ -31,7 +31,7 @@ PAGE_MNEMONICS = {
     "implantation": "&Implantation",
     "opportunities": "&Opportunités",
     "network": "Rés&eau",
-    "dashboard": "&Tableau de bord",
+    "dashboard": "Tableau de &bord",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {

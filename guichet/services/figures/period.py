@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from babel.dates import format_date
@@ -31,7 +31,7 @@ class Period:
 
     start: date
     end: date
-    label: str
+    label: str = field(compare=False)  # two periods of the same days are the same period
     kind: str = CUSTOM
 
     @classmethod

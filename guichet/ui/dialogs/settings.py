@@ -33,6 +33,7 @@ from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_network import NetworkSettingsTab
+from guichet.ui.dialogs.settings_reactivity import ReactivitySettingsTab
 from guichet.ui.dialogs.settings_relay import RelaySettingsTab
 from guichet.ui.dialogs.settings_report import ReportSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
@@ -69,6 +70,7 @@ class SettingsDialog(QDialog):
         self.meetings_tab = MeetingSettingsTab()
         self.relay_tab = RelaySettingsTab()
         self.network_tab = NetworkSettingsTab(ctx)
+        self.reactivity_tab = ReactivitySettingsTab()
         self.report_tab = ReportSettingsTab()
         for tab in (
             self.followup_tab,
@@ -76,6 +78,7 @@ class SettingsDialog(QDialog):
             self.meetings_tab,
             self.relay_tab,
             self.network_tab,
+            self.reactivity_tab,
             self.report_tab,
         ):
             self.tabs.addTab(tab, tab.title)
@@ -273,6 +276,7 @@ class SettingsDialog(QDialog):
         self.meetings_tab.load(values)
         self.relay_tab.load(values)
         self.network_tab.load(values)
+        self.reactivity_tab.load(values)
         self.report_tab.load(values)
         self._reload_counsellors()
 
@@ -288,6 +292,7 @@ class SettingsDialog(QDialog):
         changes.update(self.meetings_tab.changes())
         changes.update(self.relay_tab.changes())
         changes.update(self.network_tab.changes())
+        changes.update(self.reactivity_tab.changes())
         changes.update(self.report_tab.changes())
         return changes
 
