@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from guichet.cli.common import Context, add_command
+from guichet.cli.stats import day, moment
 
 
 def register(subparsers: Any) -> None:
@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
     report.add_argument(
         "--du",
         dest="start",
-        type=date.fromisoformat,
+        type=day,
         required=True,
         metavar="AAAA-MM-JJ",
         help="premier jour de la période",
@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     report.add_argument(
         "--au",
         dest="end",
-        type=date.fromisoformat,
+        type=day,
         required=True,
         metavar="AAAA-MM-JJ",
         help="dernier jour de la période (inclus)",
@@ -41,6 +41,13 @@ def register(subparsers: Any) -> None:
         metavar="FICHIER",
         help="fichier à écrire : .pdf ou .xlsx",
     )
+    report.add_argument(
+        "--maintenant",
+        type=moment,
+        default=None,
+        metavar="AAAA-MM-JJTHH:MM",
+        help="instant du décompte, comme pour guichet stats (par défaut : maintenant)",
+    )
     report.set_defaults(func=run_report)
 
 
@@ -49,7 +56,7 @@ def run_report(ctx: Context, args: argparse.Namespace) -> int:
 
     check_destination(args.output)
     period = period_between(args.start, args.end)
-    written = write_report(ctx.db, period, args.output)
+    written = write_report(ctx.db, period, args.output, now=args.maintenant)
     what = f"{written.pages} page(s)" if written.pages else f"{written.sheets} feuille(s)"
     print(f"Rapport d'activité ({period.label}) écrit : {written.path} — {what}")
     return 0

@@ -24,7 +24,7 @@ from guichet.services.figures import is_confidential, shown_count
 from tests.services.figures_setup import build_quarter
 from tests.services.report_files import pdf_text, workbook_cells
 
-DATES = ["--du", "2026-01-01", "--au", "2026-10-31"]
+DATES = ["--du", "2026-01-01", "--au", "2026-10-31", "--maintenant", "2026-11-20T10:30"]
 
 
 def _norm(text: str) -> str:
