@@ -132,9 +132,15 @@ def table_flowable(table: ReportTable) -> list[Flowable]:
     return [_p(table.title, _TABLE_TITLE), grid, Spacer(1, 3 * mm)]
 
 
+def _drawable(chart: BarChart | LineChart) -> bool:
+    return any(value for series in chart.series for value in series.values)
+
+
 def _block(block: Block) -> list[Flowable]:
     if isinstance(block, ReportTable):
         return table_flowable(block)
+    if isinstance(block, BarChart | LineChart) and not _drawable(block):
+        return []  # nothing to draw: its table says « Aucune donnée »
     if isinstance(block, BarChart):
         drawing = bar_chart(block, INNER)
     elif isinstance(block, LineChart):

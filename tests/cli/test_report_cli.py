@@ -178,3 +178,15 @@ def test_bad_input_is_told_in_french(
     assert main([*db, "rapport", *DATES, "-o", str(tmp_path / "r.odt")]) == 2
     assert ".pdf ou .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.odt").exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("pdffonts") is None or shutil.which("qpdf") is None,
+    reason="poppler-utils or qpdf absent",
+)
+def test_demo_report_embeds_its_fonts_and_is_valid(files: dict[str, Any]) -> None:
+    listing = subprocess.run(
+        ["pdffonts", str(files["pdf"])], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing and all(line.split()[-5] == "yes" for line in listing), listing
+    subprocess.run(["qpdf", "--check", str(files["pdf"])], capture_output=True, check=True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from guichet.letters.report_document import Kind, format_value
+from guichet.letters.report_document import BarChart, Kind, LineChart, ReportSection, format_value
 from guichet.letters.report_map import classes, legend_labels
 from guichet.letters.report_pdf import render_activity_report
 from tests.letters.report_sample import MARKUP_COMMUNE, MARKUP_SUBJECT, sample_document
@@ -83,3 +84,19 @@ def test_map_classes_start_at_three_and_name_the_masked_class() -> None:
     assert all(bounds[i][1] < bounds[i + 1][0] for i in range(len(bounds) - 1))
     assert legend_labels(bounds)[:2] == ["Aucune", "< 3"]
     assert classes([5, 5, 5]) == [(3, 5)]
+
+
+def test_a_chart_with_nothing_to_draw_is_left_out() -> None:
+    document = sample_document()
+    empty = replace(
+        document,
+        sections=(
+            ReportSection(
+                "Vide",
+                "",
+                (BarChart("Barres vides", (), ()), LineChart("Courbe vide", ("janv.",), ())),
+            ),
+        ),
+    )
+    text = _text(render_activity_report(empty).pdf)
+    assert "Vide" in text and "Barres vides" not in text and "Courbe vide" not in text
