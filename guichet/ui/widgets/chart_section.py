@@ -147,13 +147,13 @@ class ChartSection(QWidget):
         self.table.activated.connect(self.on_table_activated)
         compact_rows(self.table)
         self.copy_action = install_copy(self.table)
-        body = QHBoxLayout()
-        body.addWidget(self.chart_view, 3)
-        body.addWidget(self.table, 2)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.chart_view, 3)
+        self.body.addWidget(self.table, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.title)
-        layout.addLayout(body)
+        layout.addLayout(self.body)
 
     # -- content ----------------------------------------------------------------------------
     def set_data(self, data: ChartData) -> None:
@@ -181,6 +181,9 @@ class ChartSection(QWidget):
                 )
             )
         self.model.set_table(columns, rows)
+        wide = len(columns) > 4  # a table of many series gets as much room as its chart
+        self.body.setStretch(0, 1 if wide else 3)
+        self.body.setStretch(1, 1 if wide else 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
