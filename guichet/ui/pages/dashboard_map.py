@@ -37,6 +37,7 @@ class ActivityMap(QWidget):
         self.panel.commune_activated.connect(
             lambda code: self.commune_activated.emit(self.measure, code)
         )
+        self.panel.list.setTabKeyNavigation(False)
         self.panel.splitter.setSizes([640, 320])  # room for the communes' names and counts
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -144,6 +144,7 @@ class ChartSection(QWidget):
         self.table = rows_view(f"{name}Table", self.model)
         self.table.setAccessibleName(self.tr("%1 (tableau)").replace("%1", title))
         self.table.setMinimumWidth(260)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next table; arrows move
         self.table.activated.connect(self.on_table_activated)
         compact_rows(self.table)
         self.copy_action = install_copy(self.table)
