@@ -150,6 +150,7 @@ def median_chart(f: ActivityFigures) -> ChartData:
             for m in f.reactivity.months
             if m.median_minutes is not None
         },
+        zero_when_missing=False,
     )
 
 

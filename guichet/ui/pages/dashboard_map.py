@@ -59,7 +59,9 @@ class ActivityMap(QWidget):
         counts = self.counts.get(self.measure)
         if counts is None:
             return
-        on_map = {c.key: float(c.count) for c in counts.counts if c.key in self.territory}
+        on_map: dict[str, float] = {
+            c.key: c.count for c in counts.counts if c.key in self.territory
+        }  # whole numbers, shown as such in the list
         self.panel.set_choropleth(on_map, self.measure_box.currentText())
         elsewhere = sum(c.count for c in counts.counts if c.key not in self.territory)
         self.outside.setText(
