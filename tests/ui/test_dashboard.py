@@ -179,3 +179,31 @@ def test_the_targets_are_set_in_parametres(qtbot, ctx: AppContext) -> None:
     tab.boxes["reactivity.target_taken_care"].setValue(85)
     dialog.on_buttons_accepted()
     assert load_targets(ctx.db).taken_care == 0.85
+
+
+def test_tab_reaches_the_picker_and_every_table(
+    qtbot, demo_ctx: AppContext, qsettings: QSettings
+) -> None:
+    from tests.ui.accessibility import reachable, tab_chain
+    from tests.ui.windows import active_window
+
+    window = active_window(qtbot, demo_ctx, qsettings)
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    _loaded(qtbot, page)
+    chain = tab_chain(page.picker.kind_box, page)
+    missing = [w.objectName() for w in reachable(page) if w not in chain]
+    assert missing == []
+    names = [w.objectName() for w in chain]
+    tables = [f"{spec.name}Table" for spec in SECTIONS]
+    assert [n for n in names if n in tables] == tables  # in reading order
+    assert names.index("periodKind") < names.index("periodYear") < names.index(tables[0])
+
+
+def test_the_page_fits_the_desk_screens(qtbot, demo_ctx: AppContext) -> None:
+    page = _page(qtbot, demo_ctx, Period.custom(date(2025, 12, 3), date(2026, 11, 19)))
+    assert not page.picker.start_edit.isHidden()  # the custom dates are shown
+    hint = page.minimumSizeHint()
+    # the sidebar takes about 190 pixels of the 1280 × 800 screen, menus and status bar 60
+    assert hint.width() <= 1280 - 190 and hint.height() <= 768 - 60

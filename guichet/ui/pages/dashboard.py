@@ -106,6 +106,7 @@ class DashboardPage(QWidget):
         cards = QGridLayout()
         for column, card in enumerate(self.cards.values()):
             cards.addWidget(card, 0, column)
+            cards.setColumnStretch(column, 1)
         self.sections: dict[str, ChartSection] = {}
         charts = QWidget()
         charts.setObjectName("dashboardCharts")

@@ -116,8 +116,8 @@ def volumes_chart(f: ActivityFigures) -> ChartData:
 def reactivity_chart(f: ActivityFigures) -> ChartData:
     r = f.reactivity
     series = [
-        ("first_response", "Première réponse 72 h"),
-        ("referral", "Mise en relation 72 h"),
+        ("first_response", "1re réponse 72 h"),
+        ("referral", "Relation 72 h"),
         ("taken_care", "Prise en charge 5 j"),
     ]
     values: dict[tuple[str, str], float] = {}
@@ -150,6 +150,7 @@ def median_chart(f: ActivityFigures) -> ChartData:
             for m in f.reactivity.months
             if m.median_minutes is not None
         },
+        zero_when_missing=False,
     )
 
 

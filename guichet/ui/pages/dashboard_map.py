@@ -37,6 +37,7 @@ class ActivityMap(QWidget):
         self.panel.commune_activated.connect(
             lambda code: self.commune_activated.emit(self.measure, code)
         )
+        self.panel.list.setTabKeyNavigation(False)
         self.panel.splitter.setSizes([640, 320])  # room for the communes' names and counts
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +59,9 @@ class ActivityMap(QWidget):
         counts = self.counts.get(self.measure)
         if counts is None:
             return
-        on_map = {c.key: float(c.count) for c in counts.counts if c.key in self.territory}
+        on_map: dict[str, float] = {
+            c.key: c.count for c in counts.counts if c.key in self.territory
+        }  # whole numbers, shown as such in the list
         self.panel.set_choropleth(on_map, self.measure_box.currentText())
         elsewhere = sum(c.count for c in counts.counts if c.key not in self.territory)
         self.outside.setText(

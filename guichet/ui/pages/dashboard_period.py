@@ -80,6 +80,7 @@ class PeriodPicker(QWidget):
             button.setMaximumWidth(36)
         self.comparison = QLabel()
         self.comparison.setObjectName("periodComparison")
+        self.comparison.setWordWrap(True)  # two custom periods make a long line
         kind_label = QLabel(self.tr("&Période"))
         label_field(kind_label, self.kind_box)
         set_name(self.month_box, self.tr("Mois"))

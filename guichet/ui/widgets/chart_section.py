@@ -43,7 +43,7 @@ STACKED, GROUPED, HORIZONTAL, HORIZONTAL_STACKED = "stacked", "grouped", "horizo
 #: colour-blind-safe series colours (Okabe–Ito), then Qt's own
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 CHART_HEIGHT = 300
-FIRST_COLUMN_WIDTH, VALUE_COLUMN_WIDTH = 220, 120
+FIRST_COLUMN_WIDTH, VALUE_COLUMN_WIDTH = 220, 180
 AXIS_LABEL_LENGTH = 32  # longer names are cut on the axis (the table has them whole)
 
 
@@ -58,6 +58,7 @@ class ChartData:
     percent: bool = False  # values are shares in [0, 1]
     targets: Sequence[tuple[str, float]] = field(default_factory=tuple)  # (label, share)
     total: bool = False  # a « Total » column in the table
+    zero_when_missing: bool = True  # a count absent is 0; a median absent is « — »
 
 
 @dataclass(frozen=True)
@@ -144,16 +145,17 @@ class ChartSection(QWidget):
         self.table = rows_view(f"{name}Table", self.model)
         self.table.setAccessibleName(self.tr("%1 (tableau)").replace("%1", title))
         self.table.setMinimumWidth(260)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next table; arrows move
         self.table.activated.connect(self.on_table_activated)
         compact_rows(self.table)
         self.copy_action = install_copy(self.table)
-        body = QHBoxLayout()
-        body.addWidget(self.chart_view, 3)
-        body.addWidget(self.table, 2)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.chart_view, 3)
+        self.body.addWidget(self.table, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.title)
-        layout.addLayout(body)
+        layout.addLayout(self.body)
 
     # -- content ----------------------------------------------------------------------------
     def set_data(self, data: ChartData) -> None:
@@ -162,7 +164,7 @@ class ChartSection(QWidget):
         self._fill_chart(data)
 
     def _fill_table(self, data: ChartData) -> None:
-        missing = None if data.percent else 0.0  # no share to show, but a count of zero
+        missing = 0.0 if data.zero_when_missing and not data.percent else None
         rows = [
             ChartRow(key, text, tuple(data.values.get((key, s), missing) for s, _ in data.series))
             for key, text in data.categories
@@ -181,6 +183,9 @@ class ChartSection(QWidget):
                 )
             )
         self.model.set_table(columns, rows)
+        wide = len(columns) > 4  # a table of many series gets as much room as its chart
+        self.body.setStretch(0, 1 if wide else 3)
+        self.body.setStretch(1, 1 if wide else 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
