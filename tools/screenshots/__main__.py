@@ -227,6 +227,7 @@ SCENES: list[Scene] = [
     Scene("tableau-de-bord-activites", _lazy_scene("dashboard_scenes", "breakdowns")),
     Scene("carte-activite", _lazy_scene("dashboard_scenes", "activity_map")),
     Scene("rapport-activite", _lazy_scene("report_scenes", "report_dialog")),
+    Scene("parametres-rapport", _lazy_scene("report_scenes", "report_settings")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

@@ -76,3 +76,14 @@ def write_report_images(db: Database, out: Path, *, dpi: int = 70) -> list[Path]
             )  # fmt: skip
             written.append(target.with_suffix(".png"))
     return written
+
+
+def report_settings(window: MainWindow) -> QWidget:
+    from guichet.ui.dialogs.settings import SettingsDialog
+
+    assert window.ctx is not None
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.tabs.setCurrentWidget(dialog.report_tab)
+    dialog.report_tab.section_box.setCurrentIndex(1)  # réactivité: fields and a condition
+    dialog.show()
+    return dialog

@@ -67,6 +67,7 @@ class ReportSettingsTab(QWidget):
         for name, description in REPORT_FIELDS.items():
             item = QListWidgetItem(f"{{{name}}} — {self.tr(description)}")
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(self.tr(description))  # the whole description, when cut
             self.fields.addItem(item)
         self.fields.itemActivated.connect(self.on_fields_item_activated)
         reset = QPushButton(self.tr("Rétablir le texte d'origine"))
