@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 
 from guichet.services.figures import Period
 from guichet.services.figures.period import CUSTOM
+from tests.ui.accessibility import reachable, tab_chain, unnamed
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs import report_dialog
@@ -103,3 +104,19 @@ def test_bad_destination_is_told_in_french(qtbot: Any, ctx: AppContext, tmp_path
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
     assert ".pdf ou .xlsx" in dialog.status.text()
     assert dialog.generate_button.isEnabled()
+
+
+def test_keyboard_reaches_every_control_and_each_is_named(
+    qtbot: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, ctx, tmp_path / "rapport.pdf")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert unnamed(dialog) == []
+    chain = tab_chain(dialog.period_picker.kind_box, dialog)
+    missing = [w.objectName() for w in reachable(dialog) if w not in chain]
+    # the XLSX radio shares its group with the PDF one: Tab reaches the group, ↓ the other
+    assert missing in ([], ["reportXlsxRadio"])
+    assert dialog.generate_button in chain and dialog.path_edit in chain
