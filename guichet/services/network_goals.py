@@ -205,22 +205,41 @@ def _departures(periods: list[_Period], first: date, last: date) -> int:
     return len({o for o in gone if o not in _member_on(periods, last)})
 
 
+def _gain(p: _Period) -> Gain:
+    return Gain(
+        p.organization_id,
+        p.organization,
+        p.start,
+        p.origin,
+        _brought_by(p),
+        p.described.page,
+        p.described.record_id,
+    )
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """The goal's network over [first, last]: members on the last day, who came, how many left."""
+
+    members: int
+    gains: tuple[Gain, ...]
+    departures: int
+
+
+def period_change(db: Database, first: date, last: date, goal: Goal | None = None) -> PeriodChange:
+    periods = _periods(db, goal or load_goal(db))
+    return PeriodChange(
+        len(_member_on(periods, last)),
+        tuple(_gain(p) for p in _arrivals(periods, first, last)),
+        _departures(periods, first, last),
+    )
+
+
 def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None) -> GoalProgress:
     day = at or date.today()
     goal = goal or load_goal(db)
     periods = _periods(db, goal)
-    gains = tuple(
-        Gain(
-            p.organization_id,
-            p.organization,
-            p.start,
-            p.origin,
-            _brought_by(p),
-            p.described.page,
-            p.described.record_id,
-        )
-        for p in _arrivals(periods, date(day.year, 1, 1), day)
-    )
+    gains = tuple(_gain(p) for p in _arrivals(periods, date(day.year, 1, 1), day))
     counts = Counter(g.origin for g in gains)
     origins = tuple(
         OriginCount(origin, origin_text(origin), n)
