@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from guichet.cli.common import Context, add_command, print_json
@@ -19,6 +20,14 @@ def register(subparsers: Any) -> None:
         dest="force",
         help="ajoute les données même si la base n'est pas vide",
     )
+    demo.add_argument(
+        "--echelle",
+        type=int,
+        default=None,
+        dest="scale",
+        metavar="N",
+        help="N fois la démonstration (100 : dix ans, 30 000 demandes), courriers archivés compris",
+    )
     demo.set_defaults(func=run_demo, create_db=True)
     check = add_command(
         subparsers, "check", "vérifie l'intégrité de la base, son schéma et ses effectifs"
@@ -29,11 +38,22 @@ def register(subparsers: Any) -> None:
 
 def run_demo(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.services.demo import DEMO_SEED, generate_demo, is_empty
+    from guichet.services.demo.scale import MAX_FACTOR
 
     if not args.force and not is_empty(ctx.db):
         print("La base contient déjà des données : rien n'a été ajouté (utilisez --forcer).")
         return 1
-    summary = generate_demo(ctx.db, seed=args.seed if args.seed is not None else DEMO_SEED)
+    if args.scale is not None and not 1 <= args.scale <= MAX_FACTOR:
+        print(
+            f"--echelle : un nombre entier de 1 à {MAX_FACTOR}, pas {args.scale}.", file=sys.stderr
+        )
+        return 2
+    summary = generate_demo(
+        ctx.db,
+        seed=args.seed if args.seed is not None else DEMO_SEED,
+        scale=args.scale or 1,
+        letters=args.scale is not None,
+    )
     print("Données de démonstration créées :")
     for name, value in vars(summary).items():
         print(f"  {name} : {value}")
