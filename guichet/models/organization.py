@@ -103,5 +103,9 @@ class Contact(Versioned, Base):
 
     @property
     def full_name(self) -> str:
-        parts = [self.civility, self.first_name, self.last_name]
-        return " ".join(p for p in parts if p)
+        return full_name(self.civility, self.first_name, self.last_name)
+
+
+def full_name(civility: str | None, first_name: str | None, last_name: str | None) -> str:
+    """« Mme Claire Martin »: the parts a person has, in that order (also for rows read in SQL)."""
+    return " ".join(p for p in (civility, first_name, last_name) if p)

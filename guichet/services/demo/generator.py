@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from guichet.db import Database
+from guichet.db.statistics import analyze
 from guichet.models import Inquiry, Organization
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
@@ -117,6 +118,7 @@ def generate_demo(
     if letters:
         report(7)
         summary = replace(summary, letters=add_demo_letters(db))
+    analyze(db)  # a bulk write: the planner's statistics are out of date
     report(steps)
     return summary
 
