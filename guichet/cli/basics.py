@@ -33,6 +33,13 @@ def register(subparsers: Any) -> None:
         subparsers, "check", "vérifie l'intégrité de la base, son schéma et ses effectifs"
     )
     check.add_argument("--json", action="store_true", help="sortie JSON")
+    check.add_argument(
+        "--complet",
+        action="store_true",
+        dest="full",
+        help="vérification complète : tout le fichier, archive des courriers comprise, et les "
+        "références (plus long ; sans cette option, la vérification rapide du quotidien)",
+    )
     check.set_defaults(func=run_check, migrate_db=False)
 
 
@@ -63,7 +70,7 @@ def run_demo(ctx: Context, args: argparse.Namespace) -> int:
 def run_check(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.services.maintenance import check_database
 
-    report = check_database(ctx.db)
+    report = check_database(ctx.db, full=args.full)
     if args.json:
         print_json(
             {
@@ -71,6 +78,7 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
                 "revision": report.revision,
                 "head": report.head,
                 "integrity": report.integrity,
+                "full": report.full,
                 "counts": report.counts,
                 "ok": report.ok,
                 "advice": report.advice,
@@ -79,7 +87,8 @@ def run_check(ctx: Context, args: argparse.Namespace) -> int:
         return 0 if report.ok else 1
     print(f"Base : {report.url}")
     print(f"Schéma : révision {report.revision} (dernière : {report.head})")
-    print(f"Intégrité : {report.integrity}")
+    depth = "complète" if report.full else "rapide (courriers archivés : --complet)"
+    print(f"Intégrité : {report.integrity} — vérification {depth}")
     if report.counts:
         print("Effectifs :")
         width = max(len(name) for name in report.counts)

@@ -34,9 +34,10 @@ def has_statistics(db: Database) -> bool:
         found = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
         ).first()
-        return found is not None and conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_stat1 LIMIT 1"
-        ).first() is not None
+        return (
+            found is not None
+            and conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1 LIMIT 1").first() is not None
+        )
 
 
 def analyze(db: Database) -> None:

@@ -73,7 +73,7 @@ def test_a_filtered_export_read_in_several_chunks_is_the_same_as_before(
             every = list(s.scalars(select(MODELS[kind].id).order_by(MODELS[kind].id)))
         wanted = every[::3]  # a page's filter: one record in three, spread over every chunk
         heard: list[tuple[int, int]] = []
-        streamed = TABLES[kind](portable_db, wanted, lambda d, t: heard.append((d, t)))
+        streamed = TABLES[kind](portable_db, wanted, lambda d, t, h=heard: h.append((d, t)))
         expected = oracle(portable_db, wanted)
         assert streamed.rows == expected.rows, kind
         assert 0 < len(streamed.rows) <= len(wanted)
