@@ -298,20 +298,35 @@ def inquiries_table(
         subjects = _subjects(s, ids)
     rows = [
         (
-            r.reference,
-            r.received_at,
-            label(r.channel),
-            label(r.status),
-            r.legal_name,
-            format_siret(r.siret) if r.siret else None,
-            full_name(r.civility, r.first_name, r.last_name) if r.last_name is not None else None,
-            names.get(r.counsellor_id or 0),
-            ", ".join(subjects.get(r.id, ())),
-            r.summary,
-            r.first_action_at,
-            r.closed_at,
+            reference,
+            received_at,
+            label(channel),
+            label(status),
+            organization,
+            format_siret(siret) if siret else None,
+            full_name(civility, first_name, last_name) if last_name is not None else None,
+            names.get(counsellor_id or 0),
+            ", ".join(subjects.get(inquiry_id, ())),
+            summary,
+            first_action_at,
+            closed_at,
         )
-        for r in found
+        for (
+            inquiry_id,
+            reference,
+            received_at,
+            channel,
+            status,
+            organization,
+            siret,
+            civility,
+            first_name,
+            last_name,
+            counsellor_id,
+            summary,
+            first_action_at,
+            closed_at,
+        ) in found
     ]
     return ExportTable("Demandes", headers, rows)
 
@@ -368,21 +383,39 @@ def referrals_table(
         found = _newest_first(_stream(s, statement, r.id, ids, progress), 10)
     rows = [
         (
-            x.reference,
-            x.subject,
-            x.company,
-            x.partner,
-            full_name(x.civility, x.first_name, x.last_name) if x.last_name is not None else None,
-            label(x.status),
-            names.get(x.counsellor_id or 0),
-            x.proposed_at,
-            x.sent_at,
-            x.taken_care_at,
-            x.closed_at,
-            x.follow_up_on,
-            x.refusal_reason,
-            x.outcome_note,
+            reference,
+            subject,
+            company_name,
+            partner_name,
+            full_name(civility, first_name, last_name) if last_name is not None else None,
+            label(status),
+            names.get(counsellor_id or 0),
+            proposed_at,
+            sent_at,
+            taken_care_at,
+            closed_at,
+            follow_up_on,
+            refusal_reason,
+            outcome_note,
         )
-        for x in found
+        for (
+            _referral_id,
+            reference,
+            subject,
+            company_name,
+            partner_name,
+            civility,
+            first_name,
+            last_name,
+            status,
+            counsellor_id,
+            proposed_at,
+            sent_at,
+            taken_care_at,
+            closed_at,
+            follow_up_on,
+            refusal_reason,
+            outcome_note,
+        ) in found
     ]
     return ExportTable("Mises en relation", headers, rows)
