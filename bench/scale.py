@@ -224,6 +224,10 @@ def run_child(path: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
 # -- the run ------------------------------------------------------------------------------------
 
 
+def _rounded(seconds: float | None) -> int | None:
+    return None if seconds is None else round(seconds)
+
+
 def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if not env.get("DISPLAY"):
@@ -276,9 +280,7 @@ def main() -> None:
                 "close_backup_s": round(top["close_backup_s"], 3),
                 "check_s": {str(n): round(results[n]["check_s"], 3) for n in SCALES},
                 "export_demandes_s": {str(n): round(results[n]["export_s"], 3) for n in SCALES},
-                "build_s": {
-                    str(n): None if builds[n] is None else round(builds[n]) for n in SCALES
-                },
+                "build_s": {str(n): _rounded(builds[n]) for n in SCALES},
                 "rounds": ROUNDS,
             },
             ensure_ascii=False,

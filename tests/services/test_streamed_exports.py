@@ -62,6 +62,10 @@ def test_every_export_of_the_demo_is_the_same_as_before(
     assert (tmp_path / "new.vcf").read_bytes() == (tmp_path / "old.vcf").read_bytes()
 
 
+def _recorder(heard: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: heard.append((done, total))
+
+
 def test_a_filtered_export_read_in_several_chunks_is_the_same_as_before(
     portable_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -73,7 +77,7 @@ def test_a_filtered_export_read_in_several_chunks_is_the_same_as_before(
             every = list(s.scalars(select(MODELS[kind].id).order_by(MODELS[kind].id)))
         wanted = every[::3]  # a page's filter: one record in three, spread over every chunk
         heard: list[tuple[int, int]] = []
-        streamed = TABLES[kind](portable_db, wanted, lambda d, t, h=heard: h.append((d, t)))
+        streamed = TABLES[kind](portable_db, wanted, _recorder(heard))
         expected = oracle(portable_db, wanted)
         assert streamed.rows == expected.rows, kind
         assert 0 < len(streamed.rows) <= len(wanted)
