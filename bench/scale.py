@@ -14,7 +14,7 @@ screen: its background loads finished and their results delivered. A first pass 
 imports the pages' modules and is not counted. « Accueil » is timed from the window's
 construction, since the window opens on it. A last child per scale times ``guichet check``, the
 export of every inquiry (CSV), the backup made when the window closes, and the year's activity
-report (:func:`time_report`, once the report exists).
+report of last year (:func:`time_report`).
 
 The baseline is 1× in the same run: ``growth_100x`` is the worst page's time at 100× over its
 time at 1× (goal ≤ 3); ``report_s`` at 100× (goal < 5 s). The last line is JSON.
@@ -157,13 +157,15 @@ def timed(action: Any) -> float:
     return time.perf_counter() - start
 
 
-def time_report(db: Any, work: Path) -> float | None:
-    """Seconds to write the last full year's activity report (PDF) — the integrator's hook.
+def time_report(db: Any, work: Path) -> float:
+    """Seconds to write last year's activity report as a PDF (``guichet rapport``)."""
+    from datetime import date
 
-    Returns None while the branch has no report generator (issue 14 item 3, branch
-    ``report``); once merged, call it here on the year before today.
-    """
-    return None
+    from guichet.services.activity_report import period_between, write_report
+
+    year = date.today().year - 1
+    period = period_between(date(year, 1, 1), date(year, 12, 31))
+    return timed(lambda: write_report(db, period, work / "rapport.pdf"))
 
 
 def close_backup(db: Any, paths: Any) -> None:

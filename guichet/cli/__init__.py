@@ -33,6 +33,8 @@ COMMAND_MODULES = (
     "opportunities",
     "relay",
     "network",
+    "stats",
+    "report",
 )
 
 

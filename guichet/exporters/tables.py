@@ -107,13 +107,36 @@ def column_widths(table: ExportTable) -> list[float]:
 
 def write_xlsx(table: ExportTable, path: Path) -> Path:
     """Write ``table`` as an XLSX workbook; text cells are always string cells (type ``s``)."""
+    return write_xlsx_sheets([table], path)
+
+
+def write_xlsx_sheets(tables: Iterable[ExportTable], path: Path) -> Path:
+    """Write each table on its own sheet of one XLSX workbook (same cells as :func:`write_xlsx`)."""
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    used: set[str] = set()
+    for table in tables:
+        title = _sheet_title(table.title)
+        base, number = title, 2
+        while title.casefold() in used:  # sheet names are unique regardless of case
+            suffix = f" ({number})"
+            title, number = base[: 31 - len(suffix)] + suffix, number + 1
+        used.add(title.casefold())
+        _append_sheet(workbook, table, title)
+    try:
+        workbook.save(path)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    return path
+
+
+def _append_sheet(workbook: Any, table: ExportTable, title: str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(table.title))
+    sheet = workbook.create_sheet(title)
     bold = Font(bold=True)
     for index, width in enumerate(column_widths(table), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -144,11 +167,6 @@ def write_xlsx(table: ExportTable, path: Path) -> Path:
     sheet.append(cells(table.headers, header=True))
     for row in table.rows:
         sheet.append(cells(row))
-    try:
-        workbook.save(path)
-    except OSError as exc:
-        raise _write_error(path, exc) from exc
-    return path
 
 
 def _sheet_title(title: str) -> str:

@@ -25,6 +25,7 @@ from guichet.models import (
     Subject,
     label,
 )
+from guichet.services.figures.breakdowns import inquiry_organization_filter
 
 PAGE_SIZE = 200
 
@@ -38,6 +39,11 @@ class InquiryFilters:
     since: date | None = None
     until: date | None = None
     text: str = ""
+    # set from the dashboard (a bar clicked); « » means « not given »
+    subject_id: int | None = None
+    naf_section: str | None = None
+    headcount_band: str | None = None
+    commune_insee: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,17 @@ def _filtered(query: Any, filters: InquiryFilters) -> Any:
             .where(Need.inquiry_id == Inquiry.id, Need.subject_id == Subject.id)
             .where(Subject.theme_id == filters.theme_id)
         )
+    if filters.subject_id is not None:
+        query = query.where(
+            exists().where(Need.inquiry_id == Inquiry.id, Need.subject_id == filters.subject_id)
+        )
+    organizations = inquiry_organization_filter(
+        naf_section=filters.naf_section,
+        headcount_band=filters.headcount_band,
+        commune_insee=filters.commune_insee,
+    )
+    if organizations is not None:
+        query = query.where(organizations)
     for word in filters.text.split():
         pattern = f"%{_escape_like(word)}%"
 

@@ -230,17 +230,11 @@ def _departures(periods: list[_Period], first: date, last: date, members: set[in
     return len(gone - members)
 
 
-def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None) -> GoalProgress:
-    day = at or date.today()
-    goal = goal or load_goal(db)
-    return _progress(db, goal, day, _periods(db, goal))
-
-
-def _progress(db: Database, goal: Goal, day: date, periods: list[_Period]) -> GoalProgress:
-    arrivals = _arrivals(periods, date(day.year, 1, 1), day)
-    with db.unit_of_work(write=False) as s:  # only the gains shown are described
+def _gains(db: Database, arrivals: list[_Period]) -> tuple[Gain, ...]:
+    """The arrivals as gains, their origins described in French (only those: a few queries)."""
+    with db.unit_of_work(write=False) as s:
         texts = describe_origins(s, (p.origin_key for p in arrivals))
-    gains = tuple(
+    return tuple(
         Gain(
             p.organization_id,
             p.organization,
@@ -252,6 +246,35 @@ def _progress(db: Database, goal: Goal, day: date, periods: list[_Period]) -> Go
         )
         for p in arrivals
     )
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """The goal's network over [first, last]: members on the last day, who came, how many left."""
+
+    members: int
+    gains: tuple[Gain, ...]
+    departures: int
+
+
+def period_change(db: Database, first: date, last: date, goal: Goal | None = None) -> PeriodChange:
+    periods = _periods(db, goal or load_goal(db))
+    members = _member_on(periods, last)
+    return PeriodChange(
+        len(members),
+        _gains(db, _arrivals(periods, first, last)),
+        _departures(periods, first, last, members),
+    )
+
+
+def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None) -> GoalProgress:
+    day = at or date.today()
+    goal = goal or load_goal(db)
+    return _progress(db, goal, day, _periods(db, goal))
+
+
+def _progress(db: Database, goal: Goal, day: date, periods: list[_Period]) -> GoalProgress:
+    gains = _gains(db, _arrivals(periods, date(day.year, 1, 1), day))
     counts = Counter(g.origin for g in gains)
     origins = tuple(
         OriginCount(origin, origin_text(origin), n)

@@ -27,6 +27,8 @@ from guichet.services.network_settings import (
     validate_goal_date,
     validate_scope,
 )
+from guichet.services.report_texts import SECTIONS as REPORT_SECTIONS
+from guichet.services.report_texts import setting_key, validate_report_text
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,30 @@ SPECS: tuple[SettingSpec, ...] = (
             ),
         )
     ),
+    SettingSpec(
+        "reactivity.target_first_response",
+        int,
+        90,
+        "Réactivité : objectif première réponse sous 72 h (%)",
+        0,
+        100,
+    ),
+    SettingSpec(
+        "reactivity.target_referral",
+        int,
+        80,
+        "Réactivité : objectif mise en relation sous 72 h (%)",
+        0,
+        100,
+    ),
+    SettingSpec(
+        "reactivity.target_taken_care",
+        int,
+        80,
+        "Réactivité : objectif prise en charge sous 5 jours (%)",
+        0,
+        100,
+    ),
     SettingSpec("relay.reminder_first_days", int, 7, "Opportunités : 1re relance (J-)", 1, 90),
     SettingSpec("relay.reminder_last_days", int, 2, "Opportunités : dernière relance (J-)", 0, 90),
     SettingSpec("relay.workday_start_hour", int, 9, "Heures ouvrées : début (heure)", 0, 23),
@@ -183,6 +209,16 @@ SPECS: tuple[SettingSpec, ...] = (
             ("relay.email_object", RELAY_TEMPLATES["relay.email_object"], "Relais, e-mail : objet"),
             ("relay.email_body", RELAY_TEMPLATES["relay.email_body"], "Relais, e-mail : texte"),
         )
+    ),
+    *(  # the activity report's section texts (services/report_texts.py)
+        SettingSpec(
+            setting_key(s.key),
+            str,
+            s.default,
+            f"Rapport : {s.title}",
+            validator=validate_report_text,
+        )
+        for s in REPORT_SECTIONS
     ),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in SPECS}

@@ -329,6 +329,9 @@ class MainWindow(QMainWindow):
             record = getattr(widget, "record_requested", None)
             if record is not None:
                 record.connect(self.open_record)
+            chosen = getattr(widget, "list_requested", None)  # the dashboard's bars
+            if chosen is not None:
+                chosen.connect(self.open_list)
         return self.pages[key]
 
     def show_page(self, key: str) -> None:
@@ -377,6 +380,17 @@ class MainWindow(QMainWindow):
             return
         self.show_page(key)
         getattr(self.page(key), RECORD_OPENERS[key])(record_id)
+
+    def open_list(self, key: str, filters: object, caption: str) -> None:
+        """Shows the list of page ``key`` (Demandes, Relances, Annuaire) with ``filters`` set."""
+        if self.ctx is None:
+            return
+        self.show_page(key)
+        page = self.page(key)
+        if key == "inquiries":
+            page.show_filtered(filters, caption)  # type: ignore[attr-defined]
+        else:
+            page.show_filtered(filters)  # type: ignore[attr-defined]
 
     # -- slots --------------------------------------------------------------------------------
     def on_navigation_current_row_changed(self, row: int) -> None:

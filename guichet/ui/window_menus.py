@@ -13,6 +13,7 @@ from guichet.ui.appearance import add_appearance_menus
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
 from guichet.ui.icons import icon
+from guichet.ui.report_action import report_action
 
 if TYPE_CHECKING:
     from guichet.ui.main_window import MainWindow
@@ -30,6 +31,7 @@ PAGE_MNEMONICS = {
     "implantation": "&Implantation",
     "opportunities": "&Opportunités",
     "network": "Rés&eau",
+    "dashboard": "Tableau de &bord",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {
@@ -54,6 +56,7 @@ def build_menus(window: MainWindow) -> None:
     window.new_inquiry_action = new_inquiry_action(window)
     window.new_inquiry_action.setIcon(icon("new", window))
     window.file_menu.addAction(window.new_inquiry_action)
+    window.file_menu.addAction(report_action(window))
     window.settings_action = QAction(window.tr("&Paramètres…"), window)
     window.settings_action.setObjectName("settingsAction")
     window.settings_action.setIcon(icon("settings", window))

@@ -1,13 +1,14 @@
-"""Réactivité figures with a fixed clock."""
+"""Accueil's réactivité: the figures service over the last 90 days, with a fixed clock."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from guichet.db import Database
-from guichet.models import Inquiry, ReferralStatus
+from guichet.models import ReferralStatus
+from guichet.services.figures import Period, Share, reactivity
 from guichet.services.letters import LetterService
 from guichet.services.reactivity import load_reactivity
 from guichet.services.referrals import ReferralChoice, ReferralService
@@ -19,12 +20,14 @@ NOW = datetime(2026, 11, 25, 12, 0)
 def test_empty_database_has_no_figures(db: Database) -> None:
     figures = load_reactivity(db, NOW)
     assert figures.median_minutes is None
-    assert figures.referred_within_72h is None
-    assert figures.taken_care_within_5d is None
+    assert figures.first_response == Share.of(0, 0)
+    assert figures.referral.rate is None
+    assert figures.taken_care.rate is None
+    assert figures.period == Period(date(2026, 8, 28), date(2026, 11, 25), "90 derniers jours")
 
 
 def test_figures_for_one_referral(db: Database) -> None:
-    scene = build_scene(db)
+    scene = build_scene(db)  # received Monday 2 November 2026, 9:00
     service = ReferralService(db)
     first = RECEIVED + timedelta(minutes=40)
     referral_id = service.create(scene.need_id, [ReferralChoice(scene.partner_id)], now=first)[0].id
@@ -34,22 +37,16 @@ def test_figures_for_one_referral(db: Database) -> None:
     )
     figures = load_reactivity(db, NOW)
     assert figures.median_minutes == pytest.approx(40)
-    assert (figures.referred_within_72h, figures.referred_count) == (0.0, 1)
-    assert (figures.taken_care_within_5d, figures.taken_care_count) == (1.0, 1)
+    assert figures.first_response == Share.of(1, 1)  # the proposal was its first action
+    assert figures.referral == Share.of(0, 1)  # sent after 80 hours
+    assert figures.taken_care == Share.of(1, 1)
 
 
-def test_other_months_do_not_count_in_the_median(db: Database) -> None:
-    scene = build_scene(db)
-    with db.unit_of_work() as s:
-        inquiry = s.get(Inquiry, scene.inquiry_id)
-        assert inquiry is not None
-        inquiry.first_action_at = RECEIVED + timedelta(minutes=10)
-    assert load_reactivity(db, NOW).median_count == 1
-    assert load_reactivity(db, datetime(2026, 12, 3)).median_count == 0
-
-
-def test_demo_figures_are_shares(demo_db: Database) -> None:
-    figures = load_reactivity(demo_db, datetime(2026, 11, 20, 10, 30))
-    assert figures.median_minutes is not None and figures.median_minutes >= 0
-    for share in (figures.referred_within_72h, figures.taken_care_within_5d):
-        assert share is not None and 0.0 <= share <= 1.0
+def test_accueil_and_the_figures_service_agree(demo_db: Database) -> None:
+    now = datetime(2026, 11, 20, 10, 30)
+    home = load_reactivity(demo_db, now)
+    direct = reactivity(demo_db, Period.last_days(now.date(), 90), now=now)
+    assert home.figures == direct
+    assert home.median_minutes is not None and home.median_minutes >= 0
+    for share in (home.first_response, home.referral, home.taken_care):
+        assert share.total > 0 and share.rate is not None and 0.0 <= share.rate <= 1.0

@@ -339,6 +339,16 @@ def sites_map(window: MainWindow) -> list[QWidget]:
     return [tab]
 
 
+def dashboard(window: MainWindow, tab: int = 0) -> list[QWidget]:
+    """Tableau de bord loaded: the period picker, the charts' tables, or the map of activity."""
+    window.show_page("dashboard")
+    widget = window.page("dashboard")
+    _wait(lambda: not widget.is_loading())  # type: ignore[attr-defined]
+    widget.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    return [window]
+
+
 SCENES: dict[str, Scene] = {
     "accueil": page("home"),
     "demandes": page("inquiries"),
@@ -368,4 +378,6 @@ SCENES: dict[str, Scene] = {
     "visite-planifier": visit_plan,
     "visite-compte-rendu": visit_record,
     "carte-sites": sites_map,
+    "tableau-de-bord": dashboard,
+    "carte-activite": lambda window: dashboard(window, 1),
 }

@@ -28,8 +28,9 @@ def test_home_shows_referral_work(qtbot, qtmodeltester, demo_ctx: AppContext) ->
     assert page.reactivity_cards["median"].value.text() == format_minutes(
         overview.reactivity.median_minutes
     )
-    assert page.reactivity_cards["referred"].value.text().endswith("%")
-    assert page.reactivity_cards["taken_care"].value.text().endswith("%")
+    for key in ("first_response", "referred", "taken_care"):
+        assert page.reactivity_cards[key].value.text().endswith("%")
+        assert "objectif" in page.reactivity_cards[key].toolTip()
 
 
 def test_home_follows_its_clock(qtbot, demo_ctx: AppContext) -> None:

@@ -221,6 +221,12 @@ SCENES: list[Scene] = [
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
     Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
+    Scene("tableau-de-bord", _lazy_scene("dashboard_scenes", "dashboard")),
+    Scene("tableau-de-bord-reactivite", _lazy_scene("dashboard_scenes", "reactivity")),
+    Scene("tableau-de-bord-partenaires", _lazy_scene("dashboard_scenes", "partners")),
+    Scene("tableau-de-bord-activites", _lazy_scene("dashboard_scenes", "breakdowns")),
+    Scene("carte-activite", _lazy_scene("dashboard_scenes", "activity_map")),
+    Scene("rapport-activite", _lazy_scene("report_scenes", "report_dialog")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
@@ -335,6 +341,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_meeting_document_images(db, args.out):
             print(path)
         for path in visits_scenes.write_brief_image(db, args.out):
+            print(path)
+        from tools.screenshots.report_scenes import write_report_images
+
+        for path in write_report_images(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

@@ -33,7 +33,9 @@ from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
 from guichet.ui.dialogs.settings_network import NetworkSettingsTab
+from guichet.ui.dialogs.settings_reactivity import ReactivitySettingsTab
 from guichet.ui.dialogs.settings_relay import RelaySettingsTab
+from guichet.ui.dialogs.settings_report import ReportSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.settings_visits import QuestionnaireTab
@@ -68,12 +70,16 @@ class SettingsDialog(QDialog):
         self.meetings_tab = MeetingSettingsTab()
         self.relay_tab = RelaySettingsTab()
         self.network_tab = NetworkSettingsTab(ctx)
+        self.reactivity_tab = ReactivitySettingsTab()
+        self.report_tab = ReportSettingsTab()
         for tab in (
             self.followup_tab,
             self.templates_tab,
             self.meetings_tab,
             self.relay_tab,
             self.network_tab,
+            self.reactivity_tab,
+            self.report_tab,
         ):
             self.tabs.addTab(tab, tab.title)
         self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
@@ -270,6 +276,8 @@ class SettingsDialog(QDialog):
         self.meetings_tab.load(values)
         self.relay_tab.load(values)
         self.network_tab.load(values)
+        self.reactivity_tab.load(values)
+        self.report_tab.load(values)
         self._reload_counsellors()
 
     def values(self) -> dict[str, object]:
@@ -284,6 +292,8 @@ class SettingsDialog(QDialog):
         changes.update(self.meetings_tab.changes())
         changes.update(self.relay_tab.changes())
         changes.update(self.network_tab.changes())
+        changes.update(self.reactivity_tab.changes())
+        changes.update(self.report_tab.changes())
         return changes
 
     def on_buttons_accepted(self) -> None:

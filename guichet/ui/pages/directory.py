@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from guichet.search.filters import SearchFilters
+
 from guichet.ui.context import AppContext
 from guichet.ui.pages.directory_duplicates import DuplicatesTab
 from guichet.ui.pages.directory_freshness import FreshnessTab
@@ -40,6 +42,11 @@ class DirectoryPage(QWidget):
     def show_organization(self, organization_id: int) -> None:
         self.tabs.setCurrentWidget(self.search_tab)
         self.search_tab.show_organization(organization_id)
+
+    def show_filtered(self, filters: SearchFilters) -> None:
+        """The organizations a dashboard bar stands for, in the search tab."""
+        self.tabs.setCurrentWidget(self.search_tab)
+        self.search_tab.filters.set_filters(filters)
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()

@@ -192,6 +192,37 @@ class FilterPanel(QWidget):
             exclude_do_not_refer=self.exclude_box.isChecked(),
         )
 
+    def set_filters(self, filters: SearchFilters) -> None:
+        """Shows ``filters`` (a dashboard bar: a commune, a headcount band, a network…)."""
+        self._quiet = True
+        try:
+            for box in (self.verified_box, self.exclude_box):
+                box.setChecked(False)
+            for kind, box in self.kind_boxes.items():
+                box.setChecked(kind in filters.kinds)
+            for combo in (
+                self.capability_combo,
+                self.certification_combo,
+                self.sector_combo,
+                self.place_combo,
+                self.naf_combo,
+                self.headcount_combo,
+                self.network_combo,
+            ):
+                combo.setCurrentIndex(0)
+            place = ON_TERRITORY if filters.on_territory else filters.commune_insee
+            for combo, value in (
+                (self.place_combo, place),
+                (self.naf_combo, filters.naf_division),
+                (self.headcount_combo, next(iter(filters.headcount_bands), None)),
+                (self.network_combo, filters.network),
+            ):
+                if value is not None:
+                    select_value(combo, value)
+        finally:
+            self._quiet = False
+        self.filters_changed.emit(self.filters())
+
     def is_empty(self) -> bool:
         return self.filters() == SearchFilters()
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.services.exports import ExportKind
+from guichet.services.figures.lists import ReferralFilter, sent_referrals
 from guichet.services.followups import due_referrals
 from guichet.services.referral_rows import ReferralRow
 from guichet.services.referrals import OPEN_STATUSES, ReferralService
@@ -51,6 +52,7 @@ from guichet.ui.widgets.status_chip import use_status_chips
 __all__ = ["FollowUpLine", "FollowUpsPage", "followup_columns"]
 
 VIEWS = ("due", "open", "all")
+CHOSEN = "chosen"  # the referrals of a dashboard bar (show_filtered)
 
 
 #: company, partner, person, subject: the long texts that give way to keep every column in sight
@@ -80,6 +82,7 @@ class FollowUpsPage(QWidget):
         self.ctx = ctx
         self.today = today
         self.setObjectName("followUpsPage")
+        self.chosen: ReferralFilter | None = None  # set by show_filtered
         self.view_box = QComboBox()
         self.view_box.setObjectName("followUpViewBox")
         set_name(self.view_box, self.tr("Mises en relation montrées"))
@@ -182,12 +185,30 @@ class FollowUpsPage(QWidget):
                 FollowUpLine(d.stage_label, d.due_on, d.days_late, d.referral, position)
                 for position, d in enumerate(due_referrals(self.ctx.db, self.today()))
             ]
+        if mode == CHOSEN and self.chosen is not None:  # a bar of the dashboard
+            return [
+                FollowUpLine("", None, None, row, position)
+                for position, row in enumerate(sent_referrals(self.ctx.db, self.chosen))
+            ]
         service = ReferralService(self.ctx.db)
         statuses = list(OPEN_STATUSES) if mode == "open" else None
         return [
             FollowUpLine("", None, None, row, position)
             for position, row in enumerate(service.list_referrals(statuses=statuses, limit=2000))
         ]
+
+    def show_filtered(self, chosen: ReferralFilter) -> None:
+        """The referrals a dashboard bar stands for, as a view of its own."""
+        self.chosen = chosen
+        index = self.view_box.findData(CHOSEN)
+        if index < 0:
+            self.view_box.addItem("", CHOSEN)
+            index = self.view_box.count() - 1
+        self.view_box.setItemText(index, chosen.caption or self.tr("Choisies au tableau de bord"))
+        if self.view_box.currentIndex() == index:
+            self.refresh()
+        else:
+            self.view_box.setCurrentIndex(index)  # refreshes
 
     def referrals_to_export(self) -> list[int]:
         """The referrals of the current view, as listed."""

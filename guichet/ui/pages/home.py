@@ -152,14 +152,18 @@ class HomePage(QWidget):
         layout.addLayout(grid)
         self.reactivity_cards = {
             "median": StatCard(
-                self.tr("médiane entre l'arrivée d'une demande et sa première suite (ce mois)"),
+                self.tr("médiane entre l'arrivée d'une demande et sa première suite (90 jours)"),
                 "medianCard",
             ),
+            "first_response": StatCard(
+                self.tr("demandes avec une première réponse sous 72 h (90 jours)"),
+                "firstResponseCard",
+            ),
             "referred": StatCard(
-                self.tr("demandes mises en relation en moins de 72 h (90 jours)"), "referredCard"
+                self.tr("mises en relation envoyées sous 72 h (90 jours)"), "referredCard"
             ),
             "taken_care": StatCard(
-                self.tr("mises en relation prises en charge en moins de 5 jours (90 jours)"),
+                self.tr("mises en relation prises en charge sous 5 jours (90 jours)"),
                 "takenCareCard",
             ),
             "relay": StatCard(
@@ -265,12 +269,21 @@ class HomePage(QWidget):
             return
         cards = self.reactivity_cards
         cards["median"].set_value(format_minutes(figures.median_minutes))
-        for key, share, count in (
-            ("referred", figures.referred_within_72h, figures.referred_count),
-            ("taken_care", figures.taken_care_within_5d, figures.taken_care_count),
+        cards["median"].setToolTip(
+            self.tr("en heures ouvrées, sur %n demande(s)", "", figures.figures.median_count)
+        )
+        targets = figures.figures.targets
+        for key, share, target in (
+            ("first_response", figures.first_response, targets.first_response),
+            ("referred", figures.referral, targets.referral),
+            ("taken_care", figures.taken_care, targets.taken_care),
         ):
-            cards[key].set_value(format_share(share) if share is not None else "—")
-            cards[key].setToolTip(self.tr("sur %n cas", "", count))
+            cards[key].set_value(format_share(share.rate) if share.rate is not None else "—")
+            cards[key].setToolTip(
+                self.tr("sur %n cas", "", share.total)
+                + " · "
+                + self.tr("objectif : %1").replace("%1", format_share(target))
+            )
         cards["relay"].set_value(format_minutes(figures.relay_median_minutes))
         cards["relay"].setToolTip(
             self.tr(

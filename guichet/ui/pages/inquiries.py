@@ -35,6 +35,7 @@ from guichet.ui.accessibility import set_name
 from guichet.ui.column_menu import HeaderColumnMenu
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import ExportButton, IdsFinder
+from guichet.ui.pages.inquiries_chosen import ChosenFilterBar
 from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
@@ -123,6 +124,9 @@ class InquiriesPage(QWidget):
         )
         count_row.addWidget(self.export_button)
         layout.addLayout(count_row)
+        self.chosen_bar = ChosenFilterBar()  # filters set from the dashboard
+        self.chosen_bar.cleared.connect(self.refresh)
+        layout.addWidget(self.chosen_bar)
 
         self.model = InquiryListModel(self)
         self.view = QTableView()
@@ -192,13 +196,15 @@ class InquiriesPage(QWidget):
             if self.mine_box.isChecked()
             else self.counsellor_box.currentData()
         )
-        return InquiryFilters(
-            status=self.status_box.currentData(),
-            theme_id=self.theme_box.currentData(),
-            channel=self.channel_box.currentData(),
-            counsellor_id=counsellor,
-            since=since,
-            text=self.text_edit.text().strip(),
+        return self.chosen_bar.apply(
+            InquiryFilters(
+                status=self.status_box.currentData(),
+                theme_id=self.theme_box.currentData(),
+                channel=self.channel_box.currentData(),
+                counsellor_id=counsellor,
+                since=since,
+                text=self.text_edit.text().strip(),
+            )
         )
 
     def inquiries_to_export(self) -> IdsFinder:
@@ -250,10 +256,36 @@ class InquiriesPage(QWidget):
         self.detail.show_inquiry(inquiry_id)
         return True
 
+    def show_filtered(self, chosen: InquiryFilters, caption: str) -> None:
+        """The inquiries a dashboard bar stands for: its theme, channel and counsellor in the
+        combos, the rest (period, subject, NAF section…) in the bar above the list."""
+        self._clear_filters()
+        for box, value in (
+            (self.theme_box, chosen.theme_id),
+            (self.channel_box, chosen.channel),
+            (self.counsellor_box, chosen.counsellor_id),
+        ):
+            index = box.findData(value) if value is not None else 0
+            box.blockSignals(True)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+        self.chosen_bar.choose(chosen, caption)
+        self.refresh()
+
     def open_inquiry(self, inquiry_id: int) -> None:
         """Show one inquiry (just logged, or asked for from another page), selected with its
         detail: the filters that would hide it are cleared first. An inquiry beyond the rows
         the list fetches shows its detail alone."""
+        self._clear_filters()
+        self.refresh(select_id=inquiry_id)
+        if self.detail.inquiry_id != inquiry_id:
+            self.view.selectionModel().clearCurrentIndex()
+            self.view.clearSelection()
+            self.detail.show_inquiry(inquiry_id)
+
+    def _clear_filters(self) -> None:
+        self.chosen_bar.chosen = None
+        self.chosen_bar.hide()
         self.text_edit.blockSignals(True)
         self.text_edit.clear()
         self.text_edit.blockSignals(False)
@@ -271,11 +303,6 @@ class InquiriesPage(QWidget):
         self.mine_box.setChecked(False)
         self.counsellor_box.setEnabled(True)
         self.mine_box.blockSignals(False)
-        self.refresh(select_id=inquiry_id)
-        if self.detail.inquiry_id != inquiry_id:
-            self.view.selectionModel().clearCurrentIndex()
-            self.view.clearSelection()
-            self.detail.show_inquiry(inquiry_id)
 
     # -- slots -----------------------------------------------------------------------------------
     def on_mine_box_toggled(self, checked: bool) -> None:

@@ -80,6 +80,12 @@ def _network(ctx: AppContext) -> QWidget:
     return NetworkPage(ctx)
 
 
+def _dashboard(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.dashboard import DashboardPage
+
+    return DashboardPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -92,4 +98,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("implantation", "Implantation", _implantation),
         PageSpec("opportunities", "Opportunités", _opportunities),
         PageSpec("network", "Réseau", _network),
+        PageSpec("dashboard", "Tableau de bord", _dashboard),
     ]
