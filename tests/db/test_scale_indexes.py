@@ -112,24 +112,25 @@ def test_the_latest_referrals_come_from_the_index_not_a_sort(demo_db: Database) 
     assert not any("TEMP B-TREE" in plan for plan in latest), latest
 
 
-def _reactivity_plan(db: Database) -> str:
-    (plan,) = _plans(db, lambda: load_reactivity(db, DEMO_NOW), "JOIN referral ON")
-    return plan
+def _reactivity_plans(db: Database) -> str:
+    return " || ".join(_plans(db, lambda: load_reactivity(db, DEMO_NOW), "JOIN referral ON"))
 
 
-def test_reactivity_starts_from_the_date_index_once_analysed(demo_db: Database) -> None:
+def _from_the_date_index(plan: str) -> bool:
+    return "USING COVERING INDEX ix_inquiry_received_at" in plan and "SCAN referral" not in plan
+
+
+def test_reactivity_starts_from_the_date_index(demo_db: Database) -> None:
     assert has_statistics(demo_db)  # the demo ends with ANALYZE
-    assert _reactivity_plan(demo_db).startswith("SEARCH inquiry USING COVERING INDEX")
-    assert "ix_inquiry_received_at" in _reactivity_plan(demo_db)
+    assert _from_the_date_index(_reactivity_plans(demo_db)), _reactivity_plans(demo_db)
     with demo_db.engine.begin() as conn:  # a database that never had statistics…
         conn.exec_driver_sql("DELETE FROM sqlite_stat1")
     demo_db.engine.dispose()  # (the planner reads them when a connection opens)
     assert not has_statistics(demo_db)
-    assert _reactivity_plan(demo_db).startswith("SCAN referral")  # …scans every referral
-    analyze(demo_db)
+    analyze(demo_db)  # …gets them back
     demo_db.engine.dispose()
     assert has_statistics(demo_db)
-    assert _reactivity_plan(demo_db).startswith("SEARCH inquiry USING COVERING INDEX")
+    assert _from_the_date_index(_reactivity_plans(demo_db)), _reactivity_plans(demo_db)
 
 
 def test_opening_a_database_without_statistics_analyses_it(
