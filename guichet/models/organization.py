@@ -66,9 +66,7 @@ class Organization(Versioned, Base):
 
     @property
     def display_name(self) -> str:
-        if self.trade_name and self.trade_name != self.legal_name:
-            return f"{self.trade_name} ({self.legal_name})"
-        return self.legal_name
+        return display_name(self.legal_name, self.trade_name)
 
 
 class Contact(Versioned, Base):
@@ -103,5 +101,16 @@ class Contact(Versioned, Base):
 
     @property
     def full_name(self) -> str:
-        parts = [self.civility, self.first_name, self.last_name]
-        return " ".join(p for p in parts if p)
+        return full_name(self.civility, self.first_name, self.last_name)
+
+
+def full_name(civility: str | None, first_name: str | None, last_name: str | None) -> str:
+    """« Mme Claire Martin »: the parts a person has, in that order (also for rows read in SQL)."""
+    return " ".join(p for p in (civility, first_name, last_name) if p)
+
+
+def display_name(legal_name: str, trade_name: str | None) -> str:
+    """« Trade name (Legal name) », or the legal name alone (also for rows read in SQL)."""
+    if trade_name and trade_name != legal_name:
+        return f"{trade_name} ({legal_name})"
+    return legal_name

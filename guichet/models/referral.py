@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from guichet.models.base import Base, Timestamped, Versioned
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 class Referral(Versioned, Base):
     __tablename__ = "referral"
+    #: newest first (Accueil's latest referrals, Relances): read from the index, never sorted
+    __table_args__ = (Index("ix_referral_latest", "proposed_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)

@@ -18,6 +18,7 @@ from guichet.db import Database
 from guichet.db.migrate import stamp_application_id, upgrade
 from guichet.db.opening import CREATORS, create_sqlite_database, inspect_sqlite_file
 from guichet.db.problems import environment_problem
+from guichet.db.statistics import analyze, has_statistics
 from guichet.errors import EnvironmentProblem, GuichetError
 from guichet.search.hook import install_search_hook
 
@@ -95,6 +96,8 @@ def open_database(
                 stamp_application_id(conn)
         with db.unit_of_work() as session:
             seed_reference(session)
+        if backup is not None or not has_statistics(db):  # new indexes, or never analysed
+            analyze(db)
         if backup is not None:
             prune(backup.parent, MIGRATION_PREFIX, int(SettingsService(db).get("backups.keep")))
     except GuichetError:

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from guichet.db import Database
+from guichet.db.statistics import analyze
 from guichet.errors import ValidationError
 from guichet.exporters.tables import ExportTable, write_table
 from guichet.importers.bulk import paused_gc
@@ -189,6 +190,8 @@ class OrganizationImportService:
                         mapping=mapping_to_json(mapping),
                     )
                 )
+        if not dry_run:
+            analyze(self.db)  # a bulk write: the planner's statistics are out of date
         return ImportReport(
             created=plan.count(ImportAction.CREATE),
             updated=plan.count(ImportAction.UPDATE),

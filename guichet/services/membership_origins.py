@@ -228,8 +228,11 @@ def describe_origins(
             return []
         return list(session.scalars(select(model).where(model.id.in_(sorted(ids[kind])))))
 
-    for i in records(K.INQUIRY, Inquiry):
-        texts[K.INQUIRY, i.id] = OriginText(f"Demande {i.reference}", "inquiries", i.id)
+    if K.INQUIRY in ids:
+        for i in session.execute(
+            select(Inquiry.id, Inquiry.reference).where(Inquiry.id.in_(sorted(ids[K.INQUIRY])))
+        ):
+            texts[K.INQUIRY, i.id] = OriginText(f"Demande {i.reference}", "inquiries", i.id)
     if K.REFERRAL in ids:
         rows = session.execute(
             select(Referral, Organization.legal_name, Need.inquiry_id)

@@ -24,6 +24,7 @@ from guichet.models import (
     OrganizationKind,
     label,
 )
+from guichet.models.organization import display_name
 from guichet.services.membership_origins import OriginText, describe_origins
 from guichet.services.network_settings import SCOPES, parse_goal_date
 from guichet.services.settings import SettingsService
@@ -100,7 +101,8 @@ class _Period:
     end: date | None  # exclusive: a member until the day before
     origin: str
     counsellor: str | None
-    described: OriginText
+    #: (kind, record id, counsellor id): described in French only for the gains shown
+    origin_key: tuple[MembershipOrigin | None, int | None, int | None]
 
 
 def origin_text(origin: str) -> str:
@@ -109,11 +111,11 @@ def origin_text(origin: str) -> str:
     return label(MembershipOrigin(origin))
 
 
-def _brought_by(p: _Period) -> str:
+def _brought_by(p: _Period, described: OriginText) -> str:
     """« Réunion du 9 novembre 2026 : Hydrogène… (Claire Martin) »."""
-    if not p.counsellor or p.counsellor in p.described.text:  # « Visite du … (Claire Martin) »
-        return p.described.text
-    return f"{p.described.text} ({p.counsellor})"
+    if not p.counsellor or p.counsellor in described.text:  # « Visite du … (Claire Martin) »
+        return described.text
+    return f"{described.text} ({p.counsellor})"
 
 
 def load_goal(db: Database) -> Goal:
@@ -146,7 +148,18 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
     with db.unit_of_work(write=False) as s:
         counsellors = {c.id: c.name for c in s.scalars(select(Counsellor))}
         rows = s.execute(
-            select(Membership, Organization)
+            select(
+                Membership.start_on,
+                Membership.end_on,
+                Membership.status,
+                Membership.origin_kind,
+                Membership.origin_id,
+                Membership.origin_counsellor_id,
+                Organization.id,
+                Organization.legal_name,
+                Organization.trade_name,
+                Organization.commune_insee,
+            )
             .join(Organization, Organization.id == Membership.organization_id)
             .where(
                 Membership.network_id == goal.network_id,
@@ -154,25 +167,22 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
                 Organization.kind != OrganizationKind.NETWORK,
             )
         ).all()
-        texts = describe_origins(
-            s, ((m.origin_kind, m.origin_id, m.origin_counsellor_id) for m, _ in rows)
-        )
         periods = []
-        for m, org in rows:
-            if territory is not None and org.commune_insee not in territory:
+        for m in rows:
+            if territory is not None and m.commune_insee not in territory:
                 continue
             end = m.end_on if m.status == MembershipStatus.LEFT else None
             if m.status == MembershipStatus.LEFT and end is None:
                 end = m.start_on  # an old « échue » without its date: no known period
             periods.append(
                 _Period(
-                    org.id,
-                    org.display_name,
+                    m.id,
+                    display_name(m.legal_name, m.trade_name),
                     m.start_on,
                     end,
                     m.origin_kind.value if m.origin_kind else UNKNOWN_ORIGIN,
                     counsellors.get(m.origin_counsellor_id or 0),
-                    texts[m.origin_kind, m.origin_id, m.origin_counsellor_id],
+                    (m.origin_kind, m.origin_id, m.origin_counsellor_id),
                 )
             )
     return sorted(periods, key=lambda p: (p.start, p.organization_id))
@@ -182,38 +192,59 @@ def _member_on(periods: list[_Period], day: date) -> set[int]:
     return {p.organization_id for p in periods if p.start <= day and (p.end is None or p.end > day)}
 
 
-def _arrivals(periods: list[_Period], first: date, last: date) -> list[_Period]:
+def _by_organization(periods: list[_Period]) -> dict[int, list[_Period]]:
+    of_organization: dict[int, list[_Period]] = {}
+    for p in periods:
+        of_organization.setdefault(p.organization_id, []).append(p)
+    return of_organization
+
+
+def _arrivals(
+    periods: list[_Period],
+    first: date,
+    last: date,
+    of_organization: dict[int, list[_Period]] | None = None,
+) -> list[_Period]:
     """Periods starting in [first, last] of organisations not members the day before (a
     renewal the same day, or a second record of a merged organisation, is no arrival)."""
     seen: set[int] = set()
     out = []
+    of_organization = of_organization or _by_organization(periods)
     for p in periods:
         if first <= p.start <= last and p.organization_id not in seen:
-            before = [q for q in periods if q.organization_id == p.organization_id and q is not p]
+            before = [q for q in of_organization[p.organization_id] if q is not p]
             if p.organization_id not in _member_on(before, p.start - timedelta(days=1)):
                 out.append(p)
                 seen.add(p.organization_id)
     return out
 
 
-def _departures(periods: list[_Period], first: date, last: date) -> int:
+def _departures(periods: list[_Period], first: date, last: date, members: set[int]) -> int:
+    """Organisations whose period ended in [first, last] and that are not ``members`` (those of
+    ``last``) any more."""
     gone = {
         p.organization_id
         for p in periods
         if p.end is not None and p.end > p.start and first <= p.end <= last
     }
-    return len({o for o in gone if o not in _member_on(periods, last)})
+    return len(gone - members)
 
 
-def _gain(p: _Period) -> Gain:
-    return Gain(
-        p.organization_id,
-        p.organization,
-        p.start,
-        p.origin,
-        _brought_by(p),
-        p.described.page,
-        p.described.record_id,
+def _gains(db: Database, arrivals: list[_Period]) -> tuple[Gain, ...]:
+    """The arrivals as gains, their origins described in French (only those: a few queries)."""
+    with db.unit_of_work(write=False) as s:
+        texts = describe_origins(s, (p.origin_key for p in arrivals))
+    return tuple(
+        Gain(
+            p.organization_id,
+            p.organization,
+            p.start,
+            p.origin,
+            _brought_by(p, texts[p.origin_key]),
+            texts[p.origin_key].page,
+            texts[p.origin_key].record_id,
+        )
+        for p in arrivals
     )
 
 
@@ -228,18 +259,22 @@ class PeriodChange:
 
 def period_change(db: Database, first: date, last: date, goal: Goal | None = None) -> PeriodChange:
     periods = _periods(db, goal or load_goal(db))
+    members = _member_on(periods, last)
     return PeriodChange(
-        len(_member_on(periods, last)),
-        tuple(_gain(p) for p in _arrivals(periods, first, last)),
-        _departures(periods, first, last),
+        len(members),
+        _gains(db, _arrivals(periods, first, last)),
+        _departures(periods, first, last, members),
     )
 
 
 def goal_progress(db: Database, at: date | None = None, goal: Goal | None = None) -> GoalProgress:
     day = at or date.today()
     goal = goal or load_goal(db)
-    periods = _periods(db, goal)
-    gains = tuple(_gain(p) for p in _arrivals(periods, date(day.year, 1, 1), day))
+    return _progress(db, goal, day, _periods(db, goal))
+
+
+def _progress(db: Database, goal: Goal, day: date, periods: list[_Period]) -> GoalProgress:
+    gains = _gains(db, _arrivals(periods, date(day.year, 1, 1), day))
     counts = Counter(g.origin for g in gains)
     origins = tuple(
         OriginCount(origin, origin_text(origin), n)
@@ -260,18 +295,34 @@ def monthly_figures(
     with the arrivals and departures of each month."""
     day = at or date.today()
     goal = goal or load_goal(db)
+    return _months(_periods(db, goal), months, day)
+
+
+def network_figures(
+    db: Database, *, months: int = 36, at: date | None = None
+) -> tuple[GoalProgress, list[MonthFigures]]:
+    """:func:`goal_progress` and :func:`monthly_figures` from one read of the memberships
+    (the Réseau page shows both)."""
+    day = at or date.today()
+    goal = load_goal(db)
     periods = _periods(db, goal)
+    return _progress(db, goal, day, periods), _months(periods, months, day)
+
+
+def _months(periods: list[_Period], months: int, day: date) -> list[MonthFigures]:
+    of_organization = _by_organization(periods)
     current = date(day.year, day.month, 1)
     out = []
     for back in range(months - 1, -1, -1):
         first = _add_months(current, -back)
         last = min(_add_months(first, 1) - timedelta(days=1), day)
+        members = _member_on(periods, last)
         out.append(
             MonthFigures(
                 first,
-                len(_member_on(periods, last)),
-                len(_arrivals(periods, first, last)),
-                _departures(periods, first, last),
+                len(members),
+                len(_arrivals(periods, first, last, of_organization)),
+                _departures(periods, first, last, members),
             )
         )
     return out

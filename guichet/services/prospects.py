@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
@@ -30,6 +29,8 @@ from guichet.models import (
     Subject,
     label,
 )
+from guichet.models.capability import organization_capability
+from guichet.models.organization import display_name
 from guichet.reference.headcount import headcount_label, headcount_range
 from guichet.reference.text import fold
 from guichet.services.inquiry_reference import next_reference
@@ -116,16 +117,17 @@ def _score(
 
 
 def _fitting_skills(
-    fit: Fit, org: Organization, parents: dict[int, tuple[str, int | None]]
+    fit: Fit, capability_ids: list[int], parents: dict[int, tuple[str, int | None]]
 ) -> list[str]:
-    """The organisation's capabilities whose name, or an ancestor's, is a fitting trade."""
+    """The organisation's capabilities whose name, or an ancestor's, is a fitting trade (in
+    the order of their names)."""
     found = []
-    for cap in org.capabilities:
-        current: int | None = cap.id
+    for cap_id in sorted(capability_ids, key=lambda c: parents[c][0]):
+        current: int | None = cap_id
         while current is not None:
             name, parent = parents[current]
             if fold(name).strip() in fit.capabilities:
-                found.append(cap.name)
+                found.append(parents[cap_id][0])
                 break
             current = parent
     return found
@@ -142,8 +144,8 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
         parents = {c.id: (c.name, c.parent_id) for c in s.scalars(select(Capability))}
         status_of: dict[int, MembershipStatus] = {}
         if goal.network_id is not None:
-            for m in s.scalars(
-                select(Membership).where(
+            for m in s.execute(
+                select(Membership.organization_id, Membership.status).where(
                     Membership.network_id == goal.network_id,
                     Membership.status != MembershipStatus.LEFT,
                 )
@@ -158,14 +160,23 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
                 .order_by(Inquiry.received_at)
             )
         }
-        orgs = s.scalars(
-            select(Organization)
-            .where(
-                Organization.kind.in_(PROSPECT_KINDS),
-                Organization.do_not_refer.is_(False),
-                Organization.commune_insee.in_(territory),
-            )
-            .options(selectinload(Organization.capabilities))
+        o, link = Organization, organization_capability
+        candidates = (
+            o.kind.in_(PROSPECT_KINDS),
+            o.do_not_refer.is_(False),
+            o.commune_insee.in_(territory),
+        )
+        capabilities_of: dict[int, list[int]] = {}
+        for org_id, cap_id in s.execute(
+            select(link.c.organization_id, link.c.capability_id)
+            .join(o, o.id == link.c.organization_id)
+            .where(*candidates)
+        ):
+            capabilities_of.setdefault(org_id, []).append(cap_id)
+        orgs = s.execute(
+            select(
+                o.id, o.siret, o.legal_name, o.trade_name, o.city, o.naf_code, o.headcount_band
+            ).where(*candidates)
         )
         known_sirets: set[str] = set()
         for org in orgs:
@@ -174,7 +185,7 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
             status = status_of.get(org.id)
             if status == MembershipStatus.MEMBER:
                 continue
-            skills = _fitting_skills(fit, org, parents)
+            skills = _fitting_skills(fit, capabilities_of.get(org.id, []), parents)
             if not skills and not _naf_fits(fit, org.naf_code):
                 continue
             score, reasons = _score(
@@ -184,7 +195,7 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
                 Prospect(
                     org.id,
                     org.siret,
-                    org.display_name,
+                    display_name(org.legal_name, org.trade_name),
                     org.city or "",
                     org.naf_code,
                     headcount_label(org.headcount_band) or "",

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from guichet.assets import find_resource
 from guichet.config import AppPaths
+from guichet.db.statistics import optimize
 from guichet.errors import GuichetError
 
 from guichet.ui.appearance import scale_font
@@ -449,5 +450,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/page", self.current_page_key())
         self.settings.sync()
         if self.ctx is not None:
+            optimize(self.ctx.db)  # statistics that went stale, refreshed (usually a no-op)
             backup_on_close(self.ctx)
         super().closeEvent(event)

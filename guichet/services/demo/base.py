@@ -52,6 +52,7 @@ from guichet.services.demo.names import (
     STREET_NAMES,
     TERRITORY_WEIGHTS,
 )
+from guichet.services.demo.scale import DemoScale
 from guichet.services.seed import seed_reference
 from guichet.services.seed_data import leaf_capabilities
 
@@ -59,11 +60,14 @@ from guichet.services.seed_data import leaf_capabilities
 class BuilderBase:
     """State shared by the stages of the demo generation."""
 
-    def __init__(self, session: Session, rng: random.Random, now: datetime) -> None:
+    def __init__(
+        self, session: Session, rng: random.Random, now: datetime, scale: DemoScale | None = None
+    ) -> None:
         self.s = session
         self.rng = rng
         self.now = now
         self.today = now.date()
+        self.scale = scale or DemoScale()
         self.reference_rows = 0
         self.counsellors: list[Counsellor] = []
         self.partners_by_key: dict[str, Organization] = {}
@@ -137,8 +141,10 @@ class BuilderBase:
         return Person("Mme" if female else "M.", first, self.rng.choice(LAST_NAMES), female)
 
     def _phone(self) -> str:
+        blocks = self.scale.phone_blocks
         while True:
-            number = f"+3326191{self.rng.randrange(100, 10000):04d}"
+            block = blocks[0] if len(blocks) == 1 else self.rng.choice(blocks)
+            number = f"{block}{self.rng.randrange(100, 10000):04d}"
             if number not in self._phones:
                 self._phones.add(number)
                 return number
@@ -151,11 +157,20 @@ class BuilderBase:
                 return siret
 
     def _unique_name(self, make: Callable[[], str]) -> str:
-        for _ in range(200):
+        tries = 200 if self.scale.factor == 1 else 20
+        for _ in range(tries):
             name = make()
             if fold(name) not in self._names:
                 self._names.add(fold(name))
                 return name
+        if self.scale.factor == 1:
+            raise RuntimeError("demo: could not find a unique name")  # pragma: no cover
+        # A large demo exhausts the name patterns: namesakes get a number, as homonyms do.
+        for number in range(2, 10_000):
+            numbered = f"{name} {number}"
+            if fold(numbered) not in self._names:
+                self._names.add(fold(numbered))
+                return numbered
         raise RuntimeError("demo: could not find a unique name")  # pragma: no cover
 
     def _territory_place(self) -> Place:

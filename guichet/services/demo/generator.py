@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from guichet.db import Database
+from guichet.db.statistics import analyze
 from guichet.models import Inquiry, Organization
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
+from guichet.services.demo.letters import add_demo_letters
 from guichet.services.demo.meetings import add_demo_meetings
 from guichet.services.demo.membership_origins import link_membership_origins
 from guichet.services.demo.memberships import build_memberships
 from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
+from guichet.services.demo.scale import DemoScale
 from guichet.services.demo.visits import add_demo_visits
 
 DEMO_SEED = 2026
@@ -42,6 +45,7 @@ class DemoSummary:
     information_given: int
     resources: int
     routing_rules: int
+    letters: int = 0
 
 
 def is_empty(db: Database) -> bool:
@@ -58,6 +62,8 @@ def generate_demo(
     seed: int = DEMO_SEED,
     now: datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
+    scale: int = 1,
+    letters: bool = False,
 ) -> DemoSummary:
     """Fill the database with the demo dataset in one transaction and return the counts.
 
@@ -71,16 +77,21 @@ def generate_demo(
         now: the moment the dataset is built around (inquiries are in the 18 months before it,
             meetings in the two months after); the current time by default.
         progress: called as ``progress(done, total)`` after each step.
+        scale: N times the desk's activity (:class:`~.scale.DemoScale`): N = 100 is ten years,
+            30,000 inquiries from 9,000 organisations.
+        letters: also archive the letters of every sent referral (:mod:`.letters`), in a
+            second transaction once the referrals are committed.
     """
     moment = (now or datetime.now()).replace(second=0, microsecond=0)
-    steps = 7
+    size = DemoScale(scale)
+    steps = 8 if letters else 7
 
     def report(done: int) -> None:
         if progress is not None:
             progress(done, steps)
 
     with db.unit_of_work() as session:
-        builder = DemoBuilder(session, random.Random(seed), moment)
+        builder = DemoBuilder(session, random.Random(seed), moment, size)
         report(0)
         builder.reference()
         builder.agency_and_counsellors()
@@ -104,6 +115,10 @@ def generate_demo(
         link_membership_origins(session, builder.partners_by_key["sotraban"])
         report(6)
         summary = builder.summary()
+    if letters:
+        report(7)
+        summary = replace(summary, letters=add_demo_letters(db))
+    analyze(db)  # a bulk write: the planner's statistics are out of date
     report(steps)
     return summary
 

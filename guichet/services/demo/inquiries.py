@@ -34,20 +34,19 @@ from guichet.services.demo.referrals import ReferralStage
 from guichet.services.demo.texts import COUNTRIES, JOBS, SUBJECT_DESCRIPTIONS, SUBJECT_SUMMARIES
 from guichet.services.seed_data import leaf_capabilities
 
-HISTORY_DAYS = 548  # about 18 months of inquiries
 #: Chance that an inquiry is still open, by age in days (up to the first bound that exceeds it).
 OPEN_PROBABILITY = ((4, 1.0), (14, 0.5), (60, 0.2), (200, 0.3), (math.inf, 0.06))
 
 
 class InquiryStage(ReferralStage):
-    """Creates the inquiries over the last 18 months, their needs, outcomes and referrals."""
+    """Creates the inquiries over the last 18 months (more years in a larger demo), their needs, outcomes and referrals."""
 
     # -- inquiries ---------------------------------------------------------------------------
 
     def _received_at(self) -> datetime:
         # Activity grows since the partnership: density rises linearly (1 → 2) over the period.
         x = -1 + math.sqrt(1 + 3 * self.rng.random())
-        moment = self.now - timedelta(days=HISTORY_DAYS * (1 - x))
+        moment = self.now - timedelta(days=self.scale.history_days * (1 - x))
         received = at_office_hours(self.rng, moment.date())
         if received > self.now:
             received = self.now - timedelta(minutes=self.rng.randint(5, 600))
@@ -98,12 +97,12 @@ class InquiryStage(ReferralStage):
             received = datetime.combine(plan.start_on, time(10)) - timedelta(
                 days=rng.randint(10, 60)
             )
-            if (self.now - received).days < HISTORY_DAYS - 5 and rng.random() < 0.7:
+            if (self.now - received).days < self.scale.history_days - 5 and rng.random() < 0.7:
                 received = at_office_hours(rng, received.date())
                 contacts = self.contacts_of[id(plan.organization)]
                 subject = self._subject(ADHESION_SUBJECT)
                 specs.append((received, plan.organization, contacts[0], [subject], plan))
-        while len(specs) < INQUIRY_COUNT:
+        while len(specs) < self.scale.activity(INQUIRY_COUNT):
             kind, org, contact = self._requester()
             specs.append((self._received_at(), org, contact, self._subjects_for(kind), None))
         specs.sort(key=lambda spec: spec[0])

@@ -136,11 +136,12 @@ class OrganizationStage(BuilderBase):
 
     def members(self) -> None:
         rng = self.rng
-        families = [f for f in MEMBER_FAMILIES for _ in range(f.count)]
+        grow = self.scale.organizations
+        families = [f for f in MEMBER_FAMILIES for _ in range(grow(f.count))]
         eligible = [i for i, f in enumerate(families) if f.hydrogen and f.key != "hydrogene"]
         hydrogen = {i for i, f in enumerate(families) if f.key == "hydrogene"}
-        hydrogen |= set(rng.sample(eligible, k=min(len(eligible), 20 - len(hydrogen))))
-        do_not_refer = set(rng.sample(range(len(families)), k=4))
+        hydrogen |= set(rng.sample(eligible, k=min(len(eligible), grow(20) - len(hydrogen))))
+        do_not_refer = set(rng.sample(range(len(families)), k=grow(4)))
         for index, family in enumerate(families):
             name = self._unique_name(partial(self._member_name, family))
             org = self._organization(OrganizationKind.MEMBER, name, self._territory_place())
@@ -230,12 +231,13 @@ class OrganizationStage(BuilderBase):
         return Plan(org, start, end)
 
     def companies(self) -> None:
-        rng = self.rng
-        for index in range(COMPANY_COUNT):
-            if index < PROJECT_HOLDER_COUNT:
+        rng, grow = self.rng, self.scale.organizations
+        holders, outsiders = grow(PROJECT_HOLDER_COUNT), grow(OUTSIDE_COMPANY_COUNT)
+        for index in range(grow(COMPANY_COUNT)):
+            if index < holders:
                 self._project_holder()
                 continue
-            outside = index < PROJECT_HOLDER_COUNT + OUTSIDE_COMPANY_COUNT
+            outside = index < holders + outsiders
             activity = rng.choice(COMPANY_ACTIVITIES)
             name = self._unique_name(partial(self._company_name, activity))
             place = self._place(rng.choice(OUTSIDE_TOWNS)) if outside else self._territory_place()
@@ -254,7 +256,7 @@ class OrganizationStage(BuilderBase):
         # Home addresses come from a random stream of their own, so that the rest of the demo
         # data stays the same whether or not people have one.
         home_rng = random.Random(HOME_ADDRESS_SEED)
-        for _ in range(INDIVIDUAL_COUNT):
+        for _ in range(grow(INDIVIDUAL_COUNT)):
             person = self._contact(None, None)
             main_rng, self.rng = self.rng, home_rng
             try:

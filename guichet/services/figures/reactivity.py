@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Row, case, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from guichet.db import Database
@@ -118,9 +119,13 @@ def reactivity(db: Database, period: Period, *, now: datetime | None = None) -> 
         )
         .group_by(month)
     )
+    # the first referral of the period's inquiries only: from the date index, never every referral
+    asked = aliased(Inquiry)
     firsts = (
         select(Need.inquiry_id.label("inquiry_id"), func.min(Referral.sent_at).label("first_sent"))
+        .join(asked, asked.id == Need.inquiry_id)
         .join(Referral, Referral.need_id == Need.id)
+        .where(asked.received_at >= start, asked.received_at < end)
         .group_by(Need.inquiry_id)
         .subquery()
     )

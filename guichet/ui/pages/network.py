@@ -26,8 +26,7 @@ from guichet.services.network_goals import (
     GoalProgress,
     MonthFigures,
     OriginCount,
-    goal_progress,
-    monthly_figures,
+    network_figures,
 )
 
 from guichet.ui.context import AppContext
@@ -224,8 +223,7 @@ class NetworkPage(QWidget):
 
     def refresh(self) -> None:
         day = self.today()
-        progress = goal_progress(self.ctx.db, day)
-        months = monthly_figures(self.ctx.db, months=MONTHS, at=day, goal=progress.goal)
+        progress, months = network_figures(self.ctx.db, months=MONTHS, at=day)
         self.show_figures(progress, months)
         self.prospects.refresh(progress.goal.network)
 
