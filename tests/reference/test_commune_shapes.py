@@ -97,9 +97,18 @@ def test_polygons_with_holes_and_multipolygons() -> None:
     assert multi.bounds[2] == pytest.approx(project(1.1, 49.1)[0])
 
 
+def _projected(point: tuple[float, float]) -> tuple[float, float]:
+    """Generated points must be distinct once projected: 0.0 and 1e-211 are two longitudes but
+    one Lambert-93 point, and a ring whose last point is its first is closed (repeat dropped)."""
+    return project(*point)
+
+
 @given(
     st.lists(
-        st.tuples(st.floats(-1.0, 2.0), st.floats(49.0, 50.5)), min_size=3, max_size=12, unique=True
+        st.tuples(st.floats(-1.0, 2.0), st.floats(49.0, 50.5)),
+        min_size=3,
+        max_size=12,
+        unique_by=_projected,
     )
 )
 def test_any_ring_is_parsed_to_its_projected_points(points: list[tuple[float, float]]) -> None:
