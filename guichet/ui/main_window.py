@@ -203,7 +203,10 @@ class MainWindow(QMainWindow):
         self.database_failed.emit()
 
     def attach(self, ctx: AppContext) -> None:
+        from guichet.ui.live_updates import WindowLiveUpdates
+
         self.ctx = ctx
+        self.live_updates = WindowLiveUpdates(self)  # a colleague's save, the server's state
         self.settings_action.setEnabled(True)
         self.reload_counsellors()
         self.on_navigation_current_row_changed(self.navigation.currentRow())
