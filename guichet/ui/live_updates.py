@@ -21,11 +21,12 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from guichet.db.changes import ChangeWatcher, Tables
 
+from guichet.ui.off_thread_io import io_busy
 from guichet.ui.theme import set_themed_style
 from guichet.ui.unsaved import UnsavedWork
 from guichet.ui.view_state import keep_view_state
@@ -112,6 +113,9 @@ class WindowLiveUpdates(QObject):
         window.destroyed.connect(self.updates.watcher.stop)
 
     def on_changed(self, tables: Tables) -> None:
+        if io_busy():  # the GUI thread waits for a statement: reload once it has its answer
+            QTimer.singleShot(50, self, lambda: self.on_changed(tables))
+            return
         window = self.window
         current = window.current_page_key()
         for key, page in window.pages.items():
