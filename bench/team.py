@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from teamkit.latency import added_latency  # noqa: E402
-from teamkit.server import tcp_server  # noqa: E402
-from teamkit.stall import measure  # noqa: E402
+from teamkit.latency import added_latency
+from teamkit.server import tcp_server
+from teamkit.stall import measure
 
 
 def prepare(url: str) -> None:
@@ -44,9 +44,15 @@ def stall_figures(url: str, home: Path) -> dict[str, object]:
     with added_latency() as how:
         before = measure(url, home / "before", offload=False)
         after = measure(url, home / "after", offload=True)
-    print(f"sans latence ajoutée     : plus long blocage {quiet.max_ms:.0f} ms ({quiet.worst_step})")
-    print(f"20 ms, avant (référence) : plus long blocage {before.max_ms:.0f} ms ({before.worst_step})")
-    print(f"20 ms, après             : plus long blocage {after.max_ms:.0f} ms ({after.worst_step})")
+    print(
+        f"sans latence ajoutée     : plus long blocage {quiet.max_ms:.0f} ms ({quiet.worst_step})"
+    )
+    print(
+        f"20 ms, avant (référence) : plus long blocage {before.max_ms:.0f} ms ({before.worst_step})"
+    )
+    print(
+        f"20 ms, après             : plus long blocage {after.max_ms:.0f} ms ({after.worst_step})"
+    )
     print(f"latence ajoutée : {how}")
     return {
         "max_stall_ms": round(after.max_ms, 1),

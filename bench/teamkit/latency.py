@@ -24,7 +24,7 @@ def _tc(*args: str) -> bool:
     return done.returncode == 0
 
 
-class SlowCursor(psycopg.Cursor):  # type: ignore[type-arg]
+class SlowCursor(psycopg.Cursor):
     def execute(self, *args: Any, **kwargs: Any) -> Any:
         time.sleep(DELAY_S)
         return super().execute(*args, **kwargs)
@@ -34,7 +34,7 @@ class SlowCursor(psycopg.Cursor):  # type: ignore[type-arg]
         return super().executemany(*args, **kwargs)
 
 
-class SlowConnection(psycopg.Connection):  # type: ignore[type-arg]
+class SlowConnection(psycopg.Connection):
     def commit(self) -> None:
         time.sleep(DELAY_S)
         super().commit()
@@ -63,8 +63,8 @@ def added_latency(enabled: bool = True) -> Iterator[str]:
             _tc("qdisc", "del", "dev", "lo", "root")
         return
     original = psycopg.connect
-    psycopg.connect = _slow_connect  # type: ignore[assignment]
+    psycopg.connect = _slow_connect
     try:
         yield "emulated"
     finally:
-        psycopg.connect = original  # type: ignore[assignment]
+        psycopg.connect = original

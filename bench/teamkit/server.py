@@ -43,9 +43,28 @@ def tcp_server() -> Iterator[tuple[str, int]]:
 
     run(str(binaries / "initdb"), "-D", str(data), "-U", "guichet", "--auth=trust", "-E", "UTF8")
     options = f"-k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -p {port}"
-    run(str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(folder / "log"), "start")
+    run(
+        str(binaries / "pg_ctl"),
+        "-D",
+        str(data),
+        "-o",
+        options,
+        "-w",
+        "-l",
+        str(folder / "log"),
+        "start",
+    )
     try:
-        run(str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "guichet", "guichet")
+        run(
+            str(binaries / "createdb"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-U",
+            "guichet",
+            "guichet",
+        )
         yield f"postgresql+psycopg://guichet@127.0.0.1:{port}/guichet", port
     finally:
         run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")

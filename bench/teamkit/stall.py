@@ -51,6 +51,8 @@ def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], 
             needs=(NeedDraft(subject, "Recherche d'un financement"),),
             organization_id=company,
             summary="Banc d'essai",
+            consent_to_share=True,
+            consent_at=datetime.now().replace(second=0, microsecond=0),
         )
         dialog.draft = lambda: draft  # type: ignore[method-assign]  # the typed form
         created = dialog.save()
@@ -69,7 +71,7 @@ def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], 
 
     def status() -> None:
         ReferralService(db).change_status(
-            state["referral"], m.ReferralStatus.TAKEN_CARE, version=state["version"]
+            state["referral"], m.ReferralStatus.CLOSED_NO_HELP, version=state["version"]
         )
         window.open_inquiry(state["inquiry"])  # type: ignore[attr-defined]
 
@@ -95,7 +97,7 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     def no_modal_box(box: QMessageBox) -> int:  # a message would block the script: fail instead
         raise RuntimeError(f"message inattendu : {box.text()}")
 
-    QMessageBox.exec = no_modal_box  # type: ignore[method-assign]
+    QMessageBox.exec = no_modal_box  # type: ignore[method-assign,assignment]
     db = open_database(url)
     if not offload:  # the baseline: the window as before, round trips on the GUI thread
         off_thread_io.INSTALLED.add(db.engine)
@@ -121,18 +123,31 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     beat.timeout.connect(on_beat)
     steps = scripted_steps(window, ctx)
     done = QEventLoop()
+    failed: list[str] = []
 
     def play(index: int) -> None:
         if index == len(steps):
             QTimer.singleShot(300, done.quit)  # the last answers land
             return
         step_name[0], action = steps[index]
-        action()
+        try:
+            action()
+        except Exception:
+            failed.append(step_name[0])
+            done.quit()
+            raise
         QTimer.singleShot(150, lambda: play(index + 1))  # a counsellor's pause
 
-    QTimer.singleShot(300, lambda: (clock.start(), beat.start(), play(0)))
+    def begin() -> None:
+        clock.start()
+        beat.start()
+        play(0)
+
+    QTimer.singleShot(300, begin)
     done.exec()
     beat.stop()
+    if failed:
+        raise SystemExit(f"le scénario a échoué à l'étape « {failed[0]} »")
     window.hide()  # not close(): no closing backup in the measure
     window.deleteLater()
     app.processEvents()

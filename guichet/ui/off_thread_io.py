@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, QThreadPool, QTimer, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from guichet.ui.tasks import TaskControl, run_task
@@ -84,7 +84,7 @@ def call_off_gui(fn: Callable[[], T]) -> T:
     ok, value = outcome[0]
     if not ok:
         raise value
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _pool() -> QThreadPool:
