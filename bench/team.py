@@ -54,6 +54,8 @@ def stall_figures(url: str, home: Path) -> dict[str, object]:
         f"20 ms, après             : plus long blocage {after.max_ms:.0f} ms ({after.worst_step})"
     )
     print(f"latence ajoutée : {how}")
+    for step, worst in after.per_step.items():
+        print(f"  après, {step:<16}: {worst:.0f} ms (avant : {before.per_step.get(step, 0):.0f} ms)")
     return {
         "max_stall_ms": round(after.max_ms, 1),
         "baseline_stall_ms": round(before.max_ms, 1),

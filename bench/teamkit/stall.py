@@ -10,7 +10,7 @@ as it was before this change (round trips on the GUI thread): the baseline.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ class Stalls:
     max_ms: float = 0.0
     beats: int = 0
     worst_step: str = ""
+    per_step: dict[str, float] = field(default_factory=dict)
 
 
 def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], None]]]:
@@ -76,7 +77,8 @@ def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], 
         window.open_inquiry(state["inquiry"])  # type: ignore[attr-defined]
 
     pages = [(f"page {k}", lambda k=k: window.show_page(k)) for k in PAGES]  # type: ignore[attr-defined]
-    return [*pages, ("intake", intake), ("referral", referral), ("status", status), *pages]
+    back = [(f"{name} (retour)", action) for name, action in pages]
+    return [*pages, ("intake", intake), ("referral", referral), ("status", status), *back]
 
 
 def measure(url: str, home: Path, *, offload: bool) -> Stalls:
@@ -117,6 +119,8 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     def on_beat() -> None:
         gap = clock.restart() - HEARTBEAT_MS
         stalls.beats += 1
+        step = step_name[0]
+        stalls.per_step[step] = max(stalls.per_step.get(step, 0.0), float(gap))
         if gap > stalls.max_ms:
             stalls.max_ms, stalls.worst_step = float(gap), step_name[0]
 
