@@ -55,7 +55,9 @@ def stall_figures(url: str, home: Path) -> dict[str, object]:
     )
     print(f"latence ajoutée : {how}")
     for step, worst in after.per_step.items():
-        print(f"  après, {step:<16}: {worst:.0f} ms (avant : {before.per_step.get(step, 0):.0f} ms)")
+        print(
+            f"  après, {step:<16}: {worst:.0f} ms (avant : {before.per_step.get(step, 0):.0f} ms)"
+        )
     return {
         "max_stall_ms": round(after.max_ms, 1),
         "baseline_stall_ms": round(before.max_ms, 1),
