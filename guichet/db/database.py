@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from guichet.config import sqlite_path
 from guichet.db.audit import install_audit_hook
+from guichet.db.changes import note_flushed_tables, note_statement_table, notify_before_commit
 from guichet.db.problems import environment_problem
 from guichet.errors import ConcurrentEditError
 
@@ -63,7 +65,8 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIM
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo)
+    # a server restarted meanwhile: a dead pooled connection is replaced, not handed out
+    engine = create_engine(url, echo=echo, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin)
@@ -101,6 +104,16 @@ class Database:
         self.on_dispose: list[Callable[[], None]] = []
         event.listen(self._sessions, "after_flush", _note_write)
         event.listen(self._sessions, "do_orm_execute", _note_bulk_write)
+        #: Names this handle in the change notifications it sends (guichet.db.changes).
+        self.origin = uuid.uuid4().hex[:12]
+        #: Write units of work begun or ended, and those running: the SQLite change watcher
+        #: does not report an interval in which this handle wrote itself.
+        self.local_writes = 0
+        self.writing = 0
+        event.listen(self._sessions, "after_flush", note_flushed_tables)
+        event.listen(self._sessions, "do_orm_execute", note_statement_table)
+        if self.dialect == "postgresql":
+            event.listen(self._sessions, "before_commit", notify_before_commit(self.origin))
 
     @property
     def path(self) -> Path | None:
@@ -129,6 +142,9 @@ class Database:
         is for pure reads (searches, checks): they never wait for a writer.
         """
         session = self.session()
+        if write:
+            self.local_writes += 1
+            self.writing += 1
         try:
             connection = session.connection(execution_options={WRITE_OPTION: write})
             if write and self.dialect == "postgresql":
@@ -155,6 +171,9 @@ class Database:
             raise
         finally:
             session.close()
+            if write:
+                self.writing -= 1
+                self.local_writes += 1
 
     @contextmanager
     def write_transaction(self) -> Iterator[Connection]:

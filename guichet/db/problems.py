@@ -35,6 +35,29 @@ UNREADABLE = (
     "Vérifiez le chemin et les droits."
 )
 
+SERVER_AWAY = (
+    "Le serveur de la base de données ne répond pas (redémarrage ou coupure du réseau) : "
+    "rien n'a été enregistré. Votre saisie est gardée ; Guichet se reconnecte tout seul, "
+    "réessayez dans un instant."
+)
+#: SQLSTATE classes of a lost server: connection exception (08), operator intervention (57P0x)
+_AWAY_STATES = ("08", "57P01", "57P02", "57P03")
+_AWAY_SIGNS = (
+    "connection refused",
+    "could not connect",
+    "server closed the connection",
+    "connection is closed",
+    "connection is lost",
+    "terminating connection",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "consuming input failed",
+    "no connection to the server",
+    "connection is bad",
+    "connection failed",
+    "is the server running",
+)
+
 _SIGNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("database is locked", "database table is locked", "lock timeout", "busy"), BUSY),
     (("database or disk is full", "no space left", "disk full"), FULL),
@@ -60,6 +83,13 @@ def environment_problem(exc: BaseException) -> EnvironmentProblem | None:
     """An :class:`EnvironmentProblem` for a locked/full/read-only/damaged database, or None."""
     if isinstance(exc, DBAPIError):
         code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        lowered = str(exc.orig).lower()
+        if (
+            exc.connection_invalidated
+            or (code is not None and code.startswith(_AWAY_STATES))
+            or any(sign in lowered for sign in _AWAY_SIGNS)
+        ):
+            return EnvironmentProblem(SERVER_AWAY, detail=str(exc))
         if code == "55P03":  # PostgreSQL lock_not_available: the other desk kept the lock
             return EnvironmentProblem(BUSY, detail=str(exc))
         if code == "53100":  # PostgreSQL disk_full

@@ -22,11 +22,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("feedback", text)
 
 
+def change_lines(changes: dict[str, tuple[object, object]]) -> list[str]:
+    """« • field : « before » → « now » », one line per field a colleague changed."""
+    return [f"• {field} : « {old} » → « {new} »" for field, (old, new) in changes.items()]
+
+
 def show_error(parent: QWidget | None, exc: GuichetError) -> None:
     """A problem the counsellor can act on (bad input, locked database, stale edit)."""
     text = exc.message
     if isinstance(exc, ConcurrentEditError) and exc.changes:
-        lines = [f"• {field} : « {old} » → « {new} »" for field, (old, new) in exc.changes.items()]
+        lines = change_lines(exc.changes)
         text += "\n\n" + tr("Modifié entre-temps :") + "\n" + "\n".join(lines)
     box = QMessageBox(
         QMessageBox.Icon.Warning, tr("Guichet"), text, QMessageBox.StandardButton.Ok, parent

@@ -204,7 +204,12 @@ class MainWindow(QMainWindow):
         self.database_failed.emit()
 
     def attach(self, ctx: AppContext) -> None:
+        from guichet.ui import off_thread_io
+        from guichet.ui.live_updates import WindowLiveUpdates
+
+        off_thread_io.install(ctx.db)  # a server's round trips never freeze the window
         self.ctx = ctx
+        self.live_updates = WindowLiveUpdates(self)  # a colleague's save, the server's state
         self.settings_action.setEnabled(True)
         self.reload_counsellors()
         self.on_navigation_current_row_changed(self.navigation.currentRow())

@@ -27,9 +27,11 @@ from guichet.services.referral_rows import ReferralRow
 from guichet.ui.accessibility import set_name
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
+from guichet.ui.feedback import show_task_error
 from guichet.ui.pages.network import home_caption, home_gains_text
 from guichet.ui.table_fit import compact_rows, fit_columns
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from guichet.ui.tasks import run_task
 from guichet.ui.widgets.status_chip import use_status_chips
 from guichet.ui.widgets.visit_risks import RiskCompaniesView
 
@@ -222,11 +224,29 @@ class HomePage(QWidget):
         tables.addWidget(self.inquiry_tabs)
         tables.addWidget(self.referral_tabs)
         layout.addWidget(tables, 1)
+        self._loads = 0
         self.refresh()
 
     def refresh(self) -> None:
-        moment = self.now()
-        self.show_overview(load_overview(self.ctx.db, today=moment.date(), now=moment))
+        """Reloads the figures; on a server database the load runs off the GUI thread
+        (guichet.ui.tasks) and the page shows it when it arrives (the newest load wins)."""
+        moment, db = self.now(), self.ctx.db
+        if db.dialect == "sqlite":  # a local file: read at once
+            self.show_overview(load_overview(db, today=moment.date(), now=moment))
+            return
+        self._loads += 1
+        load = self._loads
+
+        def show(overview: Overview) -> None:
+            if load == self._loads:
+                self.show_overview(overview)
+
+        run_task(
+            lambda _control: load_overview(db, today=moment.date(), now=moment),
+            on_success=show,
+            on_error=lambda exc: show_task_error(self, exc),
+            parent=self,
+        )
 
     def show_overview(self, overview: Overview) -> None:
         self.cards["members"].set_value(

@@ -41,6 +41,7 @@ from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.unsaved import LeaveGuard
+from guichet.ui.view_state import keep_view_state
 from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
@@ -221,6 +222,12 @@ class InquiriesPage(QWidget):
         self._fit_columns()
         if current is not None:
             self.select_inquiry(current)
+
+    def refresh_if_changed(self, _tables: frozenset[str] | None) -> None:
+        """A colleague saved (guichet.ui.live_updates): the list and the detail reload, the
+        selection, the scroll position and what the detail's form holds unsaved stay."""
+        keep_view_state(self)
+        self.refresh()
 
     def _fit_columns(self) -> None:
         """Columns sized to their content, once, when the table is on screen with rows; the

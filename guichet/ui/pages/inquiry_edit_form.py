@@ -28,7 +28,17 @@ from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.unsaved import confirm_discard
+from guichet.ui.widgets.changed_banner import ChangedBanner, changed_fields
 from guichet.ui.widgets.qt_dates import to_qdatetime
+
+
+def _minutes(values: dict[str, object]) -> dict[str, object]:
+    """The values as the form shows them: arrival to the minute, no consent time."""
+    shown = {k: v for k, v in values.items() if k != "consent_at"}
+    arrival = shown.get("received_at")
+    if isinstance(arrival, datetime):
+        shown["received_at"] = arrival.replace(second=0, microsecond=0)
+    return shown
 
 
 class InquiryEditForm(QGroupBox):
@@ -41,6 +51,8 @@ class InquiryEditForm(QGroupBox):
         self.setTitle(self.tr("Fiche"))
         self.detail: InquiryDetail | None = None
         form = QFormLayout(self)
+        self.changed_banner = ChangedBanner()  # a colleague saved it while this was typed
+        form.addRow(self.changed_banner)
         self.received_edit = QDateTimeEdit()
         self.received_edit.setObjectName("editReceivedAt")
         self.received_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -85,7 +97,21 @@ class InquiryEditForm(QGroupBox):
         }
 
     def load(self, detail: InquiryDetail, keep: dict[str, object] | None = None) -> None:
-        """Show ``detail``; fields named in ``keep`` show the given values instead."""
+        """Show ``detail``; fields named in ``keep`` show the given values instead. The same
+        inquiry saved meanwhile by someone else while fields are kept: the banner says what
+        changed."""
+        before = self.detail
+        if before is not None and before.id == detail.id and before.version != detail.version:
+            if keep:  # their changes that the form does not show already (not one's own save)
+                shown_now = _minutes(self.values())
+                theirs = changed_fields(
+                    _minutes(before.editable_values()), _minutes(detail.editable_values())
+                )
+                theirs = {k: c for k, c in theirs.items() if shown_now.get(k) != c[1]}
+                if theirs:
+                    self.changed_banner.show_changes(theirs)
+        else:
+            self.changed_banner.hide()
         self.detail = detail
         shown = {**detail.editable_values(), **(keep or {})}
         moment = shown["received_at"]
@@ -150,5 +176,6 @@ class InquiryEditForm(QGroupBox):
         except GuichetError as exc:
             show_error(self, exc)
             return False
+        self.changed_banner.hide()
         self.saved.emit(self.detail.id)
         return True

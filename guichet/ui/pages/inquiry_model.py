@@ -81,13 +81,13 @@ class InquiryListModel(QAbstractTableModel):
             return
         assert self._fetch is not None
         offset = len(self._rows)
-        page = self._fetch(self._sort, self._descending, offset, self.page_size)
-        if len(page) < self.page_size:  # fewer rows than counted: someone deleted meanwhile
-            self._total = offset + len(page)
-        if not page:
-            return
-        self._fetching = True
+        self._fetching = True  # a view asking for more while this page is on its way waits
         try:
+            page = self._fetch(self._sort, self._descending, offset, self.page_size)
+            if len(page) < self.page_size:  # fewer rows than counted: someone deleted meanwhile
+                self._total = offset + len(page)
+            if not page:
+                return
             self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
