@@ -21,6 +21,7 @@ from guichet.models.enums import (
     OrganizationKind,
     ReferralStatus,
     ResourceKind,
+    Role,
     VisitStatus,
     label,
 )
@@ -128,6 +129,7 @@ __all__ = [
     "RegistrationStatus",
     "Relay",
     "Resource",
+    "Role",
     "ResourceKind",
     "RoutingRule",
     "Sector",
