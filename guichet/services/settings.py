@@ -64,6 +64,8 @@ SPECS: tuple[SettingSpec, ...] = (
         "L'impression marque les mises en relation « envoyée »",
     ),
     SettingSpec("backups.keep", int, 10, "Sauvegardes automatiques conservées", 1, 100),
+    SettingSpec("accounts.password_required", bool, False, "Mot de passe exigé à l'ouverture"),
+    SettingSpec("audit.log_reads", bool, False, "Journaliser la consultation des fiches"),
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
     ),
