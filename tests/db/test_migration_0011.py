@@ -50,7 +50,7 @@ def test_0011_gives_existing_contacts_a_dated_legal_basis_and_keeps_them(
     empty_db: Database,
 ) -> None:
     db = empty_db
-    _run(db, command.upgrade, "0009")
+    _run(db, command.upgrade, "0010")
     with db.engine.begin() as conn:
         conn.execute(
             text(
@@ -69,7 +69,7 @@ def test_0011_gives_existing_contacts_a_dated_legal_basis_and_keeps_them(
     assert str(rows[1][2]) == str(date(2022, 5, 6))
     assert rows[1][3]
     assert "erased_at" in {c["name"] for c in inspect(db.engine).get_columns("letter")}
-    _run(db, command.downgrade, "0009")
+    _run(db, command.downgrade, "0010")
     assert "legal_basis_on" not in {c["name"] for c in inspect(db.engine).get_columns("contact")}
     with db.engine.connect() as conn:
         names = conn.execute(text("SELECT last_name FROM contact ORDER BY id")).scalars().all()

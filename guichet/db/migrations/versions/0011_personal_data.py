@@ -6,7 +6,7 @@ Existing contacts without a legal basis get « intérêt légitime » (business 
 from their creation, with a source saying it was set by this migration.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010 (0009 before the accounts branch was merged)
 Create Date: 2026-12-05 13:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
