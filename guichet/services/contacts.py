@@ -214,6 +214,8 @@ class ContactService:
             if uses:
                 raise ValidationError(
                     f"{contact.full_name} est cité(e) dans {uses} demande(s) ou mise(s) en "
-                    "relation : la supprimer effacerait cet historique. Modifiez plutôt sa fiche."
+                    "relation : la supprimer effacerait cet historique. Modifiez plutôt sa fiche, ou, "
+                    "si la personne demande l'effacement de ses données, utilisez « Effacer "
+                    "(RGPD) » : ces demandes restent, anonymisées."
                 )
             session.delete(contact)

@@ -146,7 +146,7 @@ def test_a_conseiller_is_refused_in_french(portable_db: Database) -> None:
     person = _person(db, "Protégé", datetime(2019, 1, 1, 9, 0))
     _act_as(db, Role.CONSEILLER)
     service = RetentionService(db)
-    with pytest.raises(PermissionDenied, match="Votre rôle .* ne permet pas"):
+    with pytest.raises(PermissionDenied, match=r"Votre rôle .* ne permet pas"):
         service.anonymise([person], [])
     with pytest.raises(PermissionDenied):
         service.purge(as_of=TODAY)
