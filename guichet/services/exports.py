@@ -25,6 +25,7 @@ from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.phones import format_phone
+from guichet.services.personal_data.opposition import reachable
 
 CHUNK = 500
 #: ``progress(done, total)`` while the records are read; total is 0 when not known in advance.
@@ -162,7 +163,7 @@ def _contacts(
     statement = (
         select(Contact)
         .options(selectinload(Contact.organization))
-        .where(Contact.anonymized_at.is_(None))
+        .where(Contact.anonymized_at.is_(None), reachable())  # opposition honoured
     )
     found = _load(s, statement, Contact.id, ids, progress)
     return sorted(found, key=lambda c: (c.last_name.casefold(), (c.first_name or "").casefold()))
