@@ -80,3 +80,42 @@ def test_contact_exports_leave_out_opposition(portable_db: Database) -> None:
     rows = contacts_table(db).rows
     assert [r[2] for r in rows] == ["Reçoit"]
     assert [c.last_name for c in contact_cards(db)] == ["Reçoit"]
+
+
+def test_a_contact_records_the_date_and_source_of_its_legal_basis(portable_db: Database) -> None:
+    from guichet.services.contacts import ContactData, ContactService
+
+    db = portable_db
+    with db.unit_of_work() as s:
+        org = m.Organization(legal_name="Atelier")
+        s.add(org)
+        s.flush()
+        org_id = org.id
+    service = ContactService(db)
+    created = service.create(org_id, ContactData(last_name="Lemaire"))
+    assert created.data.legal_basis == m.LegalBasis.LEGITIMATE_INTEREST
+    assert created.data.legal_basis_on == date.today()
+    assert created.data.legal_basis_source == "Saisie dans Guichet"
+    consent = ContactData(
+        last_name="Lemaire",
+        legal_basis=m.LegalBasis.CONSENT,
+        consent_on=date(2026, 2, 3),
+        legal_basis_source="Formulaire de la réunion du 3 février",
+    )
+    updated = service.update(created.id, consent, version=created.version)
+    assert updated.data.legal_basis_on == date(2026, 2, 3)
+    assert updated.data.legal_basis_source == "Formulaire de la réunion du 3 février"
+    again = service.update(
+        created.id,
+        ContactData(
+            last_name="Lemaire", legal_basis=m.LegalBasis.CONSENT, consent_on=date(2026, 2, 3)
+        ),
+        version=updated.version,
+    )
+    assert again.data.legal_basis_source == "Formulaire de la réunion du 3 février"  # kept
+    with pytest.raises(ValidationError, match="dans le futur"):
+        service.update(
+            created.id,
+            ContactData(last_name="Lemaire", legal_basis_on=date(2099, 1, 1)),
+            version=again.version,
+        )
