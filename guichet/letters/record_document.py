@@ -69,7 +69,11 @@ def _p(text: str, style: ParagraphStyle = _CELL) -> Paragraph:
 
 def _grid(rows: list[list[Any]], widths: list[float], header: bool) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-    style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e8eb")))
     table.setStyle(TableStyle(style))
@@ -98,7 +102,11 @@ def _signature(lines: tuple[str, ...], inner: float) -> KeepTogether:
         colWidths=[inner * 0.5],
         hAlign="RIGHT",
     )
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.black)]))
+    box.setStyle(
+        TableStyle(
+            [("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("FONTNAME", (0, 0), (-1, -1), REGULAR)]
+        )
+    )
     return KeepTogether([Spacer(1, 6 * mm), box])
 
 
