@@ -80,6 +80,12 @@ def _network(ctx: AppContext) -> QWidget:
     return NetworkPage(ctx)
 
 
+def _personal_data(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.personal_data import PersonalDataPage
+
+    return PersonalDataPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -92,4 +98,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("implantation", "Implantation", _implantation),
         PageSpec("opportunities", "Opportunités", _opportunities),
         PageSpec("network", "Réseau", _network),
+        PageSpec("personal_data", "Données personnelles", _personal_data),
     ]
