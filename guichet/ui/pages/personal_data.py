@@ -70,6 +70,7 @@ class PersonalDataPage(QWidget):
         self.setObjectName("personalDataPage")
         self.listed: DueList | None = None
         self.task: Task | None = None
+        self.done_text = ""  # what the last anonymisation did, shown once the lists reload
         title = QLabel(self.tr("Données personnelles"))
         scale_font(title, 1.35, bold=True)
         self.explain = QLabel()
@@ -157,7 +158,9 @@ class PersonalDataPage(QWidget):
                 "Durées : Paramètres › Données personnelles."
             )
         )
-        self.status.setText(self.tr("Rien à anonymiser aujourd'hui.") if listed.empty else "")
+        nothing = self.tr("Rien à anonymiser aujourd'hui.") if listed.empty else ""
+        self.status.setText(" ".join(t for t in (self.done_text, nothing) if t))
+        self.done_text = ""
         self._set_busy(False)
 
     def _failed(self, exc: BaseException) -> None:
@@ -229,13 +232,13 @@ class PersonalDataPage(QWidget):
 
     def _anonymised(self, result: Anonymised) -> None:
         self.task = None
-        self.refresh()
-        self.status.setText(
+        self.done_text = (
             self.tr("%1 contact(s) et %2 demande(s) anonymisés, %3 courrier(s) effacé(s).")
             .replace("%1", str(result.contacts))
             .replace("%2", str(result.inquiries))
             .replace("%3", str(result.letters))
         )
+        self.refresh()
 
     def on_notice_button_clicked(self) -> None:
         from guichet.ui.personal_data_files import save_notice
