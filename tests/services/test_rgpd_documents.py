@@ -47,7 +47,7 @@ def test_notice_is_filled_from_the_settings_and_escaped(db: Database, tmp_path: 
     text = " ".join(pdf_text(notice_pdf(db)).split())
     assert "<b>Agence & Co</b>" in text and "4 ans" in text and "rgpd@agence.fr" in text
     assert "<i>Écrivez</i>" in text and "{inconnu}" in text
-    preview = pdf_text(notice_pdf(db, text="Texte en cours de saisie"))
+    preview = pdf_text(notice_pdf(db, edited={"rgpd.notice_text": "Texte en cours de saisie"}))
     assert "Texte en cours de saisie" in preview
     _fonts_embedded(write_notice(db, tmp_path / "mentions.pdf"))
 

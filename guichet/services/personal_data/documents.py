@@ -60,11 +60,11 @@ def notice_document(values: dict[str, Any], now: datetime | None = None) -> Reco
     )
 
 
-def notice_pdf(db: Database, *, text: str | None = None, now: datetime | None = None) -> bytes:
-    """The notice as a PDF; ``text`` previews an edited text before it is saved."""
-    values = SettingsService(db).all()
-    if text is not None:
-        values["rgpd.notice_text"] = text
+def notice_pdf(
+    db: Database, *, edited: dict[str, Any] | None = None, now: datetime | None = None
+) -> bytes:
+    """The notice as a PDF; ``edited`` settings (typed, not saved yet) preview it."""
+    values = {**SettingsService(db).all(), **(edited or {})}
     return render_record_document(notice_document(values, now)).pdf
 
 
