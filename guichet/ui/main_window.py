@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         self.on_navigation_current_row_changed(self.navigation.currentRow())
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)
+        QTimer.singleShot(0, self, self.propose_anonymisation)
+
+    def propose_anonymisation(self) -> None:
+        from guichet.ui.personal_data_prompt import propose_anonymisation
+
+        propose_anonymisation(self)
 
     def offer_intake_draft(self) -> None:
         """An intake left unsaved by the last session (closed, killed, crashed) is offered back."""

@@ -164,3 +164,8 @@ def test_the_monthly_proposal_is_remembered(portable_db: Database) -> None:
     service.remember_proposal(TODAY)
     assert service.proposal_due(date(2026, 12, 28)) is False
     assert service.proposal_due(date(2027, 1, 2)) is True
+
+
+def test_without_accounts_nothing_is_proposed(portable_db: Database) -> None:
+    _person(portable_db, "Sans compte", datetime(2019, 1, 1, 9, 0))
+    assert RetentionService(portable_db).proposal_due(TODAY) is False

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from guichet.db import Database
 from guichet.models import Contact, Inquiry, InquiryStatus, Organization, label
-from guichet.services.permissions import Permission, allowed, require
+from guichet.services.permissions import Permission, accounts_enabled, allowed, require
 from guichet.services.personal_data.activity import last_contact_subquery, years_before
 from guichet.services.personal_data.anonymise import Anonymised, anonymise
 from guichet.services.settings import SettingsService, setting_row
@@ -174,13 +174,14 @@ class RetentionService:
 
     # -- the monthly proposal ------------------------------------------------------------------
     def proposal_due(self, today: date | None = None) -> bool:
-        """True when the acting counsellor may anonymise, was not asked this month, and
-        something is past retention."""
+        """True when a responsable acts (accounts on, the RGPD permission), was not asked this
+        month, and something is past retention. Without accounts nobody is known to be the
+        responsable: the page and ``guichet rgpd purge`` remain, nothing pops up."""
         day = today or date.today()
         if SettingsService(self.db).get("rgpd.last_proposal") == f"{day:%Y-%m}":
             return False
         with self.db.unit_of_work(write=False) as session:
-            if not allowed(session, Permission.RGPD):
+            if not accounts_enabled(session) or not allowed(session, Permission.RGPD):
                 return False
         return not self.due(as_of=day).empty
 
