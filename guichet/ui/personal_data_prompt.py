@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from guichet.ui.tasks import Task, run_task
 
@@ -47,12 +47,12 @@ def show_proposal(window: MainWindow) -> QMessageBox:
     box.button(QMessageBox.StandardButton.No).setText(window.tr("Plus tard"))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.buttonClicked.connect(
-        lambda button: (
-            box.standardButton(button) == QMessageBox.StandardButton.Yes
-            and window.show_page("personal_data")
-        )
-    )
+
+    def on_clicked(button: QAbstractButton) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            window.show_page("personal_data")
+
+    box.buttonClicked.connect(on_clicked)
     box.show()
     return box
 
@@ -60,8 +60,11 @@ def show_proposal(window: MainWindow) -> QMessageBox:
 def propose_anonymisation(window: MainWindow) -> Task | None:
     if window.ctx is None:
         return None
+
+    def on_success(due: object) -> None:
+        if due:
+            show_proposal(window)
+
     return run_task(
-        lambda _control: _due_and_remembered(window),
-        on_success=lambda due: bool(due) and bool(show_proposal(window)),
-        parent=window,
+        lambda _control: _due_and_remembered(window), on_success=on_success, parent=window
     )

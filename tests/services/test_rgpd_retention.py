@@ -124,10 +124,10 @@ def test_an_inquiry_anonymised_alone_keeps_its_persons_last_contact(portable_db:
         inquiry_id = inquiry.id
     RetentionService(db).anonymise([], [inquiry_id])
     with db.unit_of_work(write=False) as s:
-        inquiry = s.get(Inquiry, inquiry_id)
+        stored = s.get(Inquiry, inquiry_id)
         contact = s.get(Contact, person)
-        assert inquiry is not None and contact is not None
-        assert inquiry.contact_id is None and inquiry.anonymized_at is not None
+        assert stored is not None and contact is not None
+        assert stored.contact_id is None and stored.anonymized_at is not None
         assert contact.last_name == "Fidèle"
         assert contact.last_inbound_at == datetime(2026, 11, 1, 9, 0)
 

@@ -21,6 +21,7 @@ from tests.services.rgpd_setup import LAST, build_person
 from tests.ui.answers import Answers
 
 from guichet.ui.context import AppContext
+from guichet.ui.pages.organization_contact_rights import ContactRightsButton
 from guichet.ui.pages.organization_panel import OrganizationPanel
 from guichet.ui.pages.personal_data import PersonalDataPage
 
@@ -138,7 +139,7 @@ def test_the_card_exports_and_erases_a_contact(
     panel = OrganizationPanel(ctx)
     qtbot.addWidget(panel)
     panel.show_organization(person.company_id)
-    rights = panel.findChild(QWidget, "contactRightsButton")
+    rights = panel.findChild(ContactRightsButton, "contactRightsButton")
     assert rights is not None and rights.isEnabled() and rights.menu() is not None
     target = tmp_path / "export.zip"
     monkeypatch.setattr(

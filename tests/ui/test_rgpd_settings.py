@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QLabel, QWidget
+
 from guichet.services.settings import SettingsService
 from tests.services.rgpd_setup import pdf_text
 
@@ -55,7 +57,5 @@ def test_every_field_has_a_name_and_tab_reaches_it(qtbot: QtBot, ctx: AppContext
     assert all(t.tabChangesFocus() for t in (tab.notice_edit, *tab.texts.values()))
 
 
-def _buddy_of(tab, field) -> bool:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QLabel
-
+def _buddy_of(tab: QWidget, field: QWidget) -> bool:
     return any(label.buddy() is field for label in tab.findChildren(QLabel))

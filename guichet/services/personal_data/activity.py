@@ -62,7 +62,7 @@ def last_contact_subquery() -> Select[tuple[int, datetime]]:
     ).subquery("inbound")
     return select(
         events.c.contact_id.label("contact_id"), func.max(events.c.at).label("last_at")
-    ).group_by(events.c.contact_id)  # type: ignore[return-value]
+    ).group_by(events.c.contact_id)
 
 
 def last_contact_from(session: Session, contact_id: int) -> datetime | None:

@@ -9,7 +9,7 @@ and the audit entries about their record and their inquiries.
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -43,7 +43,7 @@ def _v(value: Any) -> Any:
     """A JSON value: dates in ISO form, enums by their French label."""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, Enum):
+    if isinstance(value, StrEnum):
         return label(value)
     return value
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Table, or_, select, text, update
 from sqlalchemy.orm import Session
@@ -102,9 +103,9 @@ def person_needles(people: Sequence[Contact]) -> Needles | None:
             like.append(re.sub(r"\D", "", format_phone(phone))[-4:])
     literal = [re.escape(f).replace(r"\ ", r"\s+") for f in forms if len(f) >= 4]
     for person in people:
-        for phone in (person.phone, person.mobile):
-            if phone:
-                literal += _phone_forms(phone)
+        for number in (person.phone, person.mobile):
+            if number:
+                literal += _phone_forms(number)
     if not literal:
         return None
     literal.sort(key=len, reverse=True)
@@ -135,7 +136,7 @@ def scrub_free_text(session: Session, needles: Needles, replacement: str) -> int
         )
         rows = session.execute(select(table.c.id, *(table.c[c] for c in columns)).where(wanted))
         for row in rows.all():
-            values = {}
+            values: dict[str, Any] = {}
             for column, value in zip(columns, row[1:], strict=True):
                 if value and needles.pattern.search(value):
                     values[column] = needles.pattern.sub(replacement, value)

@@ -32,7 +32,7 @@ from guichet.services.personal_data.retention import (
 
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import show_error
+from guichet.ui.feedback import show_task_error
 from guichet.ui.rows_view import rows_view
 from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
@@ -113,7 +113,7 @@ class PersonalDataPage(QWidget):
         self._set_busy(True)
         self.refresh()
 
-    def _table(self, name: str, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+    def _table(self, name: str, model: RowsTableModel) -> QTableView:
         view = rows_view(name, sorting_proxy(model, self), several=True)
         view.setSortingEnabled(True)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -167,7 +167,7 @@ class PersonalDataPage(QWidget):
         self.task = None
         self._set_busy(False)
         self.status.setText("")
-        show_error(self, exc)
+        show_task_error(self, exc)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.selected_button, self.all_button):
