@@ -169,3 +169,19 @@ def test_the_monthly_proposal_is_remembered(portable_db: Database) -> None:
 def test_without_accounts_nothing_is_proposed(portable_db: Database) -> None:
     _person(portable_db, "Sans compte", datetime(2019, 1, 1, 9, 0))
     assert RetentionService(portable_db).proposal_due(TODAY) is False
+
+
+def test_an_imported_history_counts_not_the_day_of_the_import(portable_db: Database) -> None:
+    db = portable_db
+    with db.unit_of_work() as s:
+        imported = Contact(
+            last_name="Importé",
+            created_at=datetime(2026, 11, 30, 9, 0),  # the import, last week
+            last_inbound_at=datetime(2021, 3, 1, 9, 0),  # what the spreadsheet said
+        )
+        fresh = Contact(last_name="Nouveau", created_at=datetime(2026, 11, 30, 9, 0))
+        s.add_all([imported, fresh])
+        s.flush()
+        ids = (imported.id, fresh.id)
+    due = {c.id for c in RetentionService(db).due(as_of=TODAY).contacts}
+    assert ids[0] in due and ids[1] not in due

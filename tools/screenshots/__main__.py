@@ -221,6 +221,10 @@ SCENES: list[Scene] = [
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
     Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
+    Scene("donnees-personnelles", _lazy_scene("rgpd_scenes", "personal_data")),
+    Scene("contact-donnees", _lazy_scene("rgpd_scenes", "contact_rights")),
+    Scene("contact-donnees-menu", _lazy_scene("rgpd_scenes", "contact_rights_menu")),
+    Scene("parametres-donnees-personnelles", _lazy_scene("rgpd_scenes", "rgpd_settings")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
@@ -335,6 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_meeting_document_images(db, args.out):
             print(path)
         for path in visits_scenes.write_brief_image(db, args.out):
+            print(path)
+        from tools.screenshots.rgpd_scenes import write_rgpd_images
+
+        for path in write_rgpd_images(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

@@ -11,7 +11,8 @@ here, the latest of:
 - an answer to an opportunity relayed to them (``Answer.answered_at`` of their relay);
 - ``Contact.last_inbound_at``, which intake and registrations keep, and which survives an
   inquiry anonymised after its own period;
-- and, at the least, the day their record was created (they gave their details then).
+- and, when none of these exists, the day their record was created (they gave their details
+  then). An imported history (``last_inbound_at`` older than the record) counts as it is.
 
 Invitations, letters and relays sent TO them do not count: they come from the agency.
 This is the only definition; the page, the purge and the CLI all use it.
@@ -39,10 +40,12 @@ from guichet.models import (
 
 
 def last_contact_subquery() -> Select[tuple[int, datetime]]:
-    """``(contact_id, last_at)``: the latest contact coming from each person."""
+    """``(contact_id, last_at)``: the latest contact coming from each person, else the day
+    their record was created."""
     events = union_all(
-        select(Contact.id.label("contact_id"), Contact.created_at.label("at")),
-        select(Contact.id, Contact.last_inbound_at).where(Contact.last_inbound_at.is_not(None)),
+        select(Contact.id.label("contact_id"), Contact.last_inbound_at.label("at")).where(
+            Contact.last_inbound_at.is_not(None)
+        ),
         select(Inquiry.contact_id, Inquiry.received_at).where(Inquiry.contact_id.is_not(None)),
         select(Registration.contact_id, Registration.registered_at),
         select(Registration.contact_id, Meeting.start_at)
@@ -60,9 +63,15 @@ def last_contact_subquery() -> Select[tuple[int, datetime]]:
         .join(Relay, Relay.id == Answer.relay_id)
         .where(Relay.contact_id.is_not(None)),
     ).subquery("inbound")
+    latest = (
+        select(events.c.contact_id, func.max(events.c.at).label("at"))
+        .group_by(events.c.contact_id)
+        .subquery("latest")
+    )
     return select(
-        events.c.contact_id.label("contact_id"), func.max(events.c.at).label("last_at")
-    ).group_by(events.c.contact_id)
+        Contact.id.label("contact_id"),
+        func.coalesce(latest.c.at, Contact.created_at).label("last_at"),
+    ).outerjoin(latest, latest.c.contact_id == Contact.id)
 
 
 def last_contact_from(session: Session, contact_id: int) -> datetime | None:
