@@ -50,6 +50,7 @@ class Section:
     text: str = ""
     rows: tuple[tuple[str, str], ...] = ()
     table: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[float, ...] = ()  # shares of the width, one per table column (default: equal)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _p(text: str, style: ParagraphStyle = _CELL) -> Paragraph:
 
 
 def _grid(rows: list[list[Any]], widths: list[float], header: bool) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    # a row taller than a page (a long list of partners) splits across pages
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -92,7 +94,8 @@ def _section(section: Section, inner: float) -> list[Any]:
             [_p(c, _CELL_BOLD if n == 0 else _CELL) for c in row]
             for n, row in enumerate(section.table)
         ]
-        flow.append(_grid(rows, [inner / columns] * columns, header=True))
+        shares = section.widths if len(section.widths) == columns else (1 / columns,) * columns
+        flow.append(_grid(rows, [inner * share for share in shares], header=True))
     return flow
 
 

@@ -18,6 +18,7 @@ from guichet.services.demo.membership_origins import link_membership_origins
 from guichet.services.demo.memberships import build_memberships
 from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
+from guichet.services.demo.personal_data import add_silent_contacts
 from guichet.services.demo.visits import add_demo_visits
 
 DEMO_SEED = 2026
@@ -102,6 +103,7 @@ def generate_demo(
         builder.routing_rules()
         add_opportunities(builder)
         link_membership_origins(session, builder.partners_by_key["sotraban"])
+        add_silent_contacts(session, random.Random(seed + 17), moment)
         report(6)
         summary = builder.summary()
     report(steps)

@@ -118,7 +118,9 @@ def build_register(db: Database, today: date | None = None) -> Register:
         (
             "Destinataires",
             "Les conseillers de l'agence.\nLes partenaires auxquels une demande est transmise "
-            f"({len(partners)}) :\n" + ("\n".join(partners) if partners else "(aucun à ce jour)"),
+            f"({len(partners)}) : "
+            + ("; ".join(partners) if partners else "aucun à ce jour")
+            + ".",
         ),
         ("Transferts hors de l'Union européenne", "Aucun"),
         (

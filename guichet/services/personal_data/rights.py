@@ -117,6 +117,7 @@ def summary_document(data: dict[str, Any], values: dict[str, Any], now: datetime
             Section(
                 "Demandes",
                 table=(("Référence", "Reçue le", "Canal", "Besoins", "Statut"), *inquiries),
+                widths=(0.16, 0.15, 0.13, 0.42, 0.14),
             )
         )
     if letters:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -83,8 +84,9 @@ class PersonalDataSettingsTab(QWidget):
         self.preview_button = QPushButton(self.tr("Aperçu (PDF)…"))
         self.preview_button.setObjectName("noticePreviewButton")
         self.preview_button.clicked.connect(self.on_preview_button_clicked)
-        for widget in (hint, self.notice_edit, self.preview_button):
+        for widget in (hint, self.notice_edit):
             notice_layout.addWidget(widget)
+        notice_layout.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(notice)
         register = QGroupBox(
             self.tr("Registre des traitements (Fichier › Registre des traitements)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -79,9 +80,11 @@ class PersonalDataPage(QWidget):
         self.contacts: RowsTableModel[DueContact] = RowsTableModel(contact_columns(self.tr), self)
         self.contacts_view = self._table("dueContactsTable", self.contacts)
         self.contacts_view.setAccessibleName(self.tr("Contacts à anonymiser"))
+        self.contacts_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # the oldest first
         self.inquiries: RowsTableModel[DueInquiry] = RowsTableModel(inquiry_columns(self.tr), self)
         self.inquiries_view = self._table("dueInquiriesTable", self.inquiries)
         self.inquiries_view.setAccessibleName(self.tr("Demandes closes à anonymiser"))
+        self.inquiries_view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
         self.contacts_box = QGroupBox()
         QVBoxLayout(self.contacts_box).addWidget(self.contacts_view)
         self.inquiries_box = QGroupBox()
