@@ -13,6 +13,7 @@ from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import AuditAction, AuditEntry, Counsellor, Inquiry, Role
 from guichet.services.contacts import ContactService
+from guichet.services.letters import LetterService
 from guichet.services.permissions import PermissionDenied
 from guichet.services.personal_data.rights import erase_person, export_person, find_contact
 from tests.services.rgpd_setup import (
@@ -62,6 +63,8 @@ def test_erase_a_person_named_in_an_inquiry(portable_db: Database, tmp_path: Pat
     assert found_in_rows(db) == []
     with db.unit_of_work(write=False) as s:
         assert s.get(Inquiry, person.inquiry_id) is not None  # the inquiry stays, anonymised
+    with pytest.raises(NotFoundError, match="effacé le"):
+        LetterService(db).pdf(person.letter_ids[0])
     with pytest.raises(ValidationError, match="déjà anonymisé"):
         erase_person(db, person.contact_id)
     if db.dialect == "sqlite":

@@ -53,3 +53,9 @@ Journal des modifications, des consultations et des exports (traçabilité)
 Sauvegardes automatiques à chaque fermeture, contrôle de leur intégrité
 Anonymisation à l'issue de la durée de conservation
 Chiffrement du disque du poste recommandé (BitLocker, FileVault, LUKS)"""
+
+#: An archived letter whose PDF was erased with the personal data it held.
+ERASED_LETTER = (
+    "Ce courrier a été effacé le {day} avec les données personnelles qu'il contenait : "
+    "seuls son envoi et sa date restent."
+)
