@@ -21,6 +21,7 @@ This is the only definition; the page, the purge and the CLI all use it.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
@@ -39,7 +40,7 @@ from guichet.models import (
 )
 
 
-def last_contact_subquery() -> Select[tuple[int, datetime]]:
+def last_contact_subquery() -> Select[int, Any]:
     """``(contact_id, last_at)``: the latest contact coming from each person, else the day
     their record was created."""
     events = union_all(
