@@ -185,3 +185,25 @@ def test_an_imported_history_counts_not_the_day_of_the_import(portable_db: Datab
         ids = (imported.id, fresh.id)
     due = {c.id for c in RetentionService(db).due(as_of=TODAY).contacts}
     assert ids[0] in due and ids[1] not in due
+
+
+def test_a_purge_of_hundreds_of_people_in_one_transaction(db: Database) -> None:
+    """Many people at once: the statements stay within SQLite's limits."""
+    with db.unit_of_work() as s:
+        org = Organization(legal_name="Atelier des anciens")
+        s.add(org)
+        s.flush()
+        s.add_all(
+            Contact(
+                organization_id=org.id,
+                first_name=f"Prénom{n}",
+                last_name=f"Ancien{n:04d}",
+                email=f"ancien{n}@exemple.fr",
+                phone=f"+3361234{n:04d}",
+                created_at=datetime(2015, 1, 1, 9, 0),
+            )
+            for n in range(600)
+        )
+    _, result = RetentionService(db).purge(as_of=TODAY)
+    assert result is not None and result.contacts == 600
+    assert RetentionService(db).due(as_of=TODAY).empty

@@ -58,6 +58,8 @@ FREE_TEXT: tuple[tuple[type, tuple[str, ...]], ...] = (
     (Organization, ("description",)),
     (Meeting, ("description",)),
 )
+#: LIKE terms per pre-filtering statement (times the columns, well under SQLite's depth limit).
+TERMS_PER_QUERY = 100
 #: Records whose anonymisation is logged as such (one line each).
 LOGGED_ENTITIES = ("contact", "inquiry")
 _CIVILITIES = ("M.", "M", "Mme", "Monsieur", "Madame", "Mlle", "Mademoiselle")
@@ -128,14 +130,20 @@ def clear_audit_values(session: Session, touched: dict[str, set[int]]) -> None:
 def scrub_free_text(session: Session, needles: Needles, replacement: str) -> int:
     """Replace any remaining occurrence in :data:`FREE_TEXT`; returns the rows changed."""
     changed = 0
+    terms = list(dict.fromkeys(needles.like_terms))
     for model, columns in FREE_TEXT:
         table: Table = model.__table__  # type: ignore[attr-defined]
         versioned = "version" in table.c
-        wanted = or_(
-            *(table.c[c].ilike(f"%{term}%") for c in columns for term in needles.like_terms)
-        )
-        rows = session.execute(select(table.c.id, *(table.c[c] for c in columns)).where(wanted))
-        for row in rows.all():
+        found: dict[int, Any] = {}
+        # a few terms per statement: SQLite refuses an expression deeper than 1000 terms
+        for start in range(0, len(terms), TERMS_PER_QUERY):
+            chunk = terms[start : start + TERMS_PER_QUERY]
+            wanted = or_(*(table.c[c].ilike(f"%{term}%") for c in columns for term in chunk))
+            for row in session.execute(
+                select(table.c.id, *(table.c[c] for c in columns)).where(wanted)
+            ):
+                found[row[0]] = row
+        for row in found.values():
             values: dict[str, Any] = {}
             for column, value in zip(columns, row[1:], strict=True):
                 if value and needles.pattern.search(value):
