@@ -93,3 +93,14 @@ def test_register_names_the_partners_letters_went_to(db: Database, tmp_path: Pat
         rows = {r[0]: r[1] for r in csv.reader(handle)}
     assert "Initiative Seine-Maritime" in rows["Destinataires"]
     assert rows["Délégué à la protection des données"].startswith("=HYPERLINK")  # shown as typed
+
+
+def test_register_recipients_on_both_engines(portable_db: Database) -> None:
+    scene = build_scene(portable_db)
+    referral = ReferralService(portable_db).create(
+        scene.need_id, [ReferralChoice(scene.partner_id, scene.contact_id)], now=NOW
+    )[0]
+    assert build_register(portable_db).rows  # nothing sent yet: no partner named
+    assert "Initiative" not in dict(build_register(portable_db).rows)["Destinataires"]
+    LetterService(portable_db).generate([referral.id], now=NOW)
+    assert "Initiative Seine-Maritime" in dict(build_register(portable_db).rows)["Destinataires"]
