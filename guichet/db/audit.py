@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 from guichet.models.audit import AuditEntry
 from guichet.models.enums import AuditAction
 
-SKIPPED_FIELDS = frozenset({"version", "created_at", "updated_at"})
+SKIPPED_FIELDS = frozenset({"version", "created_at", "updated_at", "last_sign_in"})
+#: Logged as changed, never with their values (a password hash stays out of the trail).
+MASKED_FIELDS = frozenset({"password_hash"})
+MASK = "••••••"
 MAX_VALUE_CHARS = 2000
 
 
@@ -45,6 +48,8 @@ def _entries_for_update(obj: Any, at: datetime, who: int | None) -> list[AuditEn
         new = history.added[0] if history.added else None
         if _text(old) == _text(new):
             continue
+        if attr.key in MASKED_FIELDS:
+            old, new = (MASK if old else None), (MASK if new else None)
         entries.append(
             AuditEntry(
                 at=at,

@@ -21,6 +21,7 @@ from guichet.models.enums import (
     OrganizationKind,
     ReferralStatus,
     ResourceKind,
+    Role,
     VisitStatus,
     label,
 )
@@ -129,6 +130,7 @@ __all__ = [
     "Relay",
     "Resource",
     "ResourceKind",
+    "Role",
     "RoutingRule",
     "Sector",
     "Setting",

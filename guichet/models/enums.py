@@ -134,6 +134,17 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     MERGE = "merge"
+    EXPORT = "export"
+    READ = "read"
+    ANONYMISE = "anonymise"
+
+
+class Role(StrEnum):
+    """What a counsellor's account may do (see guichet/services/permissions.py)."""
+
+    CONSEILLER = "conseiller"
+    RESPONSABLE = "responsable"
+    ADMINISTRATEUR = "administrateur"
 
 
 _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
@@ -205,6 +216,16 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (AnswerStatus.NOT_RETAINED, "Non retenu"),
     (GroupementForm.JOINT, "Conjoint"),
     (GroupementForm.SEVERAL, "Solidaire"),
+    (Role.CONSEILLER, "Conseiller"),
+    (Role.RESPONSABLE, "Responsable"),
+    (Role.ADMINISTRATEUR, "Administrateur"),
+    (AuditAction.INSERT, "Création"),
+    (AuditAction.UPDATE, "Modification"),
+    (AuditAction.DELETE, "Suppression"),
+    (AuditAction.MERGE, "Fusion"),
+    (AuditAction.EXPORT, "Export"),
+    (AuditAction.READ, "Consultation"),
+    (AuditAction.ANONYMISE, "Anonymisation"),
 )
 #: Keyed by (enum class, value): Channel.MEETING and ResourceKind.MEETING share the value
 #: "meeting" and would otherwise collide in a dict keyed by the members themselves.

@@ -43,6 +43,8 @@ class Inquiry(Versioned, Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     consent_to_share: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Personal data removed (retention or erasure); what statistics need stays.
+    anonymized_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The meeting where the need was heard (channel « réunion »).
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL"), index=True

@@ -31,3 +31,5 @@ class Letter(Timestamped, Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("counsellor.id", ondelete="SET NULL"))
     file_name: Mapped[str] = mapped_column(String(200))
     pdf: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    # Personal data erased (RGPD): the PDF is gone (empty), the row says a letter went out.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)

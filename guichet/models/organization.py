@@ -92,6 +92,12 @@ class Contact(Versioned, Base):
     city: Mapped[str | None] = mapped_column(String(80))
     legal_basis: Mapped[LegalBasis | None] = mapped_column(enum_column(LegalBasis))
     consent_on: Mapped[date | None] = mapped_column(Date)
+    # When and how the legal basis was recorded (« Fiche créée au guichet », a sign-in sheet…).
+    # Filled on insert when the creating code says nothing (imports, quick entries).
+    legal_basis_on: Mapped[date | None] = mapped_column(Date, default=date.today)
+    legal_basis_source: Mapped[str | None] = mapped_column(
+        String(200), default="Saisie dans Guichet"
+    )
     last_inbound_at: Mapped[datetime | None] = mapped_column(DateTime)
     anonymized_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Date the person refused communications (None: no opposition).

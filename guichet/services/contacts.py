@@ -17,6 +17,8 @@ from guichet.reference.text import clean_text
 from guichet.services.locking import ensure_current
 
 CIVILITIES = ("", "Mme", "M.")
+#: The source recorded when the form leaves it empty.
+DEFAULT_SOURCE = "Saisie dans Guichet"
 
 CONTACT_LABELS: dict[str, str] = {
     "civility": "Civilité",
@@ -33,6 +35,8 @@ CONTACT_LABELS: dict[str, str] = {
     "city": "Commune",
     "legal_basis": "Base légale",
     "consent_on": "Date du consentement",
+    "legal_basis_on": "Base légale depuis le",
+    "legal_basis_source": "Source de la base légale",
     "opposed_on": "Opposition aux communications",
 }
 _MAX_LENGTHS = {
@@ -45,6 +49,7 @@ _MAX_LENGTHS = {
     "address_locality": 120,
     "postal_code": 10,
     "city": 80,
+    "legal_basis_source": 200,
 }
 #: The person's own postal address (for a project holder, or a person without a company).
 ADDRESS_FIELDS = ("address_building", "address_street", "address_locality", "postal_code", "city")
@@ -80,6 +85,8 @@ class ContactData:
     legal_basis: LegalBasis | None = LegalBasis.LEGITIMATE_INTEREST
     consent_on: date | None = None
     opposed_on: date | None = None  # refused communications (meetings, mailings) on that day
+    legal_basis_on: date | None = None  # when the basis was recorded (today when left empty)
+    legal_basis_source: str | None = None  # how: « Accueil au guichet », « Formulaire »…
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,16 @@ def contact_info(contact: Contact) -> ContactInfo:
 def check_contact(data: ContactData, today: date | None = None) -> ContactData:
     """Validate and normalise a contact form (French :class:`ValidationError` on bad input)."""
     values: dict[str, object] = {}
-    for name in ("civility", "first_name", "last_name", "role", "phone", "mobile", "email"):
+    for name in (
+        "civility",
+        "first_name",
+        "last_name",
+        "role",
+        "phone",
+        "mobile",
+        "email",
+        "legal_basis_source",
+    ):
         raw = getattr(data, name)
         values[name] = (clean_text(raw).strip() or None) if isinstance(raw, str) else None
     for name in ADDRESS_FIELDS:  # one-line fields: a pasted line break becomes a space
@@ -145,7 +161,25 @@ def check_contact(data: ContactData, today: date | None = None) -> ContactData:
         )
     if data.consent_on is not None and data.consent_on > (today or date.today()):
         raise ValidationError("La date du consentement est dans le futur.", field="consent_on")
+    if data.legal_basis_on is not None and data.legal_basis_on > (today or date.today()):
+        raise ValidationError(
+            "La date de la base légale est dans le futur.", field="legal_basis_on"
+        )
     return replace(data, **values)  # type: ignore[arg-type]
+
+
+def with_basis_record(data: ContactData, stored: Contact | None = None) -> ContactData:
+    """The basis's date and source filled when the form leaves them empty: kept from the
+    stored record while the basis is the same, else the consent date or today, « Saisie dans
+    Guichet »."""
+    if data.legal_basis is None:
+        return data
+    same = stored is not None and stored.legal_basis == data.legal_basis
+    day = data.legal_basis_on or (stored.legal_basis_on if same and stored else None)
+    if day is None:
+        day = (data.consent_on if data.legal_basis == LegalBasis.CONSENT else None) or date.today()
+    source = data.legal_basis_source or (stored.legal_basis_source if same and stored else None)
+    return replace(data, legal_basis_on=day, legal_basis_source=source or DEFAULT_SOURCE)
 
 
 class ContactService:
@@ -160,7 +194,7 @@ class ContactService:
             return contact_info(contact)
 
     def create(self, organization_id: int, data: ContactData) -> ContactInfo:
-        checked = check_contact(data)
+        checked = with_basis_record(check_contact(data))
         with self.db.unit_of_work() as session:
             if session.get(Organization, organization_id) is None:
                 raise NotFoundError("Cette organisation n'existe plus.")
@@ -183,6 +217,7 @@ class ContactService:
             if contact is None:
                 raise NotFoundError("Ce contact n'existe plus (supprimé entre-temps).")
             ensure_current(contact, version, opened)
+            checked = with_basis_record(checked, contact)
             for name, value in asdict(checked).items():
                 if getattr(contact, name) != value:
                     setattr(contact, name, value)
@@ -214,6 +249,8 @@ class ContactService:
             if uses:
                 raise ValidationError(
                     f"{contact.full_name} est cité(e) dans {uses} demande(s) ou mise(s) en "
-                    "relation : la supprimer effacerait cet historique. Modifiez plutôt sa fiche."
+                    "relation : la supprimer effacerait cet historique. Modifiez plutôt sa fiche, ou, "
+                    "si la personne demande l'effacement de ses données, utilisez « Effacer "
+                    "(RGPD) » : ces demandes restent, anonymisées."
                 )
             session.delete(contact)

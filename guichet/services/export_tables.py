@@ -32,6 +32,7 @@ from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.phones import format_phone
+from guichet.services.personal_data.opposition import reachable
 
 CHUNK = 500
 #: Rows fetched per round trip while an export streams its query.
@@ -178,7 +179,7 @@ def _contacts(
             c.consent_on,
         )
         .outerjoin(Organization, c.organization_id == Organization.id)
-        .where(c.anonymized_at.is_(None))
+        .where(c.anonymized_at.is_(None), reachable())  # opposition honoured
     )
     with db.unit_of_work(write=False) as s:
         found = _stream(s, statement, c.id, ids, progress)

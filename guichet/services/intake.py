@@ -205,7 +205,11 @@ def _new_contact(draft: IntakeDraft) -> Contact:
         role=new.role or None,
         phone=new.phone or None,
         email=new.email or None,
-        legal_basis=LegalBasis.CONSENT if draft.consent_to_share else LegalBasis.PUBLIC_TASK,
+        # a business contact at the desk: legitimate interest, consent when it was asked
+        legal_basis=LegalBasis.CONSENT
+        if draft.consent_to_share
+        else LegalBasis.LEGITIMATE_INTEREST,
+        legal_basis_source="Accueil d'une demande",
         consent_on=draft.consent_at.date() if draft.consent_at else None,
         last_inbound_at=draft.received_at,
     )

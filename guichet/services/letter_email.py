@@ -21,6 +21,7 @@ from guichet.letters.template import parse_template
 from guichet.models import Counsellor, Letter, LetterKind, Referral
 from guichet.reference.file_names import windows_file_name
 from guichet.services.letter_values import merge_values
+from guichet.services.personal_data.texts import ERASED_LETTER as ERASED
 from guichet.services.referral_rows import loaded_referrals
 from guichet.services.settings import SettingsService
 
@@ -84,6 +85,8 @@ def email_draft(db: Database, letter_id: int, *, now: datetime | None = None) ->
         letter = session.get(Letter, letter_id)
         if letter is None or letter.referral_id is None:
             raise NotFoundError("Ce courrier n'existe plus.")
+        if letter.erased_at is not None:
+            raise NotFoundError(ERASED.format(day=f"{letter.erased_at:%d/%m/%Y}"))
         referral = session.scalar(loaded_referrals().where(Referral.id == letter.referral_id))
         if referral is None:
             raise NotFoundError("Cette mise en relation n'existe plus.")

@@ -28,6 +28,7 @@ from guichet.reference.dates import place_and_date
 from guichet.reference.file_names import windows_file_name
 from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.letter_values import merge_values
+from guichet.services.personal_data.texts import ERASED_LETTER as ERASED
 from guichet.services.referral_rows import loaded_referrals
 from guichet.services.referrals import Delays, apply_status
 from guichet.services.settings import SettingsService
@@ -304,6 +305,8 @@ class LetterService:
             letter = session.get(Letter, letter_id)
             if letter is None:
                 raise NotFoundError("Ce courrier n'existe plus.")
+            if letter.erased_at is not None:
+                raise NotFoundError(ERASED.format(day=f"{letter.erased_at:%d/%m/%Y}"))
             return bytes(letter.pdf)
 
     def mark_sent(self, letter_ids: Sequence[int], *, at: datetime | None = None) -> None:
@@ -339,6 +342,8 @@ class LetterService:
                     .order_by(Letter.generated_at.desc(), Letter.id.desc())
                     .limit(1)
                 ).first()
+                if stored is not None and stored.erased_at is not None:
+                    raise NotFoundError(ERASED.format(day=f"{stored.erased_at:%d/%m/%Y}"))
                 if stored is None:
                     stored = self._generate(session, referral, [kind], values, moment)[0][0]
                 letters.append(stored)

@@ -36,6 +36,7 @@ from guichet.services.meeting_documents import (
     sign_in_sheet_pdf,
 )
 from guichet.services.meetings import get_meeting, meeting_place
+from guichet.services.personal_data.opposition import opposed
 from guichet.services.settings import SettingsService
 
 #: Who is printed on the sign-in sheet and gets a badge: a seat, and not excused.
@@ -87,8 +88,7 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
 
 
 def _opposed(contact: Contact) -> bool:
-    org = contact.organization
-    return contact.opposed_on is not None or (org is not None and org.do_not_contact)
+    return opposed(contact)
 
 
 def _base_name(kind: str, facts: MeetingFacts) -> str:

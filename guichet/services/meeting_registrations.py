@@ -183,6 +183,7 @@ def create_person(
         phone=checked.phone or None,
         email=checked.email or None,
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        legal_basis_source="Inscription à une réunion",
         last_inbound_at=at,
     )
     session.add(contact)

@@ -41,6 +41,7 @@ from guichet.reference.communes import commune
 from guichet.services.letter_email import Attachment
 from guichet.services.letter_recipient import recipient_address
 from guichet.services.letters import LetterService, safe_file_name, signature_lines
+from guichet.services.personal_data.opposition import ORGANIZATION_OPPOSED, PERSON_OPPOSED
 from guichet.services.relay_documents import (
     RelayOpportunity,
     RelayRecipient,
@@ -89,8 +90,9 @@ def _contact(session: Session, org: Organization, contact_id: int | None) -> Con
 
 
 def default_contact(org: Organization) -> Contact | None:
-    """Who a relay goes to when nobody is chosen: a living contact with an e-mail, else any."""
-    living = [c for c in org.contacts if c.anonymized_at is None]
+    """Who a relay goes to when nobody is chosen: a living contact with an e-mail, else any
+    (never one who opposed communications)."""
+    living = [c for c in org.contacts if c.anonymized_at is None and c.opposed_on is None]
     return next((c for c in living if c.email), living[0] if living else None)
 
 
@@ -171,7 +173,16 @@ def _recipients(
         org = orgs.get(choice.organization_id)
         if org is None:
             raise NotFoundError("Un adhérent choisi n'existe plus dans l'annuaire.")
+        if org.do_not_contact:
+            raise ValidationError(
+                f"« {org.display_name} » a demandé à ne pas être contactée (« {ORGANIZATION_OPPOSED} ») :"
+                " retirez-la du relais."
+            )
         contact = _contact(session, org, choice.contact_id)
+        if contact is not None and contact.opposed_on is not None:
+            raise ValidationError(
+                f"{contact.full_name} {PERSON_OPPOSED} : choisissez un autre interlocuteur."
+            )
         result.append(
             (
                 RelayRecipient(

@@ -14,6 +14,7 @@ from guichet.db import Database
 from guichet.models import Organization, Relay
 from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.opportunity_matches import find_matches
+from guichet.services.personal_data.opposition import ORGANIZATION_OPPOSED
 from guichet.services.relay import RelayChoice, default_contact
 
 
@@ -46,7 +47,7 @@ def _delivery_problems(db: Database, organization_ids: list[int]) -> dict[int, s
         )
         for org in orgs:
             contact = default_contact(org)
-            found = []
+            found = [ORGANIZATION_OPPOSED] if org.do_not_contact else []
             if not ((contact.email if contact else None) or org.email):
                 found.append("pas d'e-mail")
             address = recipient_problems(recipient_address(org, contact))
@@ -107,7 +108,10 @@ def relay_candidates(
             already_relayed=org_id in relayed,
             declined_buyer_on=entry.declined,
             member=entry.member,
-            ticked=entry.member and org_id not in relayed and entry.declined is None,
+            ticked=entry.member
+            and org_id not in relayed
+            and entry.declined is None
+            and not delivery.get(org_id, "").startswith(ORGANIZATION_OPPOSED),
             delivery=delivery.get(org_id, ""),
         )
         for org_id, entry in found.items()

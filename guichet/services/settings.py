@@ -27,6 +27,7 @@ from guichet.services.network_settings import (
     validate_goal_date,
     validate_scope,
 )
+from guichet.services.personal_data import texts as rgpd_texts
 from guichet.services.report_texts import SECTIONS as REPORT_SECTIONS
 from guichet.services.report_texts import setting_key, validate_report_text
 
@@ -56,6 +57,19 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "retention.inactive_years", int, 3, "Conservation des contacts inactifs (ans)", 1, 10
     ),
+    SettingSpec(
+        "retention.closed_inquiry_years", int, 3, "Conservation des demandes closes (ans)", 1, 20
+    ),
+    SettingSpec("rgpd.last_proposal", str, "", "Anonymisation : dernier mois proposé (AAAA-MM)"),
+    SettingSpec("rgpd.notice_text", str, rgpd_texts.NOTICE_TEXT, "Mentions d'information : texte"),
+    SettingSpec("rgpd.controller", str, "", "Responsable du traitement (vide : l'agence)"),
+    SettingSpec("rgpd.dpo", str, "", "Délégué à la protection des données (nom, contact)"),
+    SettingSpec("rgpd.purposes", str, rgpd_texts.PURPOSES, "Registre : finalités"),
+    SettingSpec("rgpd.data_categories", str, rgpd_texts.DATA_CATEGORIES, "Registre : données"),
+    SettingSpec(
+        "rgpd.people_categories", str, rgpd_texts.PEOPLE_CATEGORIES, "Registre : personnes"
+    ),
+    SettingSpec("rgpd.security", str, rgpd_texts.SECURITY_MEASURES, "Registre : sécurité"),
     SettingSpec("envelope.x_mm", float, 105.0, "Bloc adresse : marge gauche (mm)", 0, 200),
     SettingSpec("envelope.y_mm", float, 47.0, "Bloc adresse : marge haute (mm)", 0, 280),
     SettingSpec("envelope.width_mm", float, 85.0, "Bloc adresse : largeur (mm)", 30, 120),
@@ -66,6 +80,8 @@ SPECS: tuple[SettingSpec, ...] = (
         "L'impression marque les mises en relation « envoyée »",
     ),
     SettingSpec("backups.keep", int, 10, "Sauvegardes automatiques conservées", 1, 100),
+    SettingSpec("accounts.password_required", bool, False, "Mot de passe exigé à l'ouverture"),
+    SettingSpec("audit.log_reads", bool, False, "Journaliser la consultation des fiches"),
     SettingSpec(
         "territory.insee_codes", list, [], "Communes du territoire (vide : Caux Seine Agglo)"
     ),

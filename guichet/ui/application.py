@@ -62,6 +62,7 @@ def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -
     restore_appearance(app, settings)  # the person's text size and theme
     install_screen_fit(app)  # every window within the screen as it is shown
     window = MainWindow(settings, paths=paths, location=location)
+    window.propose_at_start = True
     window.show()
     probe = bool(os.environ.get(STARTUP_PROBE))
     if probe:

@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(str)
     database_attached = Signal()
+    #: The application's start (not a window built by a test or a tool) proposes, once a
+    #: month, the anonymisation of what is past retention to a responsable.
+    propose_at_start = False
     #: The database could not be opened (after the dialog that says why).
     database_failed = Signal()
     # built by guichet.ui.window_menus.build_menus
@@ -215,6 +218,13 @@ class MainWindow(QMainWindow):
         self.on_navigation_current_row_changed(self.navigation.currentRow())
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)
+        if self.propose_at_start:
+            QTimer.singleShot(0, self, self.propose_anonymisation)
+
+    def propose_anonymisation(self) -> None:
+        from guichet.ui.personal_data_prompt import propose_anonymisation
+
+        propose_anonymisation(self)
 
     def offer_intake_draft(self) -> None:
         """An intake left unsaved by the last session (closed, killed, crashed) is offered back."""

@@ -13,6 +13,7 @@ from guichet.ui.appearance import add_appearance_menus
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
 from guichet.ui.icons import icon
+from guichet.ui.personal_data_files import install_personal_data_actions
 from guichet.ui.report_action import report_action
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ PAGE_MNEMONICS = {
     "opportunities": "&Opportunités",
     "network": "Rés&eau",
     "dashboard": "Tableau de &bord",
+    "personal_data": "Données &personnelles",
 }
 #: icons of the file actions (guichet.ui.file_actions), by object name
 FILE_ICONS = {
@@ -72,6 +74,7 @@ def build_menus(window: MainWindow) -> None:
     quit_action.triggered.connect(window.close)
     window.file_menu.addAction(quit_action)
     install_file_actions(window)
+    install_personal_data_actions(window)
     for name, kind in FILE_ICONS.items():
         action = window.findChild(QAction, name)
         if isinstance(action, QAction):

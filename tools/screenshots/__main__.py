@@ -228,6 +228,10 @@ SCENES: list[Scene] = [
     Scene("carte-activite", _lazy_scene("dashboard_scenes", "activity_map")),
     Scene("rapport-activite", _lazy_scene("report_scenes", "report_dialog")),
     Scene("parametres-rapport", _lazy_scene("report_scenes", "report_settings")),
+    Scene("donnees-personnelles", _lazy_scene("rgpd_scenes", "personal_data")),
+    Scene("contact-donnees", _lazy_scene("rgpd_scenes", "contact_rights")),
+    Scene("contact-donnees-menu", _lazy_scene("rgpd_scenes", "contact_rights_menu")),
+    Scene("parametres-donnees-personnelles", _lazy_scene("rgpd_scenes", "rgpd_settings")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
@@ -344,8 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         for path in visits_scenes.write_brief_image(db, args.out):
             print(path)
         from tools.screenshots.report_scenes import write_report_images
+        from tools.screenshots.rgpd_scenes import write_rgpd_images
 
         for path in write_report_images(db, args.out):
+            print(path)
+        for path in write_rgpd_images(db, args.out):
             print(path)
     db.dispose()
     for problem in problems:

@@ -20,6 +20,7 @@ from guichet.services.demo.membership_origins import link_membership_origins
 from guichet.services.demo.memberships import build_memberships
 from guichet.services.demo.opportunities import add_opportunities
 from guichet.services.demo.organizations import OrganizationStage
+from guichet.services.demo.personal_data import add_silent_contacts
 from guichet.services.demo.scale import DemoScale
 from guichet.services.demo.visits import add_demo_visits
 
@@ -113,6 +114,7 @@ def generate_demo(
         builder.routing_rules()
         add_opportunities(builder)
         link_membership_origins(session, builder.partners_by_key["sotraban"])
+        add_silent_contacts(session, random.Random(seed + 17), moment)
         report(6)
         summary = builder.summary()
     if letters:

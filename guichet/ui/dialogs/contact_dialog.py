@@ -93,6 +93,18 @@ class ContactDialog(QDialog):
         for basis in LegalBasis:
             self.basis_combo.addItem(self.tr(label(basis)), basis)
         self.errors.add_row(form, self.tr("Base légale"), self.basis_combo, "legal_basis")
+        self.basis_date = QDateEdit(QDate.currentDate())
+        self.basis_date.setObjectName("legal_basis_on_date")
+        self.basis_date.setCalendarPopup(True)
+        self.basis_date.setDisplayFormat("dd/MM/yyyy")
+        self.errors.add_row(form, self.tr("Depuis le"), self.basis_date, "legal_basis_on")
+        self.basis_source = QLineEdit()
+        self.basis_source.setObjectName("legal_basis_source_edit")
+        self.basis_source.setPlaceholderText(self.tr("Saisie dans Guichet"))
+        self.basis_source.setMaxLength(200)
+        self.errors.add_row(
+            form, self.tr("Source (recueillie comment)"), self.basis_source, "legal_basis_source"
+        )
         self.consent_box = QCheckBox(self.tr("Consentement recueilli le"))
         self.consent_box.setObjectName("consent_box")
         self.consent_date = QDateEdit(QDate.currentDate())
@@ -130,6 +142,10 @@ class ContactDialog(QDialog):
             # numbers are stored E.164 and read in the national form, as everywhere
             self.edits[field].setText(format_phone(value) if field in PHONE_FIELDS else value)
         select_value(self.basis_combo, data.legal_basis)
+        if data.legal_basis_on is not None:
+            day = data.legal_basis_on
+            self.basis_date.setDate(QDate(day.year, day.month, day.day))
+        self.basis_source.setText(data.legal_basis_source or "")
         self.consent_box.setChecked(data.consent_on is not None)
         if data.consent_on is not None:
             day = data.consent_on
@@ -144,6 +160,8 @@ class ContactDialog(QDialog):
         return ContactData(
             civility=self.civility_combo.currentText(),
             legal_basis=combo_value(self.basis_combo),
+            legal_basis_on=self.basis_date.date().toPython(),  # type: ignore[arg-type]
+            legal_basis_source=self.basis_source.text(),
             consent_on=consent,
             opposed_on=(self.opposed_on or date.today()) if self.opposed_box.isChecked() else None,
             **{field: self.edits[field].text() for field in TEXT_FIELDS},

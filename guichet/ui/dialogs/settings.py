@@ -36,6 +36,7 @@ from guichet.ui.dialogs.settings_network import NetworkSettingsTab
 from guichet.ui.dialogs.settings_reactivity import ReactivitySettingsTab
 from guichet.ui.dialogs.settings_relay import RelaySettingsTab
 from guichet.ui.dialogs.settings_report import ReportSettingsTab
+from guichet.ui.dialogs.settings_rgpd import PersonalDataSettingsTab
 from guichet.ui.dialogs.settings_routing import RoutingSettingsTab
 from guichet.ui.dialogs.settings_templates import LetterTemplatesTab
 from guichet.ui.dialogs.settings_visits import QuestionnaireTab
@@ -85,6 +86,8 @@ class SettingsDialog(QDialog):
         self.visits_tab = QuestionnaireTab(ctx)  # saves a new questionnaire version itself
         self.tabs.addTab(self.visits_tab, self.visits_tab.title)
         self.tabs.addTab(ImplantationSettingsTab(ctx, self), self.tr("Implantation"))
+        self.rgpd_tab = PersonalDataSettingsTab(ctx, self)
+        self.tabs.addTab(self.rgpd_tab, self.rgpd_tab.title)
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
@@ -93,7 +96,11 @@ class SettingsDialog(QDialog):
         self.opened_values = self.values()  # what closing the app compares with
 
     def has_unsaved_changes(self) -> bool:
-        return self.values() != self.opened_values or self.visits_tab.has_unsaved_changes()
+        return (
+            self.values() != self.opened_values
+            or self.visits_tab.has_unsaved_changes()
+            or self.rgpd_tab.has_unsaved_changes()
+        )
 
     def _show_every_tab(self) -> None:
         """Wide enough for every tab title when the screen allows (eleven tabs overflow the

@@ -43,6 +43,7 @@ from guichet.ui.context import AppContext
 from guichet.ui.dialogs.contact_dialog import ContactDialog
 from guichet.ui.dialogs.organization_dialog import OrganizationDialog
 from guichet.ui.feedback import attempt, show_error
+from guichet.ui.pages.organization_contact_rights import ContactRightsButton
 from guichet.ui.pages.organization_memberships import MembershipsSection
 from guichet.ui.pages.organization_opportunities import ReceivedOpportunitiesSection
 from guichet.ui.pages.organization_panel_parts import (
@@ -160,6 +161,8 @@ class OrganizationPanel(QScrollArea):
             self.delete_contact_button,
         ):
             contact_actions.addWidget(button)
+        rights = ContactRightsButton(ctx, self.contacts_list, self._selected_contact, self.reload)
+        contact_actions.addWidget(rights)
         contact_actions.addStretch(1)
         content.addLayout(contact_actions)
 

@@ -86,6 +86,12 @@ def _dashboard(ctx: AppContext) -> QWidget:
     return DashboardPage(ctx)
 
 
+def _personal_data(ctx: AppContext) -> QWidget:
+    from guichet.ui.pages.personal_data import PersonalDataPage
+
+    return PersonalDataPage(ctx)
+
+
 def page_specs() -> list[PageSpec]:
     return [
         PageSpec("home", "Accueil", _home),
@@ -99,4 +105,5 @@ def page_specs() -> list[PageSpec]:
         PageSpec("opportunities", "Opportunités", _opportunities),
         PageSpec("network", "Réseau", _network),
         PageSpec("dashboard", "Tableau de bord", _dashboard),
+        PageSpec("personal_data", "Données personnelles", _personal_data),
     ]

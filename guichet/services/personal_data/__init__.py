@@ -1,0 +1,1 @@
+"""Personal data (RGPD): retention, anonymisation, a person's rights, the register."""

@@ -1,0 +1,192 @@
+"""Retention that runs: who is past their period, and anonymising them in one action.
+
+A contact is past retention when the latest contact coming from them
+(:func:`~guichet.services.personal_data.activity.last_contact_subquery`) is at least
+``retention.inactive_years`` years old (3 by default: a contact three years minus a day ago
+is kept). An inquiry is past its own period when it was closed at least
+``retention.closed_inquiry_years`` years ago. « Anonymiser » needs the RGPD permission
+(responsable); Guichet proposes it at start once a month (``rgpd.last_proposal``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from guichet.db import Database
+from guichet.models import Contact, Inquiry, InquiryStatus, Organization, label
+from guichet.services.permissions import Permission, accounts_enabled, allowed, require
+from guichet.services.personal_data.activity import last_contact_subquery, years_before
+from guichet.services.personal_data.anonymise import Anonymised, anonymise
+from guichet.services.settings import SettingsService, setting_row
+
+
+@dataclass(frozen=True)
+class DueContact:
+    id: int
+    name: str
+    organization: str
+    email: str
+    last_contact: datetime
+
+
+@dataclass(frozen=True)
+class DueInquiry:
+    id: int
+    reference: str
+    organization: str
+    channel: str
+    received_at: datetime
+    closed_at: datetime
+
+
+@dataclass(frozen=True)
+class DueList:
+    """What is past retention on ``as_of``, with the cut-offs that decided it."""
+
+    as_of: date
+    contacts_before: date  # last contact on or before this day: due
+    inquiries_before: date  # closed on or before this day: due
+    contacts: tuple[DueContact, ...]
+    inquiries: tuple[DueInquiry, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.contacts and not self.inquiries
+
+
+def _limit(day: date) -> datetime:
+    """Everything strictly before the next midnight is on or before ``day``."""
+    return datetime.combine(day + timedelta(days=1), time())
+
+
+def due_contacts(session: Session, cutoff: date) -> list[DueContact]:
+    last = last_contact_subquery().subquery()
+    rows = session.execute(
+        select(Contact, Organization.legal_name, last.c.last_at)
+        .join(last, last.c.contact_id == Contact.id)
+        .outerjoin(Organization, Organization.id == Contact.organization_id)
+        .where(Contact.anonymized_at.is_(None), last.c.last_at < _limit(cutoff))
+        .order_by(last.c.last_at, Contact.id)
+    )
+    return [
+        DueContact(c.id, c.full_name, org or "", c.email or "", last_at) for c, org, last_at in rows
+    ]
+
+
+def due_inquiries(session: Session, cutoff: date) -> list[DueInquiry]:
+    rows = session.execute(
+        select(Inquiry, Organization.legal_name)
+        .outerjoin(Organization, Organization.id == Inquiry.organization_id)
+        .where(
+            Inquiry.anonymized_at.is_(None),
+            Inquiry.status == InquiryStatus.CLOSED,
+            Inquiry.closed_at.is_not(None),
+            Inquiry.closed_at < _limit(cutoff),
+        )
+        .order_by(Inquiry.closed_at, Inquiry.id)
+    )
+    return [
+        DueInquiry(i.id, i.reference, org or "", label(i.channel), i.received_at, i.closed_at)
+        for i, org in rows
+        if i.closed_at is not None
+    ]
+
+
+def remove_drafts(files: Sequence[Path], result: Anonymised) -> list[Path]:
+    """Intake drafts on disk that name an anonymised person are deleted (after the commit)."""
+    removed = []
+    for path in files:
+        try:
+            content = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        named = result.pattern is not None and result.pattern.search(content) is not None
+        with contextlib.suppress(ValueError, AttributeError):
+            named = named or json.loads(content).get("contact_id") in result.contact_ids
+        if named:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            removed.append(path)
+    return removed
+
+
+class RetentionService:
+    def __init__(self, db: Database, draft_files: Sequence[Path] = ()) -> None:
+        self.db = db
+        self.draft_files = tuple(draft_files)
+
+    def due(self, *, as_of: date | None = None, before: date | None = None) -> DueList:
+        """What is past retention on ``as_of`` (today); ``before`` replaces both cut-offs."""
+        day = as_of or date.today()
+        values = SettingsService(self.db).all()
+        contacts_before = before or years_before(day, int(values["retention.inactive_years"]))
+        inquiries_before = before or years_before(
+            day, int(values["retention.closed_inquiry_years"])
+        )
+        with self.db.unit_of_work(write=False) as session:
+            return DueList(
+                day,
+                contacts_before,
+                inquiries_before,
+                tuple(due_contacts(session, contacts_before)),
+                tuple(due_inquiries(session, inquiries_before)),
+            )
+
+    def anonymise(
+        self,
+        contact_ids: Collection[int],
+        inquiry_ids: Collection[int],
+        *,
+        now: datetime | None = None,
+    ) -> Anonymised:
+        """« Anonymiser »: one transaction, responsable only (French refusal otherwise)."""
+        with self.db.unit_of_work() as session:
+            require(session, Permission.RGPD)
+            result = anonymise(session, contact_ids=contact_ids, inquiry_ids=inquiry_ids, now=now)
+        remove_drafts(self.draft_files, result)
+        return result
+
+    def purge(
+        self, *, before: date | None = None, dry_run: bool = False, as_of: date | None = None
+    ) -> tuple[DueList, Anonymised | None]:
+        """Everything past retention (``guichet rgpd purge``); nothing written on a dry run.
+
+        The list is read again inside the write transaction, so what is anonymised is what is
+        due at that instant."""
+        listed = self.due(as_of=as_of, before=before)
+        if dry_run:
+            return listed, None
+        with self.db.unit_of_work() as session:
+            require(session, Permission.RGPD)
+            contacts = [c.id for c in due_contacts(session, listed.contacts_before)]
+            inquiries = [i.id for i in due_inquiries(session, listed.inquiries_before)]
+            result = anonymise(session, contact_ids=contacts, inquiry_ids=inquiries)
+        remove_drafts(self.draft_files, result)
+        return listed, result
+
+    # -- the monthly proposal ------------------------------------------------------------------
+    def proposal_due(self, today: date | None = None) -> bool:
+        """True when a responsable acts (accounts on, the RGPD permission), was not asked this
+        month, and something is past retention. Without accounts nobody is known to be the
+        responsable: the page and ``guichet rgpd purge`` remain, nothing pops up."""
+        day = today or date.today()
+        if SettingsService(self.db).get("rgpd.last_proposal") == f"{day:%Y-%m}":
+            return False
+        with self.db.unit_of_work(write=False) as session:
+            if not accounts_enabled(session) or not allowed(session, Permission.RGPD):
+                return False
+        return not self.due(as_of=day).empty
+
+    def remember_proposal(self, today: date | None = None) -> None:
+        """The proposal was shown this month (whatever the answer): not again before the next."""
+        day = today or date.today()
+        with self.db.unit_of_work() as session:
+            session.merge(setting_row("rgpd.last_proposal", f"{day:%Y-%m}"))
