@@ -25,6 +25,8 @@ from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.phones import format_phone
+from guichet.services.audit_log import record_export
+from guichet.services.permissions import Permission, require_db
 
 CHUNK = 500
 #: ``progress(done, total)`` while the records are read; total is 0 when not known in advance.
@@ -330,6 +332,11 @@ TABLES = {
 }
 
 
+#: Exports naming people (contacts, the contact of an inquiry, a referral's interlocutor):
+#: a responsable's. Organisations (companies' own details) stay open to every counsellor.
+NAMED_KINDS = frozenset({ExportKind.CONTACTS, ExportKind.INQUIRIES, ExportKind.REFERRALS})
+
+
 def export(
     db: Database,
     kind: ExportKind | str,
@@ -349,6 +356,8 @@ def export(
     except ValueError as exc:
         choices = ", ".join(k.value for k in ExportKind)
         raise ValidationError(f"Export inconnu : « {kind} » (au choix : {choices}).") from exc
+    if kind in NAMED_KINDS:
+        require_db(db, Permission.EXPORT_NAMES)
     suffix = path.suffix.lower()
     if suffix == ".vcf":
         if kind != ExportKind.CONTACTS:
@@ -358,6 +367,7 @@ def export(
             )
         cards = contact_cards(db, ids, progress)
         write_vcards(cards, path)
+        log_export(db, f"{KIND_LABELS[kind]} → {path.name}", len(cards))
         return ExportResult(path, len(cards))
     if suffix not in FORMATS:
         raise ValidationError(
@@ -367,4 +377,11 @@ def export(
         )
     table = TABLES[kind](db, ids, progress)
     write_table(table, path)
+    log_export(db, f"{KIND_LABELS[kind]} → {path.name}", len(table.rows))
     return ExportResult(path, len(table.rows))
+
+
+def log_export(db: Database, what: str, count: int) -> None:
+    """Every export here carries personal data (names, phones, e-mails): always logged."""
+    with db.unit_of_work() as session:
+        record_export(session, what, count)

@@ -15,6 +15,7 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guichet.db import Database
 from guichet.errors import GuichetError
 from guichet.models import Counsellor
 from guichet.models.enums import Role
@@ -112,3 +113,17 @@ def require(session: Session, permission: Permission) -> None:
     reason = denial(session, permission)
     if reason is not None:
         raise PermissionDenied(reason, permission=permission)
+
+
+def require_db(db: Database, permission: Permission) -> None:
+    """:func:`require` in a read unit of work of its own, for a service that checks before
+    touching files (an export, a restore)."""
+    with db.unit_of_work(write=False) as session:
+        require(session, permission)
+
+
+def refusals(db: Database) -> dict[Permission, str]:
+    """Every permission the acting counsellor lacks, with the French reason (for the UI)."""
+    with db.unit_of_work(write=False) as session:
+        found = {p: denial(session, p) for p in Permission}
+    return {p: reason for p, reason in found.items() if reason is not None}

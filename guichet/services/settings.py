@@ -27,6 +27,7 @@ from guichet.services.network_settings import (
     validate_goal_date,
     validate_scope,
 )
+from guichet.services.permissions import Permission, require
 
 
 @dataclass(frozen=True)
@@ -248,5 +249,6 @@ class SettingsService:
         """Validates every value first, then saves them all in one transaction."""
         rows = [setting_row(key, value) for key, value in changes.items()]
         with self.db.unit_of_work() as session:
+            require(session, Permission.SETTINGS)
             for row in rows:
                 session.merge(row)
