@@ -59,6 +59,7 @@ from guichet.ui.widgets.visit_risks import VisitRiskFlag
 
 class OrganizationPanel(QScrollArea):
     organization_changed = Signal(int)
+    record_shown = Signal(int)  # the Historique tab and the access log follow it
     organization_deleted = Signal(int)
     inquiry_requested = Signal(int)  # a received referral activated: open its inquiry
     record_requested = Signal(str, int)  # a membership's origin activated: its page, its record
@@ -219,6 +220,7 @@ class OrganizationPanel(QScrollArea):
 
     def show_detail(self, detail: OrganizationDetail) -> None:
         self.detail = detail
+        self.record_shown.emit(detail.id)
         self.opportunities_section.show_for(detail.id)
         data = detail.data
         self.name_label.setText(detail.display_name)
