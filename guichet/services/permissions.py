@@ -91,15 +91,16 @@ def denial(session: Session, permission: Permission) -> str | None:
         return None
     role = acting_role(session)
     action = ACTION_TEXT[permission]
+    to = "d'" if action[0] in "aeéiou" else "de "  # « d'exporter », « de fusionner »
     if role is None:
         return (
-            f"Aucun conseiller n'est connecté : impossible de {action}. "
+            f"Aucun conseiller n'est connecté : impossible {to}{action}. "
             "Connectez-vous (ou --conseiller INITIALES en ligne de commande)."
         )
     if permission in GRANTS[role]:
         return None
     return (
-        f"Votre rôle ({role.value}) ne permet pas de {action} : "
+        f"Votre rôle ({role.value}) ne permet pas {to}{action} : "
         f"demandez à {ROLE_NEEDED[permission]}."
     )
 
