@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 import guichet.models as m
 from guichet.cli import main
@@ -52,11 +52,9 @@ def test_the_mapped_operating_system_user_acts_when_no_initials_are_given(
 ) -> None:
     monkeypatch.setattr("guichet.services.accounts.os_user", lambda: "sophie")
     with demo_db.unit_of_work() as s:
-        s.execute(m.Counsellor.__table__.update().values(os_user=None))
+        s.execute(update(m.Counsellor).values(os_user=None))
         s.execute(
-            m.Counsellor.__table__.update()
-            .where(m.Counsellor.initials == "CL")
-            .values(os_user="sophie")
+            update(m.Counsellor).where(m.Counsellor.initials == "CL").values(os_user="sophie")
         )
     out = tmp_path / "organisations.csv"
     assert main(["--db", str(demo_db.path), "export", "organisations", "-o", str(out)]) == 0
