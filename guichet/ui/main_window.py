@@ -27,6 +27,7 @@ from guichet.assets import find_resource
 from guichet.config import AppPaths
 from guichet.errors import GuichetError
 
+from guichet.ui.account_actions import gate_window_actions
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -210,8 +211,8 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.settings_action.setEnabled(True)
-        self.lock_action.setEnabled(True)
         self.guard.start()
+        gate_window_actions(self)
         self.on_navigation_current_row_changed(self.navigation.currentRow())
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)

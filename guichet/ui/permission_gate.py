@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from guichet.services.permissions import Permission, refusals
 
@@ -27,10 +27,10 @@ class _Hub(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._cache: dict[tuple[int, int | None], dict[Permission, str]] = {}
+        self._cache: dict[tuple[int, str, int | None], dict[Permission, str]] = {}
 
     def refusals(self, db: Database) -> dict[Permission, str]:
-        key = (id(db), db.counsellor_id)
+        key = (id(db), db.url, db.counsellor_id)
         if key not in self._cache:
             self._cache[key] = refusals(db)
         return self._cache[key]
@@ -111,3 +111,22 @@ class _Gate(QObject):
 def gate(target: QWidget | QAction, ctx: AppContext, permission: Permission) -> None:
     """Disables ``target`` with the reason as tooltip while ``permission`` is refused."""
     _Gate(target, ctx, permission)
+
+
+def disable_named_kinds(ctx: AppContext, box: QComboBox) -> None:
+    """In a list of export kinds, those naming people are disabled (with the reason) for a
+    counsellor who may not export them; the choice moves to one allowed."""
+    from guichet.services.exports import NAMED_KINDS
+
+    reason = refusal(ctx, Permission.EXPORT_NAMES)
+    model = box.model()
+    if reason is None or not isinstance(model, QStandardItemModel):
+        return
+    for row in range(box.count()):
+        if box.itemData(row) in NAMED_KINDS:
+            item = model.item(row)
+            item.setEnabled(False)
+            item.setToolTip(reason)
+    if box.itemData(box.currentIndex()) in NAMED_KINDS:
+        allowed = [r for r in range(box.count()) if box.itemData(r) not in NAMED_KINDS]
+        box.setCurrentIndex(allowed[0] if allowed else -1)

@@ -36,6 +36,7 @@ from guichet.services.organizations import (
     ReceivedReferral,
     months_before,
 )
+from guichet.services.permissions import Permission
 
 from guichet.ui.accessibility import label_field
 from guichet.ui.appearance import scale_font
@@ -51,6 +52,7 @@ from guichet.ui.pages.organization_panel_parts import (
     referral_columns,
     referrals_view,
 )
+from guichet.ui.permission_gate import gate
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
@@ -163,6 +165,8 @@ class OrganizationPanel(QScrollArea):
             contact_actions.addWidget(button)
         contact_actions.addStretch(1)
         content.addLayout(contact_actions)
+        gate(self.delete_button, ctx, Permission.DELETE)
+        gate(self.delete_contact_button, ctx, Permission.DELETE)
 
         content.addWidget(self._heading(self.tr("Savoir-faire")))
         content.addWidget(self.skills_label)
