@@ -6,21 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from sqlalchemy import select
 
 import guichet.models as m
 from guichet.db import Database
 from guichet.models import AuditAction
 from guichet.services.demo.accounts import demo_account
 from guichet.services.organizations import OrganizationData, OrganizationService
+from tests.ui.windows import active_window
+
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.audit_dialog import AuditDialog
 from guichet.ui.pages.directory import DirectoryPage
 from guichet.ui.permission_gate import permissions_changed
 from guichet.ui.widgets.history_view import HistoryView
-from tests.ui.windows import active_window
 
 
 def _renamed_organisation(db: Database) -> int:
@@ -47,9 +49,9 @@ def test_the_history_model_passes_the_model_tester(
         [view.proxy.index(r, c).data() for c in range(view.proxy.columnCount())]
         for r in range(view.proxy.rowCount())
     ]
-    assert ["Julie Vauquelin (JV)", "Organisation", "Modification", "Raison sociale"] == texts[0][
+    assert texts[0][
         1:5
-    ]
+    ] == ["Julie Vauquelin (JV)", "Organisation", "Modification", "Raison sociale"]
     assert texts[0][5:] == ["Atelier Caux", "Atelier Caux et fils"]
     assert texts[-1][3] == "Création"
 
