@@ -49,9 +49,12 @@ def test_the_history_model_passes_the_model_tester(
         [view.proxy.index(r, c).data() for c in range(view.proxy.columnCount())]
         for r in range(view.proxy.rowCount())
     ]
-    assert texts[0][
-        1:5
-    ] == ["Julie Vauquelin (JV)", "Organisation", "Modification", "Raison sociale"]
+    assert texts[0][1:5] == [
+        "Julie Vauquelin (JV)",
+        "Organisation",
+        "Modification",
+        "Raison sociale",
+    ]
     assert texts[0][5:] == ["Atelier Caux", "Atelier Caux et fils"]
     assert texts[-1][3] == "Création"
 
