@@ -16,7 +16,13 @@ from guichet.exporters.tables import ExportTable, write_table
 from guichet.models import AuditEntry, Contact, Counsellor, Need
 from guichet.models.enums import AuditAction
 from guichet.models.inquiry import InquiryNote
-from guichet.services.audit_labels import action_label, entity_label, field_label, value_text
+from guichet.services.audit_labels import (
+    action_label,
+    change_text,
+    entity_label,
+    field_label,
+    value_text,
+)
 from guichet.services.audit_log import record_export
 from guichet.services.exports import ExportResult
 from guichet.services.permissions import Permission, require
@@ -45,6 +51,11 @@ class HistoryRow:
     field: str  # in French
     old: str
     new: str
+
+    @property
+    def change(self) -> str:
+        """What changed, in one line: « Téléphone : (vide) → 02 35 38 12 00 »."""
+        return change_text(self.action, self.entity, self.field, self.old, self.new)
 
 
 @dataclass(frozen=True)

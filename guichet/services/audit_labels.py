@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from guichet.models.enums import AuditAction, label
 from guichet.reference.dates import format_date_short, format_datetime_short
+from guichet.reference.phones import format_phone
 from guichet.services.contacts import CONTACT_LABELS
 from guichet.services.inquiry_actions import FIELD_LABELS as INQUIRY_LABELS
 from guichet.services.organization_rules import FIELD_LABELS as ORGANIZATION_LABELS
@@ -65,6 +66,7 @@ COMMON_FIELDS = {
     "rows": "Lignes exportées",
     "text": "Texte",
 }
+PHONE_FIELDS = frozenset({"phone", "mobile"})
 #: Fields holding a counsellor's id: shown by name.
 COUNSELLOR_FIELDS = frozenset({"counsellor_id", "author_id"})
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
@@ -90,6 +92,8 @@ def value_text(field: str | None, value: str | None, counsellors: dict[int, str]
         return ""
     if field in COUNSELLOR_FIELDS and value.isdigit():
         return counsellors.get(int(value), f"n°{value}")
+    if field in PHONE_FIELDS:
+        return format_phone(value)
     if _ISO_MOMENT.match(value):
         if "T" in value:
             return format_datetime_short(datetime.fromisoformat(value))
@@ -97,3 +101,10 @@ def value_text(field: str | None, value: str | None, counsellors: dict[int, str]
     if value in ("True", "False"):
         return "oui" if value == "True" else "non"
     return label(value)
+
+
+def change_text(action: str, entity: str, field: str, old: str, new: str) -> str:
+    """One line saying what changed (the Historique tab's narrow column)."""
+    if field and (old or new):
+        return f"{field} : {old or '(vide)'} → {new or '(vide)'}"
+    return f"{action} — {entity}"

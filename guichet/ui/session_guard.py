@@ -93,7 +93,7 @@ class SessionGuard(QObject):
             if action.shortcuts():
                 self.saved_shortcuts[action] = action.shortcuts()
                 action.setShortcuts([])
-        self.status.setText(self.tr("Fenêtre verrouillée"))
+        self.status.setText(self.tr("personne (fenêtre verrouillée)"))
         self.panel.focus_first()
 
     def unlock(self) -> None:

@@ -49,14 +49,11 @@ def test_the_history_model_passes_the_model_tester(
         [view.proxy.index(r, c).data() for c in range(view.proxy.columnCount())]
         for r in range(view.proxy.rowCount())
     ]
-    assert texts[0][1:5] == [
+    assert texts[0][1:] == [
         "Julie Vauquelin (JV)",
-        "Organisation",
-        "Modification",
-        "Raison sociale",
+        "Raison sociale : Atelier Caux → Atelier Caux et fils",
     ]
-    assert texts[0][5:] == ["Atelier Caux", "Atelier Caux et fils"]
-    assert texts[-1][3] == "Création"
+    assert texts[-1][2] == "Création — Organisation"
 
 
 def test_the_directory_shows_an_organisations_history_in_its_tab(

@@ -110,7 +110,7 @@ def test_ctrl_l_locks_keeps_the_forms_and_the_next_counsellor_signs_the_writes(
     _type(qtbot, search, "Lefebvre")
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
     assert window.guard.locked and not window.splitter.isVisible()
-    assert window.counsellor_label.text() == "Fenêtre verrouillée"
+    assert window.counsellor_label.text() == "personne (fenêtre verrouillée)"
     window.close()  # refused: the forms behind the lock belong to someone
     assert window.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # the pages' keys sleep too

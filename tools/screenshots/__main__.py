@@ -221,6 +221,9 @@ SCENES: list[Scene] = [
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
     Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
+    Scene("connexion", _lazy_scene("accounts_scenes", "sign_in")),
+    Scene("historique-fiche", _lazy_scene("accounts_scenes", "organisation_history")),
+    Scene("historique-global", _lazy_scene("accounts_scenes", "global_history")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

@@ -21,6 +21,7 @@ from guichet.ui.tasks import Task, run_task
 
 
 def history_columns(tr: Callable[[str], str]) -> list[Column[HistoryRow]]:
+    """The global view's columns: one per part of an audit line."""
     return [
         Column(tr("Date"), lambda r: r.at),
         Column(tr("Conseiller"), lambda r: r.counsellor),
@@ -29,6 +30,15 @@ def history_columns(tr: Callable[[str], str]) -> list[Column[HistoryRow]]:
         Column(tr("Champ"), lambda r: r.field),
         Column(tr("Ancienne valeur"), lambda r: r.old, tooltip=lambda r: r.old),
         Column(tr("Nouvelle valeur"), lambda r: r.new, tooltip=lambda r: r.new),
+    ]
+
+
+def tab_columns(tr: Callable[[str], str]) -> list[Column[HistoryRow]]:
+    """A record's tab, in a narrow pane: when, who, what changed (old → new) in one line."""
+    return [
+        Column(tr("Date"), lambda r: r.at),
+        Column(tr("Conseiller"), lambda r: r.counsellor),
+        Column(tr("Modification"), lambda r: r.change, tooltip=lambda r: r.change),
     ]
 
 
@@ -43,7 +53,7 @@ class HistoryView(QWidget):
         self.setObjectName("historyView")
         self.record: tuple[str, int] | None = None
         self.task: Task | None = None
-        self.model: RowsTableModel[HistoryRow] = RowsTableModel(history_columns(self.tr), self)
+        self.model: RowsTableModel[HistoryRow] = RowsTableModel(tab_columns(self.tr), self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = rows_view("historyTable", self.proxy)
         self.table.setSortingEnabled(False)  # newest first, as the trail reads
