@@ -45,6 +45,7 @@ class HistoryRow:
     id: int
     at: datetime
     counsellor: str
+    initials: str  # the counsellor's, for a narrow column ("—" when nobody acted)
     entity: str  # the record type, in French
     record_id: int | None
     action: str  # in French
@@ -67,17 +68,22 @@ class AuditFilter:
     end: date | None = None  # inclusive
 
 
-def _counsellors(session: Session) -> dict[int, str]:
-    return {c.id: f"{c.name} ({c.initials})" for c in session.scalars(select(Counsellor))}
+def _counsellors(session: Session) -> dict[int, tuple[str, str]]:
+    return {
+        c.id: (f"{c.name} ({c.initials})", c.initials) for c in session.scalars(select(Counsellor))
+    }
 
 
 def _rows(session: Session, query: Select[AuditEntry]) -> list[HistoryRow]:
-    names = _counsellors(session)
+    people = _counsellors(session)
+    names = {key: full for key, (full, _) in people.items()}
+    nobody = ("—", "—")
     return [
         HistoryRow(
             id=e.id,
             at=e.at,
-            counsellor=names.get(e.counsellor_id, "—") if e.counsellor_id else "—",
+            counsellor=people.get(e.counsellor_id or 0, nobody)[0],
+            initials=people.get(e.counsellor_id or 0, nobody)[1],
             entity=entity_label(e.entity),
             record_id=e.record_id,
             action=action_label(e.action),

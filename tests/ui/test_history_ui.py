@@ -50,7 +50,7 @@ def test_the_history_model_passes_the_model_tester(
         for r in range(view.proxy.rowCount())
     ]
     assert texts[0][1:] == [
-        "Julie Vauquelin (JV)",
+        "JV",
         "Raison sociale : Atelier Caux → Atelier Caux et fils",
     ]
     assert texts[-1][2] == "Création — Organisation"

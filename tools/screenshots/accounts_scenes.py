@@ -73,13 +73,15 @@ def organisation_history(window: MainWindow) -> QWidget:
     signed_in = db.counsellor_id
     if not window.property("history_edits_made"):
         window.setProperty("history_edits_made", True)
-        for initials, change in (
-            ("SD", {"phone": "+33235381200"}),
-            ("CL", {"description": "Usinage de précision, tournage et fraisage CN."}),
-        ):
+        for initials in ("SD", "CL"):
             db.counsellor_id = demo_account(db, initials)
             detail = service.get(org_id)
-            service.update(org_id, replace(detail.data, **change), version=detail.version)
+            data = (
+                replace(detail.data, phone="+33235381200")
+                if initials == "SD"
+                else replace(detail.data, description="Usinage de précision, tournage CN.")
+            )
+            service.update(org_id, data, version=detail.version)
         db.counsellor_id = signed_in
     panel.show_organization(org_id)
     tabs = page.search_tab.history_tabs  # type: ignore[attr-defined]

@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -82,6 +84,13 @@ class AuditDialog(QDialog):
         self.model: RowsTableModel[HistoryRow] = RowsTableModel(columns, self)
         self.table = rows_view("auditTable", sorting_proxy(self.model, self))
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        header = self.table.horizontalHeader()
+        for column in (6, 7):  # values can be long: a fixed width, the tooltip has them whole
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 260)
+        header.setStretchLastSection(True)
+        self.generation = 0  # the answer of an older load is dropped
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCountLabel")
         self.count_label.setBuddy(self.table)
@@ -136,14 +145,18 @@ class AuditDialog(QDialog):
         db = self.ctx.db
         self.count_label.setText(self.tr("Chargement…"))
         self.search_button.setEnabled(False)
+        self.generation += 1
+        generation = self.generation
         self.task = run_task(
             lambda _control: search_audit(db, wanted),
-            on_success=self._loaded,
+            on_success=lambda rows: self._loaded(rows, generation),
             on_error=self._failed,
             parent=self,
         )
 
-    def _loaded(self, rows: list[HistoryRow]) -> None:
+    def _loaded(self, rows: list[HistoryRow], generation: int) -> None:
+        if generation != self.generation:
+            return
         self.search_button.setEnabled(True)
         self.model.set_rows(rows)
         text = self.tr("%1 ligne(s)").replace("%1", str(len(rows)))

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guichet.services.audit_history import HistoryRow, record_history
 from guichet.services.audit_log import log_opened
@@ -37,7 +44,7 @@ def tab_columns(tr: Callable[[str], str]) -> list[Column[HistoryRow]]:
     """A record's tab, in a narrow pane: when, who, what changed (old → new) in one line."""
     return [
         Column(tr("Date"), lambda r: r.at),
-        Column(tr("Conseiller"), lambda r: r.counsellor),
+        Column(tr("Qui"), lambda r: r.initials, tooltip=lambda r: r.counsellor),
         Column(tr("Modification"), lambda r: r.change, tooltip=lambda r: r.change),
     ]
 
@@ -57,6 +64,8 @@ class HistoryView(QWidget):
         self.proxy = sorting_proxy(self.model, self)
         self.table = rows_view("historyTable", self.proxy)
         self.table.setSortingEnabled(False)  # newest first, as the trail reads
+        self.table.setWordWrap(True)  # « field : old → new » on as many lines as it needs
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.caption = QLabel(self.tr("Modifications de la fiche, les plus récentes d'abord :"))
         self.caption.setWordWrap(True)
         label_field(self.caption, self.table)
@@ -83,6 +92,7 @@ class HistoryView(QWidget):
         if wanted != self.record:  # another record was chosen meanwhile
             return
         self.model.set_rows(rows)
+        self.table.resizeRowsToContents()
         self.caption.setText(
             self.tr("Modifications de la fiche, les plus récentes d'abord : %1 ligne(s).").replace(
                 "%1", str(len(rows))
