@@ -129,3 +129,68 @@ def test_a_conseillers_window_disables_what_the_role_cannot_do_and_says_why(
     permissions_changed()
     assert audit.isEnabled() and restore.isEnabled() and delete.isEnabled()
     assert page.duplicates_tab.merge_button.isEnabled()
+
+
+def test_a_contacts_dialog_has_its_history_tab_and_opening_it_is_logged_when_asked(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    from guichet.services.contacts import ContactData, ContactService
+    from guichet.services.settings import SettingsService
+
+    from guichet.ui.dialogs.contact_dialog import ContactDialog
+
+    db = demo_ctx.db
+    org = OrganizationService(db).create(OrganizationData(legal_name="Atelier Caux"))
+    service = ContactService(db)
+    contact = service.create(org.organization_id, ContactData(first_name="Anne", last_name="Morel"))
+    SettingsService(db).update({"audit.log_reads": True})
+    dialog = ContactDialog(demo_ctx, org.organization_id, service.get(contact.id))
+    qtbot.addWidget(dialog)
+    tabs = dialog.history_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Coordonnées", "Historique"]
+    assert dialog.edits["last_name"].text() == "Morel"  # the form still in the first tab
+    with qtbot.waitSignal(tabs.history.loaded):
+        tabs.setCurrentIndex(1)
+    assert [r.change for r in tabs.history.model.rows()] == ["Création — Contact"]
+    with db.unit_of_work(write=False) as s:
+        reads = s.execute(
+            select(m.AuditEntry.counsellor_id, m.AuditEntry.entity, m.AuditEntry.record_id).where(
+                m.AuditEntry.action == AuditAction.READ
+            )
+        ).all()
+    assert [tuple(r) for r in reads] == [(db.counsellor_id, "contact", contact.id)]
+
+
+def test_opening_an_inquiry_logs_the_reading_once_and_its_tab_shows_its_status_changes(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    from guichet.services.settings import SettingsService
+
+    from guichet.ui.pages.inquiries import InquiriesPage
+
+    db = demo_ctx.db
+    with db.unit_of_work() as s:
+        inquiry = s.scalars(select(m.Inquiry).order_by(m.Inquiry.id.desc())).first()
+        assert inquiry is not None
+        inquiry.status = m.InquiryStatus.CLOSED
+        inquiry_id = inquiry.id
+    SettingsService(db).update({"audit.log_reads": True})
+    page = InquiriesPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_inquiry(inquiry_id)
+    page.open_inquiry(inquiry_id)  # reloaded after an action: no second reading
+    tabs = page.history_tabs
+    with qtbot.waitSignal(tabs.history.loaded):
+        tabs.setCurrentWidget(tabs.history)
+    assert any(
+        r.change.startswith("Statut : ") and r.change.endswith("→ Close")
+        for r in tabs.history.model.rows()
+    )
+    with db.unit_of_work(write=False) as s:
+        reads = s.scalars(
+            select(m.AuditEntry.record_id).where(
+                m.AuditEntry.action == AuditAction.READ, m.AuditEntry.entity == "inquiry"
+            )
+        ).all()
+    assert reads == [inquiry_id]
