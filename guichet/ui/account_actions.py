@@ -12,19 +12,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from guichet.services.permissions import Permission
-
 from guichet.ui.icons import icon
-from guichet.ui.permission_gate import gate
 
 if TYPE_CHECKING:
     from guichet.ui.main_window import MainWindow
 
-#: The window's actions a role may lack, by object name.
+#: The window's actions a role may lack, by object name (Permission member names: the
+#: database layer is imported only once the database is open).
 GATED_ACTIONS = {
-    "restoreAction": Permission.RESTORE,
-    "settingsAction": Permission.SETTINGS,
-    "auditAction": Permission.AUDIT_VIEW,
+    "restoreAction": "RESTORE",
+    "settingsAction": "SETTINGS",
+    "auditAction": "AUDIT_VIEW",
 }
 
 
@@ -55,6 +53,10 @@ def open_audit(window: MainWindow) -> None:
 def gate_window_actions(window: MainWindow) -> None:
     """Once the database is attached: the lock and the audit view become usable, and each
     role-bound action follows the signed-in counsellor's role."""
+    from guichet.services.permissions import Permission
+
+    from guichet.ui.permission_gate import gate
+
     assert window.ctx is not None
     for name in ("lockAction", "auditAction"):
         action = window.findChild(QAction, name)
@@ -63,4 +65,4 @@ def gate_window_actions(window: MainWindow) -> None:
     for name, permission in GATED_ACTIONS.items():
         action = window.findChild(QAction, name)
         if action is not None:
-            gate(action, window.ctx, permission)
+            gate(action, window.ctx, Permission[permission])

@@ -16,14 +16,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
 
-from guichet.models.enums import label
-from guichet.services.accounts import AccountInfo, StartState, start_state
+if TYPE_CHECKING:  # the database layer is imported once the database is open, not before
+    from guichet.services.accounts import AccountInfo, StartState
 
-from guichet.ui.permission_gate import permissions_changed
-from guichet.ui.sign_in import SignInPanel
-
-if TYPE_CHECKING:
     from guichet.ui.main_window import MainWindow
+    from guichet.ui.sign_in import SignInPanel
 
 REMEMBERED_KEY = "counsellor_id"
 
@@ -41,6 +38,8 @@ class SessionGuard(QObject):
 
     # -- start --------------------------------------------------------------------------------
     def start(self) -> None:
+        from guichet.services.accounts import start_state
+
         ctx = self.window.ctx
         assert ctx is not None
         state = start_state(ctx.db)
@@ -74,6 +73,10 @@ class SessionGuard(QObject):
 
     # -- lock ---------------------------------------------------------------------------------
     def lock(self, state: StartState | None = None) -> None:
+        from guichet.services.accounts import start_state
+
+        from guichet.ui.sign_in import SignInPanel
+
         ctx = self.window.ctx
         if ctx is None or self.locked:
             return
@@ -114,6 +117,8 @@ class SessionGuard(QObject):
 
     # -- who ----------------------------------------------------------------------------------
     def _set_counsellor(self, account: AccountInfo | None) -> None:
+        from guichet.ui.permission_gate import permissions_changed
+
         ctx = self.window.ctx
         assert ctx is not None
         ctx.set_counsellor(account.id if account else None)
@@ -124,6 +129,8 @@ class SessionGuard(QObject):
         permissions_changed()
 
     def show_who(self, account: AccountInfo | None) -> None:
+        from guichet.models.enums import label
+
         if account is None:
             self.account_name = ""
             self.status.setText(self.tr("Aucun conseiller"))
@@ -134,6 +141,10 @@ class SessionGuard(QObject):
 
     def refresh(self) -> None:
         """The signed-in account's name or role may have changed (Paramètres)."""
+        from guichet.services.accounts import start_state
+
+        from guichet.ui.permission_gate import permissions_changed
+
         ctx = self.window.ctx
         if ctx is None or self.locked:
             return
