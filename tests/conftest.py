@@ -72,8 +72,14 @@ def db(tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
-    """A database holding the demo data set (generated as of ``DEMO_NOW``)."""
+    """A database holding the demo data set (generated as of ``DEMO_NOW``).
+
+    The demo has accounts (one per role): its administratrice acts, so that every action is
+    allowed as before accounts existed; tests of roles pick another acting counsellor."""
+    from guichet.services.demo.accounts import demo_account
+
     database = _copy_database(demo_template, tmp_path / "demo.sqlite3")
+    database.counsellor_id = demo_account(database, "JV")
     yield database
     database.dispose()
 

@@ -71,6 +71,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         help="si la base est vide, la remplir avec les données de démonstration avant d'ouvrir",
     )
     parser.add_argument(
+        "--conseiller",
+        metavar="INITIALES",
+        help="qui agit (écrit dans l'historique) ; par défaut, le compte associé à "
+        "l'utilisateur du système — obligatoire sur une base d'équipe",
+    )
+    parser.add_argument(
         "-v", "--verbeux", action="store_true", dest="verbose", help="journal détaillé"
     )
     if commands:
@@ -120,6 +126,7 @@ def _run(argv: Sequence[str] | None) -> int:
         db_arg=args.db,
         create=getattr(args, "create_db", False),
         migrate=getattr(args, "migrate_db", True),
+        counsellor=args.conseiller,
     )
     try:
         if getattr(args, "func", None) is None:

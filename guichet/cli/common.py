@@ -39,13 +39,22 @@ def add_command(subparsers: Any, name: str, help_text: str) -> argparse.Argument
 class Context:
     """The database a command works on, opened (and migrated) on first use."""
 
-    def __init__(self, db_arg: str | None, *, create: bool = False, migrate: bool = True) -> None:
+    def __init__(
+        self,
+        db_arg: str | None,
+        *,
+        create: bool = False,
+        migrate: bool = True,
+        counsellor: str | None = None,
+    ) -> None:
         self.paths = AppPaths.detect()
         self.url = database_url(db_arg, self.paths)
         #: Whether the command may create a missing database (only ``demo`` does).
         self.create = create
         #: False opens the database as it is (``check``): no migration, no write.
         self.migrate = migrate
+        #: ``--conseiller INITIALES``: who acts (see :func:`guichet.cli.acting.sign_in`).
+        self.counsellor = counsellor
         self._db: Database | None = None
 
     @property
@@ -63,6 +72,10 @@ class Context:
             )
             if self._db.created:
                 print(f"Nouvelle base créée : {self._db.path or self.url}", file=sys.stderr)
+            if self.migrate:  # ``check`` opens the file as it is and writes nothing
+                from guichet.cli.acting import sign_in
+
+                sign_in(self._db, self.counsellor)
         return self._db
 
     def close(self) -> None:

@@ -32,9 +32,12 @@ def _money(value: int | None) -> str:
 
 
 def run_projects(ctx: Context, args: argparse.Namespace) -> int:
+    from guichet.services.permissions import Permission, require_db
     from guichet.services.project_exports import note_named_export
     from guichet.services.projects import list_projects
 
+    if args.names:
+        require_db(ctx.db, Permission.EXPORT_NAMES)
     projects = list_projects(ctx.db, with_names=args.names, operator=True)
     if args.names:
         note_named_export(ctx.db, "guichet projets --noms", len(projects))

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from guichet.db import Database
 from guichet.db.audit import MAX_VALUE_CHARS
 from guichet.models import AuditEntry, Setting
 from guichet.models.enums import AuditAction
@@ -57,3 +58,14 @@ def record_read(session: Session, entity: str, record_id: int) -> None:
             action=AuditAction.READ,
         )
     )
+
+
+def log_opened(db: Database, entity: str, record_id: int) -> bool:
+    """The access log: the acting counsellor opened a person's record (only when the setting
+    asks for it — otherwise no write at all). True when a line was written."""
+    with db.unit_of_work(write=False) as session:
+        if not reads_logged(session):
+            return False
+    with db.unit_of_work() as session:
+        record_read(session, entity, record_id)
+    return True

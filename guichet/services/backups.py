@@ -20,6 +20,7 @@ from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upg
 from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
 from guichet.reference.file_names import with_folder
+from guichet.services.permissions import Permission, require_db
 from guichet.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,7 @@ class BackupService:
     def restore(self, source: Path) -> Path:
         """Replace the database's content with the backup ``source``; returns the copy of the
         state before the restore (kept in the backup folder)."""
+        require_db(self.db, Permission.RESTORE)
         live = _live_path(self.db)
         inspect_backup(source, self.db)
         if source.resolve() == live.resolve():

@@ -15,6 +15,7 @@ from guichet.reference.emails import validate_email_address
 from guichet.reference.phones import validate_phone
 from guichet.reference.text import clean_text
 from guichet.services.locking import ensure_current
+from guichet.services.permissions import Permission, require
 
 CIVILITIES = ("", "Mme", "M.")
 #: The source recorded when the form leaves it empty.
@@ -227,6 +228,7 @@ class ContactService:
     def delete(self, contact_id: int) -> None:
         """Delete a contact, unless an inquiry or a referral names them."""
         with self.db.unit_of_work() as session:
+            require(session, Permission.DELETE)
             contact = session.get(Contact, contact_id)
             if contact is None:
                 return

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import Counsellor
 from guichet.services.locking import ensure_current
+from guichet.services.permissions import Permission, require
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,25 @@ def _info(c: Counsellor) -> CounsellorInfo:
     )
 
 
+def check_identity(
+    session: Session, name: str, initials: str, counsellor_id: int | None
+) -> tuple[str, str]:
+    """The name and initials cleaned, checked (present, initials free); French errors."""
+    name, initials = name.strip(), initials.strip().upper()
+    if not name:
+        raise ValidationError("Le nom du conseiller est obligatoire.", field="name")
+    if not initials or len(initials) > 6:
+        raise ValidationError("Les initiales comptent de 1 à 6 caractères.", field="initials")
+    taken = session.scalar(
+        select(Counsellor.id).where(
+            Counsellor.initials == initials, Counsellor.id != (counsellor_id or 0)
+        )
+    )
+    if taken:
+        raise ValidationError(f"Les initiales {initials} sont déjà prises.", field="initials")
+    return name, initials
+
+
 class CounsellorService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -63,21 +84,10 @@ class CounsellorService:
         counsellor_id: int | None = None,
         version: int | None = None,
     ) -> CounsellorInfo:
-        name, initials = name.strip(), initials.strip().upper()
-        if not name:
-            raise ValidationError("Le nom du conseiller est obligatoire.", field="name")
-        if not initials or len(initials) > 6:
-            raise ValidationError("Les initiales comptent de 1 à 6 caractères.", field="initials")
         with self.db.unit_of_work() as session:
-            taken = session.scalar(
-                select(Counsellor.id).where(
-                    Counsellor.initials == initials, Counsellor.id != (counsellor_id or 0)
-                )
-            )
-            if taken:
-                raise ValidationError(
-                    f"Les initiales {initials} sont déjà prises.", field="initials"
-                )
+            if counsellor_id is None or counsellor_id != session.info.get("counsellor_id"):
+                require(session, Permission.SETTINGS)  # one's own card stays one's own
+            name, initials = check_identity(session, name, initials, counsellor_id)
             if counsellor_id is None:
                 counsellor = Counsellor(name=name, initials=initials)
                 session.add(counsellor)

@@ -37,6 +37,7 @@ from guichet.services.duplicate_links import (
 )
 from guichet.services.organization_rules import FIELD_LABELS, SCALAR_FIELDS
 from guichet.services.organizations import load_organization
+from guichet.services.permissions import Permission, require
 
 NAME_THRESHOLD = 90.0
 Choice = Literal["keep", "remove"]
@@ -314,6 +315,7 @@ def merge_organizations(
         raise ValidationError("Choisissez deux organisations différentes à fusionner.")
     chosen = _check_choices(dict(field_choices))
     with db.unit_of_work() as session:
+        require(session, Permission.MERGE)
         keep = _with_links(session, keep_id)
         remove = _with_links(session, remove_id)
         copied = {f: getattr(remove, f) for f, c in chosen.items() if c == "remove"}

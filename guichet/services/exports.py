@@ -19,6 +19,7 @@ from guichet.errors import ValidationError
 from guichet.exporters.tables import write_table
 from guichet.exporters.vcard import write_vcards
 from guichet.models import Contact
+from guichet.services.audit_log import record_export
 from guichet.services.export_tables import (
     CHUNK,
     Progress,
@@ -28,6 +29,7 @@ from guichet.services.export_tables import (
     organizations_table,
     referrals_table,
 )
+from guichet.services.permissions import Permission, require_db
 
 __all__ = ["Progress", "organizations_table"]
 
@@ -79,6 +81,11 @@ TABLES = {
 }
 
 
+#: Exports naming people (contacts, the contact of an inquiry, a referral's interlocutor):
+#: a responsable's. Organisations (companies' own details) stay open to every counsellor.
+NAMED_KINDS = frozenset({ExportKind.CONTACTS, ExportKind.INQUIRIES, ExportKind.REFERRALS})
+
+
 def export(
     db: Database,
     kind: ExportKind | str,
@@ -98,6 +105,8 @@ def export(
     except ValueError as exc:
         choices = ", ".join(k.value for k in ExportKind)
         raise ValidationError(f"Export inconnu : « {kind} » (au choix : {choices}).") from exc
+    if kind in NAMED_KINDS:
+        require_db(db, Permission.EXPORT_NAMES)
     suffix = path.suffix.lower()
     if suffix == ".vcf":
         if kind != ExportKind.CONTACTS:
@@ -107,6 +116,7 @@ def export(
             )
         cards = contact_cards(db, ids, progress)
         write_vcards(cards, path)
+        log_export(db, f"{KIND_LABELS[kind]} → {path.name}", len(cards))
         return ExportResult(path, len(cards))
     if suffix not in FORMATS:
         raise ValidationError(
@@ -116,4 +126,11 @@ def export(
         )
     table = TABLES[kind](db, ids, progress)
     write_table(table, path)
+    log_export(db, f"{KIND_LABELS[kind]} → {path.name}", len(table.rows))
     return ExportResult(path, len(table.rows))
+
+
+def log_export(db: Database, what: str, count: int) -> None:
+    """Every export here carries personal data (names, phones, e-mails): always logged."""
+    with db.unit_of_work() as session:
+        record_export(session, what, count)

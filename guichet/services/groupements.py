@@ -11,6 +11,7 @@ from guichet.errors import NotFoundError, ValidationError
 from guichet.models import Groupement, GroupementForm, GroupementMember, Lot, Organization
 from guichet.services.locking import ensure_current
 from guichet.services.opportunity_views import GroupementView, groupement_view, load_opportunity
+from guichet.services.permissions import Permission, require
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def _lot_number(lot: Lot) -> int:
 
 def delete_groupement(db: Database, groupement_id: int) -> None:
     with db.unit_of_work() as session:
+        require(session, Permission.DELETE)
         groupement = session.get(Groupement, groupement_id)
         if groupement is not None:
             session.delete(groupement)

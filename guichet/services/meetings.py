@@ -42,6 +42,7 @@ from guichet.services.meeting_types import (
     Speaker,
     SpeakerData,
 )
+from guichet.services.permissions import Permission, require
 
 
 def registrant_sort_key(row: Registrant) -> tuple[bool, str, str, str]:
@@ -199,6 +200,7 @@ def update_meeting(
 def delete_meeting(db: Database, meeting_id: int) -> None:
     """Delete a meeting with its invitations and registrations (inquiries keep their text)."""
     with db.unit_of_work() as session:
+        require(session, Permission.DELETE)
         meeting = session.get(Meeting, meeting_id)
         if meeting is not None:
             session.delete(meeting)

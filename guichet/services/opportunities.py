@@ -29,6 +29,7 @@ from guichet.models import (
 )
 from guichet.reference.headcount import headcount_range, is_valid_headcount_code
 from guichet.services.locking import ensure_current
+from guichet.services.permissions import Permission, require
 from guichet.services.resources import (
     MAX_FILE_BYTES,
     read_attachment,
@@ -211,6 +212,7 @@ def update_opportunity(
 def delete_opportunity(db: Database, opportunity_id: int) -> None:
     """Deletes an opportunity never relayed (a relayed one has a history to keep)."""
     with db.unit_of_work() as session:
+        require(session, Permission.DELETE)
         opportunity = session.get(Opportunity, opportunity_id)
         if opportunity is None:
             raise NotFoundError("Cette opportunité n'existe plus.")

@@ -39,6 +39,7 @@ from guichet.services.organization_rules import (
     afnor_lines,
     check_organization,
 )
+from guichet.services.permissions import Permission, require
 
 STALE_AFTER_MONTHS = 12
 
@@ -278,6 +279,7 @@ class OrganizationService:
     def delete(self, organization_id: int) -> None:
         """Delete an organization and its contacts, unless the history points to it."""
         with self.db.unit_of_work() as session:
+            require(session, Permission.DELETE)
             org = load_organization(session, organization_id)
             blockers = _delete_blockers(session, organization_id)
             if blockers:

@@ -15,6 +15,7 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from guichet.db import Database
 from guichet.errors import GuichetError
 from guichet.models import Counsellor
 from guichet.models.enums import Role
@@ -90,15 +91,16 @@ def denial(session: Session, permission: Permission) -> str | None:
         return None
     role = acting_role(session)
     action = ACTION_TEXT[permission]
+    to = "d'" if action[0] in "aeéiou" else "de "  # « d'exporter », « de fusionner »
     if role is None:
         return (
-            f"Aucun conseiller n'est connecté : impossible de {action}. "
+            f"Aucun conseiller n'est connecté : impossible {to}{action}. "
             "Connectez-vous (ou --conseiller INITIALES en ligne de commande)."
         )
     if permission in GRANTS[role]:
         return None
     return (
-        f"Votre rôle ({role.value}) ne permet pas de {action} : "
+        f"Votre rôle ({role.value}) ne permet pas {to}{action} : "
         f"demandez à {ROLE_NEEDED[permission]}."
     )
 
@@ -112,3 +114,17 @@ def require(session: Session, permission: Permission) -> None:
     reason = denial(session, permission)
     if reason is not None:
         raise PermissionDenied(reason, permission=permission)
+
+
+def require_db(db: Database, permission: Permission) -> None:
+    """:func:`require` in a read unit of work of its own, for a service that checks before
+    touching files (an export, a restore)."""
+    with db.unit_of_work(write=False) as session:
+        require(session, permission)
+
+
+def refusals(db: Database) -> dict[Permission, str]:
+    """Every permission the acting counsellor lacks, with the French reason (for the UI)."""
+    with db.unit_of_work(write=False) as session:
+        found = {p: denial(session, p) for p in Permission}
+    return {p: reason for p, reason in found.items() if reason is not None}

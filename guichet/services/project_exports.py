@@ -15,6 +15,7 @@ from guichet.db import Database
 from guichet.exporters.tables import ExportTable, write_table
 from guichet.models import AuditAction, AuditEntry, ImplantationProject
 from guichet.services.exports import ExportResult
+from guichet.services.permissions import Permission, require_db
 from guichet.services.projects import ProjectSummary, list_projects
 
 HEADERS = (
@@ -61,6 +62,8 @@ def export_projects(
     today: date | None = None,
 ) -> ExportResult:
     """Writes the pipeline to ``path`` (.csv or .xlsx); with the names, notes it in the audit."""
+    if with_names:
+        require_db(db, Permission.EXPORT_NAMES)
     table = projects_table(db, with_names=with_names, operator=operator, today=today)
     write_table(table, path)
     if with_names:
@@ -82,7 +85,7 @@ def note_named_export(db: Database, target: str, count: int) -> None:
                 counsellor_id=db.counsellor_id,
                 entity=EXPORT_ENTITY,
                 record_id=None,
-                action=AuditAction.INSERT,
+                action=AuditAction.EXPORT,
                 field="avec les noms",
                 old_value=None,
                 new_value=f"{target} — {count} projet(s) ; confidentiels : {', '.join(codes)}"[

@@ -16,6 +16,7 @@ from guichet.reference.file_names import windows_file_name
 from guichet.reference.text import clean_text
 from guichet.services.inquiry_status import mark_first_action, set_outcome
 from guichet.services.locking import ensure_current
+from guichet.services.permissions import Permission, require
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 
@@ -243,6 +244,7 @@ def file_bytes(db: Database, resource_id: int) -> tuple[str, bytes] | None:
 def delete_resource(db: Database, resource_id: int) -> None:
     """Deletes a resource never handed over; one already given can only be deactivated."""
     with db.unit_of_work() as session:
+        require(session, Permission.DELETE)
         resource = session.get(Resource, resource_id)
         if resource is None:
             raise NotFoundError("Cette ressource n'existe plus.")

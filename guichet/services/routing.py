@@ -18,6 +18,7 @@ from guichet.models import Contact, Organization, OrganizationKind, RoutingRule,
 from guichet.reference.communes import commune
 from guichet.reference.headcount import is_valid_headcount_code
 from guichet.services.locking import ensure_current
+from guichet.services.permissions import Permission, require
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class RoutingService:
 
     def delete(self, rule_id: int) -> None:
         with self.db.unit_of_work() as session:
+            require(session, Permission.SETTINGS)
             rule = session.get(RoutingRule, rule_id)
             if rule is None:
                 raise NotFoundError("Cette règle d'orientation n'existe plus.")

@@ -27,6 +27,7 @@ from guichet.services.network_settings import (
     validate_goal_date,
     validate_scope,
 )
+from guichet.services.permissions import Permission, require
 from guichet.services.personal_data import texts as rgpd_texts
 from guichet.services.report_texts import SECTIONS as REPORT_SECTIONS
 from guichet.services.report_texts import setting_key, validate_report_text
@@ -298,5 +299,6 @@ class SettingsService:
         """Validates every value first, then saves them all in one transaction."""
         rows = [setting_row(key, value) for key, value in changes.items()]
         with self.db.unit_of_work() as session:
+            require(session, Permission.SETTINGS)
             for row in rows:
                 session.merge(row)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
 from guichet.models import Need, Resource, RoutingRule, Subject, Theme
+from guichet.services.permissions import Permission, require
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def set_theme_active(db: Database, theme_id: int, active: bool) -> None:
 def delete_subject(db: Database, subject_id: int) -> None:
     """Deletes an unused subject; raises :class:`SubjectInUse` when needs refer to it."""
     with db.unit_of_work() as session:
+        require(session, Permission.SETTINGS)
         subject = session.get(Subject, subject_id)
         if subject is None:
             raise NotFoundError("Ce sujet n'existe plus.")
@@ -178,6 +180,7 @@ def delete_subject(db: Database, subject_id: int) -> None:
 def delete_theme(db: Database, theme_id: int) -> None:
     """Deletes a theme without subjects (its resources lose their theme)."""
     with db.unit_of_work() as session:
+        require(session, Permission.SETTINGS)
         theme = session.get(Theme, theme_id)
         if theme is None:
             raise NotFoundError("Cette thématique n'existe plus.")

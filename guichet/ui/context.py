@@ -17,6 +17,12 @@ class AppContext:
     paths: AppPaths
     counsellor_id: int | None = None
 
+    def __post_init__(self) -> None:
+        if self.counsellor_id is None:  # the database already knows who acts (a test, the CLI)
+            self.counsellor_id = self.db.counsellor_id
+        else:
+            self.db.counsellor_id = self.counsellor_id
+
     def set_counsellor(self, counsellor_id: int | None) -> None:
         self.counsellor_id = counsellor_id
         self.db.counsellor_id = counsellor_id

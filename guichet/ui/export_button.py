@@ -21,12 +21,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from guichet.errors import GuichetError
-from guichet.services.exports import KIND_LABELS, ExportKind, ExportResult, export
+from guichet.services.exports import KIND_LABELS, NAMED_KINDS, ExportKind, ExportResult, export
+from guichet.services.permissions import Permission
 
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, save_file_name
 from guichet.ui.icons import with_icon
+from guichet.ui.permission_gate import gate
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 IdsFinder = Callable[[], Collection[int] | None]
@@ -179,6 +181,8 @@ class ExportButton(QPushButton):
         with_icon(self, "export")
         self.setToolTip(tr("Exporte les lignes affichées (Excel, CSV ou vCard)"))
         self.clicked.connect(self.on_clicked)
+        if kind in NAMED_KINDS:  # names of people: a responsable's
+            gate(self, ctx, Permission.EXPORT_NAMES)
 
     def add_choice(self, kind: ExportKind, current_ids: IdsProvider, text: str) -> None:
         """Turn the button into a menu, the first entry exporting the button's own kind."""
@@ -193,6 +197,9 @@ class ExportButton(QPushButton):
         action = menu.addAction(text)
         action.setObjectName(f"export_{kind.name.lower()}_action")
         action.triggered.connect(lambda: self.start(kind, current_ids))
+        if kind in NAMED_KINDS:
+            menu.setToolTipsVisible(True)
+            gate(action, self.ctx, Permission.EXPORT_NAMES)
 
     def start(self, kind: ExportKind, current_ids: IdsProvider) -> Task | None:
         if self.task is not None:

@@ -41,6 +41,8 @@ ICONS: dict[str, tuple[QStyle.StandardPixmap, str]] = {
     "zoom_out": (SP.SP_TitleBarMinButton, "zoom-out"),
     "zoom_reset": (SP.SP_TitleBarNormalButton, "zoom-original"),
     "theme": (SP.SP_DesktopIcon, "preferences-desktop-theme"),
+    "lock": (SP.SP_DialogResetButton, "system-lock-screen"),
+    "history": (SP.SP_FileDialogInfoView, "document-open-recent"),
 }
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from guichet.config import AppPaths
 from guichet.db.statistics import optimize
 from guichet.errors import GuichetError
 
+from guichet.ui.account_actions import gate_window_actions
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
 from guichet.ui.feedback import show_error
@@ -38,6 +38,7 @@ from guichet.ui.keys import install_desk_keys
 from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
 from guichet.ui.search_box import focus_page
+from guichet.ui.session_guard import SessionGuard
 from guichet.ui.tasks import run_task
 from guichet.ui.theme import is_dark, set_themed_style
 from guichet.ui.unsaved import may_close
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
     view_menu: QMenu
     new_inquiry_action: QAction
     settings_action: QAction
+    lock_action: QAction
 
     def __init__(
         self,
@@ -168,7 +170,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setHandleWidth(1)
-        self.setCentralWidget(self.splitter)
+        # the pages, or the sign-in form while the window is locked (guichet.ui.session_guard)
+        self.frame = QStackedWidget()
+        self.frame.setObjectName("windowFrame")
+        self.frame.addWidget(self.splitter)
+        self.setCentralWidget(self.frame)
 
         self._build_menus()
         self._build_status_bar(location or (ctx.db.url if ctx else ""))
@@ -214,7 +220,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.live_updates = WindowLiveUpdates(self)  # a colleague's save, the server's state
         self.settings_action.setEnabled(True)
-        self.reload_counsellors()
+        self.guard.start()
+        gate_window_actions(self)
         self.on_navigation_current_row_changed(self.navigation.currentRow())
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)
@@ -283,35 +290,20 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self, location: str) -> None:
         status = self.statusBar()
-        self.counsellor_box = QComboBox()
-        self.counsellor_box.setObjectName("counsellorBox")
-        self.counsellor_box.setAccessibleName(self.tr("Conseiller"))
-        # filled once the database is open, after the window is shown: it must grow then
-        self.counsellor_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counsellor_label = QLabel(self.tr("Aucun conseiller"))
+        self.counsellor_label.setObjectName("counsellorLabel")
+        self.counsellor_label.setAccessibleName(self.tr("Conseiller connecté"))
+        self.counsellor_label.setToolTip(self.tr("Changer de conseiller : Ctrl+L"))
         status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
-        status.addPermanentWidget(self.counsellor_box)
+        status.addPermanentWidget(self.counsellor_label)
         self.db_label = QLabel(location.replace("sqlite:///", ""))
         self.db_label.setObjectName("databaseLabel")
         status.addWidget(self.db_label)
-        self.counsellor_box.currentIndexChanged.connect(
-            self.on_counsellor_box_current_index_changed
-        )
+        self.guard = SessionGuard(self, self.frame, self.counsellor_label)
 
     def reload_counsellors(self) -> None:
-        from guichet.services.counsellors import CounsellorService
-
-        if self.ctx is None:
-            return
-        remembered = self.settings.value("counsellor_id", None)
-        current = self.ctx.counsellor_id or (int(str(remembered)) if remembered else None)
-        self.counsellor_box.blockSignals(True)
-        self.counsellor_box.clear()
-        for counsellor in CounsellorService(self.ctx.db).list():
-            self.counsellor_box.addItem(f"{counsellor.name} ({counsellor.initials})", counsellor.id)
-        index = self.counsellor_box.findData(current) if current is not None else -1
-        self.counsellor_box.setCurrentIndex(max(index, 0) if self.counsellor_box.count() else -1)
-        self.counsellor_box.blockSignals(False)
-        self.ctx.set_counsellor(self.counsellor_box.currentData())
+        """The signed-in counsellor's name and role as they are now (after Paramètres)."""
+        self.guard.refresh()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("main_window/geometry")
@@ -417,12 +409,6 @@ class MainWindow(QMainWindow):
         self.refresh_if_stale(key)
         self.page_shown.emit(key)
 
-    def on_counsellor_box_current_index_changed(self, _index: int) -> None:
-        if self.ctx is None:
-            return
-        self.ctx.set_counsellor(self.counsellor_box.currentData())
-        self.settings.setValue("counsellor_id", self.ctx.counsellor_id)
-
     def on_settings_action_triggered(self) -> None:
         from guichet.ui.dialogs.settings import SettingsDialog
 
@@ -457,6 +443,11 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.guard.locked and self.guard.has_signed_in:
+            # the forms behind the lock are someone's: only they close the window
+            self.statusBar().showMessage(self.tr("Connectez-vous pour fermer Guichet."), 5000)
+            event.ignore()
+            return
         if not may_close([self], reveal=self.reveal):
             event.ignore()  # « Annuler », or a save refused: the app and the form stay
             return

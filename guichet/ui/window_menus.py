@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from guichet.ui.account_actions import add_account_actions
 from guichet.ui.appearance import add_appearance_menus
 from guichet.ui.dialogs.intake_launcher import new_inquiry_action
 from guichet.ui.file_actions import install_file_actions
@@ -66,6 +67,7 @@ def build_menus(window: MainWindow) -> None:
     window.settings_action.triggered.connect(window.on_settings_action_triggered)
     window.settings_action.setEnabled(False)
     window.file_menu.addAction(window.settings_action)
+    add_account_actions(window)  # Changer de conseiller (Ctrl+L), Historique des modifications
     window.file_menu.addSeparator()
     quit_action = QAction(window.tr("&Quitter"), window)
     quit_action.setObjectName("quitAction")

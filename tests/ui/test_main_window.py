@@ -89,22 +89,23 @@ def test_home_page_shows_the_latest_inquiries(qtbot, ctx: AppContext, qsettings:
     assert today is not None and "1 demande" in today.text()
 
 
-def test_counsellor_choice_is_used_for_the_audit_trail(
+def test_without_accounts_the_window_opens_as_the_first_counsellor_and_stamps_the_audit(
     qtbot, ctx: AppContext, qsettings: QSettings
 ) -> None:
     with ctx.db.unit_of_work() as s:
         s.add_all(
             [
-                m.Counsellor(name="Claire Martin", initials="CM"),
                 m.Counsellor(name="Paul Roux", initials="PR"),
+                m.Counsellor(name="Claire Martin", initials="CM"),
             ]
         )
     window = shown_window(qtbot, ctx, qsettings)
-    box = window.counsellor_box
-    assert box.count() == 2
-    box.setCurrentIndex(box.findText("Paul Roux (PR)"))
-    assert ctx.db.counsellor_id == box.currentData()
-    assert qsettings.value("counsellor_id") == box.currentData()
+    with ctx.db.unit_of_work(write=False) as s:
+        claire = s.scalar(select(m.Counsellor.id).where(m.Counsellor.initials == "CM"))
+    assert ctx.db.counsellor_id == claire  # the first by name, as before accounts
+    assert window.counsellor_label.text() == "Claire Martin (CM)"
+    assert qsettings.value("counsellor_id") == claire
+    assert not hasattr(window, "counsellor_box")  # nobody picks who acts from a list
 
 
 def test_a_refused_action_shows_a_french_message(message_boxes: list[str]) -> None:

@@ -232,6 +232,9 @@ SCENES: list[Scene] = [
     Scene("contact-donnees", _lazy_scene("rgpd_scenes", "contact_rights")),
     Scene("contact-donnees-menu", _lazy_scene("rgpd_scenes", "contact_rights_menu")),
     Scene("parametres-donnees-personnelles", _lazy_scene("rgpd_scenes", "rgpd_settings")),
+    Scene("connexion", _lazy_scene("accounts_scenes", "sign_in")),
+    Scene("historique-fiche", _lazy_scene("accounts_scenes", "organisation_history")),
+    Scene("historique-global", _lazy_scene("accounts_scenes", "global_history")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

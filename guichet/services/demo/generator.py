@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from guichet.db import Database
 from guichet.db.statistics import analyze
 from guichet.models import Inquiry, Organization
+from guichet.services.demo.accounts import add_demo_accounts
 from guichet.services.demo.implantation import implantation_demo
 from guichet.services.demo.inquiries import InquiryStage
 from guichet.services.demo.letters import add_demo_letters
@@ -108,6 +109,7 @@ def generate_demo(
         report(5)
         session.flush()
         builder.memberships()
+        add_demo_accounts(session)
         add_demo_meetings(builder)
         add_demo_visits(builder)
         implantation_demo(session, random.Random(seed + 13), moment)

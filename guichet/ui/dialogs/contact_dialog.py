@@ -36,6 +36,7 @@ from guichet.ui.dialogs.form_errors import PHONE_FIELDS, ConcurrentEditBanner, F
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.feedback import show_error
 from guichet.ui.unsaved import confirm_dialog_discard
+from guichet.ui.widgets.history_view import ReadLog, tab_with_history
 
 TEXT_FIELDS = ("first_name", "last_name", "role", "phone", "mobile", "email", *ADDRESS_FIELDS)
 
@@ -127,6 +128,10 @@ class ContactDialog(QDialog):
         )
         if contact is not None:
             self.load(contact.data)
+            self.history_tabs = tab_with_history(
+                ctx, layout, form, self.tr("Coordonnées"), "contact", contact.id
+            )
+            ReadLog(ctx, "contact").opened(contact.id)
         self.opened_form = self.form_data()  # what closing the app compares with
 
     def has_unsaved_changes(self) -> bool:

@@ -16,6 +16,7 @@ from guichet.services.exports import FORMATS, KIND_LABELS, ExportKind, ExportRes
 
 from guichet.ui.context import AppContext
 from guichet.ui.export_button import export_to_file
+from guichet.ui.permission_gate import disable_named_kinds
 
 
 class ExportDialog(QDialog):
@@ -31,6 +32,7 @@ class ExportDialog(QDialog):
         self.kind_box.setObjectName("exportKindBox")
         for kind in ExportKind:
             self.kind_box.addItem(self.tr(KIND_LABELS[kind]), kind)
+        disable_named_kinds(ctx, self.kind_box)
         form.addRow(self.tr("Exporter :"), self.kind_box)
         layout.addLayout(form)
         formats = ", ".join(FORMATS.values())

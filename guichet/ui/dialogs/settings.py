@@ -29,6 +29,7 @@ from guichet.services.settings import SettingsService
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.save_buttons import save_cancel_buttons
+from guichet.ui.dialogs.settings_accounts import AccountsSettingsTab
 from guichet.ui.dialogs.settings_followups import FollowUpSettingsTab
 from guichet.ui.dialogs.settings_implantation import ImplantationSettingsTab
 from guichet.ui.dialogs.settings_meetings import MeetingSettingsTab
@@ -88,6 +89,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(ImplantationSettingsTab(ctx, self), self.tr("Implantation"))
         self.rgpd_tab = PersonalDataSettingsTab(ctx, self)
         self.tabs.addTab(self.rgpd_tab, self.rgpd_tab.title)
+        self.accounts_tab = AccountsSettingsTab(ctx)
+        self.tabs.addTab(self.accounts_tab, self.accounts_tab.title)
         layout.addWidget(self.tabs)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
@@ -285,6 +288,7 @@ class SettingsDialog(QDialog):
         self.network_tab.load(values)
         self.reactivity_tab.load(values)
         self.report_tab.load(values)
+        self.accounts_tab.load(values)
         self._reload_counsellors()
 
     def values(self) -> dict[str, object]:
@@ -301,6 +305,7 @@ class SettingsDialog(QDialog):
         changes.update(self.network_tab.changes())
         changes.update(self.reactivity_tab.changes())
         changes.update(self.report_tab.changes())
+        changes.update(self.accounts_tab.changes())
         return changes
 
     def on_buttons_accepted(self) -> None:

@@ -8,10 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guichet.services.duplicates import DuplicatePair, find_duplicates
+from guichet.services.permissions import Permission
 
 from guichet.ui.accessibility import set_name
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.merge_dialog import MergeDialog
+from guichet.ui.permission_gate import gate
 from guichet.ui.rows_view import rows_view
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
@@ -42,6 +44,7 @@ class DuplicatesTab(QWidget):
         self.merge_button = QPushButton(self.tr("Comparer et fusionner…"))
         self.merge_button.setObjectName("compareButton")
         self.merge_button.clicked.connect(self.on_merge_button_clicked)
+        gate(self.merge_button, ctx, Permission.MERGE)
         top.addWidget(self.merge_button)
         layout.addLayout(top)
         self.model: RowsTableModel[DuplicatePair] = RowsTableModel(pair_columns(self.tr), self)

@@ -49,6 +49,7 @@ from guichet.ui.pages.organization_panel import OrganizationPanel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
 from guichet.ui.theme import set_themed_style
+from guichet.ui.widgets.history_view import with_history
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 30
@@ -170,7 +171,8 @@ class DirectorySearchTab(QWidget):
         self.splitter.setObjectName("directorySplitter")
         self.splitter.addWidget(filters_area)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.panel)
+        self.history_tabs = with_history(ctx, self.panel, self.tr("Fiche"), "organization")
+        self.splitter.addWidget(self.history_tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([filters_area.minimumWidth(), 600, 470])

@@ -42,6 +42,7 @@ from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
 from guichet.ui.unsaved import LeaveGuard
 from guichet.ui.view_state import keep_view_state
+from guichet.ui.widgets.history_view import with_history
 from guichet.ui.widgets.status_chip import use_status_chips
 
 PERIODS = (
@@ -151,7 +152,8 @@ class InquiriesPage(QWidget):
         splitter = QSplitter()
         splitter.setObjectName("inquiriesSplitter")
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
+        self.history_tabs = with_history(ctx, self.detail, self.tr("Demande"), "inquiry")
+        splitter.addWidget(self.history_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([700, 480])

@@ -96,6 +96,7 @@ class NeedBox(QGroupBox):
 
 class InquiryDetailPanel(QScrollArea):
     changed = Signal(int)
+    record_shown = Signal(int)  # the Historique tab and the access log follow it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +193,7 @@ class InquiryDetailPanel(QScrollArea):
             self.timeline.addItem(f"{format_datetime_short(entry.at)} — {entry.text}")
         for widget in (self.timeline_title, self.timeline, self.note_edit, self.note_button):
             widget.setVisible(True)
+        self.record_shown.emit(inquiry_id)
 
     def _after_change(self, inquiry_id: int) -> None:
         self.show_inquiry(inquiry_id)

@@ -31,6 +31,7 @@ from guichet.services.groupements import delete_groupement
 from guichet.services.opportunities import add_document, remove_document
 from guichet.services.opportunity_matches import OpportunityMatches, find_matches
 from guichet.services.opportunity_views import OpportunityDetail, get_opportunity
+from guichet.services.permissions import Permission
 
 from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
@@ -40,6 +41,7 @@ from guichet.ui.feedback import attempt, show_error, show_task_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
 from guichet.ui.pages.opportunity_followup_panel import OpportunityFollowUpPanel
 from guichet.ui.pages.opportunity_matches_view import MatchDetails, MatchesTree
+from guichet.ui.permission_gate import gate
 from guichet.ui.tasks import Task, TaskControl, run_task
 
 ID_ROLE = 0x0100
@@ -158,6 +160,7 @@ class OpportunityDetailPanel(QWidget):
         self.new_groupement_button.clicked.connect(lambda: self.open_groupement(None))
         self.edit_groupement_button.clicked.connect(self.on_edit_groupement_button_clicked)
         self.delete_groupement_button.clicked.connect(self.on_delete_groupement_button_clicked)
+        gate(self.delete_groupement_button, self.ctx, Permission.DELETE)
         return box
 
     def _documents_tab(self) -> QWidget:

@@ -36,6 +36,7 @@ from guichet.services.organizations import (
     ReceivedReferral,
     months_before,
 )
+from guichet.services.permissions import Permission
 
 from guichet.ui.accessibility import label_field
 from guichet.ui.appearance import scale_font
@@ -52,6 +53,7 @@ from guichet.ui.pages.organization_panel_parts import (
     referral_columns,
     referrals_view,
 )
+from guichet.ui.permission_gate import gate
 from guichet.ui.screen_fit import set_text_lines
 from guichet.ui.table_model import ROW_ROLE, RowsTableModel
 from guichet.ui.theme import set_themed_style
@@ -60,6 +62,7 @@ from guichet.ui.widgets.visit_risks import VisitRiskFlag
 
 class OrganizationPanel(QScrollArea):
     organization_changed = Signal(int)
+    record_shown = Signal(int)  # the Historique tab and the access log follow it
     organization_deleted = Signal(int)
     inquiry_requested = Signal(int)  # a received referral activated: open its inquiry
     record_requested = Signal(str, int)  # a membership's origin activated: its page, its record
@@ -165,6 +168,8 @@ class OrganizationPanel(QScrollArea):
         contact_actions.addWidget(rights)
         contact_actions.addStretch(1)
         content.addLayout(contact_actions)
+        gate(self.delete_button, ctx, Permission.DELETE)
+        gate(self.delete_contact_button, ctx, Permission.DELETE)
 
         content.addWidget(self._heading(self.tr("Savoir-faire")))
         content.addWidget(self.skills_label)
@@ -222,6 +227,7 @@ class OrganizationPanel(QScrollArea):
 
     def show_detail(self, detail: OrganizationDetail) -> None:
         self.detail = detail
+        self.record_shown.emit(detail.id)
         self.opportunities_section.show_for(detail.id)
         data = detail.data
         self.name_label.setText(detail.display_name)
