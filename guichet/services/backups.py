@@ -26,6 +26,7 @@ from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upg
 from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
 from guichet.reference.file_names import with_folder
+from guichet.services import letter_archive
 from guichet.services.backup_archive import (
     SHARED_ARCHIVE,
     is_server,
@@ -182,6 +183,7 @@ class BackupService:
         if writes == _backed_up.get(self.db, 0):
             log.info("Sauvegarde automatique inutile : rien n'a été enregistré depuis la dernière")
             return None
+        letter_archive.sweep(self.db)  # PDFs a crash or a cascade left unnamed
         target = _copy(path, self._rolling_path(AUTO_PREFIX, path))
         prune(self.backup_dir, AUTO_PREFIX, self.keep())
         self._share_archive(target)

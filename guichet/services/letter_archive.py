@@ -146,20 +146,25 @@ def discard(db: Database, session: Session, keys: Iterable[str]) -> None:
     wanted = set(keys)
     if not wanted:
         return
-    if archive_engine(db) is None:
-        session.flush()
-        _delete_unreferenced(session, sorted(wanted))
-        return
     pending: set[str] | None = session.info.get("discarded_pdfs")
     if pending is None:
         pending = session.info["discarded_pdfs"] = set()
+        if archive_engine(db) is None:
 
-        def after_commit(committed: Session) -> None:
-            keys = sorted(committed.info.pop("discarded_pdfs", set()))
-            if keys:
-                _discard_committed(db, keys)
+            def before_commit(committing: Session) -> None:
+                keys = sorted(committing.info.pop("discarded_pdfs", set()))
+                committing.flush()  # the letters' deletion first
+                _delete_unreferenced(committing, keys)
 
-        event.listen(session, "after_commit", after_commit, once=True)
+            event.listen(session, "before_commit", before_commit, once=True)
+        else:
+
+            def after_commit(committed: Session) -> None:
+                keys = sorted(committed.info.pop("discarded_pdfs", set()))
+                if keys:
+                    _discard_committed(db, keys)
+
+            event.listen(session, "after_commit", after_commit, once=True)
     pending |= wanted
 
 

@@ -146,3 +146,21 @@ def test_postgresql_gets_one_automatic_backup_a_day_and_keeps_the_last_n(
     assert made is not None and made.name.startswith("auto-") and archive_path(made).exists()
     assert service.rolling_backup() is None  # the same day
     assert [p.name for p in service.backups()] == [made.name]
+
+
+def test_the_close_time_backup_sweeps_pdfs_no_letter_names(
+    demo_db: Database, paths: AppPaths
+) -> None:
+    from guichet.services import letter_archive
+
+    kept = with_letters(demo_db, 1)
+    with demo_db.unit_of_work() as s:  # a PDF written by a send that was then killed
+        orphan = letter_archive.store(demo_db, s, b"%PDF-1.4 jamais nomme")
+    rename_first(demo_db, "Écrit avant la fermeture")
+    BackupService(demo_db, paths.backup_dir).rolling_backup()
+    engine = letter_archive.archive_engine(demo_db)
+    assert engine is not None
+    with engine.connect() as conn:
+        stored = set(conn.execute(select(letter_archive.letter_pdf.c.sha256)).scalars())
+    assert orphan not in stored and len(stored) == len(kept)
+    assert letter_archive.archive_problem(demo_db) is None
