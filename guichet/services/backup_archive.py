@@ -238,3 +238,46 @@ def snapshot_to_file(db: Database, target: Path) -> Path:
 
 def is_server(db: Database) -> bool:
     return sqlite_path(db.url) is None and db.dialect == "postgresql"
+
+
+def quiet_copy(source: Path, target: Path, busy_timeout_ms: int = 5000) -> Path | None:
+    """A consistent copy of a WAL database file at the speed of a file copy (the online backup
+    API copies page by page, about 6× slower): the WAL is folded into the file, then, with the
+    write lock held so that nothing can change the file, its bytes are copied beside ``target``,
+    synced and renamed over it. Returns ``None`` when the WAL could not be emptied (a reader
+    still on it): the caller then uses the online backup."""
+    import shutil
+
+    conn = sqlite3.connect(source, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is None or busy[0] != 0:
+            return None
+        conn.execute("BEGIN IMMEDIATE")  # no writer from here: the file holds everything
+        try:
+            wal = source.with_name(source.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:  # a commit came in between
+                return None
+            remove_leftovers(target, "copie")
+            temporary = temporary_beside(target, "copie")
+            try:
+                shutil.copyfile(source, temporary)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+        finally:
+            conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            copy.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+        finally:
+            copy.close()
+        replace_file(temporary, target)
+    except BaseException:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
+        raise
+    return target

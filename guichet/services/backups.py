@@ -31,6 +31,7 @@ from guichet.services.backup_archive import (
     SHARED_ARCHIVE,
     is_server,
     missing_pdfs,
+    quiet_copy,
     restore_pdfs,
     snapshot_to_file,
     sync_archive,
@@ -76,8 +77,13 @@ def _server_file(db: Database) -> Path:
     return Path(f"{db.engine.url.database or 'guichet'}.sqlite3")
 
 
-def _copy(source: Path, target: Path, *, in_place: bool = False) -> Path:
+def _copy(source: Path, target: Path, *, in_place: bool = False, quiet: bool = False) -> Path:
+    """A consistent copy; ``quiet`` tries the fast file copy first (the close-time backup)."""
     try:
+        if quiet:
+            copied = quiet_copy(source, target)
+            if copied is not None:
+                return copied
         return backup_sqlite(source, target, in_place=in_place)
     except (OSError, sqlite3.Error) as exc:
         problem = environment_problem(exc)
@@ -184,7 +190,7 @@ class BackupService:
             log.info("Sauvegarde automatique inutile : rien n'a été enregistré depuis la dernière")
             return None
         letter_archive.sweep(self.db)  # PDFs a crash or a cascade left unnamed
-        target = _copy(path, self._rolling_path(AUTO_PREFIX, path))
+        target = _copy(path, self._rolling_path(AUTO_PREFIX, path), quiet=True)
         prune(self.backup_dir, AUTO_PREFIX, self.keep())
         self._share_archive(target)
         _backed_up[self.db] = writes

@@ -277,7 +277,8 @@ def archive_problem(db: Database) -> str | None:
         if not file.exists():
             return f"archive des courriers absente ({file.name})" if named else None
         try:
-            conn = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+            # not read-only: after a crash, reading a WAL file may need its recovery first
+            conn = sqlite3.connect(file)
             try:
                 rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
                 if rows != ["ok"]:

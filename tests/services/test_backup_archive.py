@@ -5,6 +5,7 @@ SQLite files and restored from them."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,3 +165,18 @@ def test_the_close_time_backup_sweeps_pdfs_no_letter_names(
         stored = set(conn.execute(select(letter_archive.letter_pdf.c.sha256)).scalars())
     assert orphan not in stored and len(stored) == len(kept)
     assert letter_archive.archive_problem(demo_db) is None
+
+
+def test_the_close_time_backup_is_the_live_database_exactly(
+    demo_db: Database, paths: AppPaths
+) -> None:
+    from tests.services.test_backups import dump
+
+    rename_first(demo_db, "Écrite juste avant la fermeture")  # still in the WAL
+    made = BackupService(demo_db, paths.backup_dir).rolling_backup()
+    assert made is not None
+    assert not made.with_name(made.name + "-wal").exists()  # one self-contained file
+    assert dump(made) == dump(demo_db.path)  # type: ignore[arg-type]
+    with sqlite3.connect(made) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
