@@ -258,6 +258,7 @@ def quiet_copy(source: Path, target: Path, busy_timeout_ms: int = 5000) -> Path 
             wal = source.with_name(source.name + "-wal")
             if wal.exists() and wal.stat().st_size > 0:  # a commit came in between
                 return None
+            target.parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(target, "copie")
             temporary = temporary_beside(target, "copie")
             try:
