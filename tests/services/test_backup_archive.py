@@ -173,7 +173,8 @@ def test_the_close_time_backup_is_the_live_database_exactly(
     from tests.services.test_backups import dump
 
     rename_first(demo_db, "Écrite juste avant la fermeture")  # still in the WAL
-    made = BackupService(demo_db, paths.backup_dir).rolling_backup()
+    folder = paths.backup_dir / "pas-encore-cree"
+    made = BackupService(demo_db, folder).rolling_backup()
     assert made is not None
     assert not made.with_name(made.name + "-wal").exists()  # one self-contained file
     assert dump(made) == dump(demo_db.path)  # type: ignore[arg-type]
