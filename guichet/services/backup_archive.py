@@ -98,10 +98,9 @@ def sync_archive(
         ValidationError: a PDF the backup names is not in ``db``'s archive.
     """
     needed = named_keys(main_copy)
-    create_archive_file(target)
+    create_archive_file(target, wal=False)  # a backup is a self-contained file
     conn = sqlite3.connect(target)
     try:
-        conn.execute("PRAGMA journal_mode=DELETE")  # a backup is a self-contained file
         have = {r[0] for r in conn.execute("SELECT sha256 FROM letter_pdf")}
         wanted = sorted(needed - have)
         added = 0

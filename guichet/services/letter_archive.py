@@ -64,13 +64,14 @@ def archive_path(main: Path) -> Path:
     return main.with_name(main.stem + ARCHIVE_SUFFIX)
 
 
-def create_archive_file(path: Path) -> None:
-    """An archive file with its table (nothing happens to one that exists)."""
+def create_archive_file(path: Path, *, wal: bool = True) -> None:
+    """An archive file with its table (nothing happens to one that exists but its journal
+    mode: WAL for a live archive, DELETE for a backup's self-contained file)."""
     import sqlite3
 
     conn = sqlite3.connect(path)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
         conn.execute(
             "CREATE TABLE IF NOT EXISTS letter_pdf "
             "(sha256 VARCHAR(64) NOT NULL PRIMARY KEY, pdf BLOB NOT NULL)"
