@@ -34,6 +34,9 @@ def _copy_database(template: Path, target: Path) -> Database:
     from guichet.services.bootstrap import attach
 
     shutil.copyfile(template, target)
+    archive = template.with_name(template.stem + ".courriers.db")  # its letter archive
+    if archive.exists():
+        shutil.copyfile(archive, target.with_name(target.stem + ".courriers.db"))
     return attach(Database(_url(target)))
 
 
@@ -58,6 +61,12 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: P
     generate_demo(db, now=DEMO_NOW)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    from guichet.services.letter_archive import archive_engine
+
+    archive = archive_engine(db)
+    if archive is not None:  # the letter archive too: copied as one file
+        with archive.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
     return path
 

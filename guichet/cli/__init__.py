@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "stats",
     "report",
     "rgpd",
+    "copy",
 )
 
 

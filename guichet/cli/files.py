@@ -188,9 +188,11 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
     from guichet.services.backups import BackupService
+    from guichet.services.letter_archive import archive_path
 
     target = BackupService(ctx.db, ctx.paths.backup_dir).backup_to(args.file)
     print(f"Base sauvegardée dans {target}")
+    print(f"Ses courriers archivés sont dans {archive_path(target)} (gardez les deux fichiers).")
     return 0
 
 

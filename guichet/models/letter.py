@@ -1,11 +1,14 @@
-"""A generated PDF archived with its record, so it reopens exactly as sent."""
+"""A generated PDF archived with its record, so it reopens exactly as sent.
+
+The PDF itself is in the letter archive (:mod:`guichet.services.letter_archive`), named by the
+SHA-256 of its bytes."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String
-from sqlalchemy.orm import Mapped, deferred, mapped_column
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
 
 from guichet.models.base import Base, Timestamped
 from guichet.models.enums import LetterKind, enum_column
@@ -30,6 +33,6 @@ class Letter(Timestamped, Base):
     template_version: Mapped[str] = mapped_column(String(40))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("counsellor.id", ondelete="SET NULL"))
     file_name: Mapped[str] = mapped_column(String(200))
-    pdf: Mapped[bytes] = deferred(mapped_column(LargeBinary))
-    # Personal data erased (RGPD): the PDF is gone (empty), the row says a letter went out.
+    pdf_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # Personal data erased (RGPD): its PDF is gone (key ERASED_PDF), the row says a letter went out.
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)

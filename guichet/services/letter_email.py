@@ -20,6 +20,7 @@ from guichet.errors import NotFoundError
 from guichet.letters.template import parse_template
 from guichet.models import Counsellor, Letter, LetterKind, Referral
 from guichet.reference.file_names import windows_file_name
+from guichet.services import letter_archive
 from guichet.services.letter_values import merge_values
 from guichet.services.personal_data.texts import ERASED_LETTER as ERASED
 from guichet.services.referral_rows import loaded_referrals
@@ -103,7 +104,13 @@ def email_draft(db: Database, letter_id: int, *, now: datetime | None = None) ->
             body=body,
             to=[(contact.email if contact else None) or (org.email if org else None) or ""],
             sender=counsellor.email if counsellor is not None else None,
-            attachments=[Attachment(letter.file_name, bytes(letter.pdf), "application/pdf")],
+            attachments=[
+                Attachment(
+                    letter.file_name,
+                    letter_archive.load(db, session, letter.pdf_sha256),
+                    "application/pdf",
+                )
+            ],
             domain_hint=str(values["agency.email"]),
             moment=moment,
         )

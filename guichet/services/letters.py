@@ -26,6 +26,7 @@ from guichet.models import Counsellor, Letter, LetterKind, Referral, ReferralSta
 from guichet.reference.address import PostalAddress, address_lines
 from guichet.reference.dates import place_and_date
 from guichet.reference.file_names import windows_file_name
+from guichet.services import letter_archive
 from guichet.services.letter_recipient import recipient_address, recipient_problems
 from guichet.services.letter_values import merge_values
 from guichet.services.personal_data.texts import ERASED_LETTER as ERASED
@@ -242,6 +243,7 @@ class LetterService:
                     Letter.sent_at.is_(None),
                 )
             ):
+                letter_archive.discard(self.db, session, [draft.pdf_sha256])
                 session.delete(draft)
             letter = Letter(
                 kind=kind,
@@ -255,7 +257,7 @@ class LetterService:
                 author_id=session.info.get("counsellor_id") or referral.counsellor_id,
                 file_name=safe_file_name(f"{document.title.split()[-1]}-{KIND_TEMPLATES[kind][2]}")
                 + ".pdf",
-                pdf=rendered.pdf,
+                pdf_sha256=letter_archive.store(self.db, session, rendered.pdf),
             )
             session.add(letter)
             session.flush()
@@ -301,13 +303,13 @@ class LetterService:
         return self.letters(referral_ids)
 
     def pdf(self, letter_id: int) -> bytes:
-        with self.db.unit_of_work() as session:
+        with self.db.unit_of_work(write=False) as session:
             letter = session.get(Letter, letter_id)
             if letter is None:
                 raise NotFoundError("Ce courrier n'existe plus.")
             if letter.erased_at is not None:
                 raise NotFoundError(ERASED.format(day=f"{letter.erased_at:%d/%m/%Y}"))
-            return bytes(letter.pdf)
+            return letter_archive.load(self.db, session, letter.pdf_sha256)
 
     def mark_sent(self, letter_ids: Sequence[int], *, at: datetime | None = None) -> None:
         """Printed (or sent by the counsellor): the letters get their sending date and their
@@ -348,7 +350,7 @@ class LetterService:
                     stored = self._generate(session, referral, [kind], values, moment)[0][0]
                 letters.append(stored)
             if deliver is not None:
-                deliver([bytes(letter.pdf) for letter in letters])
+                deliver([letter_archive.load(self.db, session, x.pdf_sha256) for x in letters])
             _mark_sent(session, letters, moment, delays)
             session.flush()
             return [_info(letter, letter.file_name) for letter in letters]

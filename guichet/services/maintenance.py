@@ -135,9 +135,14 @@ def check_database(db: Database, *, full: bool = False) -> CheckReport:
                 name: session.scalar(select(func.count()).select_from(model)) or 0
                 for name, model in COUNTED.items()
             }
+    revision = current_revision(db) if integrity == "ok" else _revision_or_none(db)
+    if integrity == "ok" and revision == head_revision(db):
+        from guichet.services.letter_archive import archive_problem
+
+        integrity = archive_problem(db) or "ok"
     return CheckReport(
         url=db.url,
-        revision=current_revision(db) if integrity == "ok" else _revision_or_none(db),
+        revision=revision,
         head=head_revision(db),
         integrity=integrity,
         counts=counts,

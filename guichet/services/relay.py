@@ -38,6 +38,7 @@ from guichet.models import (
     label,
 )
 from guichet.reference.communes import commune
+from guichet.services import letter_archive
 from guichet.services.letter_email import Attachment
 from guichet.services.letter_recipient import recipient_address
 from guichet.services.letters import LetterService, safe_file_name, signature_lines
@@ -246,7 +247,7 @@ def relay_opportunity(
                 template_version=f"relais:{template_version}",
                 author_id=counsellor.id if counsellor else None,
                 file_name=safe_file_name(f"{data.reference}-{recipient.name}") + ".pdf",
-                pdf=pdf,
+                pdf_sha256=letter_archive.store(db, session, pdf),
             )
             session.add(letter)
             session.flush()

@@ -105,6 +105,7 @@ def _information(parent: QWidget, title: str, text: str, name: str) -> None:
 
 def backup(window: MainWindow) -> Path | None:
     from guichet.services.backups import BackupService
+    from guichet.services.letter_archive import archive_path
 
     ctx = _context(window)
     service = BackupService(ctx.db, ctx.paths.backup_dir)
@@ -119,7 +120,12 @@ def backup(window: MainWindow) -> Path | None:
         _information(
             window,
             tr("Sauvegarde"),
-            tr("La base a été sauvegardée dans :\n%1").replace("%1", str(saved)),
+            tr(
+                "La base a été sauvegardée dans :\n%1\n\nSes courriers archivés sont dans :\n%2"
+                "\n\nGardez les deux fichiers ensemble."
+            )
+            .replace("%1", str(saved))
+            .replace("%2", str(archive_path(saved))),
             "backupDoneBox",
         )
     return saved

@@ -52,30 +52,29 @@ def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: D
     indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("letter")}
     assert {"ix_letter_organization_id", "ix_letter_referral_id"} <= indexes
     with db.unit_of_work() as s:
-        kept = s.query(m.Letter).one()
-        assert kept.pdf == b"%PDF-1.4 lettre"
+        # SQL for letters: the model is at the head, where the PDF has moved (0014)
+        assert s.execute(text("SELECT pdf FROM letter")).scalar() == b"%PDF-1.4 lettre"
         opportunity = m.Opportunity(
             title="Électrolyseur de Port-Jérôme", buyer_id=2, received_at=datetime(2026, 11, 3)
         )
         opportunity.lots.append(m.Lot(number=1, title="Tuyauterie"))
         s.add(opportunity)
         s.flush()
-        letter = m.Letter(
-            kind=m.LetterKind.OPPORTUNITY,
-            organization_id=1,
-            generated_at=datetime(2026, 11, 3, 10),
-            template_version="v1",
-            file_name="relais.pdf",
-            pdf=b"%PDF",
-        )
-        s.add(letter)
-        s.flush()
+        letter_id = s.execute(
+            text(
+                "INSERT INTO letter (kind, organization_id, generated_at, template_version, "
+                "file_name, pdf, created_at, updated_at) VALUES ('opportunity', 1, "
+                "'2026-11-03 10:00:00', 'v1', 'relais.pdf', :pdf, '2026-11-03 10:00:00', "
+                "'2026-11-03 10:00:00') RETURNING id"
+            ),
+            {"pdf": b"%PDF"},
+        ).scalar()
         s.add(
             m.Relay(
                 opportunity_id=opportunity.id,
                 organization_id=1,
                 relayed_at=datetime(2026, 11, 3, 10),
-                letter_id=letter.id,
+                letter_id=letter_id,
             )
         )
     _run(db, command.downgrade, "0004")
@@ -87,5 +86,5 @@ def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: D
         ]
     _run(db, command.upgrade, "head")  # 0008 and after: the live models
     with db.unit_of_work() as s:
-        assert [x.file_name for x in s.query(m.Letter)] == ["lettre.pdf"]
+        assert s.execute(text("SELECT file_name FROM letter")).scalars().all() == ["lettre.pdf"]
         assert s.query(m.Opportunity).count() == 0

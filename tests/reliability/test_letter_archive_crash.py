@@ -31,6 +31,7 @@ from sqlalchemy import select, text
 
 from guichet.db import Database
 from guichet.models import Letter, Referral, ReferralStatus
+from guichet.services.letter_archive import archive_problem, sweep
 from guichet.services.referrals import ReferralChoice, ReferralService
 from tests.reliability.harness import RESULTS, Outcome
 from tests.services.referral_setup import add_need, build_scene
@@ -80,6 +81,9 @@ def _check(db: Database, url: str) -> tuple[int, int]:
         with db.engine.connect() as conn:
             assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    # the PDFs are written before their letters (two files on SQLite): a kill may leave a PDF
+    # no letter names (swept later), never a letter without its PDF
+    assert archive_problem(db) is None
     with db.unit_of_work() as s:
         referrals = s.scalars(select(Referral)).all()
         sent_letters = s.scalars(select(Letter).where(Letter.sent_at.is_not(None))).all()
@@ -181,5 +185,7 @@ def test_a_kill_never_leaves_a_letter_sent_and_its_referral_proposed(
         assert reported <= progress[-1][0] <= reported + KILLS
         assert progress[-1][0] > 0
         assert [p[0] for p in progress] == sorted(p[0] for p in progress)  # never undone
+        sweep(db)  # what the kills left unnamed goes; every letter keeps its PDF
+        assert archive_problem(db) is None
     finally:
         db.dispose()

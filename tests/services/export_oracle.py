@@ -19,6 +19,7 @@ from guichet.reference.headcount import headcount_label
 from guichet.reference.identifiers import format_siret
 from guichet.reference.legal_forms import legal_form_label
 from guichet.reference.phones import format_phone
+from guichet.services.personal_data.opposition import reachable
 
 CHUNK = 500
 Progress = Callable[[int, int], None]
@@ -116,10 +117,12 @@ def _contacts(
     statement = (
         select(Contact)
         .options(selectinload(Contact.organization))
-        .where(Contact.anonymized_at.is_(None))
+        .where(Contact.anonymized_at.is_(None), reachable())  # opposition honoured
     )
     found = _load(s, statement, Contact.id, ids, progress)
-    return sorted(found, key=lambda c: (c.last_name.casefold(), (c.first_name or "").casefold()))
+    return sorted(
+        found, key=lambda c: (c.last_name.casefold(), (c.first_name or "").casefold(), c.id)
+    )
 
 
 def contacts_table(

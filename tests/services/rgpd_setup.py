@@ -23,7 +23,9 @@ from guichet.models import (
     Registration,
     RegistrationStatus,
 )
+from guichet.services import letter_archive
 from guichet.services.contacts import ContactData, ContactService
+from guichet.services.letter_archive import archive_path
 from guichet.services.letters import LetterService
 from guichet.services.referrals import ReferralChoice, ReferralService
 from tests.services.referral_setup import build_scene
@@ -117,22 +119,35 @@ def found_in_rows(db: Database) -> list[str]:
                     if isinstance(value, str):
                         low = value.casefold()
                         hits += [f"{table.name}: {n}" for n in NEEDLES if n.casefold() in low]
+        archive = letter_archive.archive_connection(db, conn)
+        try:
+            for batch in letter_archive.iter_pdfs(archive):
+                for stored in batch:
+                    low = pdf_text(stored["pdf"]).casefold()  # type: ignore[arg-type]
+                    hits += [f"letter_pdf: {n}" for n in NEEDLES if n.casefold() in low]
+        finally:
+            if archive is not conn:
+                archive.close()
     return hits
 
 
 def found_in_file(path: Path) -> list[str]:
-    """Needles in the raw bytes of a SQLite file (after VACUUM), and in the text of every PDF
-    still archived in it (PDF text streams are compressed)."""
-    raw = path.read_bytes().lower()
-    hits = [n for n in NEEDLES if n.casefold().encode() in raw]
-    connection = sqlite3.connect(path)
-    try:
-        for (pdf,) in connection.execute("SELECT pdf FROM letter"):
-            if pdf:
+    """Needles in the raw bytes of a SQLite file and of its letter archive file (after VACUUM),
+    and in the text of every PDF still archived (PDF text streams are compressed)."""
+    archive = archive_path(path)
+    files = [path] + ([archive] if archive.exists() else [])
+    hits = []
+    for file in files:
+        raw = file.read_bytes().lower()
+        hits += [n for n in NEEDLES if n.casefold().encode() in raw]
+    if archive.exists():
+        connection = sqlite3.connect(archive)
+        try:
+            for (pdf,) in connection.execute("SELECT pdf FROM letter_pdf"):
                 low = pdf_text(bytes(pdf)).casefold()
                 hits += [f"pdf: {n}" for n in NEEDLES if n.casefold() in low]
-    finally:
-        connection.close()
+        finally:
+            connection.close()
     return hits
 
 
@@ -140,10 +155,12 @@ def vacuum(db: Database) -> Path:
     path = db.path
     assert path is not None
     db.dispose()
-    connection = sqlite3.connect(path)
-    connection.execute("VACUUM")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
+    for file in (path, archive_path(path)):
+        if file.exists():
+            connection = sqlite3.connect(file)
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.close()
     return path
 
 

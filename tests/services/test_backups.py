@@ -87,7 +87,11 @@ def test_backup_while_another_connection_writes_is_consistent(
 def test_rolling_backups_keep_the_last_n(db: Database, paths: AppPaths) -> None:
     SettingsService(db).update({"backups.keep": 3})
     service = BackupService(db, paths.backup_dir)
-    made = [service.rolling_backup() for _ in range(5)]
+    made = []
+    for n in range(5):  # a backup at each close where something was written
+        SettingsService(db).update({"agency.city": f"Ville {n}"})
+        made.append(service.rolling_backup())
+    assert all(made)
     kept = sorted(p.name for p in paths.backup_dir.glob("auto-*.sqlite3"))
     assert kept == sorted(p.name for p in made[-3:] if p is not None)
 
@@ -148,5 +152,6 @@ def test_a_backup_over_a_backup_on_a_full_disk_keeps_the_old_one(
     assert "Aucun fichier incomplet" in refused.value.message
     assert target.read_bytes() == before  # the previous backup, whole
     assert sorted(p.name for p in tmp_path.iterdir() if "sauvegarde" in p.name) == [
-        "sauvegarde.sqlite3"
+        "sauvegarde.courriers.db",  # the letter archive of the previous backup
+        "sauvegarde.sqlite3",
     ]

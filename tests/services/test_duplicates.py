@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 import guichet.models as m
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
+from guichet.services import letter_archive
 from guichet.services.duplicates import (
     compare,
     find_duplicates,
@@ -109,7 +110,7 @@ def _linked_world(db: Database, keep: int, remove: int) -> dict[str, int]:
                 generated_at=datetime(2026, 11, 2, 11),
                 template_version="1",
                 file_name="lettre.pdf",
-                pdf=b"%PDF",
+                pdf_sha256=letter_archive.store(db, s, b"%PDF"),
             )
         )
         return {"capabilities": len({caps[0].id, caps[1].id, caps[2].id})}

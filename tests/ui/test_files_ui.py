@@ -170,8 +170,22 @@ def test_file_menu_has_the_file_actions_and_close_makes_a_backup(
     ):
         assert name in names
     assert names.index("restoreAction") < names.index("settingsAction")
+    from guichet.services.settings import SettingsService
+
+    SettingsService(ctx.db).update({"agency.city": "Bolbec"})  # a day's work wrote something
     window.close()
     assert list(ctx.paths.backup_dir.glob("auto-*.sqlite3"))
+
+
+def test_closing_after_writing_nothing_makes_no_backup(
+    qtbot,
+    ctx: AppContext,
+    qsettings: QSettings,
+) -> None:
+    window = MainWindow(qsettings, ctx=ctx)
+    qtbot.addWidget(window)
+    window.close()
+    assert not list(ctx.paths.backup_dir.glob("auto-*.sqlite3"))
 
 
 def test_export_button_exports_the_rows_shown(

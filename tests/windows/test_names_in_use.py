@@ -38,6 +38,9 @@ def test_a_rolling_backup_in_a_deep_folder_stays_under_the_path_limit(db, tmp_pa
     while len(str(deep)) < 220:
         deep = deep / "sous-dossier"
     deep.mkdir(parents=True)
+    from guichet.services.settings import SettingsService
+
+    SettingsService(db).update({"agency.city": "Bolbec"})  # written: the close backs it up
     target = BackupService(db, deep).rolling_backup()
     assert target is not None and target.exists()
     assert len(str(target)) <= MAX_PATH

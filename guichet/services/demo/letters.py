@@ -72,18 +72,18 @@ def add_demo_letters(db: Database, progress: Callable[[int, int], None] | None =
         service.generate([each.referral_id], now=each.sent_at)  # type: ignore[arg-type]
     rendered = {each.referral_id for each in samples}
     with db.unit_of_work() as s:
-        pdfs: dict[LetterKind, list[tuple[bytes, str]]] = {kind: [] for kind in PAIR}
+        pdfs: dict[LetterKind, list[tuple[str, str]]] = {kind: [] for kind in PAIR}
         for letter in s.scalars(
             select(Letter).where(Letter.referral_id.in_(rendered)).order_by(Letter.id)
         ):
-            pdfs[letter.kind].append((bytes(letter.pdf), letter.template_version))
+            pdfs[letter.kind].append((letter.pdf_sha256, letter.template_version))
             letter.sent_at = letter.generated_at
         written = 2 * len(samples)
         clones = [each for each in sent if each.referral_id not in rendered]
         for index, each in enumerate(clones):
             reference = referral_reference(each.inquiry_reference, each.referral_id)
             for kind in PAIR:
-                pdf, version = pdfs[kind][index % len(pdfs[kind])]
+                key, version = pdfs[kind][index % len(pdfs[kind])]
                 s.add(
                     Letter(
                         kind=kind,
@@ -97,7 +97,7 @@ def add_demo_letters(db: Database, progress: Callable[[int, int], None] | None =
                         template_version=version,
                         author_id=each.counsellor_id,
                         file_name=safe_file_name(f"{reference}-{SUFFIXES[kind]}") + ".pdf",
-                        pdf=pdf,
+                        pdf_sha256=key,  # the archive stores each PDF once, by content
                     )
                 )
                 written += 1

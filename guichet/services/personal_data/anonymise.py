@@ -19,6 +19,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from guichet.db import Database
 from guichet.models import (
     Contact,
     Inquiry,
@@ -29,6 +30,8 @@ from guichet.models import (
     Relay,
     Visit,
 )
+from guichet.services import letter_archive
+from guichet.services.letter_archive import ERASED_PDF
 from guichet.services.personal_data.scrub import (
     clear_audit_values,
     person_needles,
@@ -133,14 +136,18 @@ def _letters(session: Session, inquiry_ids: set[int], contact_ids: set[int]) -> 
     return list(session.scalars(select(Letter).where(or_(*conditions), Letter.erased_at.is_(None))))
 
 
-def erase_letter(letter: Letter, now: datetime) -> None:
-    """The PDF goes; kind, dates and links stay (a letter went out, and when)."""
-    letter.pdf = b""
+def erase_letter(letter: Letter, now: datetime) -> str:
+    """The PDF goes; kind, dates and links stay (a letter went out, and when). Returns the key
+    of the PDF it named, for the archive to discard."""
+    key = letter.pdf_sha256
+    letter.pdf_sha256 = ERASED_PDF
     letter.erased_at = now
     letter.file_name = f"courrier-{letter.id}-efface.pdf"
+    return key
 
 
 def anonymise(
+    db: Database,
     session: Session,
     *,
     contact_ids: Iterable[int] = (),
@@ -190,8 +197,7 @@ def anonymise(
             visit.notes = _text(visit.notes)
             touched["visit"].add(visit.id)
     letters = _letters(session, {i.id for i in inquiries}, person_ids)
-    for letter in letters:
-        erase_letter(letter, moment)
+    letter_archive.discard(db, session, [erase_letter(letter, moment) for letter in letters])
     session.flush()
     clear_audit_values(session, touched)
     if needles is not None:

@@ -150,7 +150,9 @@ class RetentionService:
         """« Anonymiser »: one transaction, responsable only (French refusal otherwise)."""
         with self.db.unit_of_work() as session:
             require(session, Permission.RGPD)
-            result = anonymise(session, contact_ids=contact_ids, inquiry_ids=inquiry_ids, now=now)
+            result = anonymise(
+                self.db, session, contact_ids=contact_ids, inquiry_ids=inquiry_ids, now=now
+            )
         remove_drafts(self.draft_files, result)
         return result
 
@@ -168,7 +170,7 @@ class RetentionService:
             require(session, Permission.RGPD)
             contacts = [c.id for c in due_contacts(session, listed.contacts_before)]
             inquiries = [i.id for i in due_inquiries(session, listed.inquiries_before)]
-            result = anonymise(session, contact_ids=contacts, inquiry_ids=inquiries)
+            result = anonymise(self.db, session, contact_ids=contacts, inquiry_ids=inquiries)
         remove_drafts(self.draft_files, result)
         return listed, result
 

@@ -23,6 +23,7 @@ from guichet.errors import NotFoundError, ValidationError
 from guichet.letters.record_document import RecordDocument, Section, render_record_document
 from guichet.models import Contact
 from guichet.reference.file_names import windows_file_name
+from guichet.services import letter_archive
 from guichet.services.audit_log import record_export
 from guichet.services.letters import LetterService
 from guichet.services.permissions import Permission, require
@@ -175,7 +176,8 @@ def export_person(
             for letter in letters:
                 if letter.erased_at is None:
                     name = windows_file_name(f"{letter.id}-{letter.file_name}")
-                    archive.writestr(f"courriers/{name}", bytes(letter.pdf))
+                    pdf = letter_archive.load(db, session, letter.pdf_sha256)
+                    archive.writestr(f"courriers/{name}", pdf)
         write_atomically(target, buffer.getvalue())
         record_export(session, f"Données personnelles du contact n° {contact_id}", 1)
         person = data["personne"]
@@ -194,7 +196,7 @@ def erase_person(
             raise NotFoundError("Ce contact n'existe plus.")
         if contact.anonymized_at is not None:
             raise ValidationError("Ce contact est déjà anonymisé.")
-        result = anonymise(session, contact_ids=[contact_id], now=now)
+        result = anonymise(db, session, contact_ids=[contact_id], now=now)
     remove_drafts(draft_files, result)
     return result
 
