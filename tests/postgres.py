@@ -75,13 +75,15 @@ def temporary_server() -> Iterator[str]:
 _counter = iter(range(1, 1_000_000))
 
 
-def fresh_database(server_url: str) -> str:
-    """Creates an empty database on the server and returns its URL."""
+def fresh_database(server_url: str, template: str | None = None) -> str:
+    """Creates an empty database on the server (or a copy of the database ``template``, which
+    nobody may be connected to) and returns its URL."""
     from sqlalchemy import create_engine, make_url
 
     name = f"test_{next(_counter)}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        copy = f" TEMPLATE {make_url(template).database}" if template else ""
+        conn.exec_driver_sql(f"CREATE DATABASE {name}{copy}")
     admin.dispose()
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)

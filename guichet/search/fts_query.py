@@ -56,31 +56,47 @@ def edits1(word: str) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
+_TOP = "\U0010ffff"
+
+#: The one-typo lookups, per engine: the variants are a JSON array on SQLite, a text array on
+#: PostgreSQL; ``search_term.term`` compares in binary order on both.
+_VARIANT_PREFIXES = {
+    "sqlite": (
+        "SELECT v.value FROM json_each(:v) v WHERE EXISTS (SELECT 1 FROM search_term "
+        "WHERE term >= v.value AND term < v.value || char(1114111)) LIMIT :n"
+    ),
+    "postgresql": (
+        "SELECT v FROM unnest(CAST(:v AS text[])) WITH ORDINALITY AS u(v, i) WHERE EXISTS "
+        "(SELECT 1 FROM search_term WHERE term >= v AND term < v || chr(1114111)) "
+        "ORDER BY i LIMIT :n"
+    ),
+}
+_VARIANT_WORDS = {
+    "sqlite": (
+        "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
+    ),
+    "postgresql": "SELECT term FROM search_term WHERE term = ANY(:v) ORDER BY term LIMIT :n",
+}
+
+
 def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str]:
     """Indexed words (or word beginnings, for the token being typed) one typo away."""
     if len(token) < TYPO_MIN_CHARS or token.isdigit():
         return []
-    variants = json.dumps(sorted(edits1(token)))
-    if as_prefix:
-        sql = (
-            "SELECT v.value FROM json_each(:v) v WHERE EXISTS (SELECT 1 FROM search_term "
-            "WHERE term >= v.value AND term < v.value || char(1114111)) LIMIT :n"
-        )
-    else:
-        sql = (
-            "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
-        )
-    rows = connection.execute(text(sql), {"v": variants, "n": MAX_ALTERNATIVES})
+    dialect = connection.dialect.name
+    variants = sorted(edits1(token))
+    sql = (_VARIANT_PREFIXES if as_prefix else _VARIANT_WORDS)[dialect]
+    bound: object = json.dumps(variants) if dialect == "sqlite" else variants
+    rows = connection.execute(text(sql), {"v": bound, "n": MAX_ALTERNATIVES})
     return [r[0] for r in rows]
 
 
 def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str]:
     rows = connection.execute(
         text(
-            "SELECT term FROM search_term WHERE term >= :p AND term < :p || char(1114111) "
-            "ORDER BY term LIMIT :n"
+            "SELECT term FROM search_term WHERE term >= :p AND term < :top ORDER BY term LIMIT :n"
         ),
-        {"p": prefix, "n": limit},
+        {"p": prefix, "top": prefix + _TOP, "n": limit},
     )
     return [r[0] for r in rows]
 

@@ -1,0 +1,100 @@
+"""Directory search on PostgreSQL: the same folded index and ranking as SQLite, in SQL of its own.
+
+Every organization's folded words are one ``tsvector`` (``organization_search.document``,
+migration 0012) under a GIN index; the terms of :func:`guichet.search.fts_query.terms_for`
+(indexed words a token begins, the token as a prefix, its one-typo corrections) become a
+``tsquery`` written lexeme by lexeme (``'usinage' & ('lefebvre' | 'lefebre':*)``), never parsed
+from what was typed. The ranking, the tiers and the French reasons are
+:mod:`guichet.search.ranked`'s.
+
+A GIN index answers a prefix by gathering every word it begins before returning the first row:
+one letter (``b``) gathers a third of the directory. Such tokens are therefore tested row by
+row (``ts_match_vq``, which the planner does not match to the index) on the rows the other
+tokens find, or on the table read in order when there is no other token: a common letter finds
+its first 401 rows at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
+
+from guichet.db.database import PG_WRITE_LOCK
+from guichet.search.pg_index import process_pending, reindex_all
+from guichet.search.ranked import RankedSearch, Terms
+from guichet.search.sql_filters import FilterSql
+
+log = logging.getLogger(__name__)
+
+#: A token whose every alternative is a prefix shorter than this is tested row by row.
+INDEXED_MIN_CHARS = 2
+
+
+def lexeme(term: str, prefix: bool) -> str:
+    """``'term'`` or ``'term':*`` (terms hold letters and digits only; quotes doubled anyway)."""
+    quoted = "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+    return quoted + (":*" if prefix else "")
+
+
+def tsquery(terms: Terms) -> str:
+    """``[[("usinage", False)], [("bol", True)]]`` → ``('usinage') & ('bol':*)``."""
+    return " & ".join(
+        "(" + " | ".join(lexeme(t, p) for t, p in alternatives) + ")" for alternatives in terms
+    )
+
+
+def _short(alternatives: list[tuple[str, bool]]) -> bool:
+    return all(prefix and len(t) < INDEXED_MIN_CHARS for t, prefix in alternatives)
+
+
+class PostgresDirectorySearch(RankedSearch):
+    dates_as_text = False
+
+    def _catch_up(self, conn: Connection) -> None:
+        pending = conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM organization_search_pending) "
+            "OR EXISTS (SELECT 1 FROM capability_search_pending)"
+        ).scalar()
+        if not pending:
+            return
+        try:  # as a writer would, but never waiting for one: search what is indexed
+            if conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({PG_WRITE_LOCK})").scalar():
+                process_pending(conn)
+            conn.commit()
+        except OperationalError as exc:
+            conn.rollback()
+            log.warning("Index de recherche non rattrapé : %s", exc)
+
+    def _matching_sql(
+        self, terms: Terms, fsql: FilterSql, exclude: bool
+    ) -> tuple[str, dict[str, Any]]:
+        indexed = [a for a in terms if not _short(a)]
+        scanned = [a for a in terms if _short(a)]
+        conditions, params = [], {}
+        if indexed:
+            conditions.append("s.document @@ CAST(:q AS tsquery)")
+            params["q"] = tsquery(indexed)
+        if scanned:
+            conditions.append("ts_match_vq(s.document, CAST(:r AS tsquery))")
+            params["r"] = tsquery(scanned)
+        join = " JOIN organization o ON o.id = s.id" if fsql else ""
+        skip = " AND s.id NOT IN :ex" if exclude else ""
+        where = " AND ".join(conditions) or "true"
+        return (
+            f"SELECT s.id FROM organization_search s{join} WHERE {where}{fsql.where}{skip}",
+            params,
+        )
+
+    def _word_start(self, column: str, param: str) -> str:
+        return f"(strpos(' ' || {column}, :{param}) > 0)::int"
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        with self.db.write_transaction() as conn:
+            found = reindex_all(conn, progress)
+        with self.db.engine.begin() as conn:  # fresh statistics (skipped unless the owner)
+            conn.exec_driver_sql("ANALYZE organization_search")
+        return found
