@@ -209,7 +209,7 @@ def _like(db: Database, typed: str) -> None:
     tokens = parse_query(typed).tokens
     if not tokens:
         return
-    columns = ("legal_name", "trade_name", "city", "description", "siret")
+    columns: tuple[str, ...] = ("legal_name", "trade_name", "city", "description", "siret")
     if db.dialect == "postgresql":  # LIKE is case-sensitive there: the former PostgreSQL search
         columns = tuple(f"lower(coalesce({c}, ''))" for c in columns)
     clauses, params = [], {}

@@ -8,10 +8,11 @@ from what was typed. The ranking, the tiers and the French reasons are
 :mod:`guichet.search.ranked`'s.
 
 A GIN index answers a prefix by gathering every word it begins before returning the first row:
-one letter (``b``) gathers a third of the directory. Such tokens are therefore tested row by
-row (``ts_match_vq``, which the planner does not match to the index) on the rows the other
-tokens find, or on the table read in order when there is no other token: a common letter finds
-its first 401 rows at once.
+one or two letters (``b``, ``de``) gather a good part of the directory. Beside a longer token,
+such a short one is therefore tested row by row (``ts_match_vq``, which the planner does not
+match to the index) on the rows the longer tokens find; alone, it is left to the planner, whose
+statistics of the ``tsvector``'s words tell a common beginning (read the table in order and stop
+at the first 401 rows) from a rare one (the index).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from guichet.search.sql_filters import FilterSql
 
 log = logging.getLogger(__name__)
 
-#: A token whose every alternative is a prefix shorter than this is tested row by row.
-INDEXED_MIN_CHARS = 2
+#: Beside a longer token, a token whose every alternative is a prefix shorter than this is
+#: tested row by row.
+INDEXED_MIN_CHARS = 3
 
 
 def lexeme(term: str, prefix: bool) -> str:
@@ -72,8 +74,8 @@ class PostgresDirectorySearch(RankedSearch):
     def _matching_sql(
         self, terms: Terms, fsql: FilterSql, exclude: bool
     ) -> tuple[str, dict[str, Any]]:
-        indexed = [a for a in terms if not _short(a)]
-        scanned = [a for a in terms if _short(a)]
+        indexed = [a for a in terms if not _short(a)] or terms
+        scanned = [a for a in terms if a not in indexed]
         conditions, params = [], {}
         if indexed:
             conditions.append("s.document @@ CAST(:q AS tsquery)")

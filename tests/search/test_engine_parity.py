@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ NOTHING = {"oeuvre"}
 @pytest.fixture
 def both(
     tmp_path: Path, demo_template: Path, postgres_server: str, postgres_demo_template: str
-) -> tuple[Database, Database]:
+) -> Iterator[tuple[Database, Database]]:
     shutil.copyfile(demo_template, tmp_path / "demo.sqlite3")
     sqlite = attach(Database(f"sqlite:///{tmp_path / 'demo.sqlite3'}"))
     postgres = attach(Database(fresh_database(postgres_server, postgres_demo_template)))
