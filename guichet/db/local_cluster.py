@@ -41,6 +41,8 @@ class LocalCluster:
     folder: Path
     port: int = 5499
     durable: bool = True  # False: fsync off (tests, benchmarks)
+    #: Server settings for ``-c`` (``{"shared_buffers": "1GB"}``).
+    settings: tuple[tuple[str, str], ...] = ()
 
     @property
     def data(self) -> Path:
@@ -88,6 +90,7 @@ class LocalCluster:
         options = f"-k {self.folder} -c listen_addresses='' -p {self.port}"
         if not self.durable:
             options += " -c fsync=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings)
         log = self.folder / "log"
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l", str(log), "start")
 
@@ -112,9 +115,12 @@ class LocalCluster:
 
 
 @contextmanager
-def temporary_server(port: int = 5499) -> Iterator[LocalCluster]:
+def temporary_server(
+    port: int = 5499, settings: tuple[tuple[str, str], ...] = ()
+) -> Iterator[LocalCluster]:
     """A fresh cluster in a temporary folder, stopped and removed at the end."""
-    cluster = LocalCluster(Path(tempfile.mkdtemp(prefix="guichet-pg-")), port, durable=False)
+    folder = Path(tempfile.mkdtemp(prefix="guichet-pg-"))
+    cluster = LocalCluster(folder, port, durable=False, settings=settings)
     try:
         cluster.init()
         cluster.start()

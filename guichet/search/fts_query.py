@@ -21,6 +21,8 @@ TYPO_MIN_CHARS = 4
 #: have their own index (``prefix='1 2 3'``).
 EXPAND_MIN_CHARS = 4
 MAX_EXPANSION = 40
+#: The vocabulary (``search_term``) holds the indexed words of this many characters or more.
+VOCABULARY_MIN_CHARS = 3
 MAX_ALTERNATIVES = 4
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -101,23 +103,32 @@ def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str
     return [r[0] for r in rows]
 
 
-def terms_for(connection: Connection, tokens: Sequence[str]) -> list[list[tuple[str, bool]]]:
+def terms_for(
+    connection: Connection, tokens: Sequence[str], expand_min_chars: int = EXPAND_MIN_CHARS
+) -> list[list[tuple[str, bool]]]:
     """Alternatives for each token: the indexed words it begins, or itself as a prefix.
 
     A token of four letters or more that begins no indexed word is kept, with the words (or,
-    for the last token, the word beginnings) one typo away from it.
+    for the last token, the word beginnings) one typo away from it. ``expand_min_chars`` below
+    four (PostgreSQL: a GIN index intersects words far faster than it gathers a prefix) also
+    expands shorter tokens; a two-letter one then keeps itself as a word (the vocabulary holds
+    words of three letters or more): the same organizations match either way.
     """
     out: list[list[tuple[str, bool]]] = []
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        if len(token) < EXPAND_MIN_CHARS or token.isdigit():
+        if len(token) < max(expand_min_chars, VOCABULARY_MIN_CHARS - 1) or token.isdigit():
             out.append([(token, True)])
             continue
         known = _words_starting(connection, token, MAX_EXPANSION + 1)
         if len(known) > MAX_EXPANSION:
             out.append([(token, True)])
+        elif len(token) < VOCABULARY_MIN_CHARS:
+            out.append([(token, False)] + [(word, False) for word in known])
         elif known:
             out.append([(word, False) for word in known])
+        elif len(token) < EXPAND_MIN_CHARS:
+            out.append([(token, True)])  # nothing begins with it: no typo correction this short
         else:
             fixes = corrections(connection, token, as_prefix=i == last)
             out.append([(token, True)] + [(fix, i == last) for fix in fixes])

@@ -19,6 +19,7 @@ from sqlalchemy import BindParameter, Connection, bindparam, text
 
 from guichet.reference.communes import commune
 from guichet.search.capabilities import Thesaurus
+from guichet.search.fts_query import VOCABULARY_MIN_CHARS
 from guichet.search.normalize import fold_key, fold_words
 
 #: The FTS5 columns, in their order in the table.
@@ -105,7 +106,9 @@ def vocabulary(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     found: set[str] = set()
     for row in rows:
         for column in row[3:]:
-            found.update(w for w in column.split() if len(w) >= 3 and not w.isdigit())
+            found.update(
+                w for w in column.split() if len(w) >= VOCABULARY_MIN_CHARS and not w.isdigit()
+            )
     return sorted(found)
 
 

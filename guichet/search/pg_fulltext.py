@@ -55,6 +55,7 @@ def _short(alternatives: list[tuple[str, bool]]) -> bool:
 
 class PostgresDirectorySearch(RankedSearch):
     dates_as_text = False
+    expand_min_chars = 2
 
     def _catch_up(self, conn: Connection) -> None:
         pending = conn.exec_driver_sql(

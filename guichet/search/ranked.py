@@ -27,7 +27,7 @@ from guichet.db import Database
 from guichet.search.capabilities import Thesaurus
 from guichet.search.explain import CAPABILITY, EXACT, LISTING, NAME_START, TEXT, Ranked, hits_for
 from guichet.search.filters import OrganizationHit, SearchFilters
-from guichet.search.fts_query import terms_for
+from guichet.search.fts_query import EXPAND_MIN_CHARS, terms_for
 from guichet.search.normalize import ParsedQuery, parse_query
 from guichet.search.partial import ENOUGH, most_words, rank_partial, typed_labels
 from guichet.search.sql_filters import FilterSql, filter_sql
@@ -57,6 +57,8 @@ class RankedSearch:
 
     #: SQLite compares dates as ISO text, PostgreSQL as dates.
     dates_as_text = True
+    #: Tokens this long or longer are replaced by the indexed words they begin (when few).
+    expand_min_chars = EXPAND_MIN_CHARS
 
     def __init__(
         self,
@@ -137,7 +139,7 @@ class RankedSearch:
         self, conn: Connection, query: ParsedQuery, fsql: FilterSql
     ) -> tuple[Terms, list[int]]:
         """The terms to search and the first matching ids, in index order (at most SMALL + 1)."""
-        terms: Terms = terms_for(conn, query.tokens)
+        terms: Terms = terms_for(conn, query.tokens, self.expand_min_chars)
         return terms, self._matching(conn, terms, fsql, SMALL + 1)
 
     # -- ranking -----------------------------------------------------------------------------
