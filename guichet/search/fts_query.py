@@ -93,14 +93,37 @@ def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str
     return [r[0] for r in rows]
 
 
-def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str]:
-    rows = connection.execute(
-        text(
-            "SELECT term FROM search_term WHERE term >= :p AND term < :top ORDER BY term LIMIT :n"
-        ),
-        {"p": prefix, "top": prefix + _TOP, "n": limit},
-    )
-    return [r[0] for r in rows]
+def _words_starting(
+    connection: Connection, prefixes: Sequence[str], limit: int
+) -> dict[str, list[str]]:
+    """The indexed words each prefix begins, in order (at most ``limit`` each); one statement
+    for them all on PostgreSQL (a round trip each would cost more than the lookups)."""
+    if connection.dialect.name == "postgresql" and len(prefixes) > 1:
+        found: dict[str, list[str]] = {p: [] for p in prefixes}
+        rows = connection.execute(
+            text(
+                "SELECT u.p, t.term FROM unnest(CAST(:ps AS text[])) AS u(p) CROSS JOIN LATERAL "
+                "(SELECT term FROM search_term WHERE term >= u.p AND term < u.p || chr(1114111) "
+                "ORDER BY term LIMIT :n) AS t ORDER BY u.p, t.term"
+            ),
+            {"ps": list(prefixes), "n": limit},
+        )
+        for prefix, term in rows:
+            found[prefix].append(term)
+        return found
+    return {
+        prefix: [
+            r[0]
+            for r in connection.execute(
+                text(
+                    "SELECT term FROM search_term WHERE term >= :p AND term < :top "
+                    "ORDER BY term LIMIT :n"
+                ),
+                {"p": prefix, "top": prefix + _TOP, "n": limit},
+            )
+        ]
+        for prefix in prefixes
+    }
 
 
 def terms_for(
@@ -116,11 +139,14 @@ def terms_for(
     """
     out: list[list[tuple[str, bool]]] = []
     last = len(tokens) - 1
+    shortest = max(expand_min_chars, VOCABULARY_MIN_CHARS - 1)
+    expanded = [t for t in tokens if len(t) >= shortest and not t.isdigit()]
+    vocabulary = _words_starting(connection, sorted(set(expanded)), MAX_EXPANSION + 1)
     for i, token in enumerate(tokens):
-        if len(token) < max(expand_min_chars, VOCABULARY_MIN_CHARS - 1) or token.isdigit():
+        if token not in vocabulary:
             out.append([(token, True)])
             continue
-        known = _words_starting(connection, token, MAX_EXPANSION + 1)
+        known = vocabulary[token]
         if len(known) > MAX_EXPANSION:
             out.append([(token, True)])
         elif len(token) < VOCABULARY_MIN_CHARS:

@@ -56,13 +56,18 @@ def _short(alternatives: list[tuple[str, bool]]) -> bool:
 class PostgresDirectorySearch(RankedSearch):
     dates_as_text = False
     expand_min_chars = 2
+    _prefetched: tuple[Any, ...] | None = None
 
     def _catch_up(self, conn: Connection) -> None:
-        pending = conn.exec_driver_sql(
-            "SELECT EXISTS (SELECT 1 FROM organization_search_pending) "
-            "OR EXISTS (SELECT 1 FROM capability_search_pending)"
-        ).scalar()
-        if not pending:
+        # The thesaurus comes with the answer (one round trip to the server, not two).
+        rows = conn.exec_driver_sql(
+            "SELECT p.pending, c.id, c.parent_id, c.name, c.synonyms FROM (SELECT EXISTS "
+            "(SELECT 1 FROM organization_search_pending) OR EXISTS (SELECT 1 FROM "
+            "capability_search_pending) AS pending) p LEFT JOIN capability c ON true "
+            "ORDER BY c.id"
+        ).all()
+        self._prefetched = tuple(tuple(r[1:]) for r in rows if r[1] is not None)
+        if not rows[0][0]:
             return
         try:  # as a writer would, but never waiting for one: search what is indexed
             if conn.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({PG_WRITE_LOCK})").scalar():
@@ -71,6 +76,10 @@ class PostgresDirectorySearch(RankedSearch):
         except OperationalError as exc:
             conn.rollback()
             log.warning("Index de recherche non rattrapé : %s", exc)
+
+    def _thesaurus_rows(self, conn: Connection) -> tuple[Any, ...]:
+        rows, self._prefetched = self._prefetched, None
+        return rows if rows is not None else super()._thesaurus_rows(conn)
 
     def _matching_sql(
         self, terms: Terms, fsql: FilterSql, exclude: bool

@@ -71,7 +71,7 @@ class RankedSearch:
         self.territory = territory
         self.today = today
         self.partial = partial
-        self._thesaurus_rows: tuple[Any, ...] | None = None
+        self._thesaurus_rows_seen: tuple[Any, ...] | None = None
         self._thesaurus_cache = Thesaurus(())
 
     # -- what an engine gives ----------------------------------------------------------------
@@ -97,16 +97,19 @@ class RankedSearch:
 
     # -- plumbing ----------------------------------------------------------------------------
 
-    def _thesaurus(self, conn: Connection) -> Thesaurus:
-        rows = tuple(
+    def _thesaurus_rows(self, conn: Connection) -> tuple[Any, ...]:
+        return tuple(
             tuple(r)
             for r in conn.exec_driver_sql(
                 "SELECT id, parent_id, name, synonyms FROM capability ORDER BY id"
             )
         )
-        if rows != self._thesaurus_rows:
+
+    def _thesaurus(self, conn: Connection) -> Thesaurus:
+        rows = self._thesaurus_rows(conn)
+        if rows != self._thesaurus_rows_seen:
             self._thesaurus_cache = Thesaurus(rows)
-            self._thesaurus_rows = rows
+            self._thesaurus_rows_seen = rows
         return self._thesaurus_cache
 
     def _filters(self, conn: Connection, filters: SearchFilters | None) -> FilterSql:
@@ -224,26 +227,19 @@ class RankedSearch:
 
         join = " JOIN organization o ON o.id = s.id" if fsql else ""
         params = {**fsql.params, "k": query.key, "top": query.key + TOP, "n": want}
-        add(
-            self._ids(
-                conn,
-                f"SELECT s.id FROM organization_search s{join} WHERE s.name_key = :k{fsql.where} "
-                f"UNION SELECT s.id FROM organization_search s{join} "
-                f"WHERE s.trade_key = :k{fsql.where} LIMIT :n",
-                params,
+        rows = conn.execute(  # both tiers in one statement: one round trip to a server
+            text(
+                f"SELECT 0, id FROM (SELECT s.id FROM organization_search s{join} "
+                f"WHERE s.name_key = :k{fsql.where} UNION SELECT s.id FROM organization_search "
+                f"s{join} WHERE s.trade_key = :k{fsql.where} LIMIT :n) AS exact "
+                f"UNION ALL SELECT 1, id FROM (SELECT s.id FROM organization_search s{join} "
+                f"WHERE s.name_key >= :k AND s.name_key < :top{fsql.where} "
+                "ORDER BY s.name_key LIMIT :n) AS start"
             ),
-            EXACT,
-        )
-        if len(out) < want:
-            add(
-                self._ids(
-                    conn,
-                    f"SELECT s.id FROM organization_search s{join} WHERE s.name_key >= :k "
-                    f"AND s.name_key < :top{fsql.where} ORDER BY s.name_key LIMIT :n",
-                    params,
-                ),
-                NAME_START,
-            )
+            params,
+        ).all()
+        add([r[1] for r in rows if r[0] == 0], EXACT)
+        add([r[1] for r in rows if r[0] == 1], NAME_START)
         if len(out) < want:
             by_capability = self._by_capability(conn, first_ids, terms, thesaurus)
             add([i for i in first_ids if i in by_capability], CAPABILITY)
