@@ -52,6 +52,11 @@ TOP = "\U0010ffff"
 Terms = list[list[tuple[str, bool]]]
 
 
+def _capability_words(terms: Terms, thesaurus: Thesaurus) -> list[str]:
+    """The terms that begin a word of the thesaurus (a capability, a parent or a synonym)."""
+    return [t for alternatives in terms for t, _ in alternatives if thesaurus.matching([t])]
+
+
 class RankedSearch:
     """Search, count and ids over ``organization_search``; subclasses give the engine's SQL."""
 
@@ -112,8 +117,7 @@ class RankedSearch:
             self._thesaurus_rows_seen = rows
         return self._thesaurus_cache
 
-    def _filters(self, conn: Connection, filters: SearchFilters | None) -> FilterSql:
-        thesaurus = self._thesaurus(conn)
+    def _filters(self, thesaurus: Thesaurus, filters: SearchFilters | None) -> FilterSql:
         return filter_sql(
             filters, thesaurus, self.territory, self.today(), dates_as_text=self.dates_as_text
         )
@@ -151,7 +155,7 @@ class RankedSearch:
         self, conn: Connection, ids: Sequence[int], terms: Terms, thesaurus: Thesaurus
     ) -> set[int]:
         """Those of ``ids`` whose capabilities (with ancestors and synonyms) a query word names."""
-        words = [t for alternatives in terms for t, _ in alternatives if thesaurus.matching([t])]
+        words = _capability_words(terms, thesaurus)
         if not words or not ids:
             return set()
         params: dict[str, Any] = {f"w{i}": " " + w for i, w in enumerate(words)}
@@ -175,7 +179,7 @@ class RankedSearch:
         thesaurus: Thesaurus,
     ) -> list[Ranked]:
         """Rank a whole (small) result set: tier, then weighted columns found, then name."""
-        by_capability = self._by_capability(conn, ids, terms, thesaurus)
+        words = [" " + w for w in _capability_words(terms, thesaurus)]
         params: dict[str, Any] = {f"t{i}": " " + t for i, t in enumerate(query.tokens)}
         relevance = " + ".join(
             f"{weight} * {self._word_start('s.' + column, f't{i}')}"
@@ -184,7 +188,7 @@ class RankedSearch:
         )
         rows = conn.execute(
             text(
-                "SELECT s.id, s.name_key, s.trade_key, o.siren, o.siret, "
+                "SELECT s.id, s.name_key, s.trade_key, o.siren, o.siret, s.capabilities, "
                 f"{relevance} FROM organization_search s "
                 "JOIN organization o ON o.id = s.id WHERE s.id IN :ids"
             ).bindparams(bindparam("ids", expanding=True)),
@@ -192,12 +196,12 @@ class RankedSearch:
         )
         key, digits = query.key, query.digits
         ranked = []
-        for org_id, name_key, trade_key, siren, siret, score in rows:
+        for org_id, name_key, trade_key, siren, siret, capabilities, score in rows:
             if key in (name_key, trade_key) or (digits and digits in (siren, siret)):
                 tier = EXACT
             elif name_key.startswith(key) or (trade_key and trade_key.startswith(key)):
                 tier = NAME_START
-            elif org_id in by_capability:
+            elif any(w in " " + capabilities for w in words):  # as _by_capability's SQL
                 tier = CAPABILITY
             else:
                 tier = TEXT
@@ -290,7 +294,7 @@ class RankedSearch:
         with self.db.engine.connect() as conn:
             self._catch_up(conn)
             thesaurus = self._thesaurus(conn)
-            fsql = self._filters(conn, filters)
+            fsql = self._filters(thesaurus, filters)
             if limit == 0:
                 return []
             tokens: list[str] = []
@@ -317,7 +321,7 @@ class RankedSearch:
         query = parse_query(text_)
         self._catch_up(conn)
         thesaurus = self._thesaurus(conn)
-        fsql = self._filters(conn, filters)
+        fsql = self._filters(thesaurus, filters)
         limit = "" if cap is None else f" LIMIT {max(0, int(cap))}"
         if query.is_empty:
             return f"SELECT o.id FROM organization o WHERE 1 = 1{fsql.where}{limit}", fsql.params
