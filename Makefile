@@ -14,7 +14,7 @@ APT_PACKAGES := xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 	fonts-dejavu-core poppler-utils qpdf postgresql libreoffice-calc-nogui binutils \
 	at-spi2-core dbus dbus-x11 python3-pyatspi
 
-.PHONY: run test lint layers pytest bench screenshots system-deps install demo clean bundle a11y
+.PHONY: run run-team test lint layers pytest bench screenshots system-deps install demo clean bundle a11y
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,11 @@ system-deps:
 
 run: install
 	$(BIN)/guichet --db $(DEMO_DB) --demo
+
+# The app on a private PostgreSQL server in .pg/ (Unix socket only), with the demo data:
+# what a team's desks share. Run it twice for two windows on one database.
+run-team: install
+	$(BIN)/python -m tools.run_team
 
 demo: install
 	$(BIN)/guichet --db $(DEMO_DB) demo
@@ -83,4 +88,4 @@ a11y: install
 	xvfb-run -a dbus-run-session -- tools/a11y/run.sh $(BIN)/python
 
 clean:
-	rm -rf $(VENV) .demo build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo .pg build *.egg-info .mypy_cache .ruff_cache

@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "report",
     "rgpd",
     "copy",
+    "server",
 )
 
 

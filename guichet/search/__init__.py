@@ -1,4 +1,4 @@
-"""Directory search index and queries (SQLite FTS5; PostgreSQL full text behind the same interface)."""
+"""Directory search index and queries (SQLite FTS5, PostgreSQL full text: one interface, one ranking)."""
 
 from guichet.search.directory import DirectorySearch
 from guichet.search.filters import OrganizationHit, SearchFilters

@@ -1,4 +1,4 @@
-"""The one class the app searches its directory through (SQLite today; PostgreSQL later)."""
+"""The one class the app searches its directory through, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import date
 from guichet.db import Database
 from guichet.reference.communes import territory_insee_codes
 from guichet.search.filters import OrganizationHit, SearchFilters
-from guichet.search.portable import PortableDirectorySearch
+from guichet.search.pg_fulltext import PostgresDirectorySearch
+from guichet.search.ranked import RankedSearch
 from guichet.search.sqlite_fts import SqliteDirectorySearch
 
 
@@ -34,11 +35,8 @@ class DirectorySearch:
         partial: bool = False,
     ) -> None:
         codes = frozenset(territory) if territory is not None else territory_insee_codes()
-        self._impl: SqliteDirectorySearch | PortableDirectorySearch
-        if db.dialect == "sqlite":
-            self._impl = SqliteDirectorySearch(db, codes, today, partial)
-        else:  # PostgreSQL: a plain LIKE search until its full-text implementation
-            self._impl = PortableDirectorySearch(db, codes, today, partial)
+        engine = SqliteDirectorySearch if db.dialect == "sqlite" else PostgresDirectorySearch
+        self._impl: RankedSearch = engine(db, codes, today, partial)
 
     def search(
         self,
@@ -48,7 +46,7 @@ class DirectorySearch:
         limit: int = 50,
         offset: int = 0,
     ) -> list[OrganizationHit]:
-        """A page of hits, best first (see :mod:`guichet.search.sqlite_fts` for the ranking).
+        """A page of hits, best first (see :mod:`guichet.search.ranked` for the ranking).
 
         Empty ``text`` lists the organizations matching ``filters`` by name. Never raises on
         what was typed.

@@ -76,19 +76,13 @@ def hits_for(
     digits: str | None,
     thesaurus: Thesaurus,
     territory: frozenset[str],
-    *,
-    indexed: bool = True,
 ) -> list[OrganizationHit]:
-    """Hits in the order of ``ranked``; ``indexed=False`` when there is no search index table."""
+    """Hits in the order of ``ranked``."""
     if not ranked:
         return []
     ids = [r.id for r in ranked]
-    if indexed:
-        columns = ", ".join(f"s.{c}" for c, _ in _COLUMN_REASONS)
-        index_join = " LEFT JOIN organization_search s ON s.id = o.id"
-    else:
-        columns = ", ".join(f"'' AS {c}" for c, _ in _COLUMN_REASONS)
-        index_join = ""
+    columns = ", ".join(f"s.{c}" for c, _ in _COLUMN_REASONS)
+    index_join = " LEFT JOIN organization_search s ON s.id = o.id"
     rows = connection.execute(
         text(
             "SELECT o.id, o.kind, o.legal_name, o.trade_name, o.siren, o.siret, o.postal_code, "
@@ -135,10 +129,8 @@ def hits_for(
             reason = "Compétence : " + ", ".join(matched[:3])
         elif item.tier == LISTING:
             reason = "Filtres"
-        elif indexed:
-            reason = _text_reason(texts, tokens)
         else:
-            reason = "Texte"
+            reason = _text_reason(texts, tokens)
         if item.of:
             reason = partial_reason(item.matched, item.of, reason)
         hits.append(

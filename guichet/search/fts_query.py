@@ -21,6 +21,8 @@ TYPO_MIN_CHARS = 4
 #: have their own index (``prefix='1 2 3'``).
 EXPAND_MIN_CHARS = 4
 MAX_EXPANSION = 40
+#: The vocabulary (``search_term``) holds the indexed words of this many characters or more.
+VOCABULARY_MIN_CHARS = 3
 MAX_ALTERNATIVES = 4
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -56,52 +58,103 @@ def edits1(word: str) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
+_TOP = "\U0010ffff"
+
+#: The one-typo lookups, per engine: the variants are a JSON array on SQLite, a text array on
+#: PostgreSQL; ``search_term.term`` compares in binary order on both.
+_VARIANT_PREFIXES = {
+    "sqlite": (
+        "SELECT v.value FROM json_each(:v) v WHERE EXISTS (SELECT 1 FROM search_term "
+        "WHERE term >= v.value AND term < v.value || char(1114111)) LIMIT :n"
+    ),
+    "postgresql": (
+        "SELECT v FROM unnest(CAST(:v AS text[])) WITH ORDINALITY AS u(v, i) WHERE EXISTS "
+        "(SELECT 1 FROM search_term WHERE term >= v AND term < v || chr(1114111)) "
+        "ORDER BY i LIMIT :n"
+    ),
+}
+_VARIANT_WORDS = {
+    "sqlite": (
+        "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
+    ),
+    "postgresql": "SELECT term FROM search_term WHERE term = ANY(:v) ORDER BY term LIMIT :n",
+}
+
+
 def corrections(connection: Connection, token: str, as_prefix: bool) -> list[str]:
     """Indexed words (or word beginnings, for the token being typed) one typo away."""
     if len(token) < TYPO_MIN_CHARS or token.isdigit():
         return []
-    variants = json.dumps(sorted(edits1(token)))
-    if as_prefix:
-        sql = (
-            "SELECT v.value FROM json_each(:v) v WHERE EXISTS (SELECT 1 FROM search_term "
-            "WHERE term >= v.value AND term < v.value || char(1114111)) LIMIT :n"
-        )
-    else:
-        sql = (
-            "SELECT term FROM search_term WHERE term IN (SELECT value FROM json_each(:v)) LIMIT :n"
-        )
-    rows = connection.execute(text(sql), {"v": variants, "n": MAX_ALTERNATIVES})
+    dialect = connection.dialect.name
+    variants = sorted(edits1(token))
+    sql = (_VARIANT_PREFIXES if as_prefix else _VARIANT_WORDS)[dialect]
+    bound: object = json.dumps(variants) if dialect == "sqlite" else variants
+    rows = connection.execute(text(sql), {"v": bound, "n": MAX_ALTERNATIVES})
     return [r[0] for r in rows]
 
 
-def _words_starting(connection: Connection, prefix: str, limit: int) -> list[str]:
-    rows = connection.execute(
-        text(
-            "SELECT term FROM search_term WHERE term >= :p AND term < :p || char(1114111) "
-            "ORDER BY term LIMIT :n"
-        ),
-        {"p": prefix, "n": limit},
-    )
-    return [r[0] for r in rows]
+def _words_starting(
+    connection: Connection, prefixes: Sequence[str], limit: int
+) -> dict[str, list[str]]:
+    """The indexed words each prefix begins, in order (at most ``limit`` each); one statement
+    for them all on PostgreSQL (a round trip each would cost more than the lookups)."""
+    if connection.dialect.name == "postgresql" and len(prefixes) > 1:
+        found: dict[str, list[str]] = {p: [] for p in prefixes}
+        rows = connection.execute(
+            text(
+                "SELECT u.p, t.term FROM unnest(CAST(:ps AS text[])) AS u(p) CROSS JOIN LATERAL "
+                "(SELECT term FROM search_term WHERE term >= u.p AND term < u.p || chr(1114111) "
+                "ORDER BY term LIMIT :n) AS t ORDER BY u.p, t.term"
+            ),
+            {"ps": list(prefixes), "n": limit},
+        )
+        for prefix, term in rows:
+            found[prefix].append(term)
+        return found
+    return {
+        prefix: [
+            r[0]
+            for r in connection.execute(
+                text(
+                    "SELECT term FROM search_term WHERE term >= :p AND term < :top "
+                    "ORDER BY term LIMIT :n"
+                ),
+                {"p": prefix, "top": prefix + _TOP, "n": limit},
+            )
+        ]
+        for prefix in prefixes
+    }
 
 
-def terms_for(connection: Connection, tokens: Sequence[str]) -> list[list[tuple[str, bool]]]:
+def terms_for(
+    connection: Connection, tokens: Sequence[str], expand_min_chars: int = EXPAND_MIN_CHARS
+) -> list[list[tuple[str, bool]]]:
     """Alternatives for each token: the indexed words it begins, or itself as a prefix.
 
     A token of four letters or more that begins no indexed word is kept, with the words (or,
-    for the last token, the word beginnings) one typo away from it.
+    for the last token, the word beginnings) one typo away from it. ``expand_min_chars`` below
+    four (PostgreSQL: a GIN index intersects words far faster than it gathers a prefix) also
+    expands shorter tokens; a two-letter one then keeps itself as a word (the vocabulary holds
+    words of three letters or more): the same organizations match either way.
     """
     out: list[list[tuple[str, bool]]] = []
     last = len(tokens) - 1
+    shortest = max(expand_min_chars, VOCABULARY_MIN_CHARS - 1)
+    expanded = [t for t in tokens if len(t) >= shortest and not t.isdigit()]
+    vocabulary = _words_starting(connection, sorted(set(expanded)), MAX_EXPANSION + 1)
     for i, token in enumerate(tokens):
-        if len(token) < EXPAND_MIN_CHARS or token.isdigit():
+        if token not in vocabulary:
             out.append([(token, True)])
             continue
-        known = _words_starting(connection, token, MAX_EXPANSION + 1)
+        known = vocabulary[token]
         if len(known) > MAX_EXPANSION:
             out.append([(token, True)])
+        elif len(token) < VOCABULARY_MIN_CHARS:
+            out.append([(token, False)] + [(word, False) for word in known])
         elif known:
             out.append([(word, False) for word in known])
+        elif len(token) < EXPAND_MIN_CHARS:
+            out.append([(token, True)])  # nothing begins with it: no typo correction this short
         else:
             fixes = corrections(connection, token, as_prefix=i == last)
             out.append([(token, True)] + [(fix, i == last) for fix in fixes])

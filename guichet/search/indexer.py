@@ -19,6 +19,7 @@ from sqlalchemy import BindParameter, Connection, bindparam, text
 
 from guichet.reference.communes import commune
 from guichet.search.capabilities import Thesaurus
+from guichet.search.fts_query import VOCABULARY_MIN_CHARS
 from guichet.search.normalize import fold_key, fold_words
 
 #: The FTS5 columns, in their order in the table.
@@ -100,12 +101,15 @@ def build_rows(
     return rows
 
 
-def _terms(rows: Iterable[tuple[Any, ...]]) -> list[tuple[str]]:
+def vocabulary(rows: Iterable[tuple[Any, ...]]) -> list[str]:
+    """The words of index rows kept for prefix expansion and typo correction (both engines)."""
     found: set[str] = set()
     for row in rows:
         for column in row[3:]:
-            found.update(w for w in column.split() if len(w) >= 3 and not w.isdigit())
-    return [(t,) for t in sorted(found)]
+            found.update(
+                w for w in column.split() if len(w) >= VOCABULARY_MIN_CHARS and not w.isdigit()
+            )
+    return sorted(found)
 
 
 def _insert(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -146,7 +150,7 @@ def reindex(connection: Connection, ids: Iterable[int]) -> None:
             ).bindparams(_IDS),
             {"ids": [r[0] for r in rows]},
         )
-        terms = _terms(rows)
+        terms = [(t,) for t in vocabulary(rows)]
         if terms:  # an empty list would run the statement once, without parameters
             connection.exec_driver_sql("INSERT OR IGNORE INTO search_term (term) VALUES (?)", terms)
 

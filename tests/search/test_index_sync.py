@@ -98,7 +98,7 @@ def test_changes_made_without_the_hook_are_caught_up_at_the_next_search(db: Data
     with db.engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO organization (kind, legal_name, do_not_refer, version) "
-            "VALUES ('company', 'Garage Hamel', 0, 1)"
+            "VALUES ('company', 'Garage Hamel', false, 1)"
         )
     assert pending(db) == 1
     assert names(db, "hamel") == ["Garage Hamel"]

@@ -119,6 +119,12 @@ def found_in_rows(db: Database) -> list[str]:
                     if isinstance(value, str):
                         low = value.casefold()
                         hits += [f"{table.name}: {n}" for n in NEEDLES if n.casefold() in low]
+        for index_table in ("organization_search", "search_term"):  # the search index
+            for row in conn.execute(text(f"SELECT * FROM {index_table}")):
+                for value in row:
+                    if isinstance(value, str):
+                        low = value.casefold()
+                        hits += [f"{index_table}: {n}" for n in NEEDLES if n.casefold() in low]
         archive = letter_archive.archive_connection(db, conn)
         try:
             for batch in letter_archive.iter_pdfs(archive):

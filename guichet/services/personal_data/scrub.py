@@ -41,6 +41,7 @@ from guichet.models import (
     VisitAnswer,
 )
 from guichet.reference.phones import format_phone
+from guichet.search import pg_index
 from guichet.search.indexer import process_pending
 from guichet.search.normalize import fold_words
 
@@ -160,17 +161,21 @@ def scrub_free_text(session: Session, needles: Needles, replacement: str) -> int
 
 
 def scrub_search_index(session: Session, needles: Needles | None) -> None:
-    """SQLite: re-index now, merge the FTS segments (a deleted row's words stay in an older
-    segment until then) and drop the vocabulary words no indexed row holds any more.
-    PostgreSQL searches the tables themselves: nothing to do."""
+    """Re-index now (the index is the same table on both engines), on SQLite merge the FTS
+    segments (a deleted row's words stay in an older segment until then), and drop the
+    vocabulary words no indexed row holds any more."""
     connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return
+    dialect = connection.dialect.name
     session.flush()
-    process_pending(connection)
-    connection.exec_driver_sql(
-        "INSERT INTO organization_fts (organization_fts) VALUES ('optimize')"
-    )
+    if dialect == "sqlite":
+        process_pending(connection)
+        connection.exec_driver_sql(
+            "INSERT INTO organization_fts (organization_fts) VALUES ('optimize')"
+        )
+    elif dialect == "postgresql":
+        pg_index.process_pending(connection)
+    else:
+        return
     if needles is None:
         return
     for word in sorted(needles.words):
