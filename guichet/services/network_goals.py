@@ -211,10 +211,13 @@ def _arrivals(
     renewal the same day, or a second record of a merged organisation, is no arrival)."""
     seen: set[int] = set()
     out = []
-    of_organization = of_organization or _by_organization(periods)
     # ``periods`` is sorted by start (:func:`_periods`): only the slice starting in the range
     starts = starts if starts is not None else [p.start for p in periods]
-    for p in periods[bisect_left(starts, first) : bisect_right(starts, last)]:
+    starting = periods[bisect_left(starts, first) : bisect_right(starts, last)]
+    if of_organization is None:  # the periods of the organisations starting one, only
+        wanted = {p.organization_id for p in starting}
+        of_organization = _by_organization([q for q in periods if q.organization_id in wanted])
+    for p in starting:
         if p.organization_id not in seen:
             before = [q for q in of_organization[p.organization_id] if q is not p]
             if p.organization_id not in _member_on(before, p.start - timedelta(days=1)):
