@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -52,6 +53,7 @@ FIRST_TOP_MM = 40.0
 LATER_TOP_MM = 24.0
 INNER = PAGE_WIDTH - 2 * MARGIN
 LONG_TABLE_ROWS = 15
+CELL_PADDING = 12  # a table cell's left and right padding (reportlab's 6 pt each)
 BLUE = colors.HexColor("#1a4073")
 
 _BODY = ParagraphStyle("report_body", fontName=REGULAR, fontSize=9.5, leading=13, spaceAfter=5)
@@ -96,8 +98,19 @@ def _column_widths(table: ReportTable) -> list[float]:
     return [text_width if kind is Kind.TEXT else number_width for kind in table.kinds]
 
 
+def _text_cell(text: str, width: float) -> str | Paragraph:
+    """A text that fits its column on one line is a plain string (drawn as it is, never parsed
+    as markup, and far cheaper to lay out than a Paragraph); a longer one wraps in an escaped
+    Paragraph."""
+    shown = printable(text)
+    if "\n" not in shown and stringWidth(shown, REGULAR, _CELL.fontSize) <= width - CELL_PADDING:
+        return shown
+    return _p(text, _CELL)
+
+
 def table_flowable(table: ReportTable) -> list[Flowable]:
     numeric = [kind is not Kind.TEXT for kind in table.kinds]
+    widths = _column_widths(table)
     rows: list[list[Any]] = [
         [
             _p(header, _CELL_HEAD_NUMBER if number else _CELL_HEAD)
@@ -106,18 +119,20 @@ def table_flowable(table: ReportTable) -> list[Flowable]:
     ]
     for row in table.rows:
         # a number is a plain string, drawn as it is (never parsed as markup, and ten times
-        # cheaper than a Paragraph); a text wraps in an escaped Paragraph
+        # cheaper than a Paragraph); so is a text that fits its column
         rows.append(
             [
                 printable(format_value(value, kind))
                 if number
-                else _p(format_value(value, kind), _CELL)
-                for value, kind, number in zip(row, table.kinds, numeric, strict=True)
+                else _text_cell(format_value(value, kind), width)
+                for value, kind, number, width in zip(
+                    row, table.kinds, numeric, widths, strict=True
+                )
             ]
         )
     if not table.rows:
         rows.append([_p("Aucune donnée sur la période.", _CELL)] + [""] * (len(table.kinds) - 1))
-    grid = Table(rows, colWidths=_column_widths(table), repeatRows=1)
+    grid = Table(rows, colWidths=widths, repeatRows=1)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # the table's own default is Helvetica
         ("FONTSIZE", (0, 0), (-1, -1), _CELL.fontSize),
@@ -130,6 +145,7 @@ def table_flowable(table: ReportTable) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    style += [("ALIGN", (i, 1), (i, -1), "LEFT") for i, n in enumerate(numeric) if not n]
     if not table.rows:
         style.append(("SPAN", (0, 1), (-1, 1)))
     grid.setStyle(TableStyle(style))

@@ -8,6 +8,7 @@ organisation is now, so a company that moves out leaves the count.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -204,14 +205,20 @@ def _arrivals(
     first: date,
     last: date,
     of_organization: dict[int, list[_Period]] | None = None,
+    starts: list[date] | None = None,
 ) -> list[_Period]:
     """Periods starting in [first, last] of organisations not members the day before (a
     renewal the same day, or a second record of a merged organisation, is no arrival)."""
     seen: set[int] = set()
     out = []
-    of_organization = of_organization or _by_organization(periods)
-    for p in periods:
-        if first <= p.start <= last and p.organization_id not in seen:
+    # ``periods`` is sorted by start (:func:`_periods`): only the slice starting in the range
+    starts = starts if starts is not None else [p.start for p in periods]
+    starting = periods[bisect_left(starts, first) : bisect_right(starts, last)]
+    if of_organization is None:  # the periods of the organisations starting one, only
+        wanted = {p.organization_id for p in starting}
+        of_organization = _by_organization([q for q in periods if q.organization_id in wanted])
+    for p in starting:
+        if p.organization_id not in seen:
             before = [q for q in of_organization[p.organization_id] if q is not p]
             if p.organization_id not in _member_on(before, p.start - timedelta(days=1)):
                 out.append(p)
@@ -309,20 +316,61 @@ def network_figures(
     return _progress(db, goal, day, periods), _months(periods, months, day)
 
 
+def _merged(of_organization: dict[int, list[_Period]]) -> list[tuple[date, date | None]]:
+    """Each organisation's membership as disjoint [start, end) spans (``None``: still on): an
+    organisation is a member on a day when exactly one of its spans holds it."""
+    spans: list[tuple[date, date | None]] = []
+    for own in of_organization.values():
+        current: tuple[date, date | None] | None = None
+        for p in sorted(own, key=lambda p: p.start):
+            if p.end is not None and p.end <= p.start:
+                continue  # no day of membership
+            if current is None:
+                current = (p.start, p.end)
+            elif current[1] is None:
+                break  # still a member: later periods add nothing
+            elif p.start <= current[1]:
+                current = (current[0], None if p.end is None else max(current[1], p.end))
+            else:
+                spans.append(current)
+                current = (p.start, p.end)
+        if current is not None:
+            spans.append(current)
+    return spans
+
+
 def _months(periods: list[_Period], months: int, day: date) -> list[MonthFigures]:
+    """Each month from sorted dates and bisection (ten years of memberships, 36 months): the
+    members on its last day are the spans opened by then less those closed by then."""
     of_organization = _by_organization(periods)
+    starts = [p.start for p in periods]
+    spans = _merged(of_organization)
+    opened = sorted(start for start, _ in spans)
+    closed = sorted(end for _, end in spans if end is not None)
+    ended = sorted(
+        (p.end, p.organization_id) for p in periods if p.end is not None and p.end > p.start
+    )
     current = date(day.year, day.month, 1)
     out = []
     for back in range(months - 1, -1, -1):
         first = _add_months(current, -back)
         last = min(_add_months(first, 1) - timedelta(days=1), day)
-        members = _member_on(periods, last)
+        members = bisect_right(opened, last) - bisect_right(closed, last)
+        gone = {
+            org
+            for _, org in ended[
+                bisect_left(ended, first, key=lambda e: e[0]) : bisect_right(
+                    ended, last, key=lambda e: e[0]
+                )
+            ]
+        }
+        departures = sum(1 for org in gone if org not in _member_on(of_organization[org], last))
         out.append(
             MonthFigures(
                 first,
-                len(members),
-                len(_arrivals(periods, first, last, of_organization)),
-                _departures(periods, first, last, members),
+                members,
+                len(_arrivals(periods, first, last, of_organization, starts)),
+                departures,
             )
         )
     return out

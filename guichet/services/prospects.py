@@ -207,10 +207,10 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
         known_sirets |= set(
             s.scalars(select(Organization.siret).where(Organization.siret.is_not(None)))
         )
-        for row in s.scalars(
-            select(SireneEstablishment).where(
-                SireneEstablishment.active.is_(True),
-                SireneEstablishment.commune_insee.in_(territory),
+        e = SireneEstablishment
+        for row in s.execute(  # the columns shown, not ORM objects (ten years of SIRENE rows)
+            select(e.siret, e.naf_code, e.trade_name, e.name, e.city, e.headcount_band).where(
+                e.active.is_(True), e.commune_insee.in_(territory)
             )
         ):
             if row.siret in known_sirets or not _naf_fits(fit, row.naf_code):

@@ -38,6 +38,9 @@ from guichet.services.report_cells import (
 )
 
 Values = dict[str, str]
+#: partners listed one by one in the partner × outcome table (PDF and workbook alike); the
+#: others are summed on a last row « Autres partenaires (n) »
+TOP_PARTNERS = 20
 
 
 @dataclass(frozen=True)
@@ -221,19 +224,31 @@ def referral_blocks(f: ReportFigures) -> tuple[tuple[Block, ...], Values]:
     matrix: dict[tuple[str, str], int] = {
         (str(o.partner_id), o.status): o.count for o in r.by_partner_outcome
     }
+    shown, others = r.by_partner[:TOP_PARTNERS], r.by_partner[TOP_PARTNERS:]
+    rows = [
+        (
+            p.label,
+            count_cell(p.count),
+            *(count_cell(matrix.get((p.key, s.key), 0)) for s in statuses),
+        )
+        for p in shown
+    ]
+    title = "Mises en relation par partenaire et par issue"
+    if others:  # ten years of partners would fill pages: the rest summed on one row
+        rows.append(
+            (
+                f"Autres partenaires ({len(others)})",
+                count_cell(sum(p.count for p in others)),
+                *(count_cell(sum(matrix.get((p.key, s.key), 0) for p in others)) for s in statuses),
+            )
+        )
+        title += f" ({TOP_PARTNERS} premiers partenaires, les autres regroupés)"
     by_partner = ReportTable(
         "Partenaires et issues",
-        "Mises en relation par partenaire et par issue",
+        title,
         ("Partenaire", "Envoyées", *(s.label for s in statuses)),
         (Kind.TEXT, Kind.COUNT, *(Kind.COUNT for _ in statuses)),
-        tuple(
-            (
-                p.label,
-                count_cell(p.count),
-                *(count_cell(matrix.get((p.key, s.key), 0)) for s in statuses),
-            )
-            for p in r.by_partner
-        ),
+        tuple(rows),
     )
     blocks: tuple[Block, ...] = (
         BarChart(
