@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.postgres import _as_server_user, server_binaries
+from guichet.db.local_cluster import _as_server_user, server_binaries
 
 
 class RestartableServer:
