@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import event, insert, make_url, select
+from sqlalchemy import Connection, event, insert, make_url, select
 
 from guichet.db import Database
 from guichet.db.atomic_files import replace_file, temporary_beside
+from guichet.db.database import _begin
 from guichet.db.opening import create_sqlite_database
 from guichet.errors import EnvironmentProblem
 
@@ -165,10 +166,17 @@ def read_info(path: Path) -> CopyInfo | None:
 
 
 _OFFLINE: weakref.WeakKeyDictionary[Database, CopyInfo] = weakref.WeakKeyDictionary()
+_SERVER: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
 
 def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _read_begin(conn: Connection) -> None:
+    """Every transaction a reading one: BEGIN IMMEDIATE (a write unit of work that only reads,
+    e.g. listing the counsellors) is refused by ``query_only``; a real write still is."""
+    conn.exec_driver_sql("BEGIN")
 
 
 def open_copy(data_dir: Path, url: str) -> tuple[Database, CopyInfo]:
@@ -189,7 +197,10 @@ def open_copy(data_dir: Path, url: str) -> tuple[Database, CopyInfo]:
         )
     db = Database(f"sqlite:///{path}")
     event.listen(db.engine, "connect", _query_only)
+    event.remove(db.engine, "begin", _begin)
+    event.listen(db.engine, "begin", _read_begin)
     _OFFLINE[db] = info
+    _SERVER[db] = url  # in memory only: the password is never written down
     return attach(db), info
 
 
@@ -204,3 +215,16 @@ def dated_title(info: CopyInfo) -> str:
 
     day = format_date(info.copied_at.date(), "d MMMM y", locale="fr_FR")
     return f"Annuaire du {day} à {info.copied_at.hour} h {info.copied_at.minute:02d}"
+
+
+def server_url(db: Database) -> str:
+    """The server ``db`` stands for: itself online, its server when it is the local copy."""
+    return _SERVER.get(db, db.url)
+
+
+def open_copy_if_unreachable(url: str, data_dir: Path) -> Database | None:
+    """At start: the local copy when ``url`` is a server that does not answer, else None."""
+    if make_url(url).get_backend_name() != "postgresql" or server_reachable(url):
+        return None
+    log.info("Serveur injoignable au démarrage : ouverture de la copie locale")
+    return open_copy(data_dir, url)[0]

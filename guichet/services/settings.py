@@ -184,6 +184,14 @@ SPECS: tuple[SettingSpec, ...] = (
             ("relay.email_body", RELAY_TEMPLATES["relay.email_body"], "Relais, e-mail : texte"),
         )
     ),
+    SettingSpec(
+        "offline.refresh_minutes",
+        int,
+        30,
+        "Copie locale de l'annuaire : toutes les (minutes)",
+        5,
+        1440,
+    ),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in SPECS}
 
