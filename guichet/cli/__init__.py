@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "opportunities",
     "relay",
     "network",
+    "outbox",
 )
 
 

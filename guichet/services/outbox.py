@@ -213,6 +213,25 @@ class Outbox:
         return SentItem(item.key, item.label, existing, (), True)
 
 
+def describe(result: SendResult) -> str:
+    """The result in French, for the window and the command line."""
+    lines: list[str] = []
+    if result.sent:
+        lines.append(f"{len(result.sent)} demande(s) envoyée(s) :")
+    for sent in result.sent:
+        note = " (déjà reçue par le serveur)" if sent.already_sent else ""
+        lines.append(f"• {sent.reference} — {sent.label}{note}")
+        lines.extend(f"    ⚠ {warning}" for warning in sent.warnings)
+    if result.refused:
+        lines.append("")
+        lines.append(
+            f"{len(result.refused)} demande(s) gardée(s) en attente, refusée(s) par le serveur "
+            "(Fichier › Demandes en attente d'envoi) :"
+        )
+        lines.extend(f"• {item.label} : {item.problem}" for item in result.refused)
+    return "\n".join(lines) or "Aucune demande n'était en attente."
+
+
 def _on_server(db: Database, key: str) -> str | None:
     """The reference of the inquiry already stored for outbox item ``key``, if any."""
     with db.unit_of_work(write=False) as session:

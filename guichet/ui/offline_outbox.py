@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from guichet.models import Contact, Organization
 from guichet.services.intake import IntakeDraft
-from guichet.services.outbox import Outbox, OutboxItem, SendResult
+from guichet.services.outbox import Outbox, OutboxItem, SendResult, describe
 
 from guichet.ui.accessibility import label_field
 
@@ -117,29 +117,11 @@ class OutboxDialog(QDialog):
             self.reload()
 
 
-def result_text(result: SendResult) -> str:
-    lines: list[str] = []
-    if result.sent:
-        lines.append(f"{len(result.sent)} demande(s) envoyée(s) :")
-    for sent in result.sent:
-        note = " (déjà reçue par le serveur)" if sent.already_sent else ""
-        lines.append(f"• {sent.reference} — {sent.label}{note}")
-        lines.extend(f"    ⚠ {warning}" for warning in sent.warnings)
-    if result.refused:
-        lines.append("")
-        lines.append(
-            f"{len(result.refused)} demande(s) gardée(s) en attente, refusée(s) par le serveur "
-            "(Fichier › Demandes en attente d'envoi) :"
-        )
-        lines.extend(f"• {item.label} : {item.problem}" for item in result.refused)
-    return "\n".join(lines) or "Aucune demande n'était en attente."
-
-
 def show_send_result(parent: QWidget, result: SendResult) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         parent.tr("Demandes envoyées"),
-        result_text(result),
+        describe(result),
         QMessageBox.StandardButton.Ok,
         parent,
     )

@@ -172,7 +172,9 @@ def test_a_bad_draft_never_enters_the_outbox(db: Database, tmp_path: Path) -> No
     assert outbox.items() == [] and outbox.pending_count() == 0
 
 
-def test_the_app_opens_the_copy_when_its_server_is_stopped(postgres_server: str, tmp_path: Path) -> None:
+def test_the_app_opens_the_copy_when_its_server_is_stopped(
+    postgres_server: str, tmp_path: Path
+) -> None:
     from guichet.app import database_opener
     from guichet.config import AppPaths
     from guichet.services.bootstrap import open_database
