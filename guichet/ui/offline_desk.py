@@ -13,9 +13,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar
 
 from guichet.services.offline_copy import (
     DEFAULT_REFRESH_MINUTES,
@@ -55,7 +55,6 @@ class OfflineDesk(QObject):
         self.info = offline_info(ctx.db)
         self.task: Task | None = None
         self.timer = QTimer(self)
-        self.widgets: list[QObject] = []
         self.title = window.windowTitle()  # given back when the copy is left
         if self.info is not None:
             self._start_offline()
@@ -68,12 +67,11 @@ class OfflineDesk(QObject):
         if action is not None:
             self.window.file_menu.removeAction(action)
             action.deleteLater()
-        for widget in self.widgets:
-            self.window.statusBar().removeWidget(widget)  # type: ignore[arg-type]
-            widget.deleteLater()
-        self.widgets.clear()
         if self.info is not None:
+            self.window.removeToolBar(self.bar)
+            self.bar.deleteLater()
             self.window.setWindowTitle(self.title)
+            self.window.db_label.setText(self.location)
         self.deleteLater()
 
     # -- connected: keep the local copy fresh ----------------------------------------------------
@@ -115,23 +113,31 @@ class OfflineDesk(QObject):
         window.setWindowTitle(window.tr("Guichet — %1 (hors ligne)").replace("%1", dated))
         self.banner = QLabel(
             window.tr(
-                "Hors ligne — %1, lecture seule · les nouvelles demandes sont gardées"
+                "Hors ligne — %1 · lecture seule · les nouvelles demandes sont gardées et "
+                "seront envoyées au retour du serveur"
             ).replace("%1", dated)
         )
         self.banner.setObjectName("offlineBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.banner.setStyleSheet(
             "QLabel { font-weight: bold; color: palette(highlighted-text);"
-            " background: palette(highlight); padding: 2px 6px; }"
+            " background: palette(highlight); padding: 4px 8px; }"
         )
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendOutboxButton")
-        self.send_button.setAccessibleName(window.tr("Envoyer les demandes en attente"))
-        self.send_button.setVisible(False)
         self.send_button.clicked.connect(self.go_online)
-        status = window.statusBar()
-        status.addPermanentWidget(self.banner)
-        status.addPermanentWidget(self.send_button)
-        self.widgets = [self.banner, self.send_button]
+        self.bar = QToolBar(window.tr("Hors ligne"), window)
+        self.bar.setObjectName("offlineBar")
+        self.bar.setAccessibleName(window.tr("Hors ligne"))
+        self.bar.setMovable(False)
+        self.bar.setFloatable(False)
+        self.bar.addWidget(self.banner)
+        self.send_action = self.bar.addWidget(self.send_button)
+        self.send_action.setVisible(False)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.location = window.db_label.text()
+        window.db_label.setText(window.tr("Copie locale de l'annuaire"))
         self.outbox_action = QAction(window.tr("Demandes en &attente d'envoi…"), window)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.show_outbox)
@@ -175,9 +181,9 @@ class OfflineDesk(QObject):
 
     def _probed(self, reachable: bool) -> None:
         self.task = None
-        if reachable and not self.send_button.isVisible():
+        if reachable and not self.send_action.isVisible():
             self.update_count()
-            self.send_button.setVisible(True)
+            self.send_action.setVisible(True)
             self.window.statusBar().showMessage(self.window.tr("Serveur de nouveau joignable."))
 
     def go_online(self) -> None:

@@ -45,7 +45,7 @@ def draft_label(db: Database, draft: IntakeDraft) -> str:
 
 
 def item_text(item: OutboxItem) -> str:
-    moment = item.created_at.strftime("%d/%m/%Y %H:%M")
+    moment = item.draft.received_at.strftime("%d/%m/%Y %H:%M")  # the inquiry's arrival
     needs = len(item.draft.needs)
     text = f"{moment} — {item.label} — {needs} besoin{'s' if needs > 1 else ''}"
     if item.problem:

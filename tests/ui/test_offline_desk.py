@@ -80,7 +80,7 @@ def test_offline_intake_goes_to_the_outbox_then_is_sent_once(
         assert s.scalars(select(m.Inquiry)).all() == []
 
     desk._probed(True)  # the probe found the server again
-    assert desk.send_button.isVisible()
+    qtbot.waitUntil(desk.send_button.isVisible)
     assert desk.send_button.text() == "Envoyer la demande en attente"
     assert desk.send_button.accessibleName() == desk.send_button.text()
     window.activateWindow()

@@ -221,6 +221,8 @@ SCENES: list[Scene] = [
     Scene("parametres-reseau", _lazy_scene("network_scenes", "network_settings")),
     Scene("fiche-adhesions", _lazy_scene("network_scenes", "card_memberships")),
     Scene("adherer", _lazy_scene("network_scenes", "join_dialog")),
+    Scene("hors-ligne", _lazy_scene("offline_scenes", "offline_window")),
+    Scene("hors-ligne-envois", _lazy_scene("offline_scenes", "outbox")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")
