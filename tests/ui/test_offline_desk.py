@@ -31,7 +31,7 @@ def _no_blocking_boxes(message_boxes: list[str]) -> list[str]:
     return message_boxes
 
 
-def _offline_window(qtbot, db: Database, paths: AppPaths, qsettings: QSettings):  # type: ignore[no-untyped-def]
+def _offline_window(qtbot, db: Database, paths: AppPaths, qsettings: QSettings):
     with db.unit_of_work() as s:
         s.add(m.Organization(legal_name="Hydrogène Lefebvre", city="Lillebonne"))
     refresh_copy(db, paths.data_dir)
@@ -55,7 +55,7 @@ def test_offline_intake_goes_to_the_outbox_then_is_sent_once(
     window.navigation.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.navigation)
     keys.press(K.Key_N, CTRL)
-    dialog = window.intake_dialog  # type: ignore[attr-defined]
+    dialog = window.intake_dialog
     assert isinstance(dialog, IntakeDialog)
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.company.search.line)

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from guichet.models import Organization, Subject
 from guichet.services.intake import IntakeDraft, NeedDraft, NewContact
