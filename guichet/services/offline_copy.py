@@ -54,6 +54,8 @@ INFO_TABLE = "offline_copy"
 DEFAULT_REFRESH_MINUTES = 30
 #: Seconds to wait for the server at start before opening the local copy.
 CONNECT_TIMEOUT = 3
+#: Errors that come from the server itself (it is there, the connection is refused for a reason).
+ANSWERED = ("authentication failed", "does not exist", "permission denied", "no pg_hba.conf")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,10 @@ def server_reachable(url: str, timeout: int = CONNECT_TIMEOUT) -> bool:
     try:
         with engine.connect():
             return True
-    except Exception as exc:  # refused, timeout, unknown host, authentication: not reachable
+    except Exception as exc:  # refused, timeout, unknown host: not reachable
+        text = str(exc).lower()
+        if any(word in text for word in ANSWERED):
+            return True  # the server answered: opening it says what is wrong, in French
         log.info("Serveur injoignable : %s", exc)
         return False
     finally:

@@ -90,8 +90,11 @@ def test_without_a_copy_the_start_says_what_to_do(tmp_path: Path) -> None:
     assert read_info(tmp_path / "absent.sqlite3") is None
 
 
-def test_an_unreachable_server_is_reported_quickly() -> None:
+def test_an_unreachable_server_is_reported_quickly(postgres_server: str) -> None:
     assert not server_reachable("postgresql+psycopg://guichet@127.0.0.1:1/agence", timeout=1)
+    assert server_reachable(postgres_server)
+    # the server answers, refusing a missing database: that is not « away » (no copy opened)
+    assert server_reachable(postgres_server.replace("/guichet?", "/absente?"))
 
 
 def test_outbox_items_survive_reopening_and_are_sent_once(
