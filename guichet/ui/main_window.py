@@ -34,7 +34,6 @@ from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close
 from guichet.ui.icons import tinted_svg_icon
 from guichet.ui.keys import install_desk_keys
-from guichet.ui.offline_desk import install_offline_desk
 from guichet.ui.pages.registry import PageSpec, page_specs
 from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
 from guichet.ui.search_box import focus_page
@@ -208,6 +207,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(True)
         self.reload_counsellors()
         self.on_navigation_current_row_changed(self.navigation.currentRow())
+        from guichet.ui.offline_desk import install_offline_desk  # imports the database layer
+
         install_offline_desk(self)  # the local copy of a server's directory, the outbox
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)
