@@ -48,7 +48,12 @@ def database_opener(
     from guichet.config import sqlite_path
     from guichet.db.instance_lock import InstanceLock
     from guichet.services.bootstrap import open_database
+    from guichet.services.offline_copy import open_copy_if_unreachable
 
+    offline = open_copy_if_unreachable(url, paths.data_dir)  # the server away: its local copy
+    if offline is not None:
+        setup_file_logging(paths)
+        return offline
     path = sqlite_path(url)
     # Held while the window is open (released by db.dispose() or at exit): a second Guichet
     # on this file is refused before it logs, migrates, seeds or backs up anything.

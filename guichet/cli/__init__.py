@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "rgpd",
     "copy",
     "server",
+    "outbox",
 )
 
 

@@ -49,6 +49,8 @@ class Inquiry(Versioned, Base):
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL"), index=True
     )
+    #: Set when the inquiry came from a desk's offline outbox: the same item is never stored twice.
+    offline_key: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
 
     organization: Mapped[Organization | None] = relationship()
     contact: Mapped[Contact | None] = relationship()

@@ -76,6 +76,8 @@ class IntakeDraft:
     consent_to_share: bool = False
     consent_at: datetime | None = None
     meeting_id: int | None = None  # the meeting where the need was heard
+    #: the offline outbox item this inquiry comes from (guichet.services.outbox)
+    offline_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def validate_draft(draft: IntakeDraft, *, now: datetime | None = None) -> Intake
         consent_to_share=draft.consent_to_share,
         consent_at=consent_at,
         meeting_id=draft.meeting_id,
+        offline_key=draft.offline_key,
     )
 
 
@@ -283,6 +286,7 @@ def _store(db: Database, draft: IntakeDraft) -> InquiryCreated:
             consent_to_share=draft.consent_to_share,
             consent_at=draft.consent_at,
             meeting_id=draft.meeting_id,
+            offline_key=draft.offline_key,
         )
         session.add(inquiry)
         for position, need in enumerate(draft.needs):

@@ -237,6 +237,14 @@ SPECS: tuple[SettingSpec, ...] = (
         )
         for s in REPORT_SECTIONS
     ),
+    SettingSpec(
+        "offline.refresh_minutes",
+        int,
+        30,
+        "Copie locale de l'annuaire : toutes les (minutes)",
+        5,
+        1440,
+    ),
 )
 SPECS_BY_KEY = {spec.key: spec for spec in SPECS}
 

@@ -201,7 +201,10 @@ def restore(window: MainWindow) -> Path | None:
 def backup_on_close(ctx: AppContext) -> None:
     """The rolling backup made when the window closes; a failure is logged, never raised."""
     from guichet.services.backups import BackupService
+    from guichet.services.offline_copy import offline_info
 
+    if offline_info(ctx.db) is not None:  # the local copy of a server: nothing of ours to keep
+        return
     try:
         BackupService(ctx.db, ctx.paths.backup_dir).rolling_backup()
     except GuichetError as exc:

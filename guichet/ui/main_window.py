@@ -223,6 +223,9 @@ class MainWindow(QMainWindow):
         self.guard.start()
         gate_window_actions(self)
         self.on_navigation_current_row_changed(self.navigation.currentRow())
+        from guichet.ui.offline_desk import install_offline_desk  # imports the database layer
+
+        install_offline_desk(self)  # the local copy of a server's directory, the outbox
         self.database_attached.emit()
         QTimer.singleShot(0, self, self.offer_intake_draft)
         if self.propose_at_start:

@@ -235,6 +235,8 @@ SCENES: list[Scene] = [
     Scene("connexion", _lazy_scene("accounts_scenes", "sign_in")),
     Scene("historique-fiche", _lazy_scene("accounts_scenes", "organisation_history")),
     Scene("historique-global", _lazy_scene("accounts_scenes", "global_history")),
+    Scene("hors-ligne", _lazy_scene("offline_scenes", "offline_window")),
+    Scene("hors-ligne-envois", _lazy_scene("offline_scenes", "outbox")),
 ]
 #: Scenes also captured in the dark colour scheme.
 DARK_SCENES = ("accueil", "annuaire", "nouvelle-demande", "relances", "demandes", "carte-sites")

@@ -35,6 +35,7 @@ from guichet.models import Channel, label
 from guichet.services.counsellors import CounsellorService
 from guichet.services.intake import InquiryCreated, IntakeDraft, create_inquiry
 from guichet.services.intake_context import company_context, intake_warnings, subject_choices
+from guichet.services.offline_copy import offline_info
 
 from guichet.ui.accessibility import label_field, set_name
 from guichet.ui.context import AppContext
@@ -270,6 +271,11 @@ class IntakeDialog(QDialog):
                     "dans la liste (tapez quelques lettres puis Entrée).",
                     field="needs",
                 )
+            if offline_info(self.ctx.db) is not None:  # no server: kept in the outbox
+                from guichet.ui.offline_desk import keep_in_outbox
+
+                keep_in_outbox(self)
+                return None
             created = create_inquiry(self.ctx.db, self.draft())
         except GuichetError as exc:
             show_error(self, exc)
