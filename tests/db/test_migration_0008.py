@@ -13,6 +13,7 @@ from sqlalchemy import inspect, text
 import guichet.models as m
 from guichet.db import Database
 from guichet.db.migrate import alembic_config
+from guichet.services import letter_archive
 from tests.postgres import fresh_database
 
 ROWS = [
@@ -52,8 +53,9 @@ def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: D
     indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("letter")}
     assert {"ix_letter_organization_id", "ix_letter_referral_id"} <= indexes
     with db.unit_of_work() as s:
-        # SQL for letters: the model is at the head, where the PDF has moved (0014)
-        assert s.execute(text("SELECT pdf FROM letter")).scalar() == b"%PDF-1.4 lettre"
+        # at the head the PDF lives in the letter archive (0014)
+        key = s.execute(text("SELECT pdf_sha256 FROM letter")).scalar()
+        assert letter_archive.load(db, s, key) == b"%PDF-1.4 lettre"
         opportunity = m.Opportunity(
             title="Électrolyseur de Port-Jérôme", buyer_id=2, received_at=datetime(2026, 11, 3)
         )
@@ -63,11 +65,11 @@ def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: D
         letter_id = s.execute(
             text(
                 "INSERT INTO letter (kind, organization_id, generated_at, template_version, "
-                "file_name, pdf, created_at, updated_at) VALUES ('opportunity', 1, "
-                "'2026-11-03 10:00:00', 'v1', 'relais.pdf', :pdf, '2026-11-03 10:00:00', "
+                "file_name, pdf_sha256, created_at, updated_at) VALUES ('opportunity', 1, "
+                "'2026-11-03 10:00:00', 'v1', 'relais.pdf', :key, '2026-11-03 10:00:00', "
                 "'2026-11-03 10:00:00') RETURNING id"
             ),
-            {"pdf": b"%PDF"},
+            {"key": letter_archive.store(db, s, b"%PDF")},
         ).scalar()
         s.add(
             m.Relay(
