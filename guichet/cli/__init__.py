@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "network",
     "stats",
     "report",
+    "cipher",
 )
 
 

@@ -55,6 +55,7 @@ class Context:
 
             if self.url.startswith("sqlite:///") and db_is_default(self):
                 self.paths.ensure()
+            unlock_from_environment(self.url)
             self._db = open_database(
                 self.url,
                 backup_dir=self.paths.backup_dir,
@@ -68,6 +69,26 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def ask_passphrase(prompt: str = "Phrase de passe de la base : ") -> str:
+    """``GUICHET_PHRASE`` if set, else asked on the terminal without echo."""
+    import getpass
+    import os
+
+    phrase = os.environ.get("GUICHET_PHRASE")
+    return phrase if phrase else getpass.getpass(prompt)
+
+
+def unlock_from_environment(url: str) -> None:
+    """An encrypted SQLite file is unlocked with the passphrase from ``GUICHET_PHRASE`` or the
+    terminal (a wrong one: « Phrase de passe incorrecte », nothing opened)."""
+    from guichet.config import sqlite_path
+    from guichet.db import cipher
+
+    path = sqlite_path(url)
+    if path is not None and cipher.is_encrypted(path) and cipher.passphrase_for(path) is None:
+        cipher.unlock(path, ask_passphrase())
 
 
 def db_is_default(ctx: Context) -> bool:

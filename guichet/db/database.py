@@ -13,6 +13,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from guichet.config import sqlite_path
+from guichet.db import cipher
 from guichet.db.audit import install_audit_hook
 from guichet.db.problems import environment_problem
 from guichet.errors import ConcurrentEditError
@@ -44,6 +45,13 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[object, object], None]:
     return on_connect
 
 
+def _keyed(passphrase: str) -> Callable[[object, object], None]:
+    def on_connect(dbapi_connection: object, _record: object) -> None:
+        cipher.apply_key(dbapi_connection, passphrase)
+
+    return on_connect
+
+
 def _begin(conn: Connection) -> None:
     """BEGIN IMMEDIATE for a write unit of work (takes the write lock first, waiting up to the
     busy timeout), a plain deferred BEGIN for reads."""
@@ -63,7 +71,13 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIM
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo)
+    passphrase = cipher.passphrase_for(path) if path is not None else None
+    if passphrase is not None:
+        # SQLCipher: the same dialect through the sqlcipher3 DB-API module, keyed first.
+        engine = create_engine(url, echo=echo, module=cipher.dbapi())
+        event.listen(engine, "connect", _keyed(passphrase))
+    else:
+        engine = create_engine(url, echo=echo)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from guichet.assets import migrations_dir
+from guichet.db import cipher
 from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.database import Database
 from guichet.errors import EnvironmentProblem
@@ -106,9 +107,10 @@ def refuse_newer_schema(revision: str | None) -> None:
 
 
 def _online_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
+    # An encrypted database's copy is encrypted with the same key (same connection type).
+    src = cipher.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, passphrase=cipher.passphrase_for(source))
         try:
             src.backup(dst)
         finally:
@@ -148,7 +150,7 @@ def backup_sqlite(source: Path, target: Path, *, in_place: bool = False) -> Path
     temporary = temporary_beside(target, "copie")
     try:
         _online_copy(source, temporary)
-        conn = sqlite3.connect(temporary)
+        conn = cipher.connect(temporary, passphrase=cipher.passphrase_for(source))
         try:
             conn.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
         finally:
