@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 from datetime import datetime
 from functools import cache
 from pathlib import Path

@@ -82,6 +82,7 @@ def _unlock_then_open(
 ) -> None:
     """An encrypted file's passphrase first (cancelled: leave with a non-zero code)."""
     from guichet.config import sqlite_path
+
     from guichet.ui.dialogs.passphrase_dialog import unlock_at_start
 
     if unlock_at_start(sqlite_path(location), window):

@@ -32,9 +32,7 @@ def _forget_keys() -> Iterator[None]:
 
 def raw_bytes(path: Path) -> bytes:
     """The file and whatever journal sits beside it."""
-    return b"".join(
-        p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file()
-    )
+    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
 
 
 def digest(path: Path) -> str:

@@ -6,15 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
-from pytestqt.qtbot import QtBot
 
 from guichet.db import cipher
-from guichet.ui.dialogs.passphrase_dialog import PassphraseDialog, unlock_at_start
 from tests.ui.accessibility import reachable, unnamed
 from tests.ui.keyboard import type_text
+
+from guichet.ui.dialogs.passphrase_dialog import PassphraseDialog, unlock_at_start
 
 PHRASE = "phrase de passe du test"
 
