@@ -29,6 +29,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(tr("Base chiffrée"))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         label = QLabel(tr("Phrase de passe de la base « {name} » :").replace("{name}", path.name))
         label.setWordWrap(True)
