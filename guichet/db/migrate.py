@@ -107,9 +107,11 @@ def refuse_newer_schema(revision: str | None) -> None:
 
 def _online_copy(source: Path, target: Path) -> None:
     # An encrypted database's copy is encrypted with the same key (same connection type).
-    src = cipher.connect(source)
+    # A backup restored into an encrypted database opens with that database's key.
+    key = cipher.passphrase_for(source) or cipher.passphrase_for(target)
+    src = cipher.connect(source, passphrase=key if cipher.is_encrypted(source) else None)
     try:
-        dst = cipher.connect(target, passphrase=cipher.passphrase_for(source))
+        dst = cipher.connect(target, passphrase=key)
         try:
             src.backup(dst)
         finally:

@@ -93,6 +93,15 @@ def test_a_backup_is_readable_only_with_the_key(tmp_path: Path) -> None:
         db.dispose()
     assert cipher.is_encrypted(target)
     assert NAME.encode() not in raw_bytes(target)
+    db = open_database(f"sqlite:///{path}")
+    try:  # restored into the encrypted database: opened with its key
+        OrganizationService(db).create(OrganizationData(legal_name="Après la sauvegarde"))
+        BackupService(db, tmp_path / "sauvegardes").restore(target)
+        with db.unit_of_work(write=False) as s:
+            assert s.scalars(select(m.Organization.legal_name)).all() == [NAME]
+    finally:
+        db.dispose()
+    assert cipher.is_encrypted(path)
     assert names(target, PHRASE) == [NAME]
     with pytest.raises(cipher.WrongPassphrase):
         names(target, "une autre phrase")
