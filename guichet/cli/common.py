@@ -76,8 +76,16 @@ def ask_passphrase(prompt: str = "Phrase de passe de la base : ") -> str:
     import getpass
     import os
 
+    from guichet.db.cipher import NEEDS_PASSPHRASE
+    from guichet.errors import EnvironmentProblem
+
     phrase = os.environ.get("GUICHET_PHRASE")
-    return phrase if phrase else getpass.getpass(prompt)
+    if phrase:
+        return phrase
+    try:
+        return getpass.getpass(prompt)
+    except (OSError, EOFError) as exc:  # no terminal to ask on
+        raise EnvironmentProblem(NEEDS_PASSPHRASE) from exc
 
 
 def unlock_from_environment(url: str) -> None:

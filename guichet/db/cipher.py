@@ -13,6 +13,7 @@ encrypted database is encrypted with the same key.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,17 @@ def _key(path: Path) -> Path:
 
 
 def is_encrypted(path: Path) -> bool:
-    """A non-empty file whose header is not SQLite's (SQLCipher or not a database at all)."""
+    """A file whose header is not SQLite's but looks like SQLCipher's: whole pages (a multiple
+    of 512 bytes) starting with random bytes (its salt), not text nor another format."""
     try:
+        size = os.path.getsize(path)
         with open(path, "rb") as handle:
             head = handle.read(16)
     except OSError:
         return False
-    return bool(head) and head != SQLITE_HEADER
+    if size < 1024 or size % 512 or head == SQLITE_HEADER:
+        return False
+    return any(byte < 0x20 or byte > 0x7E for byte in head)
 
 
 def passphrase_for(path: Path) -> str | None:

@@ -62,6 +62,9 @@ def test_an_encrypted_database_round_trip(tmp_path: Path) -> None:
     make_encrypted(path)
     assert cipher.is_encrypted(path)
     assert NAME.encode() not in raw_bytes(path)
+    text = tmp_path / "texte.sqlite3"
+    text.write_bytes(b"ceci n'est pas une base SQLite" * 512)
+    assert not cipher.is_encrypted(text)  # text is not taken for an encrypted database
     with pytest.raises(sqlite3.DatabaseError):  # the plain driver sees no database
         sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
 
