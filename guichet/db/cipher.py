@@ -178,3 +178,9 @@ def encrypt_file(path: Path, passphrase: str) -> None:
 def database_errors() -> tuple[type[Exception], ...]:
     """``DatabaseError`` of both connection types (for ``except`` clauses)."""
     return (sqlite3.DatabaseError, dbapi().DatabaseError)
+
+
+def dbapi_error() -> type[Exception]:
+    """sqlcipher3's base ``Error`` (its counterpart of ``sqlite3.Error``)."""
+    error: type[Exception] = dbapi().Error
+    return error

@@ -56,7 +56,7 @@ def _live_path(db: Database) -> Path:
 def _copy(source: Path, target: Path, *, in_place: bool = False) -> Path:
     try:
         return backup_sqlite(source, target, in_place=in_place)
-    except (OSError, sqlite3.Error, *cipher.database_errors()) as exc:
+    except (OSError, sqlite3.Error, cipher.dbapi_error()) as exc:
         problem = environment_problem(exc)
         why = "le disque est plein" if problem and problem.message == FULL else str(exc)
         raise EnvironmentProblem(
