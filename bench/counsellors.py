@@ -8,8 +8,9 @@ version conflict is what the services raise when someone saved meanwhile, and th
 counsellor handles it as the window does — reload, not retried), directory searches.
 
 At the end the database is read back: every action a counsellor believed committed must be
-there (``lost``), and no action may have failed with anything but a handled conflict
-(``errors``). ``run_counsellors`` is importable (bench/team.py calls it); ``python
+there (``lost``), and no action may have failed with anything but what the window handles
+(``errors``): a version conflict (``conflicts``), or « La base de données est occupée… » when
+the write lock waited past the busy timeout (``busy``: the counsellor is told, and retries). ``run_counsellors`` is importable (bench/team.py calls it); ``python
 bench/counsellors.py`` starts a throw-away PostgreSQL server, fills the demo data and prints the
 figures for 10 counsellors over 60 s next to 1 counsellor alone. The last line is JSON.
 """
@@ -34,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import guichet.models as m
 from guichet.db import Database
-from guichet.errors import ConcurrentEditError
+from guichet.db.problems import BUSY
+from guichet.errors import ConcurrentEditError, EnvironmentProblem
 from guichet.models.enums import ReferralStatus as S
 from guichet.search import DirectorySearch
 from guichet.services.intake import (
@@ -95,6 +97,7 @@ class Counsellor:
         self.committed: dict[str, list[Any]] = defaultdict(list)
         self.timings: dict[str, list[float]] = defaultdict(list)
         self.conflicts = 0
+        self.busy = 0
         self.errors: list[str] = []
         self.serial = 0
 
@@ -104,6 +107,12 @@ class Counsellor:
             getattr(self, kind)()
         except ConcurrentEditError:
             self.conflicts += 1  # the window shows what changed and reloads the record
+        except EnvironmentProblem as exc:
+            if exc.message != BUSY:
+                raise
+            # « La base de données est occupée… Réessayez » : the window says so, the counsellor
+            # tries again later; counted apart (the write lock waited past the busy timeout).
+            self.busy += 1
         except Exception:  # an unhandled error is what the bench counts
             self.errors.append(traceback.format_exc(limit=3))
         self.timings[kind].append((time.perf_counter() - start) * 1000)
@@ -169,6 +178,7 @@ class Counsellor:
             "committed": dict(self.committed),
             "timings": dict(self.timings),
             "conflicts": self.conflicts,
+            "busy": self.busy,
             "errors": self.errors,
         }
 
@@ -181,7 +191,13 @@ def _work(url: str, number: int, seconds: float, ready: Any, results: Any) -> No
         results.put(counsellor.run(seconds))
     except Exception:
         results.put(
-            {"committed": {}, "timings": {}, "conflicts": 0, "errors": [traceback.format_exc()]}
+            {
+                "committed": {},
+                "timings": {},
+                "conflicts": 0,
+                "busy": 0,
+                "errors": [traceback.format_exc()],
+            }
         )
 
 
@@ -253,6 +269,7 @@ def run_counsellors(url: str, counsellors: int, seconds: float) -> dict[str, Any
         "p95_ms": round(_percentile(everything, 0.95), 1),
         "p95_by_action_ms": {k: round(_percentile(v, 0.95), 1) for k, v in sorted(timings.items())},
         "conflicts": sum(r["conflicts"] for r in results),
+        "busy": sum(r["busy"] for r in results),
         "lost": lost_writes(url, committed),
         "errors": len(errors),
     }
@@ -282,7 +299,7 @@ def main() -> None:
         print(
             f"{result['counsellors']:>2} counsellor(s) {name:<8}: {result['actions_per_s']} "
             f"actions/s, p95 {result['p95_ms']} ms {result['p95_by_action_ms']}, conflicts "
-            f"{result['conflicts']}, lost {result['lost']}, errors {result['errors']}"
+            f"{result['conflicts']}, busy {result['busy']}, lost {result['lost']}, errors {result['errors']}"
         )
     print(
         json.dumps(
@@ -293,6 +310,7 @@ def main() -> None:
                 "solo_p95_ms": solo["p95_ms"],
                 "solo_actions_per_s": solo["actions_per_s"],
                 "conflicts": team["conflicts"],
+                "busy": team["busy"] + solo["busy"],
                 "lost": team["lost"] + solo["lost"],
                 "errors": team["errors"] + solo["errors"],
                 "p95_by_action_ms": team["p95_by_action_ms"],
