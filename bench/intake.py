@@ -156,14 +156,8 @@ def baseline(db: Database, round_number: int) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="guichet-bench-intake-"))
-    paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
-    paths.ensure()
-    db = open_database(f"sqlite:///{work / 'bench.sqlite3'}", create=True)
-    generate_demo(db)
-    prepare(db)
-    app = make_application()
+def measure(app: QApplication, work: Path, paths: AppPaths, db: Database) -> dict[str, Any]:
+    """The rounds on ``db``: median save and baseline, keystrokes of the first round."""
     window = MainWindow(
         QSettings(str(work / "guichet.ini"), QSettings.Format.IniFormat),
         ctx=AppContext(db=db, paths=paths),
@@ -180,19 +174,69 @@ def main() -> None:
         strokes.append(keys.keystrokes)
         free.append(keys.free_text)
         floors.append(baseline(db, number))
-    save_ms, baseline_ms = statistics.median(saves), statistics.median(floors)
+    window.close()
+    db.dispose()
+    return {
+        "save_ms": statistics.median(saves),
+        "baseline_ms": statistics.median(floors),
+        "keystrokes": strokes[0],
+        "free_text_chars": free[0],
+    }
+
+
+def encrypted_copy(plain: Path) -> Database:
+    """The same demo database, encrypted (SQLCipher), opened with its key."""
+    import shutil
+
+    from guichet.db import cipher
+
+    copy = plain.with_name("chiffree.sqlite3")
+    shutil.copyfile(plain, copy)
+    cipher.encrypt_file(copy, "phrase de passe du banc d'essai")
+    return Database(f"sqlite:///{copy}")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="guichet-bench-intake-"))
+    paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
+    paths.ensure()
+    plain = work / "bench.sqlite3"
+    db = open_database(f"sqlite:///{plain}", create=True)
+    generate_demo(db)
+    prepare(db)
+    coded_db = None
+    if "--chiffre" in sys.argv[1:]:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        coded_db = encrypted_copy(plain)  # before the rounds: both files start alike
+    app = make_application()
+    result = measure(app, work, paths, db)
+    save_ms, baseline_ms = result["save_ms"], result["baseline_ms"]
     print(
-        f"keystrokes outside free text: {strokes[0]} (goal ≤ 25); free text: {free[0]} characters"
+        f"keystrokes outside free text: {result['keystrokes']} (goal ≤ 25); "
+        f"free text: {result['free_text_chars']} characters"
     )
     print(f"save → shown in the list: median {save_ms:.1f} ms over {ROUNDS} rounds (goal ≤ 100 ms)")
     print(f"baseline, bare Core INSERT of the same inquiry: median {baseline_ms:.2f} ms")
-    window.close()
-    db.dispose()
+    extra: dict[str, Any] = {}
+    if coded_db is not None:
+        coded = measure(app, work, paths, coded_db)
+        print(
+            f"encrypted file (SQLCipher): save median {coded['save_ms']:.1f} ms "
+            f"({coded['save_ms'] / save_ms:.2f}× the plain file), baseline "
+            f"{coded['baseline_ms']:.2f} ms ({coded['baseline_ms'] / baseline_ms:.2f}×)"
+        )
+        extra["chiffre"] = {
+            "save_ms": round(coded["save_ms"], 1),
+            "baseline_ms": round(coded["baseline_ms"], 2),
+            "ratio_save": round(coded["save_ms"] / save_ms, 2),
+            "ratio_baseline": round(coded["baseline_ms"] / baseline_ms, 2),
+        }
     print(
         json.dumps(
             {
-                "keystrokes": strokes[0],
-                "free_text_chars": free[0],
+                "keystrokes": result["keystrokes"],
+                "free_text_chars": result["free_text_chars"],
                 "save_ms": round(save_ms, 1),
                 "baseline_ms": round(baseline_ms, 2),
                 "ratio": round(save_ms / baseline_ms, 1) if baseline_ms else None,
@@ -200,6 +244,7 @@ def main() -> None:
                 "goal_save_ms": 100,
                 "rounds": ROUNDS,
             }
+            | extra
         )
     )
 

@@ -235,10 +235,13 @@ def _percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Directory search latency per keystroke.")
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
-    engine = parser.parse_args().engine
+    parser.add_argument(
+        "--chiffre", action="store_true", help="also on an encrypted copy (SQLCipher)"
+    )
+    args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="guichet-bench-search-"))
     try:
-        run(folder, engine)
+        run(folder, args.engine, encrypted=args.chiffre)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -263,7 +266,21 @@ def _baseline(db: Database, sample: list[str]) -> list[float]:
     return timings
 
 
-def run(folder: Path, engine: str = "sqlite") -> None:
+def _encrypted_run(plain: Path, keystrokes: list[str]) -> list[float]:
+    """The same keystrokes on an encrypted copy of the same file (SQLCipher)."""
+    from guichet.db import cipher
+
+    copy = plain.with_name("chiffree.sqlite3")
+    shutil.copyfile(plain, copy)
+    cipher.encrypt_file(copy, "phrase de passe du banc d'essai")
+    db = Database(f"sqlite:///{copy}")
+    try:
+        return _replay(DirectorySearch(db), keystrokes)
+    finally:
+        db.dispose()
+
+
+def run(folder: Path, engine: str = "sqlite", *, encrypted: bool = False) -> None:
     db, search, generated, built = build(folder / "bench.sqlite3")
     keystrokes = _keystrokes(_queries(random.Random(SEED + 1)))
     ours = _replay(search, keystrokes)
@@ -303,6 +320,18 @@ def run(folder: Path, engine: str = "sqlite") -> None:
         "keystrokes": len(ours),
         "baseline_keystrokes": len(sample),
     }
+    if encrypted:
+        coded = _encrypted_run(folder / "bench.sqlite3", keystrokes)
+        c50, c95 = (_percentile(coded, s) for s in (0.5, 0.95))
+        print(
+            f"FTS5 search, encrypted: p50 {c50:.2f} ms  p95 {c95:.2f} ms "
+            f"({c95 / p95:.2f}× the plain file's p95, same keystrokes)"
+        )
+        figures["chiffre"] = {
+            "p50_ms": round(c50, 2),
+            "p95_ms": round(c95, 2),
+            "ratio_p95": round(c95 / p95, 2),
+        }
     if engine == "postgresql":
         figures = run_postgresql(folder, keystrokes, sample, p95)
     print(json.dumps(figures))

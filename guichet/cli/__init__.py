@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "copy",
     "server",
     "outbox",
+    "cipher",
 )
 
 

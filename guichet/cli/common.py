@@ -64,6 +64,7 @@ class Context:
 
             if self.url.startswith("sqlite:///") and db_is_default(self):
                 self.paths.ensure()
+            unlock_from_environment(self.url)
             self._db = open_database(
                 self.url,
                 backup_dir=self.paths.backup_dir,
@@ -81,6 +82,34 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.dispose()
+
+
+def ask_passphrase(prompt: str = "Phrase de passe de la base : ") -> str:
+    """``GUICHET_PHRASE`` if set, else asked on the terminal without echo."""
+    import getpass
+    import os
+
+    from guichet.db.cipher import NEEDS_PASSPHRASE
+    from guichet.errors import EnvironmentProblem
+
+    phrase = os.environ.get("GUICHET_PHRASE")
+    if phrase:
+        return phrase
+    try:
+        return getpass.getpass(prompt)
+    except (OSError, EOFError) as exc:  # no terminal to ask on
+        raise EnvironmentProblem(NEEDS_PASSPHRASE) from exc
+
+
+def unlock_from_environment(url: str) -> None:
+    """An encrypted SQLite file is unlocked with the passphrase from ``GUICHET_PHRASE`` or the
+    terminal (a wrong one: « Phrase de passe incorrecte », nothing opened)."""
+    from guichet.config import sqlite_path
+    from guichet.db import cipher
+
+    path = sqlite_path(url)
+    if path is not None and cipher.is_encrypted(path) and cipher.passphrase_for(path) is None:
+        cipher.unlock(path, ask_passphrase())
 
 
 def db_is_default(ctx: Context) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from guichet.config import sqlite_path
+from guichet.db import cipher
 from guichet.db.audit import install_audit_hook
 from guichet.db.changes import note_flushed_tables, note_statement_table, notify_before_commit
 from guichet.db.problems import environment_problem
@@ -42,6 +43,13 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Callable[[object, object], None]:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
+
+    return on_connect
+
+
+def _keyed(passphrase: str) -> Callable[[object, object], None]:
+    def on_connect(dbapi_connection: object, _record: object) -> None:
+        cipher.apply_key(dbapi_connection, passphrase)
 
     return on_connect
 
@@ -75,8 +83,14 @@ def make_engine(url: str, *, echo: bool = False, busy_timeout_ms: int = BUSY_TIM
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    # a server restarted meanwhile: a dead pooled connection is replaced, not handed out
-    engine = create_engine(url, echo=echo, pool_pre_ping=not url.startswith("sqlite"))
+    passphrase = cipher.passphrase_for(path) if path is not None else None
+    if passphrase is not None:
+        # SQLCipher: the same dialect through the sqlcipher3 DB-API module, keyed first.
+        engine = create_engine(url, echo=echo, module=cipher.dbapi())
+        event.listen(engine, "connect", _keyed(passphrase))
+    else:
+        # a server restarted meanwhile: a dead pooled connection is replaced, not handed out
+        engine = create_engine(url, echo=echo, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _pg_session_settings)
     if engine.dialect.name == "sqlite":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from guichet.assets import migrations_dir
+from guichet.db import cipher
 from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.database import Database
 from guichet.errors import EnvironmentProblem
@@ -106,9 +106,12 @@ def refuse_newer_schema(revision: str | None) -> None:
 
 
 def _online_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
+    # An encrypted database's copy is encrypted with the same key (same connection type).
+    # A backup restored into an encrypted database opens with that database's key.
+    key = cipher.passphrase_for(source) or cipher.passphrase_for(target)
+    src = cipher.connect(source, passphrase=key if cipher.is_encrypted(source) else None)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, passphrase=key)
         try:
             src.backup(dst)
         finally:
@@ -148,7 +151,7 @@ def backup_sqlite(source: Path, target: Path, *, in_place: bool = False) -> Path
     temporary = temporary_beside(target, "copie")
     try:
         _online_copy(source, temporary)
-        conn = sqlite3.connect(temporary)
+        conn = cipher.connect(temporary, passphrase=cipher.passphrase_for(source))
         try:
             conn.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
         finally:

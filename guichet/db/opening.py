@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from guichet.db import cipher
 from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.database import Database
 from guichet.db.migrate import (
@@ -85,7 +86,7 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
             "le fichier ou son dossier est en lecture seule. Vérifiez les droits d'écriture.",
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect(path, readonly=True)
     except sqlite3.Error as exc:
         raise _refuse(path, f"le fichier est inaccessible ({exc}).") from exc
     try:
@@ -95,7 +96,7 @@ def inspect_sqlite_file(path: Path) -> SqliteFile:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         text = str(exc)
         if "not a database" in text:
             raise _refuse(path, "ce n'est pas une base de données SQLite.") from exc
@@ -129,13 +130,16 @@ def create_sqlite_database(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(path, "nouvelle")
     temporary = temporary_beside(path, "nouvelle")
+    passphrase = cipher.passphrase_for(path)  # created encrypted when a passphrase was given
+    if passphrase is not None:
+        cipher.remember(temporary, passphrase)
     try:
         db = Database(f"sqlite:///{temporary}")
         try:
             upgrade(db)
         finally:
             db.dispose()
-        conn = sqlite3.connect(temporary)
+        conn = cipher.connect(temporary)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")  # WAL folded in: one file to rename
         finally:
@@ -147,4 +151,6 @@ def create_sqlite_database(path: Path) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
             temporary.with_name(temporary.name + suffix).unlink(missing_ok=True)
         raise
+    finally:
+        cipher.forget(temporary)
     log.info("Nouvelle base créée : %s", path)

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from guichet.config import sqlite_path
-from guichet.db import Database
+from guichet.db import Database, cipher
 from guichet.db.atomic_files import replace_file, temporary_beside
 from guichet.db.migrate import remove_leftovers
 from guichet.errors import ValidationError
@@ -31,13 +31,22 @@ from guichet.services.letter_archive import CHUNK, archive_path, create_archive_
 SHARED_ARCHIVE = "courriers-sauvegardes.db"
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_only(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    conn: sqlite3.Connection = cipher.connect(path, readonly=True, passphrase=passphrase)
+    return conn
 
 
-def named_keys(main_file: Path, among: Collection[str] | None = None) -> set[str]:
+def family_key(db: Database) -> str | None:
+    """The passphrase of an encrypted desk database: its archive and its backups (database and
+    archive files) are encrypted with the same key; ``None`` for a plain file or a server."""
+    return cipher.passphrase_for(db.path) if db.path is not None else None
+
+
+def named_keys(
+    main_file: Path, among: Collection[str] | None = None, passphrase: str | None = None
+) -> set[str]:
     """The PDFs the letters of the database file ``main_file`` name (those in ``among``)."""
-    conn = _read_only(main_file)
+    conn = _read_only(main_file, passphrase)
     try:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(letter)")}
         if "pdf_sha256" not in columns:  # a file from before 0014: its PDFs are inside it
@@ -61,10 +70,10 @@ def named_keys(main_file: Path, among: Collection[str] | None = None) -> set[str
         conn.close()
 
 
-def stored_keys(archive: Path) -> set[str]:
+def stored_keys(archive: Path, passphrase: str | None = None) -> set[str]:
     if not archive.exists():
         return set()
-    conn = _read_only(archive)
+    conn = _read_only(archive, passphrase)
     try:
         return {r[0] for r in conn.execute("SELECT sha256 FROM letter_pdf")}
     finally:
@@ -99,9 +108,10 @@ def sync_archive(
     Raises:
         ValidationError: a PDF the backup names is not in ``db``'s archive.
     """
-    needed = named_keys(main_copy)
-    create_archive_file(target, wal=False)  # a backup is a self-contained file
-    conn = sqlite3.connect(target)
+    key = family_key(db)
+    needed = named_keys(main_copy, passphrase=key)
+    create_archive_file(target, wal=False, passphrase=key)  # a backup is a self-contained file
+    conn = cipher.connect(target, passphrase=key)
     try:
         have = {r[0] for r in conn.execute("SELECT sha256 FROM letter_pdf")}
         wanted = sorted(needed - have)
@@ -117,7 +127,7 @@ def sync_archive(
         extra = have - needed
         for other in keep_for:
             if extra and other.exists():
-                extra -= named_keys(other, extra)
+                extra -= named_keys(other, extra, key)
         gone = sorted(extra)
         for start in range(0, len(gone), CHUNK):
             part = gone[start : start + CHUNK]
@@ -141,11 +151,12 @@ def backup_archive(backup: Path) -> Path | None:
 
 def missing_pdfs(backup: Path, db: Database) -> int:
     """How many PDFs the backup's letters name that neither its archive nor ``db``'s has."""
-    needed = named_keys(backup)
+    key = family_key(db)
+    needed = named_keys(backup, passphrase=key)
     if not needed:
         return 0
     archive = backup_archive(backup)
-    needed -= stored_keys(archive) if archive is not None else set()
+    needed -= stored_keys(archive, key) if archive is not None else set()
     if needed:
         with db.engine.connect() as main:
             conn = letter_archive.archive_connection(db, main)
@@ -171,11 +182,12 @@ def restore_pdfs(backup: Path, db: Database) -> None:
     """Before a restore into ``db``: the PDFs the backup names that ``db``'s archive lacks are
     copied into it (PDFs first, then the letters that name them)."""
     archive = backup_archive(backup)
-    needed = named_keys(backup)
+    key = family_key(db)
+    needed = named_keys(backup, passphrase=key)
     if archive is None or not needed:
         return
     engine = letter_archive.archive_engine(db)
-    source = _read_only(archive)
+    source = _read_only(archive, key)
     try:
         keys = sorted(needed)
         for start in range(0, len(keys), CHUNK):
@@ -246,8 +258,11 @@ def quiet_copy(source: Path, target: Path, busy_timeout_ms: int = 5000) -> Path 
     API copies page by page, about 6× slower): the WAL is folded into the file, then, with the
     write lock held so that nothing can change the file, its bytes are copied beside ``target``,
     synced and renamed over it. Returns ``None`` when the WAL could not be emptied (a reader
-    still on it): the caller then uses the online backup."""
+    still on it) or the file is encrypted: the caller then uses the online backup."""
     import shutil
+
+    if cipher.passphrase_for(source) is not None:
+        return None
 
     conn = sqlite3.connect(source, isolation_level=None, timeout=busy_timeout_ms / 1000)
     try:

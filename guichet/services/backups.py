@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from guichet.db import Database
+from guichet.db import Database, cipher
 from guichet.db.migrate import alembic_config, backup_sqlite, head_revision, upgrade
 from guichet.db.problems import FULL, environment_problem
 from guichet.errors import EnvironmentProblem, ValidationError
@@ -86,7 +86,7 @@ def _copy(source: Path, target: Path, *, in_place: bool = False, quiet: bool = F
             if copied is not None:
                 return copied
         return backup_sqlite(source, target, in_place=in_place)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, cipher.dbapi_error()) as exc:
         problem = environment_problem(exc)
         why = "le disque est plein" if problem and problem.message == FULL else str(exc)
         raise EnvironmentProblem(
@@ -119,14 +119,22 @@ def inspect_backup(path: Path, db: Database) -> BackupInfo:
     """
     if not path.is_file():
         raise ValidationError(f"Le fichier « {path} » n'existe pas.")
+    live = db.path
+    passphrase = cipher.passphrase_for(live) if live is not None else None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        # An encrypted backup opens with the live database's key (it was made with it).
+        conn = cipher.connect(path, readonly=True, passphrase=passphrase)
+    except cipher.WrongPassphrase as exc:
+        raise ValidationError(
+            f"« {path.name} » est chiffrée avec une autre phrase de passe que cette base.",
+            detail=exc.detail,
+        ) from exc
+    except (sqlite3.Error, EnvironmentProblem) as exc:
         raise ValidationError(f"Impossible d'ouvrir « {path.name} » : {exc}.") from exc
     try:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        except sqlite3.DatabaseError as exc:
+        except cipher.database_errors() as exc:
             raise ValidationError(
                 f"« {path.name} » n'est pas une base de données SQLite (ou elle est chiffrée).",
                 detail=str(exc),

@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from guichet.db import Database
+from guichet.db import Database, cipher
 from guichet.db.database import make_engine
 from guichet.errors import NotFoundError
 
@@ -68,12 +68,11 @@ def archive_path(main: Path) -> Path:
     return main.with_name(main.stem + ARCHIVE_SUFFIX)
 
 
-def create_archive_file(path: Path, *, wal: bool = True) -> None:
+def create_archive_file(path: Path, *, wal: bool = True, passphrase: str | None = None) -> None:
     """An archive file with its table (nothing happens to one that exists but its journal
-    mode: WAL for a live archive, DELETE for a backup's self-contained file)."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
+    mode: WAL for a live archive, DELETE for a backup's self-contained file); encrypted with
+    ``passphrase`` when given (the key of an encrypted database)."""
+    conn = cipher.connect(path, passphrase=passphrase)
     try:
         conn.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
         conn.execute(
@@ -96,7 +95,10 @@ def archive_engine(db: Database) -> Engine | None:
     engine = _engines.get(db)
     if engine is None:
         target = archive_path(path)
-        create_archive_file(target)
+        key = cipher.passphrase_for(path)
+        if key is not None:  # an encrypted desk: its letters are encrypted with the same key
+            cipher.remember(target, key)
+        create_archive_file(target, passphrase=key)
         engine = make_engine(f"sqlite:///{target}", busy_timeout_ms=db.busy_timeout_ms)
         _engines[db] = engine
         db.on_dispose.append(engine.dispose)
@@ -287,7 +289,7 @@ def archive_problem(db: Database) -> str | None:
             return f"archive des courriers absente ({file.name})" if named else None
         try:
             # not read-only: after a crash, reading a WAL file may need its recovery first
-            conn = sqlite3.connect(file)
+            conn = cipher.connect(file, passphrase=cipher.passphrase_for(path))
             try:
                 rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
                 if rows != ["ok"]:
@@ -295,7 +297,7 @@ def archive_problem(db: Database) -> str | None:
                 stored = {r[0] for r in conn.execute("SELECT sha256 FROM letter_pdf")}
             finally:
                 conn.close()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, cipher.dbapi_error()) as exc:
             return f"archive des courriers illisible ({exc})"
     lost = named - stored
     if lost:

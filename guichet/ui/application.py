@@ -70,12 +70,26 @@ def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -
         window.database_attached.connect(lambda: _report_ready(app))
     # The database could not be opened: the dialog has said why; leave with a non-zero code.
     window.database_failed.connect(lambda: app.exit(2))
-    QTimer.singleShot(0, lambda: window.open_database(open_database))
+    QTimer.singleShot(0, lambda: _unlock_then_open(window, location, open_database))
     status = app.exec()
     if window.ctx is not None:
         window.ctx.db.dispose()
     remove_scratch_folders()  # attachments opened in a viewer (atexit would, later)
     return status
+
+
+def _unlock_then_open(
+    window: MainWindow, location: str, open_database: Callable[[], Database]
+) -> None:
+    """An encrypted file's passphrase first (cancelled: leave with a non-zero code)."""
+    from guichet.config import sqlite_path
+
+    from guichet.ui.dialogs.passphrase_dialog import unlock_at_start
+
+    if unlock_at_start(sqlite_path(location), window):
+        window.open_database(open_database)
+    else:
+        window.database_failed.emit()
 
 
 def _report(name: str) -> None:

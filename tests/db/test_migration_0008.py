@@ -54,7 +54,7 @@ def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: D
     assert {"ix_letter_organization_id", "ix_letter_referral_id"} <= indexes
     with db.unit_of_work() as s:
         # at the head the PDF lives in the letter archive (0014)
-        key = s.execute(text("SELECT pdf_sha256 FROM letter")).scalar()
+        key = s.execute(text("SELECT pdf_sha256 FROM letter")).scalar_one()
         assert letter_archive.load(db, s, key) == b"%PDF-1.4 lettre"
         opportunity = m.Opportunity(
             title="Électrolyseur de Port-Jérôme", buyer_id=2, received_at=datetime(2026, 11, 3)
