@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from teamkit.counsellors import figures as counsellor_figures
 from teamkit.latency import added_latency
 from teamkit.server import tcp_server
 from teamkit.stall import measure
@@ -76,6 +77,7 @@ def main() -> None:
     with tcp_server() as (url, _port):
         prepare(url)
         figures = stall_figures(url, work)
+        figures |= counsellor_figures(url)  # ten counsellors (processes) at once, then one
     print(json.dumps({"bench": "team", **figures}))
 
 

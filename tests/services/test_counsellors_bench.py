@@ -1,11 +1,11 @@
-"""bench/counsellors.py on the test server: two counsellors (processes) at once lose nothing."""
+"""bench/teamkit/counsellors.py (bench/team.py) on the test server: two counsellors (processes) at once lose nothing."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from bench.counsellors import lost_writes, prepare, run_counsellors
+from bench.teamkit.counsellors import lost_writes, prepare, run_counsellors
 from tests.postgres import fresh_database
 
 

@@ -17,7 +17,6 @@ figures for 10 counsellors over 60 s next to 1 counsellor alone. The last line i
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import random
@@ -31,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import select, tuple_
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import guichet.models as m
 from guichet.db import Database
@@ -287,38 +286,26 @@ def prepare(url: str) -> None:
         db.dispose()
 
 
-def main() -> None:
-    from tests.postgres import fresh_database, temporary_server
-
-    with temporary_server() as server:
-        url = fresh_database(server)
-        prepare(url)
-        team = run_counsellors(url, COUNSELLORS, SECONDS)
-        solo = run_counsellors(url, 1, SECONDS)
+def figures(url: str, counsellors: int = COUNSELLORS, seconds: float = SECONDS) -> dict[str, Any]:
+    """Ten counsellors together, then one alone, on the database ``url`` (demo data in it)."""
+    team = run_counsellors(url, counsellors, seconds)
+    solo = run_counsellors(url, 1, seconds)
     for name, result in (("together", team), ("alone", solo)):
         print(
             f"{result['counsellors']:>2} counsellor(s) {name:<8}: {result['actions_per_s']} "
             f"actions/s, p95 {result['p95_ms']} ms {result['p95_by_action_ms']}, conflicts "
             f"{result['conflicts']}, busy {result['busy']}, lost {result['lost']}, errors {result['errors']}"
         )
-    print(
-        json.dumps(
-            {
-                "counsellors": team["counsellors"],
-                "actions_per_s": team["actions_per_s"],
-                "p95_ms": team["p95_ms"],
-                "solo_p95_ms": solo["p95_ms"],
-                "solo_actions_per_s": solo["actions_per_s"],
-                "conflicts": team["conflicts"],
-                "busy": team["busy"] + solo["busy"],
-                "lost": team["lost"] + solo["lost"],
-                "errors": team["errors"] + solo["errors"],
-                "p95_by_action_ms": team["p95_by_action_ms"],
-                "solo_p95_by_action_ms": solo["p95_by_action_ms"],
-            }
-        )
-    )
-
-
-if __name__ == "__main__":
-    main()
+    return {
+        "counsellors": team["counsellors"],
+        "actions_per_s": team["actions_per_s"],
+        "p95_ms": team["p95_ms"],
+        "solo_p95_ms": solo["p95_ms"],
+        "solo_actions_per_s": solo["actions_per_s"],
+        "conflicts": team["conflicts"],
+        "busy": team["busy"] + solo["busy"],
+        "lost": team["lost"] + solo["lost"],
+        "errors": team["errors"] + solo["errors"],
+        "p95_by_action_ms": team["p95_by_action_ms"],
+        "solo_p95_by_action_ms": solo["p95_by_action_ms"],
+    }
