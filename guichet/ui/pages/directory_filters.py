@@ -25,7 +25,7 @@ from guichet.reference.naf import naf_divisions
 from guichet.search import SearchFilters
 from guichet.services.capabilities import CapabilityService, certifications, networks, sectors
 
-from guichet.ui.combo import add_no_value, combo_value, select_value
+from guichet.ui.combo import add_no_value, combo_value, select_value, set_entries
 from guichet.ui.tasks import Task, run_task
 
 ON_TERRITORY = "__territory__"
@@ -97,11 +97,13 @@ class FilterPanel(QWidget):
         self.certification_combo = _combo("certificationFilter", self.tr("Toutes"))
         self.sector_combo = _combo("sectorFilter", self.tr("Toutes filières"))
         self.place_combo = _combo("placeFilter", self.tr("Partout"))
-        self.place_combo.addItem(self.tr("Sur le territoire"), ON_TERRITORY)
         territory = territory_insee_codes()
         communes = sorted(all_communes(), key=lambda c: (c.insee not in territory, c.name))
-        for commune in communes:
-            self.place_combo.addItem(commune.name, commune.insee)
+        set_entries(
+            self.place_combo,
+            [(self.tr("Sur le territoire"), ON_TERRITORY, None)]
+            + [(commune.name, commune.insee, None) for commune in communes],
+        )
         self.place_combo.setEditable(True)
         self.place_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.place_combo.completer()
@@ -109,11 +111,9 @@ class FilterPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.naf_combo = _combo("nafFilter", self.tr("Toutes activités"))
-        for code, name in naf_divisions():
-            self.naf_combo.addItem(f"{code} — {name}", code)
-            self.naf_combo.setItemData(
-                self.naf_combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole
-            )
+        set_entries(
+            self.naf_combo, [(f"{code} — {name}", code, name) for code, name in naf_divisions()]
+        )
         self.headcount_combo = _combo("headcountFilter", self.tr("Toutes tailles"))
         for code, name in HEADCOUNT_BANDS:
             self.headcount_combo.addItem(name, code)
