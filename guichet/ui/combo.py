@@ -8,6 +8,7 @@ selection is never read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -62,7 +63,7 @@ class ChoiceModel(QAbstractListModel):
         return None
 
 
-def set_entries(combo: QComboBox, entries: list[tuple[str, object, str | None]]) -> None:
+def set_entries(combo: QComboBox, entries: Sequence[tuple[str, object, str | None]]) -> None:
     """The combo's « no value » entry (its first), then ``entries``, set in one go; the combo
     gets no more entries afterwards (``addItem`` needs its own model)."""
     first = (combo.itemText(0), NO_VALUE, None)
