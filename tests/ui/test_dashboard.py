@@ -113,6 +113,7 @@ def test_a_bar_opens_its_list(qtbot, demo_ctx: AppContext, qsettings: QSettings)
     page.sections["networkSection"].activated.emit("", "")
     assert window.current_page_key() == "directory"
     panel = window.page("directory").search_tab.filters  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not panel.lists_loading())  # the network list is read on a worker
     assert panel.filters().network == figures.network.network
 
 

@@ -74,6 +74,7 @@ def test_escape_from_the_results_goes_back_to_the_search_box(
     window = active_window(qtbot, demo_ctx, qsettings)
     window.show_page("inquiries")
     page = window.page("inquiries")
+    qtbot.waitUntil(lambda: not page.is_loading())  # type: ignore[attr-defined]
     page.view.setFocus()  # type: ignore[attr-defined]
     qtbot.waitUntil(page.view.hasFocus)  # type: ignore[attr-defined]
     QTest.keyClick(page.view, Qt.Key.Key_Escape)  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool
 from PySide6.QtWidgets import QDialog
 
 import guichet.models as m
@@ -28,6 +28,7 @@ def _page(qtbot, ctx: AppContext) -> InquiriesPage:
     page.resize(1300, 800)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: not page.is_loading())  # the first rows are read on a worker
     return page
 
 
@@ -186,6 +187,7 @@ def test_table_and_note_fit_the_desk_screen(qtbot, demo_ctx: AppContext) -> None
     page.resize(1160, 730)  # what the page gets in a 1360×820 window
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.select_inquiry(busy)
     header = page.view.horizontalHeader()
     widths = [header.sectionSize(c) for c in range(header.count())]
@@ -210,3 +212,20 @@ def test_hidden_columns_are_one_right_click_away(qtbot, demo_ctx: AppContext) ->
     assert page.model.index(0, 5).data() in {label(c) for c in m.Channel}
     page.columns_menu.menu().actions()[0].setChecked(False)
     assert page.view.isColumnHidden(0)
+
+
+def test_first_rows_load_on_a_worker_and_a_refresh_meanwhile_wins(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    page = InquiriesPage(demo_ctx)
+    qtbot.addWidget(page)
+    assert page.is_loading() and page.model.rowCount() == 0  # nothing read on the GUI thread
+    assert page.count_label.text() == "Chargement…"
+    page.status_box.setCurrentIndex(page.status_box.findData(m.InquiryStatus.CLOSED))
+    assert not page.is_loading()
+    closed = page.model.total()
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.processEvents()  # the superseded first answer lands: it is dropped
+    assert 0 < closed == page.model.total()
+    shown = {row.status for r in range(page.model.rowCount()) if (row := page.model.row_at(r))}
+    assert shown == {label(m.InquiryStatus.CLOSED)}

@@ -22,6 +22,7 @@ def _inquiries(qtbot, ctx: AppContext) -> InquiriesPage:
     page.resize(1300, 800)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: not page.is_loading())  # the first rows are read on a worker
     return page
 
 

@@ -191,6 +191,7 @@ def test_inquiries_page_exports_every_inquiry_its_filters_keep(
 ) -> None:
     page = InquiriesPage(demo_ctx)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.is_loading())  # the first rows are read on a worker
     total = page.model.total()
     assert total > page.model.rowCount()  # lazily loaded
     save_as.append(tmp_path / "toutes.csv")

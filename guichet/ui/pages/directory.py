@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from guichet.search.filters import SearchFilters
@@ -26,18 +26,33 @@ class DirectoryPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("directoryTabs")
         self.search_tab = DirectorySearchTab(ctx)
-        self.duplicates_tab = DuplicatesTab(ctx)
-        self.freshness_tab = FreshnessTab(ctx)
         self.tabs.addTab(self.search_tab, self.tr("Recherche"))
-        self.tabs.addTab(self.duplicates_tab, self.tr("Doublons"))
-        self.tabs.addTab(self.freshness_tab, self.tr("Fiches à vérifier"))
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
-        self.duplicates_tab.merged.connect(self.on_duplicates_tab_merged)
-        self.freshness_tab.organization_requested.connect(self.show_organization)
-        self.freshness_tab.verified.connect(lambda _n: self.search_tab.panel.reload())
         self.search_tab.panel.inquiry_requested.connect(self.inquiry_requested)
         self.search_tab.panel.record_requested.connect(self.record_requested)
+        self._side_tabs: tuple[DuplicatesTab, FreshnessTab] | None = None
+        # built a moment later, in their own slice of the GUI thread: the page shows sooner
+        QTimer.singleShot(0, self, self._build_side_tabs)
+
+    def _build_side_tabs(self) -> tuple[DuplicatesTab, FreshnessTab]:
+        if self._side_tabs is None:
+            duplicates, freshness = DuplicatesTab(self.ctx), FreshnessTab(self.ctx)
+            self._side_tabs = (duplicates, freshness)
+            self.tabs.addTab(duplicates, self.tr("Doublons"))
+            self.tabs.addTab(freshness, self.tr("Fiches à vérifier"))
+            self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+            duplicates.merged.connect(self.on_duplicates_tab_merged)
+            freshness.organization_requested.connect(self.show_organization)
+            freshness.verified.connect(lambda _n: self.search_tab.panel.reload())
+        return self._side_tabs
+
+    @property
+    def duplicates_tab(self) -> DuplicatesTab:
+        return self._build_side_tabs()[0]
+
+    @property
+    def freshness_tab(self) -> FreshnessTab:
+        return self._build_side_tabs()[1]
 
     def show_organization(self, organization_id: int) -> None:
         self.tabs.setCurrentWidget(self.search_tab)
@@ -50,7 +65,7 @@ class DirectoryPage(QWidget):
 
     def refresh(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.search_tab:
+        if current is self.search_tab or self._side_tabs is None:
             self.search_tab.refresh()
         elif current is self.duplicates_tab:
             self.duplicates_tab.refresh()

@@ -25,7 +25,8 @@ from guichet.reference.naf import naf_divisions
 from guichet.search import SearchFilters
 from guichet.services.capabilities import CapabilityService, certifications, networks, sectors
 
-from guichet.ui.combo import add_no_value, combo_value, select_value
+from guichet.ui.combo import add_no_value, combo_value, select_value, set_entries
+from guichet.ui.tasks import Task, run_task
 
 ON_TERRITORY = "__territory__"
 KINDS = (
@@ -35,6 +36,20 @@ KINDS = (
     OrganizationKind.AGENCY,
     OrganizationKind.NETWORK,
 )
+
+Item = tuple[str, object, str]  # text, data, tooltip
+_Lists = tuple[list[Item], list[Item], list[Item], list[str]]
+
+
+def _list_items(db: Database) -> _Lists:
+    """Capabilities (indented tree), certifications, sectors and network names, as plain data
+    (read on a worker when the page opens)."""
+    return (
+        [("    " * n.depth + n.name, n.id, n.path) for n in CapabilityService(db).tree()],
+        [(c.name, c.id, c.name) for c in certifications(db)],
+        [(s.name, s.id, s.name) for s in sectors(db)],
+        networks(db),
+    )
 
 
 def _combo(name: str, everything: str) -> QComboBox:
@@ -53,11 +68,15 @@ def _combo(name: str, everything: str) -> QComboBox:
 class FilterPanel(QWidget):
     filters_changed = Signal(object)  # SearchFilters
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, lists_in_background: bool = False
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.setObjectName("directoryFilters")
         self._quiet = False
+        self._lists_task: Task | None = None
+        self._wanted_network: str | None = None  # asked for (set_filters) before its list came
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -78,11 +97,13 @@ class FilterPanel(QWidget):
         self.certification_combo = _combo("certificationFilter", self.tr("Toutes"))
         self.sector_combo = _combo("sectorFilter", self.tr("Toutes filières"))
         self.place_combo = _combo("placeFilter", self.tr("Partout"))
-        self.place_combo.addItem(self.tr("Sur le territoire"), ON_TERRITORY)
         territory = territory_insee_codes()
         communes = sorted(all_communes(), key=lambda c: (c.insee not in territory, c.name))
-        for commune in communes:
-            self.place_combo.addItem(commune.name, commune.insee)
+        set_entries(
+            self.place_combo,
+            [(self.tr("Sur le territoire"), ON_TERRITORY, None)]
+            + [(commune.name, commune.insee, None) for commune in communes],
+        )
         self.place_combo.setEditable(True)
         self.place_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.place_combo.completer()
@@ -90,11 +111,9 @@ class FilterPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.naf_combo = _combo("nafFilter", self.tr("Toutes activités"))
-        for code, name in naf_divisions():
-            self.naf_combo.addItem(f"{code} — {name}", code)
-            self.naf_combo.setItemData(
-                self.naf_combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole
-            )
+        set_entries(
+            self.naf_combo, [(f"{code} — {name}", code, name) for code, name in naf_divisions()]
+        )
         self.headcount_combo = _combo("headcountFilter", self.tr("Toutes tailles"))
         for code, name in HEADCOUNT_BANDS:
             self.headcount_combo.addItem(name, code)
@@ -133,34 +152,67 @@ class FilterPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.reload_lists()
+        if lists_in_background:
+            self._load_lists()
+        else:
+            self.reload_lists()
+
+    def _load_lists(self) -> None:
+        """The lists read on a worker (one session per list, plain tuples back), the panel
+        usable meanwhile; :meth:`lists_loading` tells when they are in."""
+        db = self.db
+        task = run_task(
+            lambda _control: _list_items(db),
+            on_success=lambda lists: self._lists_loaded(task, lists),
+            on_error=lambda _exc: self._lists_loaded(task, None),
+            parent=self,
+        )
+        self._lists_task = task
+
+    def lists_loading(self) -> bool:
+        return self._lists_task is not None
+
+    def _lists_loaded(self, task: Task, lists: _Lists | None) -> None:
+        if task is not self._lists_task:
+            return  # a reload_lists() meanwhile read them already
+        self._lists_task = None
+        before = self.filters()
+        if lists is None:  # read again here, where an error reaches the counsellor as usual
+            self.reload_lists()
+        else:
+            self._fill(lists)
+        if self._wanted_network is not None:
+            self._quiet = True
+            select_value(self.network_combo, self._wanted_network)
+            self._quiet = False
+            self._wanted_network = None
+        if self.filters() != before:
+            self.filters_changed.emit(self.filters())
 
     def reload_lists(self) -> None:
         """Refill the thesaurus, certification, sector and network lists (keeps the choices)."""
+        self._lists_task = None
+        self._fill(_list_items(self.db))
+
+    def _fill(self, lists: _Lists) -> None:
+        capabilities, certification_items, sector_items, names = lists
         self._quiet = True
         try:
-            self._refill(
-                self.capability_combo,
-                [
-                    ("    " * n.depth + n.name, n.id, n.path)
-                    for n in CapabilityService(self.db).tree()
-                ],
-            )
-            self._refill(
-                self.certification_combo,
-                [(c.name, c.id, c.name) for c in certifications(self.db)],
-            )
-            self._refill(self.sector_combo, [(s.name, s.id, s.name) for s in sectors(self.db)])
-            names = networks(self.db) or ["Sotraban"]
+            self._refill(self.capability_combo, capabilities)
+            self._refill(self.certification_combo, certification_items)
+            self._refill(self.sector_combo, sector_items)
             self._refill(
                 self.network_combo,
-                [(self.tr("Membre actif de %1").replace("%1", n), n, n) for n in names],
+                [
+                    (self.tr("Membre actif de %1").replace("%1", n), n, n)
+                    for n in names or ["Sotraban"]
+                ],
             )
         finally:
             self._quiet = False
 
     @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[str, object, str]]) -> None:
+    def _refill(combo: QComboBox, items: list[Item]) -> None:
         current = combo_value(combo)
         while combo.count() > 1:
             combo.removeItem(1)
@@ -219,6 +271,8 @@ class FilterPanel(QWidget):
             ):
                 if value is not None:
                     select_value(combo, value)
+            if self._lists_task is not None:
+                self._wanted_network = filters.network
         finally:
             self._quiet = False
         self.filters_changed.emit(self.filters())

@@ -125,7 +125,7 @@ class DirectorySearchTab(QWidget):
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
 
-        self.filters = FilterPanel(ctx.db)
+        self.filters = FilterPanel(ctx.db, lists_in_background=True)
         self.filters.filters_changed.connect(self.on_filters_filters_changed)
         filters_area = QScrollArea()
         filters_area.setObjectName("filtersArea")
@@ -197,8 +197,8 @@ class DirectorySearchTab(QWidget):
         self.live.request(self._text, self._filters)
 
     def is_searching(self) -> bool:
-        """True while the newest search has not answered yet."""
-        return self.live.busy
+        """True while the newest search has not answered yet (or the filters' lists)."""
+        return self.live.busy or self.filters.lists_loading()
 
     def show_results(
         self,

@@ -40,6 +40,7 @@ from guichet.ui.pages.inquiry_detail_panel import InquiryDetailPanel
 from guichet.ui.pages.inquiry_model import InquiryListModel
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.table_fit import compact_rows, fit_columns, fit_within_width
+from guichet.ui.tasks import Task, TaskControl, run_task
 from guichet.ui.unsaved import LeaveGuard
 from guichet.ui.view_state import keep_view_state
 from guichet.ui.widgets.history_view import with_history
@@ -177,7 +178,7 @@ class InquiriesPage(QWidget):
         self.leave_guard = LeaveGuard(self, lambda: (self.detail.edit_form, self.detail))
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_row_changed)
         self.detail.changed.connect(self.on_detail_changed)
-        self.refresh()
+        self._load_first_page()
 
     def _combo(
         self, name: str, everything: str | None, items: list[tuple[str, object]]
@@ -215,7 +216,51 @@ class InquiriesPage(QWidget):
         db, filters = self.ctx.db, self.filters()
         return lambda: inquiry_ids(db, filters)
 
+    def _load_first_page(self) -> None:
+        """The first rows read on a worker (count and rows: plain dataclasses, a session each),
+        « Chargement… » meanwhile; a refresh asked before the answer supersedes it."""
+        db, filters, asked = self.ctx.db, self.filters(), self.model.load_query()
+
+        def work(_control: TaskControl) -> tuple[list, int]:
+            sort, descending, limit = asked
+            rows = list_inquiries(db, filters, sort=sort, descending=descending, limit=limit)
+            return rows, count_inquiries(db, filters)
+
+        self.count_label.setText(self.tr("Chargement…"))
+        task = run_task(
+            work,
+            on_success=lambda result: self._first_page_loaded(task, filters, asked, result),
+            on_error=lambda _exc: self._first_page_loaded(task, filters, asked, None),
+            parent=self,
+        )
+        self._first_load: Task | None = task
+
+    def is_loading(self) -> bool:
+        """True until the first page of rows is on screen."""
+        return self._first_load is not None
+
+    def _first_page_loaded(
+        self, task: Task, filters: InquiryFilters, asked: object, result: tuple | None
+    ) -> None:
+        if task is not self._first_load:
+            return  # superseded by a refresh
+        if result is None or self.model.load_query() != asked or filters != self.filters():
+            self.refresh()  # failed (its error shown from here), or sorted/filtered meanwhile
+            return
+        self.model.show_loaded(partial(self._fetch, filters), *result)
+        self.count_label.setText(self.tr("%n demande(s)", "", self.model.total()))
+        # fitted once the view has laid the rows out (and shown the scroll bar they need)
+        QTimer.singleShot(0, partial(self._first_page_shown, task))
+
+    def _first_page_shown(self, task: Task) -> None:
+        if task is self._first_load:
+            self._first_load = None
+            self._fit_columns()
+            if self.detail.inquiry_id is not None:
+                self.select_inquiry(self.detail.inquiry_id)
+
     def refresh(self, select_id: int | None = None) -> None:
+        self._first_load = None  # its answer, if still on its way, is stale
         current = self.detail.inquiry_id if select_id is None else select_id
         filters = self.filters()
         total = count_inquiries(self.ctx.db, filters)

@@ -65,6 +65,18 @@ class InquiryListModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
+    def show_loaded(self, fetch: Fetch, first_page: list[InquiryListRow], total: int) -> None:
+        """Start over with a query whose count and first page were read off the GUI thread
+        (:mod:`guichet.ui.tasks`); later pages come through ``fetch`` as the view scrolls."""
+        self.beginResetModel()
+        self._fetch, self._rows = fetch, list(first_page)
+        self._total = total if len(first_page) >= self.page_size else len(first_page)
+        self.endResetModel()
+
+    def load_query(self) -> tuple[str, bool, int]:
+        """The sort and page size a first page must be read with (sort key, descending, limit)."""
+        return self._sort, self._descending, self.page_size
+
     def total(self) -> int:
         return self._total
 
