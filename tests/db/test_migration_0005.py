@@ -6,7 +6,8 @@ from sqlalchemy import inspect, text
 
 import guichet.models as m
 from guichet.db import Database
-from tests.db.test_migrations import FIRST_REVISION_ROWS, _run, empty_db  # noqa: F401
+from tests.db.migration_steps import run_migration as _run
+from tests.db.test_migrations import FIRST_REVISION_ROWS
 
 OLD_ROWS = [
     FIRST_REVISION_ROWS[0],
@@ -25,7 +26,7 @@ OLD_ROWS = [
 
 
 def test_0005_turns_network_names_into_organisations_and_keeps_memberships(
-    empty_db: Database,  # noqa: F811
+    empty_db: Database,
 ) -> None:
     db = empty_db
     _run(db, m_command("upgrade"), "0004")

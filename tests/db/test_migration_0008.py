@@ -12,8 +12,8 @@ from sqlalchemy import inspect, text
 
 import guichet.models as m
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
 from guichet.services import letter_archive
+from tests.db.migration_steps import run_migration as _run
 from tests.postgres import fresh_database
 
 ROWS = [
@@ -38,13 +38,6 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
             conn.execute(text(statement), {"pdf": b"%PDF-1.4 lettre"})
     yield db
     db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def test_0008_keeps_letters_and_takes_opportunities_with_their_letters(old_db: Database) -> None:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
 import guichet.models as m
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
-from tests.postgres import fresh_database
+from tests.db.migration_steps import run_migration as _run
 
 TABLES = {
     "implantation_project",
@@ -23,24 +18,6 @@ TABLES = {
     "site_attachment",
     "proposition",
 }
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = Database(url)
-    yield db
-    db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def test_0009_adds_the_implantation_tables_and_keeps_data_down_and_up(empty_db: Database) -> None:

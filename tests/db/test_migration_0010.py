@@ -3,35 +3,13 @@ and up, on both engines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
-from tests.postgres import fresh_database
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = Database(url)
-    yield db
-    db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
+from tests.db.migration_steps import run_migration as _run
 
 
 def _audit(db: Database, action: str) -> None:

@@ -10,9 +10,9 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
 from guichet.search import DirectorySearch
 from guichet.services.bootstrap import attach
+from tests.db.migration_steps import run_migration as _run
 from tests.postgres import fresh_database
 
 TABLES = {
@@ -32,13 +32,6 @@ def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
     db = attach(Database(url))
     yield db
     db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def _names(db: Database, typed: str) -> list[str]:

@@ -12,9 +12,9 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
 from guichet.services.letter_archive import archive_path
 from guichet.services.letters import LetterService
+from tests.db.migration_steps import run_migration as _run
 from tests.postgres import fresh_database
 
 PDFS = [b"%PDF-1.4 premier courrier", b"%PDF-1.4 second courrier", b"%PDF-1.4 premier courrier"]
@@ -40,13 +40,6 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
             )
     yield db
     db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def _columns(db: Database) -> set[str]:

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 import guichet.models as m
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
+from tests.db.migration_steps import run_migration as _run
 from tests.db.test_migrations import FIRST_REVISION_ROWS
 from tests.postgres import fresh_database
 
@@ -23,13 +23,6 @@ MEETING_TABLES = {
     "invitation",
     "registration",
 }
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

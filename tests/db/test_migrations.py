@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from guichet.db.migrate import (
     needs_upgrade,
     upgrade,
 )
-from tests.postgres import fresh_database
+from tests.db.migration_steps import run_migration as _run
 
 # Rows written at the first revision, in plain SQL so they do not depend on today's models.
 FIRST_REVISION_ROWS = [
@@ -43,13 +42,6 @@ def _revisions(db: Database) -> list[str]:
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
-
-
 def test_empty_database_reaches_head_and_matches_the_models(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     assert upgrade(db, tmp_path / "backups") is None  # nothing to back up in an empty file
@@ -57,18 +49,6 @@ def test_empty_database_reaches_head_and_matches_the_models(tmp_path: Path) -> N
     assert set(m.Base.metadata.tables) <= set(inspect(db.engine).get_table_names())
     assert not needs_upgrade(db)
     assert not (tmp_path / "backups").exists()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """An empty database, with no table yet, on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = Database(url)
-    yield db
-    db.dispose()
 
 
 def test_every_revision_keeps_the_data_written_before_it(empty_db: Database) -> None:

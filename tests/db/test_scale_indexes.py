@@ -4,40 +4,21 @@ timing): the latest referrals read from an index, réactivité starting from the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
 from alembic import command
 from sqlalchemy import event, inspect, text
 
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
 from guichet.db.statistics import analyze, has_statistics, optimize
 from guichet.services.reactivity import load_reactivity
 from guichet.services.referrals import ReferralService
 from tests.conftest import DEMO_NOW
+from tests.db.migration_steps import run_migration as _run
 from tests.postgres import fresh_database
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = Database(url)
-    yield db
-    db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def _indexes(db: Database) -> set[str]:

@@ -5,42 +5,20 @@ constraint keeps every inquiry and need (SQLite cannot alter a constraint in pla
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from guichet.db import Database
-from guichet.db.migrate import alembic_config
+from tests.db.migration_steps import run_migration as _run
 from tests.db.test_migrations import FIRST_REVISION_ROWS
-from tests.postgres import fresh_database
 
 VISIT_INQUIRY = (
     "INSERT INTO inquiry (id, reference, received_at, channel, organization_id, counsellor_id, "
     "status, consent_to_share, version) VALUES (2, 'D-2026-0002', '2026-11-03 10:00:00', "
     "'visit', 1, 1, 'new', false, 1)"
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = Database(url)
-    yield db
-    db.dispose()
-
-
-def _run(db: Database, fn: object, target: str) -> None:
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        fn(cfg, target)  # type: ignore[operator]
 
 
 def _count(db: Database, table: str) -> int:
