@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from guichet.assets import find_resource
 from guichet.config import AppPaths
-from guichet.db.statistics import optimize
 from guichet.errors import GuichetError
 
 from guichet.ui.account_actions import gate_window_actions
@@ -459,6 +458,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/page", self.current_page_key())
         self.settings.sync()
         if self.ctx is not None:
+            from guichet.db.statistics import optimize  # the database layer loads late
+
             optimize(self.ctx.db)  # statistics that went stale, refreshed (usually a no-op)
             backup_on_close(self.ctx)
         super().closeEvent(event)

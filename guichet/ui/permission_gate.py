@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
+from shiboken6 import isValid
 
 from guichet.services.permissions import Permission, refusals
 
@@ -81,8 +82,18 @@ class _Gate(QObject):
         finally:
             self.forcing = False
 
+    def _alive(self) -> bool:
+        """False once the gated control (or this gate, its child) is gone with its window."""
+        return isValid(self) and isValid(self.target)
+
     def apply(self) -> None:
+        # checked after the refusal is read: reading it may wait on the database, while events
+        # (a window closing, a page rebuilt) can delete the target
+        if not self._alive():
+            return
         reason = refusal(self.ctx, self.permission)
+        if not self._alive():
+            return
         self.forcing = True
         try:
             self.target.setToolTip(reason or self.tooltip)

@@ -147,7 +147,12 @@ def test_report_command_on_both_engines(
     out = tmp_path / "rapport.pdf"
     url = portable_db.url
     assert (
-        main(["--db", url, "rapport", "--du", "2026-01-01", "--au", "2026-03-31", "-o", str(out)])
+        main(
+            [  # a team database wants to know who acts: --conseiller
+                *("--db", url, "--conseiller", "CL", "rapport"),
+                *("--du", "2026-01-01", "--au", "2026-03-31", "-o", str(out)),
+            ]
+        )
         == 0
     )
     assert "1er trimestre 2026" in capsys.readouterr().out

@@ -14,19 +14,22 @@ from guichet.cli import main
 from guichet.db import Database
 from guichet.errors import EnvironmentProblem
 from guichet.models import Letter, LetterKind
+from guichet.services import letter_archive
+from guichet.services.letter_archive import archive_path
 from guichet.services.maintenance import check_database, ensure_sound
 from tests.db.damage import damage_pages, damage_search_index, root_page
 
 
 def _archive_a_letter(db: Database) -> None:
     with db.unit_of_work() as s:
+        pdf = b"%PDF-1.4 " + bytes(range(256)) * 200  # 50 KB: several pages
         s.add(
             Letter(
                 kind=LetterKind.TO_COMPANY,
                 generated_at=datetime(2026, 11, 2, 9, 30),
                 template_version="entreprise:test",
                 file_name="D-2026-0001-1-entreprise.pdf",
-                pdf=b"%PDF-1.4 " + bytes(range(256)) * 200,  # 50 KB: several pages
+                pdf_sha256=letter_archive.store(db, s, pdf),
             )
         )
 
@@ -42,16 +45,20 @@ def test_both_checks_pass_on_a_sound_database(portable_db: Database) -> None:
 
 @pytest.fixture
 def damaged_archive(tmp_path: Path, demo_template: Path) -> Path:
-    """A demo file with one archived letter whose table's root page a failing disk garbled."""
+    """A demo file with one archived letter whose PDF table's root page (in the archive file) a
+    failing disk garbled; the archive's index of keys is intact."""
     path = tmp_path / "base.sqlite3"
     shutil.copyfile(demo_template, path)
     db = Database(f"sqlite:///{path}")
     _archive_a_letter(db)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    for engine in (db.engine, letter_archive.archive_engine(db)):
+        assert engine is not None
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
-    page = root_page(path, "letter")
-    damage_pages(path, range(page, page + 1))
+    archive = archive_path(path)
+    page = root_page(archive, "letter_pdf")
+    damage_pages(archive, range(page, page + 1))
     return path
 
 
