@@ -24,6 +24,7 @@ from guichet.services.scratch import remove_scratch_folders
 
 from guichet.ui.appearance import restore_appearance
 from guichet.ui.feedback import install_excepthook
+from guichet.ui.main_thread_gc import MainThreadCollector, collect_on_gui_thread
 from guichet.ui.main_window import MainWindow
 from guichet.ui.screen_fit import install_screen_fit
 from guichet.ui.theme import follow_system_color_scheme
@@ -39,6 +40,8 @@ STARTUP_PROBE = "GUICHET_STARTUP_PROBE"
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if app.findChild(MainThreadCollector) is None:
+        collect_on_gui_thread(app)  # never a collection (and a widget freed) on a worker thread
     app.setApplicationName("Guichet")
     app.setOrganizationName("Guichet")
     app.setApplicationVersion(__version__)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,17 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     database while the next test starts, or while its widgets and database are torn down,
     crashed the interpreter now and then."""
     QThreadPool.globalInstance().waitForDone(10_000)
+    gc.collect()  # the test's cycles freed here, on the GUI thread (see the fixture below)
     return (yield)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (guichet/ui/main_thread_gc.py): no automatic collection, which a worker
+    thread could start and free widgets there; each test's teardown collects instead."""
+    gc.disable()
+    yield
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
