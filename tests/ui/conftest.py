@@ -22,6 +22,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     database while the next test starts, or while its widgets and database are torn down,
     crashed the interpreter now and then."""
     QThreadPool.globalInstance().waitForDone(10_000)
+    from guichet.ui import off_thread_io
+
+    for pool in off_thread_io._pools:  # its own workers (server round trips)
+        pool.waitForDone(10_000)
     gc.collect()  # the test's cycles freed here, on the GUI thread (see the fixture below)
     return (yield)
 
