@@ -11,6 +11,7 @@ text size chosen in « Affichage »).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -32,9 +33,21 @@ INSTALLED = "guichetScreenFit"
 TEXT_LINES = "guichetTextLines"
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen ``widget``'s window is on (the primary one before it is placed).
+
+    Not ``widget.screen()``: PySide makes the screen it returns a child of the widget's Python
+    wrapper, so that collecting a closed window's wrapper deleted the application's screen
+    (the next window made crashed in ``QScreen::virtualSiblings``). The static lookups below
+    give the screen no owner."""
+    return QGuiApplication.screenAt(widget.window().geometry().center()) or (
+        QGuiApplication.primaryScreen()
+    )
+
+
 def available_area(widget: QWidget) -> QRect:
     """The screen area the window may use, less its frame."""
-    screen = widget.screen() or QApplication.primaryScreen()
+    screen = screen_of(widget)
     if screen is None:
         return QRect(0, 0, 1 << 16, 1 << 16)
     area = screen.availableGeometry()

@@ -20,7 +20,7 @@ from guichet.services.bootstrap import open_database
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
 from guichet.ui.main_window import MainWindow
-from guichet.ui.screen_fit import install_screen_fit
+from guichet.ui.screen_fit import install_screen_fit, screen_of
 
 
 def _rect(rect: QRect) -> list[int]:
@@ -41,7 +41,8 @@ def main(url: str, folder: str) -> None:
     window = MainWindow(settings, ctx=ctx)
     window.show()
     QApplication.processEvents()
-    screen = window.screen()
+    screen = screen_of(window)
+    assert screen is not None
     report: dict[str, object] = {
         "ratio": screen.devicePixelRatio(),
         "available": _rect(screen.availableGeometry()),

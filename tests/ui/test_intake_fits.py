@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from guichet.ui.context import AppContext
 from guichet.ui.dialogs.intake_dialog import IntakeDialog
-from guichet.ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen
+from guichet.ui.screen_fit import FRAME_ALLOWANCE, fit_to_screen, screen_of
 
 #: What fit_to_screen gives on each screen (the available area less the window frame).
 SCREENS = {"1280x800": QSize(1280, 800), "1366x768": QSize(1366, 768)}
@@ -90,7 +90,9 @@ def test_the_form_fits_with_nothing_cut(
 
 
 def test_the_dialog_opens_within_the_screen(qtbot: QtBot, dialog: IntakeDialog) -> None:
-    screen = dialog.screen().availableGeometry().size()
+    on = screen_of(dialog)
+    assert on is not None
+    screen = on.availableGeometry().size()
     fit_to_screen(dialog, QSize(5000, 5000))
     assert dialog.width() <= max(screen.width(), dialog.minimumSizeHint().width())
     assert dialog.height() <= max(screen.height(), dialog.minimumSizeHint().height())

@@ -40,7 +40,7 @@ from tools.screenshots.demo_clock import DEMO_NOW
 from guichet.ui.application import make_application
 from guichet.ui.context import AppContext
 from guichet.ui.main_window import MainWindow
-from guichet.ui.screen_fit import install_screen_fit
+from guichet.ui.screen_fit import install_screen_fit, screen_of
 from guichet.ui.theme import apply_color_scheme, apply_theme
 
 
@@ -279,7 +279,9 @@ def capture(
     app: QApplication, window: MainWindow, scenes: list[Scene], out: Path, suffix: str
 ) -> list[str]:
     problems = []
-    screen = window.screen().availableGeometry()
+    on = screen_of(window)
+    assert on is not None  # a QGuiApplication has a screen (offscreen included)
+    screen = on.availableGeometry()
     for scene in scenes:
         window.setGeometry(screen)  # maximised: no window manager under Xvfb
         widget = scene.show(window)
