@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -296,11 +297,16 @@ class MainWindow(QMainWindow):
         self.counsellor_label.setObjectName("counsellorLabel")
         self.counsellor_label.setAccessibleName(self.tr("Conseiller connecté"))
         self.counsellor_label.setToolTip(self.tr("Changer de conseiller : Ctrl+L"))
-        status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
-        status.addPermanentWidget(self.counsellor_label)
         self.db_label = QLabel(location.replace("sqlite:///", ""))
         self.db_label.setObjectName("databaseLabel")
-        status.addWidget(self.db_label)
+        # permanent (right side): a temporary message never covers the database's name
+        status.addPermanentWidget(self.db_label)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        status.addPermanentWidget(separator)
+        status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
+        status.addPermanentWidget(self.counsellor_label)
         self.guard = SessionGuard(self, self.frame, self.counsellor_label)
 
     def reload_counsellors(self) -> None:
