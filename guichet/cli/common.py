@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from guichet.config import AppPaths, database_url
@@ -34,6 +36,33 @@ def add_command(subparsers: Any, name: str, help_text: str) -> argparse.Argument
     parser._positionals.title = "arguments"
     parser.add_argument("-h", "--help", action="help", help="affiche cette aide et quitte")
     return parser
+
+
+#: The one written form of a day on the command line (``date.fromisoformat`` alone would also
+#: take « 20260305 » or « 2026-W10-4 »).
+_DAY_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def day(text: str) -> date:
+    """A day given as AAAA-MM-JJ, for argparse's ``type=`` (a French error otherwise)."""
+    try:
+        if _DAY_FORM.fullmatch(text) is None:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"date invalide : « {text} » (attendu AAAA-MM-JJ)"
+        ) from exc
+
+
+def moment(text: str) -> datetime:
+    """An instant given as AAAA-MM-JJTHH:MM, for argparse's ``type=``."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"instant invalide : « {text} » (attendu AAAA-MM-JJTHH:MM)"
+        ) from exc
 
 
 class Context:

@@ -18,8 +18,6 @@ TYPE_NAMES = {
     "int": "un nombre entier",
     "float": "un nombre",
     "str": "un texte",
-    # ``type=date.fromisoformat``: the way every command takes a date
-    "fromisoformat": "une date AAAA-MM-JJ",
 }
 
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from guichet.cli.common import Context, add_command, print_json
+from guichet.cli.common import Context, add_command, day, print_json
 
 
 def register(subparsers: Any) -> None:
@@ -15,7 +15,7 @@ def register(subparsers: Any) -> None:
     )
     goals.add_argument(
         "--date",
-        type=date.fromisoformat,
+        type=day,
         default=None,
         metavar="AAAA-MM-JJ",
         help="jour du décompte (par défaut : aujourd'hui)",

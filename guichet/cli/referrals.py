@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from guichet.cli.common import Context, add_command, print_json
+from guichet.cli.common import Context, add_command, day, print_json
 from guichet.errors import EnvironmentProblem, ValidationError
 
 KINDS = {"entreprise": "to_company", "partenaire": "to_partner"}  # LetterKind values
@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
     due = add_command(subparsers, "relances", "liste les mises en relation à relancer")
     due.add_argument(
         "--date",
-        type=date.fromisoformat,
+        type=day,
         default=None,
         metavar="AAAA-MM-JJ",
         help="jour de référence (par défaut : aujourd'hui)",

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from guichet.cli.common import Context, add_command
-from guichet.cli.stats import day, moment
+from guichet.cli.common import Context, add_command, day, moment
 
 
 def register(subparsers: Any) -> None:

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from guichet.cli.common import Context, add_command, print_json
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"« {text} » : date attendue au format AAAA-MM-JJ"
-        ) from exc
+from guichet.cli.common import Context, add_command, day, print_json
 
 
 def register(subparsers: Any) -> None:
@@ -35,7 +25,7 @@ def register(subparsers: Any) -> None:
     )
     purge.add_argument(
         "--avant",
-        type=_day,
+        type=day,
         default=None,
         metavar="AAAA-MM-JJ",
         help="date limite à la place de celles des réglages : dernier contact (ou clôture) "

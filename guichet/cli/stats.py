@@ -6,25 +6,7 @@ import argparse
 from datetime import date, datetime
 from typing import Any
 
-from guichet.cli.common import Context, add_command, print_json
-
-
-def day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"date invalide : « {text} » (attendu AAAA-MM-JJ)"
-        ) from exc
-
-
-def moment(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"instant invalide : « {text} » (attendu AAAA-MM-JJTHH:MM)"
-        ) from exc
+from guichet.cli.common import Context, add_command, day, moment, print_json
 
 
 def register(subparsers: Any) -> None:

@@ -3,9 +3,10 @@
 While Guichet is connected to a PostgreSQL database it refreshes (off the GUI thread) a SQLite
 file in the user data folder: a Guichet database at the head revision holding only the
 directory (organisations, contacts, capabilities and thesaurus, certifications, sectors),
-the resources, the taxonomy of subjects and the counsellors, with its own SQLite search index
-rebuilt — the same search as a desk database. One file per server (named from the URL without
-its password; no credential is stored in it), written beside its place and renamed into it, so
+the resources, the taxonomy of subjects and the counsellors (their names, never their password
+hashes: :data:`WITHHELD`), with its own SQLite search index rebuilt — the same search as a desk
+database. One file per server (named from the URL without its password; no credential is stored
+in it), written beside its place and renamed into it, so
 a crash leaves the previous copy whole. When the server cannot be reached at start, the app
 opens this copy read-only (``PRAGMA query_only``) and dates it in the window.
 
@@ -48,6 +49,8 @@ TABLES = (
     "resource",
     "subject",
 )
+#: Columns never read from the server: credentials stay there (left NULL in the copy).
+WITHHELD = {"counsellor": frozenset({"password_hash"})}
 BATCH = 1000
 INFO_TABLE = "offline_copy"
 #: Minutes between two refreshes while connected (setting ``offline.refresh_minutes``).
@@ -121,7 +124,9 @@ def refresh_copy(db: Database, data_dir: Path, *, now: datetime | None = None) -
             for table in reversed(tables):  # whatever the migrations seeded
                 out.execute(table.delete())
             for table in tables:
-                rows = source.execute(select(table)).mappings()
+                withheld = WITHHELD.get(table.name, frozenset())
+                columns = [column for column in table.c if column.name not in withheld]
+                rows = source.execute(select(*columns)).mappings()
                 while batch := rows.fetchmany(BATCH):
                     out.execute(insert(table), [dict(r) for r in batch])
             reindex_all(out)

@@ -1,13 +1,12 @@
-"""The main window: left navigation, the pages, menus, status bar, remembered geometry."""
+"""The main window: left navigation, the pages, menus (its start-up: guichet.ui.window_startup)."""
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,20 +24,16 @@ from PySide6.QtWidgets import (
 
 from guichet.assets import find_resource
 from guichet.config import AppPaths
-from guichet.errors import GuichetError
 
-from guichet.ui.account_actions import gate_window_actions
+from guichet.ui import window_startup
 from guichet.ui.appearance import scale_font
 from guichet.ui.context import AppContext
-from guichet.ui.feedback import show_error
 from guichet.ui.file_actions import backup_on_close
 from guichet.ui.icons import tinted_svg_icon
 from guichet.ui.keys import install_desk_keys
 from guichet.ui.pages.registry import PageSpec, page_specs
-from guichet.ui.screen_fit import fit_to_screen, font_scaled, keep_on_screen
+from guichet.ui.screen_fit import font_scaled
 from guichet.ui.search_box import focus_page
-from guichet.ui.session_guard import SessionGuard
-from guichet.ui.tasks import run_task
 from guichet.ui.theme import is_dark, set_themed_style
 from guichet.ui.unsaved import may_close
 from guichet.ui.window_menus import build_menus
@@ -46,9 +41,10 @@ from guichet.ui.window_menus import build_menus
 if TYPE_CHECKING:
     from guichet.db import Database
 
+    from guichet.ui.live_updates import WindowLiveUpdates
+    from guichet.ui.session_guard import SessionGuard
+
 NAVIGATION_WIDTH = 184  # at the reference font (guichet.ui.screen_fit); it follows the zoom
-#: the window's size at the reference font, when none is remembered (bounded by the screen)
-DEFAULT_SIZE = QSize(1280, 800)
 NAVIGATION_ROW_HEIGHT = 40  # at the reference font too
 NAVIGATION_MIN_WIDTH = 56
 NAVIGATION_STYLE = """
@@ -126,6 +122,11 @@ class MainWindow(QMainWindow):
     new_inquiry_action: QAction
     settings_action: QAction
     lock_action: QAction
+    # built by guichet.ui.window_startup: the status bar, the session, the live updates
+    db_label: QLabel
+    counsellor_label: QLabel
+    guard: SessionGuard
+    live_updates: WindowLiveUpdates
 
     def __init__(
         self,
@@ -176,70 +177,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.frame)
 
         self._build_menus()
-        self._build_status_bar(location or (ctx.db.url if ctx else ""))
+        window_startup.build_status_bar(self, location or (ctx.db.url if ctx else ""))
         self.navigation.currentRowChanged.connect(self.on_navigation_current_row_changed)
-        self._restore_state()
+        window_startup.restore_state(self)
         if ctx is not None:
             self.attach(ctx)
 
-    # -- database -----------------------------------------------------------------------------
+    # -- database (guichet.ui.window_startup) --------------------------------------------------
     def open_database(self, opener: Callable[[], Database]) -> None:
         """Opens the database off the GUI thread, then attaches it."""
-        self.statusBar().showMessage(self.tr("Ouverture de la base de données…"))
-        run_task(
-            lambda _control: opener(),
-            on_success=self.on_database_opened,
-            on_error=self.on_database_failed,
-            parent=self,
-        )
-
-    def on_database_opened(self, db: Database) -> None:
-        assert self.paths is not None
-        self.statusBar().clearMessage()
-        self.attach(AppContext(db=db, paths=self.paths))
-        if db.created:
-            message = self.tr("Nouvelle base créée : %1").replace("%1", str(db.path or db.url))
-            self.statusBar().showMessage(message)
-
-    def on_database_failed(self, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if isinstance(exc, GuichetError):
-            self.loading_label.setText(exc.message)
-            show_error(self, exc)
-        else:
-            self.loading_label.setText(self.tr("La base de données n'a pas pu être ouverte."))
-            sys.excepthook(type(exc), exc, exc.__traceback__)  # logged, shown as unexpected
-        self.database_failed.emit()
+        window_startup.open_database(self, opener)
 
     def attach(self, ctx: AppContext) -> None:
-        from guichet.ui import off_thread_io
-        from guichet.ui.live_updates import WindowLiveUpdates
-
-        off_thread_io.install(ctx.db)  # a server's round trips never freeze the window
-        self.ctx = ctx
-        self.live_updates = WindowLiveUpdates(self)  # a colleague's save, the server's state
-        self.settings_action.setEnabled(True)
-        self.guard.start()
-        gate_window_actions(self)
-        self.on_navigation_current_row_changed(self.navigation.currentRow())
-        from guichet.ui.offline_desk import install_offline_desk  # imports the database layer
-
-        install_offline_desk(self)  # the local copy of a server's directory, the outbox
-        self.database_attached.emit()
-        QTimer.singleShot(0, self, self.offer_intake_draft)
-        if self.propose_at_start:
-            QTimer.singleShot(0, self, self.propose_anonymisation)
-
-    def propose_anonymisation(self) -> None:
-        from guichet.ui.personal_data_prompt import propose_anonymisation
-
-        propose_anonymisation(self)
-
-    def offer_intake_draft(self) -> None:
-        """An intake left unsaved by the last session (closed, killed, crashed) is offered back."""
-        from guichet.ui.dialogs.intake_draft import offer_draft
-
-        offer_draft(self)
+        """Gives the window its database and hooks in what works on it."""
+        window_startup.attach(self, ctx)
 
     # -- construction -------------------------------------------------------------------------
     def _build_navigation(self) -> None:
@@ -290,36 +241,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         build_menus(self)
 
-    def _build_status_bar(self, location: str) -> None:
-        status = self.statusBar()
-        self.counsellor_label = QLabel(self.tr("Aucun conseiller"))
-        self.counsellor_label.setObjectName("counsellorLabel")
-        self.counsellor_label.setAccessibleName(self.tr("Conseiller connecté"))
-        self.counsellor_label.setToolTip(self.tr("Changer de conseiller : Ctrl+L"))
-        status.addPermanentWidget(QLabel(self.tr("Conseiller :")))
-        status.addPermanentWidget(self.counsellor_label)
-        self.db_label = QLabel(location.replace("sqlite:///", ""))
-        self.db_label.setObjectName("databaseLabel")
-        status.addWidget(self.db_label)
-        self.guard = SessionGuard(self, self.frame, self.counsellor_label)
-
     def reload_counsellors(self) -> None:
         """The signed-in counsellor's name and role as they are now (after Paramètres)."""
         self.guard.refresh()
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            fit_to_screen(self, DEFAULT_SIZE)
-        else:  # remembered on a larger screen, or before a larger scaling
-            keep_on_screen(self)
-        splitter = self.settings.value("main_window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([self.navigation.maximumWidth(), self.width()])
-        last = str(self.settings.value("main_window/page", self.specs[0].key))
-        self.show_page(last if any(s.key == last for s in self.specs) else self.specs[0].key)
 
     # -- pages --------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -453,10 +377,7 @@ class MainWindow(QMainWindow):
         if not may_close([self], reveal=self.reveal):
             event.ignore()  # « Annuler », or a save refused: the app and the form stay
             return
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.setValue("main_window/splitter", self.splitter.saveState())
-        self.settings.setValue("main_window/page", self.current_page_key())
-        self.settings.sync()
+        window_startup.remember_state(self)
         if self.ctx is not None:
             from guichet.db.statistics import optimize  # the database layer loads late
 

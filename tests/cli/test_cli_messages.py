@@ -43,8 +43,8 @@ def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         ),
         (
             ["relances", "--date", "abc"],
-            "guichet relances : erreur : argument --date : valeur invalide : 'abc' "
-            "(attendu : une date AAAA-MM-JJ)",
+            "guichet relances : erreur : argument --date : date invalide : « abc » "
+            "(attendu AAAA-MM-JJ)",
         ),
     ],
 )

@@ -84,6 +84,35 @@ def test_no_password_in_the_copy_and_one_file_per_server(tmp_path: Path) -> None
     assert "secret" not in public_url(a)
 
 
+def test_the_copy_carries_no_password_hash_but_keeps_who_works(
+    portable_db: Database, tmp_path: Path
+) -> None:
+    from guichet.services.passwords import make_hash
+
+    with portable_db.unit_of_work() as s:
+        s.add(
+            m.Counsellor(
+                name="Claire Martin",
+                initials="CMA",
+                role=m.Role.ADMINISTRATEUR,
+                password_hash=make_hash("correct horse battery"),
+            )
+        )
+    with portable_db.unit_of_work(write=False) as s:  # the server keeps it
+        assert str(s.scalar(select(m.Counsellor.password_hash))).startswith("$argon2")
+    info = refresh_copy(portable_db, tmp_path)
+    assert b"$argon2" not in info.path.read_bytes()
+    copy, _opened = open_copy(tmp_path, portable_db.url)
+    try:
+        with copy.unit_of_work(write=False) as s:
+            (row,) = s.execute(
+                select(m.Counsellor.name, m.Counsellor.role, m.Counsellor.password_hash)
+            ).all()
+        assert tuple(row) == ("Claire Martin", m.Role.ADMINISTRATEUR, None)
+    finally:
+        copy.dispose()
+
+
 def test_without_a_copy_the_start_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(EnvironmentProblem, match="aucune copie locale"):
         open_copy(tmp_path, "postgresql+psycopg://guichet@serveur/agence")

@@ -129,3 +129,16 @@ def test_the_outbox_dialog_lists_and_gives_up_with_the_keyboard(
     dialog.discard_button.click()
     assert desk.outbox.items() == []
     assert not dialog.discard_button.isEnabled()
+
+
+def test_a_status_message_never_covers_the_copy_label(
+    qtbot, db: Database, paths: AppPaths, qsettings: QSettings
+) -> None:
+    window, desk = _offline_window(qtbot, db, paths, qsettings)
+    status, label = window.statusBar(), window.db_label
+    desk._probed(True)  # « Serveur de nouveau joignable. »
+    message = status.currentMessage()
+    assert message == "Serveur de nouveau joignable."
+    assert label.isVisible() and label.text() == "Copie locale de l'annuaire"
+    drawn = status.fontMetrics().boundingRect(message)  # drawn from the bar's left edge
+    assert label.mapTo(status, label.rect().topLeft()).x() > drawn.width()

@@ -33,7 +33,7 @@ def test_the_proposal_opens_the_page_and_is_remembered(
     window = MainWindow(qsettings, ctx=ctx)
     qtbot.addWidget(window)
     assert not window.propose_at_start  # only the application's start proposes it
-    window.propose_anonymisation()  # what the start does once the database is attached
+    propose_anonymisation(window)  # what the start does once the database is attached
     box: QMessageBox | None = None
 
     def shown() -> bool:
