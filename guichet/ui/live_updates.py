@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from guichet.db.changes import ChangeWatcher, Tables
 
 from guichet.ui.off_thread_io import io_busy
+from guichet.ui.permission_gate import permissions_changed
 from guichet.ui.theme import set_themed_style
 from guichet.ui.unsaved import UnsavedWork
 from guichet.ui.view_state import keep_view_state
@@ -129,6 +130,7 @@ class WindowLiveUpdates(QObject):
         if ok:
             self.label.hide()
             self.window.statusBar().showMessage(self.tr("Connexion au serveur rétablie."), 5000)
+            permissions_changed()  # gates refused while the server was away read again
         else:
             self.label.setText(self.tr("Connexion au serveur perdue — nouvelle tentative…"))
             self.label.show()

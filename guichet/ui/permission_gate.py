@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 from shiboken6 import isValid
 
+from guichet.errors import EnvironmentProblem
 from guichet.services.permissions import Permission, refusals
 
 if TYPE_CHECKING:
@@ -31,9 +32,15 @@ class _Hub(QObject):
         self._cache: dict[tuple[int, str, int | None], dict[Permission, str]] = {}
 
     def refusals(self, db: Database) -> dict[Permission, str]:
+        """What ``db``'s counsellor may not do, read once per counsellor. While the database
+        cannot be read (the team's server away), everything gated is refused with that reason
+        (nothing remembered: the next look reads again) instead of an error in the event loop."""
         key = (id(db), db.url, db.counsellor_id)
         if key not in self._cache:
-            self._cache[key] = refusals(db)
+            try:
+                self._cache[key] = refusals(db)
+            except EnvironmentProblem as problem:
+                return dict.fromkeys(Permission, str(problem))
         return self._cache[key]
 
     def reset(self) -> None:

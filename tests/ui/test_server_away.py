@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from PySide6.QtGui import QAction
+
 import guichet.models as m
 from guichet.db import Database
 from guichet.db.problems import SERVER_AWAY
@@ -17,6 +19,7 @@ from tests.ui.test_live_updates import _inquiries, _inquiry
 from tests.ui.windows import shown_window
 
 from guichet.ui.context import AppContext
+from guichet.ui.permission_gate import permissions_changed
 
 pytestmark = pytest.mark.skipif(server_binaries() is None, reason="pas de serveur PostgreSQL")
 
@@ -51,9 +54,16 @@ def test_a_restart_keeps_the_form_and_the_save_goes_through_after(
     assert not form.save()
     assert message_boxes == [SERVER_AWAY]
     assert form.summary_edit.toPlainText() == "Reprise d'un atelier de tôlerie"
+    # the role-bound actions look again (someone signs in): refused for now, no error
+    settings = window.findChild(QAction, "settingsAction")
+    assert settings is not None
+    permissions_changed()
+    assert not settings.isEnabled()
+    assert settings.toolTip() == SERVER_AWAY
 
     server.start()
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=15_000)
+    assert settings.isEnabled()  # read again once the server is back
     assert form.save()
     with server_db.unit_of_work(write=False) as s:
         saved = s.get(m.Inquiry, inquiry_id)
