@@ -128,7 +128,7 @@ def hits_for(
         elif item.tier == CAPABILITY and matched:
             reason = "Compétence : " + ", ".join(matched[:3])
         elif item.tier == LISTING:
-            reason = "Filtres"
+            reason = ""  # no words: listed by the filters alone, nothing to explain
         else:
             reason = _text_reason(texts, tokens)
         if item.of:

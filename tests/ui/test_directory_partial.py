@@ -68,3 +68,48 @@ def test_no_organization_has_every_word(qtbot: QtBot, page: DirectoryPage) -> No
     answered(qtbot, page)
     assert not tab.partial_label.isVisible()
     assert tab.count_label.text() == f"{with_usinage} organisation(s)"
+
+
+def test_a_list_by_the_filters_alone_has_no_why_line(qtbot: QtBot, page: DirectoryPage) -> None:
+    """No words typed: nothing to explain, one line per organisation (twice as many on
+    screen); typing brings the second line back."""
+    tab = page.search_tab
+    line = tab.table.fontMetrics().lineSpacing()
+    assert tab.model.rowCount() > 0
+    assert not any(reasons(page))
+    assert tab.table.rowHeight(0) < 2 * line
+    first = tab.model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) == tab.model.hits()[0].name
+    qtbot.keyClicks(tab.search_edit, "usinage")
+    answered(qtbot, page)
+    assert all(reasons(page))
+    assert tab.table.rowHeight(0) >= 2 * line
+
+
+def test_names_keep_their_room_beside_an_open_card_on_a_laptop(
+    qtbot: QtBot, demo_ctx: AppContext, qsettings
+) -> None:
+    """1280×800, a card open beside the list: the names still read (the card's buttons once
+    left the « Nom » column five letters)."""
+    from tests.ui.windows import shown_window
+
+    window = shown_window(qtbot, demo_ctx, qsettings)
+    window.resize(1280, 770)
+    window.show_page("directory")
+    directory = window.page("directory")
+    assert isinstance(directory, DirectoryPage)
+    tab = directory.search_tab
+    answered(qtbot, directory)
+    qtbot.keyClicks(tab.search_edit, "usinage")
+    answered(qtbot, directory)
+    tab.table.selectRow(0)
+    qtbot.waitUntil(lambda: tab.panel.detail is not None)
+    qtbot.wait(100)
+    name_width = tab.table.horizontalHeader().sectionSize(0)
+    assert name_width >= tab.table.fontMetrics().horizontalAdvance("Mécanique de Précision")
+    navigation = window.navigation
+    widest = max(
+        navigation.fontMetrics().horizontalAdvance(navigation.item(row).text())
+        for row in range(navigation.count())
+    )
+    assert navigation.width() > widest  # the sidebar's names are not cut either

@@ -55,3 +55,29 @@ def test_about_names_the_data_sources(qtbot, ctx: AppContext) -> None:
     assert label is not None
     text = label.text()
     assert "Source : INSEE" in text and "Etalab 2.0" in text
+
+
+def test_every_section_is_listed_on_the_left_and_opens_its_page(qtbot, ctx: AppContext) -> None:
+    """Fifteen sections: listed down the left (all visible at 1280×800), not a tab bar whose
+    last tabs hide behind scroll arrows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 680)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tabs, sections = dialog.tabs, dialog.sections
+    assert not tabs.tabBar().isVisible()
+    titles = [sections.item(row).text() for row in range(sections.count())]
+    assert titles == [tabs.tabText(index) for index in range(tabs.count())]
+    assert len(titles) >= 15 and "Comptes" in " ".join(titles)
+    bottom = sections.visualItemRect(sections.item(sections.count() - 1)).bottom()
+    assert bottom < sections.viewport().height()  # the last one on screen, no scrolling
+    assert sections.accessibleName() == "Rubriques des paramètres"
+    sections.setFocus()
+    QTest.keyClick(sections, Qt.Key.Key_End)
+    assert tabs.currentIndex() == tabs.count() - 1  # the keyboard picks a section
+    tabs.setCurrentWidget(dialog.visits_tab)  # a page chosen by the code shows in the list
+    assert sections.currentRow() == tabs.indexOf(dialog.visits_tab)

@@ -44,8 +44,9 @@ from guichet.ui.dialogs.settings_visits import QuestionnaireTab
 from guichet.ui.dialogs.taxonomy_tab import TaxonomyTab
 from guichet.ui.feedback import show_error
 from guichet.ui.file_dialogs import FileKind, open_file_name
-from guichet.ui.screen_fit import available_area, fit_to_screen, scaled_pixels, set_text_lines
+from guichet.ui.screen_fit import fit_to_screen, scaled_pixels, set_text_lines
 from guichet.ui.unsaved import confirm_dialog_discard
+from guichet.ui.widgets.section_list import sections_beside
 
 AGENCY_FIELDS = ("agency.name", "agency.city", "agency.phone", "agency.email", "agency.website")
 
@@ -91,10 +92,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.rgpd_tab, self.rgpd_tab.title)
         self.accounts_tab = AccountsSettingsTab(ctx)
         self.tabs.addTab(self.accounts_tab, self.accounts_tab.title)
-        layout.addWidget(self.tabs)
+        holder, self.sections = sections_beside(self.tabs, self.tr("Rubriques des paramètres"))
+        layout.addWidget(holder)
         buttons = save_cancel_buttons(self, self.on_buttons_accepted)
         layout.addWidget(buttons)
-        self._show_every_tab()
         self.load()
         self.opened_values = self.values()  # what closing the app compares with
 
@@ -104,16 +105,6 @@ class SettingsDialog(QDialog):
             or self.visits_tab.has_unsaved_changes()
             or self.rgpd_tab.has_unsaved_changes()
         )
-
-    def _show_every_tab(self) -> None:
-        """Wide enough for every tab title when the screen allows (eleven tabs overflow the
-        1000-pixel default); on a narrower screen the tab bar's arrows take over."""
-        layout = self.layout()
-        margins = layout.contentsMargins() if layout is not None else None
-        sides = margins.left() + margins.right() if margins is not None else 0
-        needed = self.tabs.tabBar().sizeHint().width() + sides + 8
-        if self.width() < needed:
-            self.resize(min(needed, available_area(self).width()), self.height())
 
     def confirm_discard(self) -> bool:
         return confirm_dialog_discard(self, self.on_buttons_accepted)

@@ -114,16 +114,15 @@ class HitsTableModel(QAbstractTableModel):
         if role == REASON_ROLE and column == 0:
             return hit.reason
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return f"{hit.name}, {hit.reason}"
+            return f"{hit.name}, {hit.reason}" if hit.reason else hit.name
         if role == Qt.ItemDataRole.ForegroundRole and hit.do_not_refer:
             return QBrush(color("error"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            why = self.tr("Trouvé par : %1").replace("%1", hit.reason)
+            why = self.tr("Trouvé par : %1").replace("%1", hit.reason) if hit.reason else ""
             if hit.do_not_refer:
-                return (
-                    self.tr("Ne pas orienter vers cette organisation (voir la fiche)") + "\n" + why
-                )
-            if column == 0:
+                warning = self.tr("Ne pas orienter vers cette organisation (voir la fiche)")
+                return "\n".join(t for t in (warning, why) if t)
+            if column == 0 and why:
                 return why
         return None
 
@@ -191,6 +190,6 @@ class HitDelegate(QStyledItemDelegate):
 MARGIN = 4
 
 
-def row_height(line_spacing: int) -> int:
-    """Two lines of text and a little air."""
-    return 2 * line_spacing + 6
+def row_height(line_spacing: int, lines: int = 2) -> int:
+    """``lines`` lines of text (the name, and why it matched) and a little air."""
+    return lines * line_spacing + 6

@@ -46,6 +46,7 @@ from guichet.ui.icons import with_icon
 from guichet.ui.pages.directory_filters import FilterPanel
 from guichet.ui.pages.directory_results import PAGE_SIZE, HitDelegate, HitsTableModel, row_height
 from guichet.ui.pages.organization_panel import OrganizationPanel
+from guichet.ui.screen_fit import scaled_pixels
 from guichet.ui.search_box import mark_search_box
 from guichet.ui.search_worker import LiveAnswer, LiveSearch
 from guichet.ui.theme import set_themed_style
@@ -53,6 +54,8 @@ from guichet.ui.widgets.history_view import with_history
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 30
+#: the results list's narrowest, at the reference font: a name of about 18 letters and its commune
+RESULTS_MIN_WIDTH = 250
 
 
 class DirectorySearchTab(QWidget):
@@ -155,7 +158,7 @@ class DirectorySearchTab(QWidget):
         # the name (and why it matched, under it) takes the room left: no sideways scrolling
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 75)
-        header.resizeSection(2, 140)
+        header.resizeSection(2, 115)  # the name gets the room: the commune is elided first
         header.resizeSection(3, 120)
         # kind and SIRET are in the detail panel: their columns are one right-click away
         self.columns_menu = HeaderColumnMenu(self.table, {1, 3})
@@ -173,7 +176,9 @@ class DirectorySearchTab(QWidget):
         self.splitter.addWidget(self.table)
         self.history_tabs = with_history(ctx, self.panel, self.tr("Fiche"), "organization")
         self.splitter.addWidget(self.history_tabs)
-        self.splitter.setStretchFactor(1, 1)
+        # the list keeps room for the names (a 1280-pixel screen gave it 5 letters of each)
+        self.table.setMinimumWidth(scaled_pixels(self, RESULTS_MIN_WIDTH))
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([filters_area.minimumWidth(), 600, 470])
         layout.addWidget(self.splitter, 1)
@@ -217,6 +222,10 @@ class DirectorySearchTab(QWidget):
         wanted = self._wanted_id if self._wanted_id is not None else self.current_id()
         self.problem_label.hide()
         self.model.show_hits(hits, fetch)
+        # why each one matched takes a second line; a list by the filters alone needs none
+        lines = 2 if any(hit.reason for hit in hits) else 1
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(row_height(line, lines))
         if total is None:
             total = len(hits) if len(hits) < PAGE_SIZE else engine.count(text, filters)
         self.count_label.setText(

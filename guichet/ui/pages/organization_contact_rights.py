@@ -28,7 +28,8 @@ class ContactRightsButton(QPushButton):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.chosen, self.on_erased = ctx, chosen, on_erased
-        self.setText(self.tr("Données personnelles"))
+        self.setText(self.tr("RGPD"))  # short: the row sets the card's width (tooltip, name)
+        self.setAccessibleName(self.tr("Données personnelles du contact (RGPD)"))
         self.setObjectName("contactRightsButton")
         self.setToolTip(self.tr("Exporter ou effacer les données du contact choisi (RGPD)"))
         menu = QMenu(self)

@@ -147,8 +147,12 @@ class OrganizationPanel(QScrollArea):
         self.contacts_list.itemDoubleClicked.connect(self.on_contacts_list_item_double_clicked)
         content.addWidget(self.contacts_list)
         contact_actions = QHBoxLayout()
-        self.add_contact_button = QPushButton(self.tr("Ajouter un contact…"))
+        # short (under the « Contacts » heading): the row sets the panel's width, which the
+        # list of organisations beside it gives up
+        self.add_contact_button = QPushButton(self.tr("Ajouter…"))
         self.add_contact_button.setObjectName("addContactButton")
+        self.add_contact_button.setToolTip(self.tr("Ajouter un contact"))
+        self.add_contact_button.setAccessibleName(self.tr("Ajouter un contact"))
         self.add_contact_button.clicked.connect(self.on_add_contact_button_clicked)
         self.edit_contact_button = QPushButton(self.tr("Modifier…"))
         self.edit_contact_button.setObjectName("editContactButton")
