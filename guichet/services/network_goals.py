@@ -148,7 +148,7 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
     )
     with db.unit_of_work(write=False) as s:
         counsellors = {c.id: c.name for c in s.scalars(select(Counsellor))}
-        rows = s.execute(
+        rows = s.connection().execute(  # Core rows: no ORM bookkeeping for ten years of them
             select(
                 Membership.start_on,
                 Membership.end_on,

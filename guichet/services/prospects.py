@@ -141,10 +141,11 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
     since = datetime.combine(day - timedelta(days=RECENT_DAYS), datetime.min.time())
     out: list[Prospect] = []
     with db.unit_of_work(write=False) as s:
+        rows = s.connection()  # Core rows: no ORM bookkeeping for thousands of them
         parents = {c.id: (c.name, c.parent_id) for c in s.scalars(select(Capability))}
         status_of: dict[int, MembershipStatus] = {}
         if goal.network_id is not None:
-            for m in s.execute(
+            for m in rows.execute(
                 select(Membership.organization_id, Membership.status).where(
                     Membership.network_id == goal.network_id,
                     Membership.status != MembershipStatus.LEFT,
@@ -154,7 +155,7 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
                     status_of[m.organization_id] = m.status
         recent = {
             org_id: ref
-            for org_id, ref in s.execute(
+            for org_id, ref in rows.execute(
                 select(Inquiry.organization_id, Inquiry.reference)
                 .where(Inquiry.received_at >= since, Inquiry.organization_id.is_not(None))
                 .order_by(Inquiry.received_at)
@@ -167,13 +168,13 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
             o.commune_insee.in_(territory),
         )
         capabilities_of: dict[int, list[int]] = {}
-        for org_id, cap_id in s.execute(
+        for org_id, cap_id in rows.execute(
             select(link.c.organization_id, link.c.capability_id)
             .join(o, o.id == link.c.organization_id)
             .where(*candidates)
         ):
             capabilities_of.setdefault(org_id, []).append(cap_id)
-        orgs = s.execute(
+        orgs = rows.execute(
             select(
                 o.id, o.siret, o.legal_name, o.trade_name, o.city, o.naf_code, o.headcount_band
             ).where(*candidates)
@@ -205,10 +206,10 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
                 )
             )
         known_sirets |= set(
-            s.scalars(select(Organization.siret).where(Organization.siret.is_not(None)))
+            rows.scalars(select(Organization.siret).where(Organization.siret.is_not(None)))
         )
         e = SireneEstablishment
-        for row in s.execute(  # the columns shown, not ORM objects (ten years of SIRENE rows)
+        for row in rows.execute(  # the columns shown, not ORM objects (ten years of SIRENE rows)
             select(e.siret, e.naf_code, e.trade_name, e.name, e.city, e.headcount_band).where(
                 e.active.is_(True), e.commune_insee.in_(territory)
             )

@@ -3,6 +3,11 @@
 Pages describe their columns once; rows arrive through :meth:`RowsTableModel.set_rows` inside
 a model reset. ``SORT_ROLE`` returns native values (dates, numbers) so a
 ``QSortFilterProxyModel`` sorts them properly; ``ROW_ROLE`` returns the row object itself.
+
+A view asks ``data()`` again and again for the same cells: the proxy's sort twice per
+comparison, the header's « resize to contents » for eight roles of each of hundreds of rows at
+every layout. Each cell's text and sort key are therefore worked out once per :meth:`set_rows`
+(rows are immutable between two of them), and the roles the model never answers return at once.
 """
 
 from __future__ import annotations
@@ -28,6 +33,15 @@ R = TypeVar("R")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+#: The roles :meth:`RowsTableModel.data` answers; a view asks for a dozen more (font, colours,
+#: check state, decoration, size hint) for every cell it measures or paints.
+ANSWERED_ROLES = frozenset(
+    {DISPLAY_ROLE, int(SORT_ROLE), int(ROW_ROLE), TOOLTIP_ROLE, ALIGNMENT_ROLE}
+)
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -90,10 +104,19 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        # per column, each row's text / sort key once asked for (None: not yet)
+        self._texts: list[list[str | None] | None] = [None] * len(self._columns)
+        self._sort_keys: list[list[Any] | None] = [None] * len(self._columns)
 
     def set_rows(self, rows: Sequence[R]) -> None:
+        self.reset_content(self._columns, rows)
+
+    def reset_content(self, columns: Sequence[Column[R]], rows: Sequence[R]) -> None:
+        """New rows, and columns (a table whose columns follow its data), in one model reset."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._columns, self._rows = list(columns), list(rows)
+        self._texts = [None] * len(self._columns)
+        self._sort_keys = [None] * len(self._columns)
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -109,20 +132,37 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(column.value(row))
+        number, at = index.row(), index.column()
+        if number >= len(self._rows):
+            return None
+        if role == DISPLAY_ROLE:
+            texts = self._texts[at]
+            if texts is None:
+                texts = self._texts[at] = [None] * len(self._rows)
+            text = texts[number]
+            if text is None:
+                text = texts[number] = display_text(self._columns[at].value(self._rows[number]))
+            return text
         if role == SORT_ROLE:
-            return sort_key((column.sort_value or column.value)(row))
+            keys = self._sort_keys[at]
+            if keys is None:
+                keys = self._sort_keys[at] = [None] * len(self._rows)
+            key = keys[number]
+            if key is None:
+                column = self._columns[at]
+                key = keys[number] = sort_key(
+                    (column.sort_value or column.value)(self._rows[number])
+                )
+            return key
         if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._rows[number]
+        column = self._columns[at]
+        if role == TOOLTIP_ROLE and column.tooltip is not None:
+            return column.tooltip(self._rows[number])
+        if role == ALIGNMENT_ROLE and column.align_right:
+            return RIGHT_ALIGNED
         return None
 
     def headerData(
