@@ -148,7 +148,7 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
     )
     with db.unit_of_work(write=False) as s:
         counsellors = {c.id: c.name for c in s.scalars(select(Counsellor))}
-        rows = s.connection().execute(  # Core rows: no ORM bookkeeping for ten years of them
+        statement = (
             select(
                 Membership.start_on,
                 Membership.end_on,
@@ -167,7 +167,9 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
                 Membership.status.in_((MembershipStatus.MEMBER, MembershipStatus.LEFT)),
                 Organization.kind != OrganizationKind.NETWORK,
             )
-        ).all()
+        )
+        # Core rows: no ORM bookkeeping for ten years of them
+        rows = s.connection().execute(statement).all()
         periods = []
         for m in rows:
             if territory is not None and m.commune_insee not in territory:
