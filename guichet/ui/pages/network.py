@@ -177,7 +177,9 @@ class NetworkPage(QWidget):
         self.months_model: RowsTableModel[MonthFigures] = RowsTableModel(
             month_columns(self.tr), self
         )
-        self.months_view = rows_view("monthsTable", sorting_proxy(self.months_model, self))
+        self.months_view = rows_view(
+            "monthsTable", sorting_proxy(self.months_model, self, in_model=True)
+        )
         self.months_view.setMinimumWidth(120)
         self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
         self.months_view.setSortingEnabled(True)
@@ -189,7 +191,9 @@ class NetworkPage(QWidget):
         beside.addWidget(self.months_view, 1)  # up to its columns whole (below)
 
         self.gains_model: RowsTableModel[Gain] = RowsTableModel(gain_columns(self.tr), self)
-        self.gains_view = rows_view("gainsTable", sorting_proxy(self.gains_model, self))
+        self.gains_view = rows_view(
+            "gainsTable", sorting_proxy(self.gains_model, self, in_model=True)
+        )
         self.gains_view.setAccessibleName(self.tr("Adhérents gagnés cette année"))
         self.gains_view.setSortingEnabled(True)
         self.gains_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the latest first
