@@ -179,14 +179,16 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
             o.commune_insee.in_(territory),
             ~member.exists(),  # members are no prospects (most of the fitting companies)
         )
-        skilled = link.c.capability_id.in_(fitting)  # only the fitting ones are ever shown
+        skilled = link.c.capability_id.in_(fitting)
         capabilities_of: dict[int, list[int]] = {}
-        for org_id, cap_id in rows.execute(
+        for org_id, cap_id in rows.execute(  # (each organisation's links, then the fitting ones:
+            # SQLite would look each fitting capability up for each organisation)
             select(link.c.organization_id, link.c.capability_id)
             .join(o, o.id == link.c.organization_id)
-            .where(*candidates, skilled)
+            .where(*candidates)
         ).all():
-            capabilities_of.setdefault(org_id, []).append(cap_id)
+            if cap_id in fitting:  # only the fitting ones are ever shown
+                capabilities_of.setdefault(org_id, []).append(cap_id)
         orgs = rows.execute(
             select(
                 o.id, o.siret, o.legal_name, o.trade_name, o.city, o.naf_code, o.headcount_band

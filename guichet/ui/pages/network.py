@@ -210,6 +210,8 @@ class NetworkPage(QWidget):
         self.tabs.addTab(self.origins_view, self.tr("Origines"))
         self.prospects = ProspectsTab(ctx, today=today)
         self.tabs.addTab(self.prospects, self.tr("Prospects"))
+        self.prospects_stale = True
+        self.tabs.currentChanged.connect(self.load_prospects_if_shown)
 
         body = QSplitter(Qt.Orientation.Vertical)
         body.setChildrenCollapsible(False)
@@ -229,7 +231,16 @@ class NetworkPage(QWidget):
         day = self.today()
         progress, months = network_figures(self.ctx.db, months=MONTHS, at=day)
         self.show_figures(progress, months)
-        self.prospects.refresh(progress.goal.network)
+        self.prospects.network = progress.goal.network
+        self.prospects_stale = True
+        self.load_prospects_if_shown()
+
+    def load_prospects_if_shown(self, *_args: object) -> None:
+        """The prospects are read when their tab is chosen, not with the page (which opens on
+        the members gained): hundreds of companies weighed against the network's trades."""
+        if self.prospects_stale and self.tabs.currentWidget() is self.prospects:
+            self.prospects_stale = False
+            self.prospects.refresh(self.prospects.network)
 
     def show_figures(self, progress: GoalProgress, months: list[MonthFigures]) -> None:
         self.headline.setText(progress_text(progress))

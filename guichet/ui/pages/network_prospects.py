@@ -104,6 +104,7 @@ class ProspectsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._update_buttons()  # nothing chosen until the prospects are read
 
     def refresh(self, network: str) -> None:
         self.network = network
