@@ -125,3 +125,18 @@ def test_numbers_and_empty_cells_sort_together() -> None:
     model.set_rows([Row("x", None, 5), Row("y", None, -1), Row("z", None, 2)])
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert [r.name for r in model.rows()] == ["y", "z", "x"]
+
+
+def test_a_view_sorts_through_the_model_when_its_header_is_used(qtbot) -> None:
+    from guichet.ui.rows_view import rows_view
+
+    model = _model()
+    view = rows_view("rowsTable", sorting_proxy(model, OWNER, in_model=True))
+    qtbot.addWidget(view)
+    view.setSortingEnabled(True)
+    view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert view.model().index(0, 0).data() == "abeille"  # count 3 before 12
+    assert model.row_at(0) == Row("abeille", None, 3)  # the model's own rows in that order
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # a header click
+    assert [r.name for r in model.rows()] == ["Écluse", "abeille"]
+    assert view.model().index(0, 0).data() == "Écluse"
