@@ -188,7 +188,9 @@ def child(mode: str, path: Path, work: Path) -> dict[str, Any]:
 
     from guichet.config import AppPaths
     from guichet.models import Letter
+    from guichet.services.accounts import resolve_acting
     from guichet.services.bootstrap import open_database
+    from guichet.services.demo.accounts import demo_account
     from guichet.services.exports import export
 
     paths = AppPaths(data_dir=work / "data", log_dir=work / "logs")
@@ -196,6 +198,9 @@ def child(mode: str, path: Path, work: Path) -> dict[str, Any]:
     start = time.perf_counter()
     db = open_database(f"sqlite:///{path}")
     result: dict[str, Any] = {"open_s": time.perf_counter() - start}
+    # who acts, as the window and the command line find them (the demo has accounts, and an
+    # export of personal data needs one): the operating-system user's, else the demo's admin
+    db.counsellor_id = resolve_acting(db, None) or demo_account(db, "JV")
     if mode == "pages":
         result["pages"] = {t: v[0] for t, v in time_pages(db, paths, work).items()}
     elif mode == "figures":

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -94,8 +95,7 @@ class MonthFigures:
     departures: int
 
 
-@dataclass(frozen=True)
-class _Period:
+class _Period(NamedTuple):  # a tuple: ten years of memberships are built at each reload
     organization_id: int
     organization: str
     start: date
@@ -148,7 +148,7 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
     )
     with db.unit_of_work(write=False) as s:
         counsellors = {c.id: c.name for c in s.scalars(select(Counsellor))}
-        rows = s.execute(
+        statement = (
             select(
                 Membership.start_on,
                 Membership.end_on,
@@ -167,23 +167,26 @@ def _periods(db: Database, goal: Goal) -> list[_Period]:
                 Membership.status.in_((MembershipStatus.MEMBER, MembershipStatus.LEFT)),
                 Organization.kind != OrganizationKind.NETWORK,
             )
-        ).all()
+        )
+        # Core rows: no ORM bookkeeping for ten years of them
+        rows = s.connection().execute(statement).all()
         periods = []
-        for m in rows:
-            if territory is not None and m.commune_insee not in territory:
+        left = MembershipStatus.LEFT
+        # unpacked rather than read by name: ten years of memberships, ten columns each
+        for start, end_on, status, kind, origin_id, by, org_id, legal, trade, commune in rows:
+            if territory is not None and commune not in territory:
                 continue
-            end = m.end_on if m.status == MembershipStatus.LEFT else None
-            if m.status == MembershipStatus.LEFT and end is None:
-                end = m.start_on  # an old « échue » without its date: no known period
+            # an old « échue » without its date ends the day it began: no known period
+            end = (end_on or start) if status == left else None
             periods.append(
                 _Period(
-                    m.id,
-                    display_name(m.legal_name, m.trade_name),
-                    m.start_on,
+                    org_id,
+                    display_name(legal, trade),
+                    start,
                     end,
-                    m.origin_kind.value if m.origin_kind else UNKNOWN_ORIGIN,
-                    counsellors.get(m.origin_counsellor_id or 0),
-                    (m.origin_kind, m.origin_id, m.origin_counsellor_id),
+                    kind.value if kind else UNKNOWN_ORIGIN,
+                    counsellors.get(by or 0),
+                    (kind, origin_id, by),
                 )
             )
     return sorted(periods, key=lambda p: (p.start, p.organization_id))

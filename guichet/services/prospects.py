@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, or_, select
 
 from guichet.db import Database
 from guichet.errors import NotFoundError, ValidationError
@@ -116,21 +117,25 @@ def _score(
     return score, " ; ".join(r for r in reasons if r)
 
 
-def _fitting_skills(
-    fit: Fit, capability_ids: list[int], parents: dict[int, tuple[str, int | None]]
-) -> list[str]:
-    """The organisation's capabilities whose name, or an ancestor's, is a fitting trade (in
-    the order of their names)."""
-    found = []
-    for cap_id in sorted(capability_ids, key=lambda c: parents[c][0]):
+def _fitting_capabilities(fit: Fit, parents: dict[int, tuple[str, int | None]]) -> set[int]:
+    """The capabilities whose name, or an ancestor's, is a fitting trade (the thesaurus is
+    small: worked out once, not for each organisation)."""
+    found = set()
+    for cap_id in parents:
         current: int | None = cap_id
         while current is not None:
             name, parent = parents[current]
             if fold(name).strip() in fit.capabilities:
-                found.append(parents[cap_id][0])
+                found.add(cap_id)
                 break
             current = parent
     return found
+
+
+def _naf_could_fit(fit: Fit, column: Any) -> ColumnElement[bool]:
+    """What SQL can tell of :func:`_naf_fits` (a case-insensitive LIKE, wider if anything: each
+    row is checked again in Python)."""
+    return or_(false(), *(column.istartswith(p, autoescape=True) for p in fit.naf_prefixes))
 
 
 def list_prospects(db: Database, *, today: date | None = None, limit: int = 300) -> list[Prospect]:
@@ -141,51 +146,65 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
     since = datetime.combine(day - timedelta(days=RECENT_DAYS), datetime.min.time())
     out: list[Prospect] = []
     with db.unit_of_work(write=False) as s:
+        rows = s.connection()  # Core rows, all at once: no ORM bookkeeping for thousands
         parents = {c.id: (c.name, c.parent_id) for c in s.scalars(select(Capability))}
+        fitting = _fitting_capabilities(fit, parents)
         status_of: dict[int, MembershipStatus] = {}
         if goal.network_id is not None:
-            for m in s.execute(
+            for m in rows.execute(
                 select(Membership.organization_id, Membership.status).where(
                     Membership.network_id == goal.network_id,
                     Membership.status != MembershipStatus.LEFT,
                 )
-            ):
+            ).all():
                 if status_of.get(m.organization_id) != MembershipStatus.MEMBER:
                     status_of[m.organization_id] = m.status
         recent = {
             org_id: ref
-            for org_id, ref in s.execute(
+            for org_id, ref in rows.execute(
                 select(Inquiry.organization_id, Inquiry.reference)
                 .where(Inquiry.received_at >= since, Inquiry.organization_id.is_not(None))
                 .order_by(Inquiry.received_at)
-            )
+            ).all()
         }
         o, link = Organization, organization_capability
+        member = select(Membership.id).where(
+            Membership.organization_id == o.id,
+            Membership.network_id == goal.network_id,
+            Membership.status == MembershipStatus.MEMBER,
+        )
         candidates = (
             o.kind.in_(PROSPECT_KINDS),
             o.do_not_refer.is_(False),
             o.commune_insee.in_(territory),
+            ~member.exists(),  # members are no prospects (most of the fitting companies)
         )
+        skilled = link.c.capability_id.in_(fitting)
         capabilities_of: dict[int, list[int]] = {}
-        for org_id, cap_id in s.execute(
+        for org_id, cap_id in rows.execute(  # (each organisation's links, then the fitting ones:
+            # SQLite would look each fitting capability up for each organisation)
             select(link.c.organization_id, link.c.capability_id)
             .join(o, o.id == link.c.organization_id)
             .where(*candidates)
-        ):
-            capabilities_of.setdefault(org_id, []).append(cap_id)
-        orgs = s.execute(
+        ).all():
+            if cap_id in fitting:  # only the fitting ones are ever shown
+                capabilities_of.setdefault(org_id, []).append(cap_id)
+        orgs = rows.execute(
             select(
                 o.id, o.siret, o.legal_name, o.trade_name, o.city, o.naf_code, o.headcount_band
-            ).where(*candidates)
-        )
-        known_sirets: set[str] = set()
+            ).where(
+                *candidates,
+                or_(
+                    _naf_could_fit(fit, o.naf_code),
+                    o.id.in_(select(link.c.organization_id).where(skilled)),
+                ),
+            )
+        ).all()
         for org in orgs:
-            if org.siret:
-                known_sirets.add(org.siret)
             status = status_of.get(org.id)
             if status == MembershipStatus.MEMBER:
                 continue
-            skills = _fitting_skills(fit, capabilities_of.get(org.id, []), parents)
+            skills = sorted(parents[c][0] for c in capabilities_of.get(org.id, []))
             if not skills and not _naf_fits(fit, org.naf_code):
                 continue
             score, reasons = _score(
@@ -204,16 +223,17 @@ def list_prospects(db: Database, *, today: date | None = None, limit: int = 300)
                     "" if status is None else _status_text(status),
                 )
             )
-        known_sirets |= set(
-            s.scalars(select(Organization.siret).where(Organization.siret.is_not(None)))
-        )
         e = SireneEstablishment
-        for row in s.execute(  # the columns shown, not ORM objects (ten years of SIRENE rows)
+        in_directory = select(Organization.id).where(Organization.siret == e.siret)
+        for row in rows.execute(  # the columns shown, not ORM objects (ten years of SIRENE rows)
             select(e.siret, e.naf_code, e.trade_name, e.name, e.city, e.headcount_band).where(
-                e.active.is_(True), e.commune_insee.in_(territory)
+                e.active.is_(True),
+                e.commune_insee.in_(territory),
+                _naf_could_fit(fit, e.naf_code),
+                ~in_directory.exists(),  # a company already in the directory is listed from there
             )
-        ):
-            if row.siret in known_sirets or not _naf_fits(fit, row.naf_code):
+        ).all():
+            if not _naf_fits(fit, row.naf_code):
                 continue
             score, reasons = _score(fit, row.naf_code, row.headcount_band, [], None)
             out.append(

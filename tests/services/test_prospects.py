@@ -106,3 +106,30 @@ def test_proposing_membership_records_a_referral_and_a_candidate(
     joined = MembershipService(db).join(ids["usinage"], ids["network"], on=NOW.date())
     assert joined.id == proposal.membership_id and joined.status == m.MembershipStatus.MEMBER
     assert "Usinage Martin" not in [p.name for p in list_prospects(db, today=NOW.date())]
+
+
+def test_prospects_fit_by_a_trade_or_one_of_its_sub_capabilities(
+    scene: tuple[Database, dict[str, int]],
+) -> None:
+    db, _ids = scene
+    SettingsService(db).update({"network.fit_capabilities": ["Usinage"]})
+    with db.unit_of_work() as s:
+        machining = m.Capability(name="Usinage")
+        turning = m.Capability(name="Tournage CN", parent=machining)
+        baking = m.Capability(name="Panification")
+        s.add_all([machining, turning, baking])
+        s.flush()
+        s.add_all(
+            [
+                m.Organization(
+                    legal_name="Atelier Sans NAF", commune_insee=LILLEBONNE, capabilities=[turning]
+                ),
+                m.Organization(
+                    legal_name="Fournil du Caux", commune_insee=LILLEBONNE, capabilities=[baking]
+                ),
+            ]
+        )
+    found = {p.name: p for p in list_prospects(db, today=NOW.date())}
+    assert found["Atelier Sans NAF"].reasons == "Compétences : Tournage CN"
+    assert found["Atelier Sans NAF"].score == 2
+    assert "Fournil du Caux" not in found and "Membre Ancien" not in found

@@ -146,6 +146,7 @@ def test_the_prospects_tab_proposes_membership(
     page = NetworkPage(ctx, today=lambda: TODAY)
     qtbot.addWidget(page)
     tab = page.prospects
+    page.tabs.setCurrentWidget(tab)  # read when the tab is chosen
     tab.ask = lambda _p: answers.pop(0)
     qtmodeltester.check(tab.model)
     assert [p.name for p in tab.model.rows()] == ["Usinage Martin", "PLASTIQUES DU CAUX"]
@@ -160,3 +161,28 @@ def test_the_prospects_tab_proposes_membership(
     qtbot.keyClick(tab.add_button, Qt.Key.Key_Space)
     assert "ajoutée à l'annuaire" in tab.status.text()
     assert all(p.in_directory for p in tab.model.rows())
+
+
+def test_the_prospects_are_read_when_their_tab_is_chosen(qtbot: QtBot, ctx: AppContext) -> None:
+    _world(ctx, 0)
+    with ctx.db.unit_of_work() as s:
+        s.add(
+            m.Organization(legal_name="Usinage Martin", naf_code="25.62B", commune_insee=LILLEBONNE)
+        )
+    page = NetworkPage(ctx, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    tab = page.prospects
+    assert tab.model.rowCount() == 0  # the page opens on the members gained
+    assert not tab.add_button.isEnabled() and not tab.propose_button.isEnabled()
+    page.tabs.setCurrentWidget(tab)
+    assert [p.name for p in tab.model.rows()] == ["Usinage Martin"]
+    assert tab.propose_button.isEnabled()
+    page.tabs.setCurrentIndex(0)
+    with ctx.db.unit_of_work() as s:
+        s.add(
+            m.Organization(legal_name="Tôlerie Caux", naf_code="25.11Z", commune_insee=LILLEBONNE)
+        )
+    page.refresh()  # another tab on screen: read again only once the tab is chosen again
+    assert [p.name for p in tab.model.rows()] == ["Usinage Martin"]
+    page.tabs.setCurrentWidget(tab)
+    assert sorted(p.name for p in tab.model.rows()) == ["Tôlerie Caux", "Usinage Martin"]

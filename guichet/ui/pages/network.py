@@ -177,7 +177,9 @@ class NetworkPage(QWidget):
         self.months_model: RowsTableModel[MonthFigures] = RowsTableModel(
             month_columns(self.tr), self
         )
-        self.months_view = rows_view("monthsTable", sorting_proxy(self.months_model, self))
+        self.months_view = rows_view(
+            "monthsTable", sorting_proxy(self.months_model, self, in_model=True)
+        )
         self.months_view.setMinimumWidth(120)
         self.months_view.setAccessibleName(self.tr("Adhérents par mois"))
         self.months_view.setSortingEnabled(True)
@@ -189,7 +191,9 @@ class NetworkPage(QWidget):
         beside.addWidget(self.months_view, 1)  # up to its columns whole (below)
 
         self.gains_model: RowsTableModel[Gain] = RowsTableModel(gain_columns(self.tr), self)
-        self.gains_view = rows_view("gainsTable", sorting_proxy(self.gains_model, self))
+        self.gains_view = rows_view(
+            "gainsTable", sorting_proxy(self.gains_model, self, in_model=True)
+        )
         self.gains_view.setAccessibleName(self.tr("Adhérents gagnés cette année"))
         self.gains_view.setSortingEnabled(True)
         self.gains_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the latest first
@@ -206,6 +210,8 @@ class NetworkPage(QWidget):
         self.tabs.addTab(self.origins_view, self.tr("Origines"))
         self.prospects = ProspectsTab(ctx, today=today)
         self.tabs.addTab(self.prospects, self.tr("Prospects"))
+        self.prospects_stale = True
+        self.tabs.currentChanged.connect(self.load_prospects_if_shown)
 
         body = QSplitter(Qt.Orientation.Vertical)
         body.setChildrenCollapsible(False)
@@ -225,7 +231,16 @@ class NetworkPage(QWidget):
         day = self.today()
         progress, months = network_figures(self.ctx.db, months=MONTHS, at=day)
         self.show_figures(progress, months)
-        self.prospects.refresh(progress.goal.network)
+        self.prospects.network = progress.goal.network
+        self.prospects_stale = True
+        self.load_prospects_if_shown()
+
+    def load_prospects_if_shown(self, *_args: object) -> None:
+        """The prospects are read when their tab is chosen, not with the page (which opens on
+        the members gained): hundreds of companies weighed against the network's trades."""
+        if self.prospects_stale and self.tabs.currentWidget() is self.prospects:
+            self.prospects_stale = False
+            self.prospects.refresh(self.prospects.network)
 
     def show_figures(self, progress: GoalProgress, months: list[MonthFigures]) -> None:
         self.headline.setText(progress_text(progress))

@@ -82,7 +82,7 @@ class ProspectsTab(QWidget):
         self.ask = ask or self._ask  # the consent question (a test answers it)
         self.setObjectName("prospectsTab")
         self.model: RowsTableModel[Prospect] = RowsTableModel(prospect_columns(self.tr), self)
-        self.proxy = sorting_proxy(self.model, self)
+        self.proxy = sorting_proxy(self.model, self, in_model=True)
         self.view = rows_view("prospectsTable", self.proxy)
         self.view.setAccessibleName(self.tr("Prospects pour le réseau"))
         self.view.setSortingEnabled(True)
@@ -104,6 +104,7 @@ class ProspectsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._update_buttons()  # nothing chosen until the prospects are read
 
     def refresh(self, network: str) -> None:
         self.network = network

@@ -117,7 +117,7 @@ class PersonalDataPage(QWidget):
         self.refresh()
 
     def _table(self, name: str, model: RowsTableModel) -> QTableView:
-        view = rows_view(name, sorting_proxy(model, self), several=True)
+        view = rows_view(name, sorting_proxy(model, self, in_model=True), several=True)
         view.setSortingEnabled(True)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         return view

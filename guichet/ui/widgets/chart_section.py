@@ -75,10 +75,7 @@ class ChartTableModel(RowsTableModel[ChartRow]):
         super().__init__([Column("", lambda r: r.label)], parent)
 
     def set_table(self, columns: Sequence[Column[ChartRow]], rows: Sequence[ChartRow]) -> None:
-        self.beginResetModel()
-        self._columns = list(columns)
-        self._rows = list(rows)
-        self.endResetModel()
+        self.reset_content(columns, rows)
 
 
 def _text(value: float | None, percent: bool) -> str:
