@@ -207,3 +207,22 @@ def test_a_purge_of_hundreds_of_people_in_one_transaction(db: Database) -> None:
     _, result = RetentionService(db).purge(as_of=TODAY)
     assert result is not None and result.contacts == 600
     assert RetentionService(db).due(as_of=TODAY).empty
+
+
+def test_the_page_gets_the_oldest_and_the_counts_and_all_is_anonymised(
+    portable_db: Database,
+) -> None:
+    """``due(limit=N)``: the N oldest of each list and how many are due in all (the page);
+    « Tout anonymiser » takes everything due by the listed cut-offs, listed or not."""
+    db = portable_db
+    people = [_person(db, f"P{year}", datetime(year, 3, 1, 9, 0)) for year in (2019, 2017, 2021)]
+    closed = [_closed_inquiry(db, f"D-{y}", datetime(y, 5, 1, 9, 0)) for y in (2020, 2018)]
+    service = RetentionService(db)
+    listed = service.due(as_of=TODAY, limit=2)
+    assert [c.id for c in listed.contacts] == [people[1], people[0]]  # 2017, 2019: the oldest
+    assert [i.id for i in listed.inquiries] == [closed[1], closed[0]]
+    assert (listed.contacts_total, listed.inquiries_total) == (3, 2)
+    assert not listed.complete and service.due(as_of=TODAY).complete
+    result = service.anonymise_due(listed)
+    assert (result.contacts, result.inquiries) == (3, 2)
+    assert service.due(as_of=TODAY).empty

@@ -28,7 +28,7 @@ from guichet.ui.pages.personal_data import PersonalDataPage
 B = QMessageBox.StandardButton
 
 
-def _old_people(db: Database, count: int = 2) -> list[int]:
+def _old_people(db: Database, count: int = 2, reference: str = "D-2019-0001") -> list[int]:
     with db.unit_of_work() as s:
         org = m.Organization(legal_name="Atelier ancien")
         s.add(org)
@@ -45,7 +45,7 @@ def _old_people(db: Database, count: int = 2) -> list[int]:
         s.add_all(people)
         s.add(
             m.Inquiry(
-                reference="D-2019-0001",
+                reference=reference,
                 received_at=datetime(2019, 1, 1, 9, 0),
                 status=m.InquiryStatus.CLOSED,
                 closed_at=datetime(2019, 2, 1, 9, 0),
@@ -114,6 +114,30 @@ def test_anonymise_the_selection_after_confirming(
     with page.ctx.db.unit_of_work(write=False) as s:
         names = s.scalars(m.Contact.__table__.select().with_only_columns(m.Contact.last_name)).all()
     assert "Anonymisé" in names
+
+
+def test_the_lists_show_the_oldest_and_everything_is_anonymised(
+    qtbot: QtBot, page: PersonalDataPage, answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years never purged hold tens of thousands: the page lists the oldest, says how many
+    are due in all, and « Tout anonymiser » takes every one of them, listed or not."""
+    import guichet.ui.pages.personal_data as personal_data
+
+    _old_people(page.ctx.db, 3, "D-2019-0002")  # 5 contacts due in all, 2 inquiries
+    monkeypatch.setattr(personal_data, "SHOWN", 2)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.task is None, timeout=10_000)
+    assert page.contacts.rowCount() == 2 and page.inquiries.rowCount() == 2
+    assert "(5) — les 2 plus ancien(ne)s ci-dessous" in page.contacts_box.title()
+    assert page.inquiries_box.title().endswith("(2)")  # all of them: no note
+    answers.answer = B.Yes
+    page.all_button.click()
+    assert "Anonymiser 5 contact(s) et 2 demande(s)" in dict(answers.asked)["confirmAnonymise"]
+    qtbot.waitUntil(
+        lambda: page.task is None and bool(page.listed and page.listed.empty), timeout=10_000
+    )
+    assert "5 contact(s) et 2 demande(s) anonymisés" in page.status.text()
+    assert page.contacts.rowCount() == 0
 
 
 def test_a_conseiller_is_refused_in_french(

@@ -16,12 +16,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from guichet.db import Database
-from guichet.models import Contact, Inquiry, InquiryStatus, Organization, label
+from guichet.models import Channel, Contact, Inquiry, InquiryStatus, Organization, label
 from guichet.models.organization import full_name
 from guichet.services.permissions import Permission, accounts_enabled, allowed, require
 from guichet.services.personal_data.activity import last_contact_subquery, years_before
@@ -55,12 +56,22 @@ class DueList:
     as_of: date
     contacts_before: date  # last contact on or before this day: due
     inquiries_before: date  # closed on or before this day: due
-    contacts: tuple[DueContact, ...]
+    contacts: tuple[DueContact, ...]  # the oldest first (all, or the ``limit`` oldest)
     inquiries: tuple[DueInquiry, ...]
+    contacts_total: int  # all that are due, listed or not
+    inquiries_total: int
 
     @property
     def empty(self) -> bool:
-        return not self.contacts and not self.inquiries
+        return not self.contacts_total and not self.inquiries_total
+
+    @property
+    def complete(self) -> bool:
+        """Every due record is in the lists (none left out by a limit)."""
+        return (len(self.contacts), len(self.inquiries)) == (
+            self.contacts_total,
+            self.inquiries_total,
+        )
 
 
 def _limit(day: date) -> datetime:
@@ -68,10 +79,15 @@ def _limit(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time())
 
 
-def due_contacts(session: Session, cutoff: date) -> list[DueContact]:
+def _count(session: Session, query: Select[*tuple[Any, ...]]) -> int:
+    counted = select(func.count()).select_from(query.order_by(None).subquery())
+    return int(session.connection().execute(counted).scalar_one())
+
+
+def _due_contacts_query(cutoff: date) -> Select[Any]:
     last = last_contact_subquery().subquery()
     c = Contact
-    rows = session.connection().execute(  # the columns shown: thousands of rows at ten years
+    return (
         select(
             c.id,
             c.civility,
@@ -86,15 +102,21 @@ def due_contacts(session: Session, cutoff: date) -> list[DueContact]:
         .where(c.anonymized_at.is_(None), last.c.last_at < _limit(cutoff))
         .order_by(last.c.last_at, c.id)
     )
+
+
+def due_contacts(session: Session, cutoff: date, limit: int | None = None) -> list[DueContact]:
+    """The contacts past retention, the oldest first (the ``limit`` oldest)."""
+    # the columns shown, as plain rows: thousands of them at ten years
+    rows = session.connection().execute(_due_contacts_query(cutoff).limit(limit))
     return [
         DueContact(key, full_name(civility, first, last_name), org or "", email or "", last_at)
         for key, civility, first, last_name, email, org, last_at in rows.all()
     ]
 
 
-def due_inquiries(session: Session, cutoff: date) -> list[DueInquiry]:
+def _due_inquiries_query(cutoff: date) -> Select[int, str, str, Channel, datetime, datetime | None]:
     i = Inquiry
-    rows = session.connection().execute(  # the columns shown: thousands of rows at ten years
+    return (
         select(i.id, i.reference, Organization.legal_name, i.channel, i.received_at, i.closed_at)
         .outerjoin(Organization, Organization.id == i.organization_id)
         .where(
@@ -105,6 +127,11 @@ def due_inquiries(session: Session, cutoff: date) -> list[DueInquiry]:
         )
         .order_by(i.closed_at, i.id)
     )
+
+
+def due_inquiries(session: Session, cutoff: date, limit: int | None = None) -> list[DueInquiry]:
+    """The closed inquiries past retention, the oldest first (the ``limit`` oldest)."""
+    rows = session.connection().execute(_due_inquiries_query(cutoff).limit(limit))
     return [
         DueInquiry(key, reference, org or "", label(channel), received_at, closed_at)
         for key, reference, org, channel, received_at, closed_at in rows.all()
@@ -135,8 +162,11 @@ class RetentionService:
         self.db = db
         self.draft_files = tuple(draft_files)
 
-    def due(self, *, as_of: date | None = None, before: date | None = None) -> DueList:
-        """What is past retention on ``as_of`` (today); ``before`` replaces both cut-offs."""
+    def due(
+        self, *, as_of: date | None = None, before: date | None = None, limit: int | None = None
+    ) -> DueList:
+        """What is past retention on ``as_of`` (today); ``before`` replaces both cut-offs;
+        ``limit``: only the oldest of each list (the page), with how many are due in all."""
         day = as_of or date.today()
         values = SettingsService(self.db).all()
         contacts_before = before or years_before(day, int(values["retention.inactive_years"]))
@@ -148,8 +178,10 @@ class RetentionService:
                 day,
                 contacts_before,
                 inquiries_before,
-                tuple(due_contacts(session, contacts_before)),
-                tuple(due_inquiries(session, inquiries_before)),
+                tuple(due_contacts(session, contacts_before, limit)),
+                tuple(due_inquiries(session, inquiries_before, limit)),
+                _count(session, _due_contacts_query(contacts_before)),
+                _count(session, _due_inquiries_query(inquiries_before)),
             )
 
     def anonymise(
@@ -178,13 +210,19 @@ class RetentionService:
         listed = self.due(as_of=as_of, before=before)
         if dry_run:
             return listed, None
+        return listed, self.anonymise_due(listed)
+
+    def anonymise_due(self, listed: DueList) -> Anonymised:
+        """« Tout anonymiser »: everything due by ``listed``'s cut-offs, listed or not. The
+        records are read again inside the write transaction, so what is anonymised is what is
+        due at that instant."""
         with self.db.unit_of_work() as session:
             require(session, Permission.RGPD)
             contacts = [c.id for c in due_contacts(session, listed.contacts_before)]
             inquiries = [i.id for i in due_inquiries(session, listed.inquiries_before)]
             result = anonymise(self.db, session, contact_ids=contacts, inquiry_ids=inquiries)
         remove_drafts(self.draft_files, result)
-        return listed, result
+        return result
 
     # -- the monthly proposal ------------------------------------------------------------------
     def proposal_due(self, today: date | None = None) -> bool:

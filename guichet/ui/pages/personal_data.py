@@ -39,6 +39,10 @@ from guichet.ui.search_box import mark_initial_focus
 from guichet.ui.table_model import ROW_ROLE, Column, RowsTableModel, sorting_proxy
 from guichet.ui.tasks import Task, run_task
 
+#: Rows of each list on the page: the oldest due (ten years unpurged hold tens of thousands;
+#: « Tout anonymiser » takes them all, the count says how many)
+SHOWN = 500
+
 
 def contact_columns(tr: Callable[[str], str]) -> list[Column[DueContact]]:
     return [
@@ -131,7 +135,7 @@ class PersonalDataPage(QWidget):
         self.status.setText(self.tr("Recherche des données à anonymiser…"))
         service = RetentionService(self.ctx.db)
         self.task = run_task(
-            lambda _control: service.due(),
+            lambda _control: service.due(limit=SHOWN),
             on_success=self._loaded,
             on_error=self._failed,
             parent=self,
@@ -145,12 +149,14 @@ class PersonalDataPage(QWidget):
         self.contacts_box.setTitle(
             self.tr("Contacts sans contact de leur part depuis le %1 (%2)")
             .replace("%1", f"{listed.contacts_before:%d/%m/%Y}")
-            .replace("%2", str(len(listed.contacts)))
+            .replace("%2", str(listed.contacts_total))
+            + self._oldest(len(listed.contacts), listed.contacts_total)
         )
         self.inquiries_box.setTitle(
             self.tr("Demandes closes le %1 ou avant (%2)")
             .replace("%1", f"{listed.inquiries_before:%d/%m/%Y}")
-            .replace("%2", str(len(listed.inquiries)))
+            .replace("%2", str(listed.inquiries_total))
+            + self._oldest(len(listed.inquiries), listed.inquiries_total)
         )
         self.explain.setText(
             self.tr(
@@ -165,6 +171,12 @@ class PersonalDataPage(QWidget):
         self.status.setText(" ".join(t for t in (self.done_text, nothing) if t))
         self.done_text = ""
         self._set_busy(False)
+
+    def _oldest(self, shown: int, total: int) -> str:
+        """After a list's title when it holds only the oldest (« Tout anonymiser » takes all)."""
+        if shown >= total:
+            return ""
+        return self.tr(" — les %1 plus ancien(ne)s ci-dessous").replace("%1", str(shown))
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
@@ -195,10 +207,14 @@ class PersonalDataPage(QWidget):
         self.anonymise(self._chosen(self.contacts_view), self._chosen(self.inquiries_view))
 
     def on_all_button_clicked(self) -> None:
-        if self.listed is not None:
-            self.anonymise(
-                [c.id for c in self.listed.contacts], [i.id for i in self.listed.inquiries]
-            )
+        """Every due record, listed or not (the lists show the oldest ones only)."""
+        listed = self.listed
+        if listed is None or listed.empty or self.task is not None:
+            return
+        if not self.confirm(listed.contacts_total, listed.inquiries_total):
+            return
+        service = RetentionService(self.ctx.db, draft_files(self.ctx))
+        self._start(lambda: service.anonymise_due(listed))
 
     def confirm(self, contacts: int, inquiries: int) -> bool:
         box = QMessageBox(
@@ -223,11 +239,15 @@ class PersonalDataPage(QWidget):
             return
         if not self.confirm(len(contact_ids), len(inquiry_ids)):
             return
+        service = RetentionService(self.ctx.db, draft_files(self.ctx))
+        self._start(lambda: service.anonymise(list(contact_ids), list(inquiry_ids)))
+
+    def _start(self, work: Callable[[], Anonymised]) -> None:
+        """The anonymisation, off the GUI thread (one transaction)."""
         self._set_busy(True)
         self.status.setText(self.tr("Anonymisation en cours…"))
-        service = RetentionService(self.ctx.db, draft_files(self.ctx))
         self.task = run_task(
-            lambda _control: service.anonymise(list(contact_ids), list(inquiry_ids)),
+            lambda _control: work(),
             on_success=self._anonymised,
             on_error=self._failed,
             parent=self,
