@@ -16,6 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from teamkit.sampler import StackSampler
+
 HEARTBEAT_MS = 5
 PAGES = ("home", "inquiries", "followups", "directory")
 
@@ -81,19 +83,20 @@ def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], 
     return [*pages, ("intake", intake), ("referral", referral), ("status", status), *back]
 
 
-def measure(url: str, home: Path, *, offload: bool) -> Stalls:
-    """Opens the window on ``url`` and plays the script; returns the longest stall."""
+def measure(url: str, home: Path, *, offload: bool, stacks: bool = False) -> Stalls:
+    """Opens the window on ``url`` and plays the script; returns the longest stall (``stacks``:
+    prints where the GUI thread was during the longest ones, :mod:`teamkit.sampler`)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from guichet.config import AppPaths
     from guichet.services.bootstrap import open_database
 
     from guichet.ui import off_thread_io
+    from guichet.ui.application import make_application
     from guichet.ui.context import AppContext
     from guichet.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    app = make_application([])  # as the app: its garbage collector on the GUI thread
     from PySide6.QtWidgets import QMessageBox
 
     def no_modal_box(box: QMessageBox) -> int:  # a message would block the script: fail instead
@@ -125,6 +128,9 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
             stalls.max_ms, stalls.worst_step = float(gap), step_name[0]
 
     beat.timeout.connect(on_beat)
+    sampler = StackSampler() if stacks else None
+    if sampler is not None:
+        beat.timeout.connect(lambda: sampler.beat(step_name[0]))
     steps = scripted_steps(window, ctx)
     done = QEventLoop()
     failed: list[str] = []
@@ -150,6 +156,9 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     QTimer.singleShot(300, begin)
     done.exec()
     beat.stop()
+    if sampler is not None:
+        sampler.stop()
+        print("\n".join(sampler.report()))
     if failed:
         raise SystemExit(f"le scénario a échoué à l'étape « {failed[0]} »")
     window.hide()  # not close(): no closing backup in the measure
