@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.ui.accessibility import AccessibleForms
-from guichet.ui.forms import FormTidier
+from guichet.ui.accessibility import name_when_shown, tab_leaves_when_focused
+from guichet.ui.forms import tidy_when_shown
 from guichet.ui.theme import is_dark
 
 #: The keys, for the list of keyboard shortcuts (Aide › Raccourcis clavier).
@@ -92,22 +92,40 @@ def accept_dialog(focus: QWidget | None) -> bool:
     return False
 
 
-class DeskKeys(QObject):
+KEY_PRESS, SHOW, FOCUS_IN = QEvent.Type.KeyPress, QEvent.Type.Show, QEvent.Type.FocusIn
+
+
+class DeskEvents(QObject):
+    """The application's one event filter: the keys above, and forms tidied and named when a
+    window or a page is first shown. One filter, not one per concern: Python is called for every
+    event of the application, and building a page sends thousands of them."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget):
-            return False  # acting consumes the key: its parents never see it again
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        control = Qt.KeyboardModifier.ControlModifier
-        key = event.key()
-        if modifiers == control and key == Qt.Key.Key_Tab:
-            return switch_tab(watched, 1)
-        if key == Qt.Key.Key_Backtab and modifiers == control | Qt.KeyboardModifier.ShiftModifier:
-            return switch_tab(watched, -1)
-        if modifiers == control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return accept_dialog(watched)
+        kind = event.type()
+        if kind == KEY_PRESS:
+            return isinstance(event, QKeyEvent) and desk_key(watched, event)
+        if kind == SHOW:
+            name_when_shown(watched)
+            tidy_when_shown(watched)
+        elif kind == FOCUS_IN:
+            tab_leaves_when_focused(watched)
         return False
+
+
+def desk_key(watched: QObject, event: QKeyEvent) -> bool:
+    """Acts on a key of the desk (True: done, the key goes no further)."""
+    if not isinstance(watched, QWidget):
+        return False  # acting consumes the key: its parents never see it again
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    control = Qt.KeyboardModifier.ControlModifier
+    key = event.key()
+    if modifiers == control and key == Qt.Key.Key_Tab:
+        return switch_tab(watched, 1)
+    if key == Qt.Key.Key_Backtab and modifiers == control | Qt.KeyboardModifier.ShiftModifier:
+        return switch_tab(watched, -1)
+    if modifiers == control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return accept_dialog(watched)
+    return False
 
 
 class FocusRingStyle(QProxyStyle):
@@ -165,8 +183,6 @@ def install_desk_keys(app: QApplication) -> None:
     if app.property("guichetDeskKeys"):
         return
     app.setProperty("guichetDeskKeys", True)
-    app.installEventFilter(DeskKeys(app))
-    app.installEventFilter(FormTidier(app))
-    app.installEventFilter(AccessibleForms(app))
+    app.installEventFilter(DeskEvents(app))
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))

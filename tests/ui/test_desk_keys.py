@@ -3,7 +3,7 @@ the focus ring, the window title, Qt's own texts in French and the dark scheme."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -284,3 +284,21 @@ def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(
     text = box.text()
     assert "Julie Vauquelin" in text
     qtbot.waitUntil(lambda: box.width() >= box.fontMetrics().horizontalAdvance(text))
+
+
+def test_the_desk_watches_the_application_through_one_event_filter(qapp: QApplication) -> None:
+    # Python is called for every event of the application once per filter (thousands while a
+    # page is built): the keys, the tidy forms and the named fields share one filter.
+    install_desk_keys(qapp)
+    install_desk_keys(qapp)  # once per application
+
+    def desk_filters() -> list[QObject]:
+        return [
+            child
+            for child in qapp.findChildren(QObject)
+            if type(child).__module__
+            in ("guichet.ui.keys", "guichet.ui.forms", "guichet.ui.accessibility")
+            and "eventFilter" in vars(type(child))
+        ]
+
+    assert len(desk_filters()) == 1
