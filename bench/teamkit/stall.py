@@ -94,6 +94,7 @@ def measure(url: str, home: Path, *, offload: bool, stacks: bool = False) -> Sta
     from guichet.ui import off_thread_io
     from guichet.ui.application import make_application
     from guichet.ui.context import AppContext
+    from guichet.ui.main_thread_gc import settle_after_start_up
     from guichet.ui.main_window import MainWindow
 
     app = make_application([])  # as the app: its garbage collector on the GUI thread
@@ -114,6 +115,7 @@ def measure(url: str, home: Path, *, offload: bool, stacks: bool = False) -> Sta
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    settle_after_start_up(app)  # as the app does once the database is attached
     stalls, clock, step_name = Stalls(), QElapsedTimer(), [""]
     beat = QTimer()
     beat.setTimerType(Qt.TimerType.PreciseTimer)
