@@ -31,7 +31,7 @@ class _Stall:
 
 class StackSampler:
     def __init__(self) -> None:
-        self._main = threading.main_thread().ident
+        self._main = threading.main_thread().ident or 0
         self._last = float("inf")  # no stall before the first beat
         self._samples: list[tuple[float, tuple[str, ...]]] = []
         self._stalls: list[_Stall] = []
