@@ -13,7 +13,7 @@ import threading
 import time
 import traceback
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PERIOD_S = 0.005
 QUIET_S = 0.030
@@ -26,7 +26,6 @@ class _Stall:
     start: float
     end: float
     step: str
-    samples: Counter[tuple[str, ...]] = field(default_factory=Counter)
 
 
 class StackSampler:
@@ -58,8 +57,8 @@ class StackSampler:
             frames = sys._current_frames()
             frame = frames.get(self._main)
             if frame is not None:
-                others = tuple(
-                    f"[autre] {_summary(f)[-1]}"
+                others = tuple(  # the other threads' innermost frame: who holds the GIL?
+                    f"[autre] {_summary(f)[-1:]}"
                     for ident, f in frames.items()
                     if ident not in (self._main, threading.get_ident())
                 )

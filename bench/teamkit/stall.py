@@ -4,7 +4,10 @@ A 5 ms heartbeat timer runs on the GUI thread; a stall is the gap between two be
 interval. The script: Accueil, Demandes, Relances, Annuaire; an intake saved through the intake
 dialog's own save; a referral created and its status changed (the service calls their dialogs
 make, made on the GUI thread as the dialogs do); the pages again. ``offload=False`` is the window
-as it was before this change (round trips on the GUI thread): the baseline.
+as it was before this change (round trips on the GUI thread): the baseline. The window runs in the
+application ``make_application`` makes (garbage collected on the GUI thread) and start-up's
+objects are settled once it is up, as :func:`guichet.ui.application.run` does (its screen fit
+and the person's appearance are left out).
 """
 
 from __future__ import annotations
