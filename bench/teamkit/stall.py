@@ -6,8 +6,8 @@ dialog's own save; a referral created and its status changed (the service calls 
 make, made on the GUI thread as the dialogs do); the pages again. ``offload=False`` is the window
 as it was before this change (round trips on the GUI thread): the baseline. The window runs in the
 application ``make_application`` makes (garbage collected on the GUI thread) and start-up's
-objects are settled once it is up, as :func:`guichet.ui.application.run` does (its screen fit
-and the person's appearance are left out).
+objects are settled once it is up, and windows are kept on their screen, as
+:func:`guichet.ui.application.run` does (the person's appearance is left out).
 """
 
 from __future__ import annotations
@@ -99,8 +99,10 @@ def measure(url: str, home: Path, *, offload: bool, stacks: bool = False) -> Sta
     from guichet.ui.context import AppContext
     from guichet.ui.main_thread_gc import settle_after_start_up
     from guichet.ui.main_window import MainWindow
+    from guichet.ui.screen_fit import install_screen_fit
 
     app = make_application([])  # as the app: its garbage collector on the GUI thread
+    install_screen_fit(app)  # as the app: every window kept on its screen
     from PySide6.QtWidgets import QMessageBox
 
     def no_modal_box(box: QMessageBox) -> int:  # a message would block the script: fail instead

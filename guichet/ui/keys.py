@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from guichet.ui.accessibility import name_when_shown, tab_leaves_when_focused
+from guichet.ui.app_events import on_event
 from guichet.ui.forms import tidy_when_shown
 from guichet.ui.theme import is_dark
 
@@ -92,24 +93,20 @@ def accept_dialog(focus: QWidget | None) -> bool:
     return False
 
 
-KEY_PRESS, SHOW, FOCUS_IN = QEvent.Type.KeyPress, QEvent.Type.Show, QEvent.Type.FocusIn
+def _key_pressed(watched: QObject, event: QEvent) -> bool:
+    return isinstance(event, QKeyEvent) and desk_key(watched, event)
 
 
-class DeskEvents(QObject):
-    """The application's one event filter: the keys above, and forms tidied and named when a
-    window or a page is first shown. One filter, not one per concern: Python is called for every
-    event of the application, and building a page sends thousands of them."""
+def _shown(watched: QObject, _event: QEvent) -> bool:
+    """A window or a page shown the first time: its forms name their fields, then are tidied."""
+    name_when_shown(watched)
+    tidy_when_shown(watched)
+    return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == KEY_PRESS:
-            return isinstance(event, QKeyEvent) and desk_key(watched, event)
-        if kind == SHOW:
-            name_when_shown(watched)
-            tidy_when_shown(watched)
-        elif kind == FOCUS_IN:
-            tab_leaves_when_focused(watched)
-        return False
+
+def _focused(watched: QObject, _event: QEvent) -> bool:
+    tab_leaves_when_focused(watched)
+    return False
 
 
 def desk_key(watched: QObject, event: QKeyEvent) -> bool:
@@ -183,6 +180,9 @@ def install_desk_keys(app: QApplication) -> None:
     if app.property("guichetDeskKeys"):
         return
     app.setProperty("guichetDeskKeys", True)
-    app.installEventFilter(DeskEvents(app))
+    # through the application's one filter (guichet.ui.app_events): one Python call per event
+    on_event(app, QEvent.Type.KeyPress, _key_pressed)
+    on_event(app, QEvent.Type.Show, _shown)
+    on_event(app, QEvent.Type.FocusIn, _focused)
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))
