@@ -10,6 +10,10 @@ Goal: ``max_stall_ms`` ≤ 100.
 
 The 10 simulated counsellors (issue 10 item 7) extend this file: add their figures to
 ``figures`` in :func:`main`; the stall measure is :func:`teamkit.stall.measure`.
+
+``BENCH_TEAM=stall`` runs the stall half alone (a quick run while working on the GUI thread);
+``BENCH_STALL_STACKS=1`` also prints, for each stall over 50 ms, where the GUI thread was
+(:mod:`teamkit.sampler`).
 """
 
 from __future__ import annotations
@@ -44,7 +48,8 @@ def stall_figures(url: str, home: Path) -> dict[str, object]:
     quiet = measure(url, home / "quiet", offload=True)
     with added_latency() as how:
         before = measure(url, home / "before", offload=False)
-        after = measure(url, home / "after", offload=True)
+        stacks = os.environ.get("BENCH_STALL_STACKS") == "1"
+        after = measure(url, home / "after", offload=True, stacks=stacks)
     print(
         f"sans latence ajoutée     : plus long blocage {quiet.max_ms:.0f} ms ({quiet.worst_step})"
     )
@@ -77,7 +82,8 @@ def main() -> None:
     with tcp_server() as (url, _port):
         prepare(url)
         figures = stall_figures(url, work)
-        figures |= counsellor_figures(url)  # ten counsellors (processes) at once, then one
+        if os.environ.get("BENCH_TEAM", "all") != "stall":
+            figures |= counsellor_figures(url)  # ten counsellors (processes) at once, then one
     print(json.dumps({"bench": "team", **figures}))
 
 

@@ -4,7 +4,10 @@ A 5 ms heartbeat timer runs on the GUI thread; a stall is the gap between two be
 interval. The script: Accueil, Demandes, Relances, Annuaire; an intake saved through the intake
 dialog's own save; a referral created and its status changed (the service calls their dialogs
 make, made on the GUI thread as the dialogs do); the pages again. ``offload=False`` is the window
-as it was before this change (round trips on the GUI thread): the baseline.
+as it was before this change (round trips on the GUI thread): the baseline. The window runs in the
+application ``make_application`` makes (garbage collected on the GUI thread) and start-up's
+objects are settled once it is up, and windows are kept on their screen, as
+:func:`guichet.ui.application.run` does (the person's appearance is left out).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+
+from teamkit.sampler import StackSampler
 
 HEARTBEAT_MS = 5
 PAGES = ("home", "inquiries", "followups", "directory")
@@ -81,19 +86,23 @@ def scripted_steps(window: object, ctx: object) -> list[tuple[str, Callable[[], 
     return [*pages, ("intake", intake), ("referral", referral), ("status", status), *back]
 
 
-def measure(url: str, home: Path, *, offload: bool) -> Stalls:
-    """Opens the window on ``url`` and plays the script; returns the longest stall."""
+def measure(url: str, home: Path, *, offload: bool, stacks: bool = False) -> Stalls:
+    """Opens the window on ``url`` and plays the script; returns the longest stall (``stacks``:
+    prints where the GUI thread was during the longest ones, :mod:`teamkit.sampler`)."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from guichet.config import AppPaths
     from guichet.services.bootstrap import open_database
 
     from guichet.ui import off_thread_io
+    from guichet.ui.application import make_application
     from guichet.ui.context import AppContext
+    from guichet.ui.main_thread_gc import settle_after_start_up
     from guichet.ui.main_window import MainWindow
+    from guichet.ui.screen_fit import install_screen_fit
 
-    app = QApplication.instance() or QApplication([])
+    app = make_application([])  # as the app: its garbage collector on the GUI thread
+    install_screen_fit(app)  # as the app: every window kept on its screen
     from PySide6.QtWidgets import QMessageBox
 
     def no_modal_box(box: QMessageBox) -> int:  # a message would block the script: fail instead
@@ -111,6 +120,7 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    settle_after_start_up(app)  # as the app does once the database is attached
     stalls, clock, step_name = Stalls(), QElapsedTimer(), [""]
     beat = QTimer()
     beat.setTimerType(Qt.TimerType.PreciseTimer)
@@ -125,6 +135,9 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
             stalls.max_ms, stalls.worst_step = float(gap), step_name[0]
 
     beat.timeout.connect(on_beat)
+    sampler = StackSampler() if stacks else None
+    if sampler is not None:
+        beat.timeout.connect(lambda: sampler.beat(step_name[0]))
     steps = scripted_steps(window, ctx)
     done = QEventLoop()
     failed: list[str] = []
@@ -150,6 +163,9 @@ def measure(url: str, home: Path, *, offload: bool) -> Stalls:
     QTimer.singleShot(300, begin)
     done.exec()
     beat.stop()
+    if sampler is not None:
+        sampler.stop()
+        print("\n".join(sampler.report()))
     if failed:
         raise SystemExit(f"le scénario a échoué à l'étape « {failed[0]} »")
     window.hide()  # not close(): no closing backup in the measure

@@ -9,14 +9,15 @@
   announced (:func:`announce`);
 - Tab leaves a multi-line field instead of typing a tab character.
 
-:class:`AccessibleForms` is installed on the application (``guichet.ui.keys``): when a window or
-a page is first shown, every labelled row of its forms names its field, and every multi-line
-field lets Tab go on when it gets the focus, so a new form needs nothing of its own.
+The application's event filter (``guichet.ui.keys``) calls :func:`name_when_shown` and
+:func:`tab_leaves_when_focused`: when a window or a page is first shown, every labelled row of
+its forms names its field, and every multi-line field lets Tab go on when it gets the focus, so
+a new form needs nothing of its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -146,18 +147,16 @@ def name_fields(root: QWidget) -> int:
     return count
 
 
-class AccessibleForms(QObject):
-    """Installed on the application: forms name their fields when first shown, and Tab leaves
-    any multi-line field (set as it gets the focus, so fields made later are covered too)."""
+def name_when_shown(watched: QObject) -> None:
+    """``watched`` was shown: a window's or a page's forms name their fields the first time."""
+    if isinstance(watched, QWidget) and (
+        watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget)
+    ):
+        name_fields(watched)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.FocusIn and isinstance(watched, (QPlainTextEdit, QTextEdit)):
-            watched.setTabChangesFocus(True)
-        elif (
-            kind == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and (watched.isWindow() or isinstance(watched.parentWidget(), QStackedWidget))
-        ):
-            name_fields(watched)
-        return False
+
+def tab_leaves_when_focused(watched: QObject) -> None:
+    """``watched`` got the focus: Tab leaves it if it is a multi-line field (set as it gets the
+    focus, so fields made later are covered too)."""
+    if isinstance(watched, (QPlainTextEdit, QTextEdit)):
+        watched.setTabChangesFocus(True)

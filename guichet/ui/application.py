@@ -24,7 +24,11 @@ from guichet.services.scratch import remove_scratch_folders
 
 from guichet.ui.appearance import restore_appearance
 from guichet.ui.feedback import install_excepthook
-from guichet.ui.main_thread_gc import MainThreadCollector, collect_on_gui_thread
+from guichet.ui.main_thread_gc import (
+    MainThreadCollector,
+    collect_on_gui_thread,
+    settle_after_start_up,
+)
 from guichet.ui.main_window import MainWindow
 from guichet.ui.screen_fit import install_screen_fit
 from guichet.ui.theme import follow_system_color_scheme
@@ -73,6 +77,10 @@ def run(location: str, paths: AppPaths, open_database: Callable[[], Database]) -
         window.database_attached.connect(lambda: _report_ready(app))
     # The database could not be opened: the dialog has said why; leave with a non-zero code.
     window.database_failed.connect(lambda: app.exit(2))
+    # start-up's objects frozen once the pages are up: full collections stay short
+    window.database_attached.connect(
+        lambda: QTimer.singleShot(0, lambda: settle_after_start_up(app))
+    )
     QTimer.singleShot(0, lambda: _unlock_then_open(window, location, open_database))
     status = app.exec()
     if window.ctx is not None:

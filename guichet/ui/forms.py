@@ -1,13 +1,14 @@
 """The same spacing and alignment on every form of the app: labels on the left, fields that
 grow, rows packed at the top (a tall dialog does not spread its rows apart) and the same gaps.
 
-:class:`FormTidier` applies it to every form layout of a window or a page the first time it is
-shown, so a new form needs nothing of its own.
+:func:`tidy_when_shown` applies it to every form layout of a window or a page the first time it
+is shown (called by the application's event filter, ``guichet.ui.keys``), so a new form needs
+nothing of its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLayout, QSizePolicy, QStackedWidget, QWidget
 
 HORIZONTAL_SPACING = 12
@@ -66,13 +67,10 @@ def tidy_forms(root: QWidget) -> int:
     return count
 
 
-class FormTidier(QObject):
-    """Installed on the application: windows, pages and tabs are tidied when first shown."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            parent = watched.parentWidget()
-            # a page of the window's stack, or of a tab widget (its pages sit in a stack too)
-            if watched.isWindow() or isinstance(parent, QStackedWidget):
-                tidy_forms(watched)
-        return False
+def tidy_when_shown(watched: QObject) -> None:
+    """``watched`` was shown: a window, a page or a tab has its forms tidied the first time."""
+    if isinstance(watched, QWidget):
+        parent = watched.parentWidget()
+        # a page of the window's stack, or of a tab widget (its pages sit in a stack too)
+        if watched.isWindow() or isinstance(parent, QStackedWidget):
+            tidy_forms(watched)

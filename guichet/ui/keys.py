@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guichet.ui.accessibility import AccessibleForms
-from guichet.ui.forms import FormTidier
+from guichet.ui.accessibility import name_when_shown, tab_leaves_when_focused
+from guichet.ui.app_events import on_event
+from guichet.ui.forms import tidy_when_shown
 from guichet.ui.theme import is_dark
 
 #: The keys, for the list of keyboard shortcuts (Aide › Raccourcis clavier).
@@ -92,22 +93,36 @@ def accept_dialog(focus: QWidget | None) -> bool:
     return False
 
 
-class DeskKeys(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if not isinstance(watched, QWidget):
-            return False  # acting consumes the key: its parents never see it again
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        control = Qt.KeyboardModifier.ControlModifier
-        key = event.key()
-        if modifiers == control and key == Qt.Key.Key_Tab:
-            return switch_tab(watched, 1)
-        if key == Qt.Key.Key_Backtab and modifiers == control | Qt.KeyboardModifier.ShiftModifier:
-            return switch_tab(watched, -1)
-        if modifiers == control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return accept_dialog(watched)
-        return False
+def _key_pressed(watched: QObject, event: QEvent) -> bool:
+    return isinstance(event, QKeyEvent) and desk_key(watched, event)
+
+
+def _shown(watched: QObject, _event: QEvent) -> bool:
+    """A window or a page shown the first time: its forms name their fields, then are tidied."""
+    name_when_shown(watched)
+    tidy_when_shown(watched)
+    return False
+
+
+def _focused(watched: QObject, _event: QEvent) -> bool:
+    tab_leaves_when_focused(watched)
+    return False
+
+
+def desk_key(watched: QObject, event: QKeyEvent) -> bool:
+    """Acts on a key of the desk (True: done, the key goes no further)."""
+    if not isinstance(watched, QWidget):
+        return False  # acting consumes the key: its parents never see it again
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    control = Qt.KeyboardModifier.ControlModifier
+    key = event.key()
+    if modifiers == control and key == Qt.Key.Key_Tab:
+        return switch_tab(watched, 1)
+    if key == Qt.Key.Key_Backtab and modifiers == control | Qt.KeyboardModifier.ShiftModifier:
+        return switch_tab(watched, -1)
+    if modifiers == control and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return accept_dialog(watched)
+    return False
 
 
 class FocusRingStyle(QProxyStyle):
@@ -165,8 +180,9 @@ def install_desk_keys(app: QApplication) -> None:
     if app.property("guichetDeskKeys"):
         return
     app.setProperty("guichetDeskKeys", True)
-    app.installEventFilter(DeskKeys(app))
-    app.installEventFilter(FormTidier(app))
-    app.installEventFilter(AccessibleForms(app))
+    # through the application's one filter (guichet.ui.app_events): one Python call per event
+    on_event(app, QEvent.Type.KeyPress, _key_pressed)
+    on_event(app, QEvent.Type.Show, _shown)
+    on_event(app, QEvent.Type.FocusIn, _focused)
     if not isinstance(app.style(), FocusRingStyle):
         app.setStyle(FocusRingStyle(app.style().name()))

@@ -1,8 +1,8 @@
 """Windows that fit the screen they open on (1280×800 and 1366×768 laptops included, at 150 %
 scaling too), and sizes worked out from the font rather than fixed in pixels.
 
-Every window goes through :class:`ScreenFit` when it is shown (installed on the application by
-:func:`install_screen_fit`): it is never larger than the available screen area
+Every window goes through a check when it is shown (added to the application's one event
+filter, ``guichet.ui.app_events``, by :func:`install_screen_fit`): it is never larger than the available screen area
 (``QScreen.availableGeometry``) and never off it. Dialogs ask for a comfortable size with
 :func:`fit_to_screen`, given in pixels at the reference font and scaled to the current one (the
 text size chosen in « Affichage »).
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from guichet.ui.app_events import off_event, on_event
 
 #: Room left for the window's title bar and frame, which ``availableGeometry`` does not count.
 FRAME_ALLOWANCE = QSize(16, 48)
@@ -117,36 +119,28 @@ def refit_text_lines(widget: QWidget) -> None:
         widget.setFixedHeight(height)
 
 
-class ScreenFit(QObject):
-    """Application-wide: every dialog and main window is kept on its screen as it is shown."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog | QMainWindow)
-            and watched.isWindow()
-            and not watched.isMaximized()
-            and not watched.isFullScreen()
-        ):
-            keep_on_screen(watched)
-        return False
+def _fit_when_shown(watched: QObject, _event: QEvent) -> bool:
+    """A dialog or a main window shown is kept on its screen."""
+    if (
+        isinstance(watched, QDialog | QMainWindow)
+        and watched.isWindow()
+        and not watched.isMaximized()
+        and not watched.isFullScreen()
+    ):
+        keep_on_screen(watched)
+    return False
 
 
 def install_screen_fit(app: QApplication) -> None:
     """Once per application."""
     if app.property(INSTALLED):
         return
-    fit = ScreenFit(app)
-    fit.setObjectName("screenFit")
-    app.installEventFilter(fit)
+    on_event(app, QEvent.Type.Show, _fit_when_shown)
     app.setProperty(INSTALLED, True)
 
 
 def uninstall_screen_fit(app: QApplication) -> None:
-    fit = app.findChild(ScreenFit, "screenFit")
-    if fit is not None:
-        app.removeEventFilter(fit)
-        fit.deleteLater()
+    off_event(app, QEvent.Type.Show, _fit_when_shown)
     app.setProperty(INSTALLED, False)
 
 

@@ -3,7 +3,7 @@ the focus ring, the window title, Qt's own texts in French and the dark scheme."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from guichet.ui.dialogs.save_buttons import save_cancel_buttons
 from guichet.ui.dialogs.shortcuts import ShortcutsDialog, window_shortcuts
 from guichet.ui.keys import install_desk_keys
 from guichet.ui.main_window import window_title
+from guichet.ui.screen_fit import install_screen_fit, uninstall_screen_fit
 from guichet.ui.theme import apply_color_scheme, color, is_dark
 from guichet.ui.window_menus import mnemonic
 
@@ -284,3 +285,21 @@ def test_the_counsellor_reads_in_full_when_the_database_opens_after_the_window(
     text = box.text()
     assert "Julie Vauquelin" in text
     qtbot.waitUntil(lambda: box.width() >= box.fontMetrics().horizontalAdvance(text))
+
+
+def test_the_desk_watches_the_application_through_one_event_filter(qapp: QApplication) -> None:
+    # Python is called for every event of the application once per filter (thousands while a
+    # page is built): the keys, the tidy forms, the named fields and the screen fit share one.
+    install_desk_keys(qapp)
+    install_desk_keys(qapp)  # once per application
+    install_screen_fit(qapp)
+    try:
+        filters = [
+            child
+            for child in qapp.findChildren(QObject)
+            if type(child).__module__.startswith("guichet.ui")
+            and "eventFilter" in vars(type(child))
+        ]
+        assert len(filters) == 1
+    finally:
+        uninstall_screen_fit(qapp)
