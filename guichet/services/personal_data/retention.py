@@ -22,7 +22,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from guichet.db import Database
-from guichet.models import Channel, Contact, Inquiry, InquiryStatus, Organization, label
+from guichet.models import Contact, Inquiry, InquiryStatus, Organization, label
 from guichet.models.organization import full_name
 from guichet.services.permissions import Permission, accounts_enabled, allowed, require
 from guichet.services.personal_data.activity import last_contact_subquery, years_before
@@ -79,12 +79,20 @@ def _limit(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time())
 
 
-def _count(session: Session, query: Select[*tuple[Any, ...]]) -> int:
-    counted = select(func.count()).select_from(query.order_by(None).subquery())
-    return int(session.connection().execute(counted).scalar_one())
+def _oldest(
+    session: Session, query: Select[*tuple[Any, ...]], limit: int | None
+) -> tuple[Sequence[Any], int]:
+    """The rows of ``query`` (only the ``limit`` first) and how many it has in all, in one
+    statement: the count is a window over the whole list, taken before the limit."""
+    if limit is None:
+        rows = session.connection().execute(query).all()
+        return rows, len(rows)
+    counted = query.add_columns(func.count().over()).limit(limit)
+    rows = session.connection().execute(counted).all()
+    return rows, int(rows[0][-1]) if rows else 0
 
 
-def _due_contacts_query(cutoff: date) -> Select[Any]:
+def _due_contacts_query(cutoff: date) -> Select[*tuple[Any, ...]]:
     last = last_contact_subquery().subquery()
     c = Contact
     return (
@@ -104,17 +112,20 @@ def _due_contacts_query(cutoff: date) -> Select[Any]:
     )
 
 
-def due_contacts(session: Session, cutoff: date, limit: int | None = None) -> list[DueContact]:
-    """The contacts past retention, the oldest first (the ``limit`` oldest)."""
+def _contacts(rows: Sequence[Any]) -> list[DueContact]:
     # the columns shown, as plain rows: thousands of them at ten years
-    rows = session.connection().execute(_due_contacts_query(cutoff).limit(limit))
     return [
         DueContact(key, full_name(civility, first, last_name), org or "", email or "", last_at)
-        for key, civility, first, last_name, email, org, last_at in rows.all()
+        for key, civility, first, last_name, email, org, last_at, *_total in rows
     ]
 
 
-def _due_inquiries_query(cutoff: date) -> Select[int, str, str, Channel, datetime, datetime | None]:
+def due_contacts(session: Session, cutoff: date) -> list[DueContact]:
+    """The contacts past retention, the oldest first."""
+    return _contacts(_oldest(session, _due_contacts_query(cutoff), None)[0])
+
+
+def _due_inquiries_query(cutoff: date) -> Select[*tuple[Any, ...]]:
     i = Inquiry
     return (
         select(i.id, i.reference, Organization.legal_name, i.channel, i.received_at, i.closed_at)
@@ -129,14 +140,17 @@ def _due_inquiries_query(cutoff: date) -> Select[int, str, str, Channel, datetim
     )
 
 
-def due_inquiries(session: Session, cutoff: date, limit: int | None = None) -> list[DueInquiry]:
-    """The closed inquiries past retention, the oldest first (the ``limit`` oldest)."""
-    rows = session.connection().execute(_due_inquiries_query(cutoff).limit(limit))
+def _inquiries(rows: Sequence[Any]) -> list[DueInquiry]:
     return [
         DueInquiry(key, reference, org or "", label(channel), received_at, closed_at)
-        for key, reference, org, channel, received_at, closed_at in rows.all()
+        for key, reference, org, channel, received_at, closed_at, *_total in rows
         if closed_at is not None
     ]
+
+
+def due_inquiries(session: Session, cutoff: date) -> list[DueInquiry]:
+    """The closed inquiries past retention, the oldest first."""
+    return _inquiries(_oldest(session, _due_inquiries_query(cutoff), None)[0])
 
 
 def remove_drafts(files: Sequence[Path], result: Anonymised) -> list[Path]:
@@ -174,15 +188,19 @@ class RetentionService:
             day, int(values["retention.closed_inquiry_years"])
         )
         with self.db.unit_of_work(write=False) as session:
-            return DueList(
-                day,
-                contacts_before,
-                inquiries_before,
-                tuple(due_contacts(session, contacts_before, limit)),
-                tuple(due_inquiries(session, inquiries_before, limit)),
-                _count(session, _due_contacts_query(contacts_before)),
-                _count(session, _due_inquiries_query(inquiries_before)),
+            contacts, contacts_total = _oldest(session, _due_contacts_query(contacts_before), limit)
+            inquiries, inquiries_total = _oldest(
+                session, _due_inquiries_query(inquiries_before), limit
             )
+        return DueList(
+            day,
+            contacts_before,
+            inquiries_before,
+            tuple(_contacts(contacts)),
+            tuple(_inquiries(inquiries)),
+            contacts_total,
+            inquiries_total,
+        )
 
     def anonymise(
         self,

@@ -41,7 +41,7 @@ from guichet.ui.tasks import Task, run_task
 
 #: Rows of each list on the page: the oldest due (ten years unpurged hold tens of thousands;
 #: « Tout anonymiser » takes them all, the count says how many)
-SHOWN = 500
+SHOWN = 200
 
 
 def contact_columns(tr: Callable[[str], str]) -> list[Column[DueContact]]:
