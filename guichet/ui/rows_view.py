@@ -10,9 +10,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 ROWS_MEASURED = 200
 
 
-def rows_view(name: str, model: QAbstractItemModel, *, several: bool = False) -> QTableView:
+def rows_view(
+    name: str, model: QAbstractItemModel, *, several: bool = False, measured: int = ROWS_MEASURED
+) -> QTableView:
     """A table over ``model`` selecting whole rows (one, or ``several``), never editing them,
-    without row numbers, its columns sized to their content and the last one stretched."""
+    without row numbers, its columns sized to their content (of the first ``measured`` rows)
+    and the last one stretched."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -26,6 +29,6 @@ def rows_view(name: str, model: QAbstractItemModel, *, several: bool = False) ->
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setResizeContentsPrecision(ROWS_MEASURED)
+    header.setResizeContentsPrecision(measured)
     header.setStretchLastSection(True)
     return view

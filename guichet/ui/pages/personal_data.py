@@ -42,6 +42,8 @@ from guichet.ui.tasks import Task, run_task
 #: Rows of each list on the page: the oldest due (ten years unpurged hold tens of thousands;
 #: « Tout anonymiser » takes them all, the count says how many)
 SHOWN = 200
+#: Rows each table's columns are sized on
+MEASURED = 40
 
 
 def contact_columns(tr: Callable[[str], str]) -> list[Column[DueContact]]:
@@ -121,7 +123,10 @@ class PersonalDataPage(QWidget):
         self.refresh()
 
     def _table(self, name: str, model: RowsTableModel) -> QTableView:
-        view = rows_view(name, sorting_proxy(model, self, in_model=True), several=True)
+        # columns sized on the first rows: the whole list (SHOWN rows) was measured at each
+        # layout of the page, 130 ms at 100×; cells are elided, their tooltip is whole
+        proxy = sorting_proxy(model, self, in_model=True)
+        view = rows_view(name, proxy, several=True, measured=MEASURED)
         view.setSortingEnabled(True)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         return view
@@ -144,8 +149,6 @@ class PersonalDataPage(QWidget):
     def _loaded(self, listed: DueList) -> None:
         self.task = None
         self.listed = listed
-        self.contacts.set_rows(list(listed.contacts))
-        self.inquiries.set_rows(list(listed.inquiries))
         self.contacts_box.setTitle(
             self.tr("Contacts sans contact de leur part depuis le %1 (%2)")
             .replace("%1", f"{listed.contacts_before:%d/%m/%Y}")
@@ -158,6 +161,10 @@ class PersonalDataPage(QWidget):
             .replace("%2", str(listed.inquiries_total))
             + self._oldest(len(listed.inquiries), listed.inquiries_total)
         )
+        # the rows after the titles: a title set lays the box out at once, which measured
+        # every row of the tables below it again
+        self.contacts.set_rows(list(listed.contacts))
+        self.inquiries.set_rows(list(listed.inquiries))
         self.explain.setText(
             self.tr(
                 "« Anonymiser » remplace les noms, téléphones, e-mails et notes par « Anonymisé », "
