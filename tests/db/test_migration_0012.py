@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from sqlalchemy import inspect, text
@@ -13,7 +10,6 @@ from guichet.db import Database
 from guichet.search import DirectorySearch
 from guichet.services.bootstrap import attach
 from tests.db.migration_steps import run_migration as _run
-from tests.postgres import fresh_database
 
 TABLES = {
     "organization_search",
@@ -23,15 +19,10 @@ TABLES = {
 }
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'data.sqlite3'}"
-    else:
-        url = fresh_database(request.getfixturevalue("postgres_server"))
-    db = attach(Database(url))
-    yield db
-    db.dispose()
+@pytest.fixture
+def empty_db(empty_db: Database) -> Database:
+    """The shared empty database (tests/db/conftest.py), with the search hooks attached."""
+    return attach(empty_db)
 
 
 def _names(db: Database, typed: str) -> list[str]:
